@@ -1,0 +1,40 @@
+/**
+ * Configuration is read once, at the entry points, and passed down as a typed object. Nothing
+ * below this module reads process.env.
+ */
+export interface Config {
+  port: number;
+  host: string;
+  /** PostgreSQL connection string; when set, PostgreSQL is used instead of SQLite. */
+  databaseUrl: string | null;
+  /** SQLite file path (ignored when databaseUrl is set). */
+  sqlitePath: string;
+  /** PostgreSQL schema to use; lets tests and deployments share one server. */
+  pgSchema: string;
+  logLevel: 'silent' | 'error' | 'info' | 'debug';
+}
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const problems: string[] = [];
+  const portRaw = env.PORT ?? '3000';
+  const port = Number(portRaw);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) problems.push(`PORT must be an integer 0–65535, got "${portRaw}"`);
+  const logLevel = (env.LOG_LEVEL ?? 'info') as Config['logLevel'];
+  if (!['silent', 'error', 'info', 'debug'].includes(logLevel))
+    problems.push(`LOG_LEVEL must be silent, error, info or debug, got "${env.LOG_LEVEL}"`);
+  const databaseUrl = env.DATABASE_URL?.trim() || null;
+  if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) problems.push('DATABASE_URL must start with postgres:// or postgresql://');
+  const pgSchema = env.TRIPARTITE_PG_SCHEMA?.trim() || 'public';
+  if (!/^[a-z_][a-z0-9_]*$/.test(pgSchema)) problems.push(`TRIPARTITE_PG_SCHEMA must be a lower-case SQL identifier, got "${pgSchema}"`);
+  if (problems.length) throw new ConfigError(`Invalid configuration:\n  ${problems.join('\n  ')}`);
+  return {
+    port,
+    host: env.HOST?.trim() || '0.0.0.0',
+    databaseUrl,
+    sqlitePath: env.TRIPARTITE_DB?.trim() || './data/tripartite.db',
+    pgSchema,
+    logLevel,
+  };
+}

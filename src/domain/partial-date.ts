@@ -1,0 +1,79 @@
+/**
+ * Dates in the sources are often known only to the year. A PartialDate keeps exactly what is
+ * known: 'YYYY' or 'YYYY-MM-DD'; null means not recorded.
+ */
+export type DatePrecision = 'day' | 'month' | 'year';
+
+export interface PartialDateParts {
+  year: number;
+  month: number | null;
+  day: number | null;
+  precision: DatePrecision;
+}
+
+const PARTIAL_DATE = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
+
+export function parsePartialDate(value: string | null | undefined): PartialDateParts | null {
+  if (!value) return null;
+  const m = PARTIAL_DATE.exec(value.trim());
+  if (!m) return null;
+  const year = Number(m[1]);
+  const month = m[2] ? Number(m[2]) : null;
+  const day = m[3] ? Number(m[3]) : null;
+  if (month !== null && (month < 1 || month > 12)) return null;
+  if (day !== null && month !== null && (day < 1 || day > daysInMonth(year, month))) return null;
+  return { year, month, day, precision: day !== null ? 'day' : month !== null ? 'month' : 'year' };
+}
+
+export function isPartialDate(value: string): boolean {
+  return parsePartialDate(value) !== null;
+}
+
+export function isIsoDay(value: string): boolean {
+  return parsePartialDate(value)?.precision === 'day';
+}
+
+export function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+function pad(n: number, width = 2): string {
+  return String(n).padStart(width, '0');
+}
+
+export function formatPartialDate(parts: PartialDateParts): string {
+  if (parts.precision === 'year' || parts.month === null) return pad(parts.year, 4);
+  if (parts.precision === 'month' || parts.day === null) return `${pad(parts.year, 4)}-${pad(parts.month)}`;
+  return `${pad(parts.year, 4)}-${pad(parts.month)}-${pad(parts.day)}`;
+}
+
+/**
+ * Adds whole months, keeping the precision. A day that does not exist in the target month is
+ * clamped to its last day (29 Feb + 12 months → 28 Feb), the reading used for treaty anniversaries.
+ * For a year-only date, adding 12 months gives the next year exactly: any day of year Y plus
+ * twelve months falls in Y+1. Other month counts on a year-only date cannot be placed in one year.
+ */
+export function addMonths(value: string, months: number): string | null {
+  const p = parsePartialDate(value);
+  if (!p) return null;
+  if (p.precision === 'year') {
+    if (months % 12 !== 0) return null;
+    return pad(p.year + months / 12, 4);
+  }
+  const total = p.year * 12 + ((p.month ?? 1) - 1) + months;
+  const year = Math.floor(total / 12);
+  const month = (total % 12) + 1;
+  if (p.precision === 'month') return `${pad(year, 4)}-${pad(month)}`;
+  const day = Math.min(p.day ?? 1, daysInMonth(year, month));
+  return `${pad(year, 4)}-${pad(month)}-${pad(day)}`;
+}
+
+/** Compares two partial dates only when the answer is certain; null when precision hides it. */
+export function isOnOrBefore(value: string, asOf: string): boolean | null {
+  const a = parsePartialDate(value);
+  const b = parsePartialDate(asOf);
+  if (!a || !b) return null;
+  if (a.precision === 'day' && b.precision === 'day') return value <= asOf;
+  if (a.year !== b.year) return a.year < b.year;
+  return null;
+}

@@ -1,0 +1,148 @@
+import type { Hook } from '@hono/zod-openapi';
+import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import { normaliseInstrumentCode } from '../../domain/instrument.ts';
+import type { RegistryService } from '../../services/registry-service.ts';
+import { problem, problemResponse } from '../problem.ts';
+import { ratificationsCsv } from './ratifications-csv.ts';
+import {
+  CountryListQuerySchema,
+  CountryListSchema,
+  CountryProfileSchema,
+  InstrumentCodeParamSchema,
+  InstrumentDetailSchema,
+  InstrumentListQuerySchema,
+  InstrumentPageSchema,
+  Iso3ParamSchema,
+  ProblemSchema,
+  RatificationListQuerySchema,
+  RatificationPageSchema,
+} from './schemas.ts';
+
+const problemContent = { 'application/problem+json': { schema: ProblemSchema } };
+const badRequest = { 400: { description: 'Invalid parameter', content: problemContent } };
+const notFoundResponse = { 404: { description: 'Not found', content: problemContent } };
+
+/** Validation failures become one readable problem listing every bad field. */
+export const validationHook: Hook<any, any, any, any> = (result, c) => {
+  if (result.success) return;
+  const errors = result.error.issues.map((i) => ({ field: i.path.join('.') || result.target, message: i.message }));
+  return problemResponse(
+    c,
+    problem(400, errors.map((e) => `${e.field}: ${e.message}`).join('; '), { errors, instance: new URL(c.req.url).pathname }),
+  );
+};
+
+const listInstruments = createRoute({
+  method: 'get',
+  path: '/instruments',
+  tags: ['instruments'],
+  summary: 'List Conventions, Protocols and Recommendations',
+  request: { query: InstrumentListQuerySchema },
+  responses: {
+    200: { description: 'A page of instruments', content: { 'application/json': { schema: InstrumentPageSchema } } },
+    ...badRequest,
+  },
+});
+
+const getInstrument = createRoute({
+  method: 'get',
+  path: '/instruments/{code}',
+  tags: ['instruments'],
+  summary: 'One instrument with its ratifications',
+  request: { params: InstrumentCodeParamSchema },
+  responses: {
+    200: { description: 'The instrument', content: { 'application/json': { schema: InstrumentDetailSchema } } },
+    ...badRequest,
+    ...notFoundResponse,
+  },
+});
+
+const listCountries = createRoute({
+  method: 'get',
+  path: '/countries',
+  tags: ['countries'],
+  summary: 'ILO member States',
+  request: { query: CountryListQuerySchema },
+  responses: { 200: { description: 'Member States', content: { 'application/json': { schema: CountryListSchema } } }, ...badRequest },
+});
+
+const getCountry = createRoute({
+  method: 'get',
+  path: '/countries/{iso3}',
+  tags: ['countries'],
+  summary: 'Country profile with its ratifications',
+  request: { params: Iso3ParamSchema },
+  responses: {
+    200: { description: 'The profile', content: { 'application/json': { schema: CountryProfileSchema } } },
+    ...badRequest,
+    ...notFoundResponse,
+  },
+});
+
+const listRatifications = createRoute({
+  method: 'get',
+  path: '/ratifications',
+  tags: ['ratifications'],
+  summary: 'Ratifications, filtered; format=csv gives every matching row as CSV',
+  request: { query: RatificationListQuerySchema },
+  responses: {
+    200: {
+      description: 'A page of ratifications (JSON) or all of them (CSV)',
+      content: { 'application/json': { schema: RatificationPageSchema }, 'text/csv': { schema: z.string() } },
+    },
+    ...badRequest,
+  },
+});
+
+export function createApi(registry: RegistryService): OpenAPIHono {
+  const api = new OpenAPIHono({ defaultHook: validationHook });
+
+  api.openapi(listInstruments, async (c) => {
+    const { page, pageSize, ...filter } = c.req.valid('query');
+    return c.json(await registry.listInstruments(filter, { page, pageSize }), 200);
+  });
+
+  api.openapi(getInstrument, async (c) => {
+    const code = normaliseInstrumentCode(c.req.valid('param').code) ?? '';
+    return c.json(await registry.getInstrument(code), 200);
+  });
+
+  api.openapi(listCountries, async (c) => {
+    const items = await registry.listCountries(c.req.valid('query'));
+    return c.json({ items, total: items.length }, 200);
+  });
+
+  api.openapi(getCountry, async (c) => {
+    return c.json(await registry.getCountryProfile(c.req.valid('param').iso3.toUpperCase()), 200);
+  });
+
+  api.openapi(listRatifications, async (c) => {
+    const { format, page, pageSize, country, instrument, ...rest } = c.req.valid('query');
+    const filter = {
+      ...rest,
+      country: country?.toUpperCase(),
+      instrument: instrument ? (normaliseInstrumentCode(instrument) ?? undefined) : undefined,
+    };
+    if (format === 'csv') {
+      const all = await registry.listRatifications(filter, null);
+      return c.body(ratificationsCsv(all.items), 200, {
+        'content-type': 'text/csv; charset=utf-8',
+        'content-disposition': 'attachment; filename="ratifications.csv"',
+      }) as never;
+    }
+    return c.json(await registry.listRatifications(filter, { page, pageSize }), 200);
+  });
+
+  api.doc31('/openapi.json', {
+    openapi: '3.1.0',
+    servers: [{ url: '/api', description: 'This server' }],
+    info: {
+      title: 'Tripartite API',
+      version: '0.1.0',
+      description:
+        'International labour standards registry: instruments, member States and ratifications, each fact with its source ids and confidence. Errors are RFC 9457 problem+json.',
+    },
+  });
+
+  return api;
+}

@@ -1,0 +1,77 @@
+import { Hono } from 'hono';
+import type { RegistryService } from '../services/registry-service.ts';
+import { createPortal, renderPortalError } from '../web/portal.ts';
+import { createApi } from './api/routes.ts';
+import { domainErrorStatus, isDomainError, problem, problemResponse } from './problem.ts';
+
+export const MAX_URL_LENGTH = 2048;
+
+export interface AppDeps {
+  registry: RegistryService;
+  /** Called with unexpected errors; the client only ever sees a generic message. */
+  onUnexpectedError?: (error: unknown, path: string) => void;
+}
+
+function isApiPath(path: string): boolean {
+  return path === '/api' || path.startsWith('/api/');
+}
+
+export function createApp(deps: AppDeps): Hono {
+  const app = new Hono();
+
+  app.use('*', async (c, next) => {
+    if (c.req.url.length > MAX_URL_LENGTH) {
+      return problemResponse(c, problem(414, `The URL is longer than ${MAX_URL_LENGTH} characters. Shorten the query.`));
+    }
+    await next();
+    c.header('x-content-type-options', 'nosniff');
+    c.header('referrer-policy', 'strict-origin-when-cross-origin');
+    c.header('x-frame-options', 'DENY');
+    if (!c.res.headers.has('content-security-policy')) {
+      c.header(
+        'content-security-policy',
+        "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'",
+      );
+    }
+  });
+
+  app.route('/api', createApi(deps.registry));
+  app.route('/', createPortal(deps.registry));
+
+  app.notFound((c) => {
+    const path = new URL(c.req.url).pathname;
+    if (isApiPath(path))
+      return problemResponse(c, problem(404, `No API route matches ${c.req.method} ${path}. See /api/openapi.json.`, { instance: path }));
+    return renderPortalError(c, 404, null);
+  });
+
+  app.onError((error, c) => {
+    const path = new URL(c.req.url).pathname;
+    let status = 500;
+    let detail = 'Something went wrong on our side. The error has been logged; please try again.';
+    if (isDomainError(error)) {
+      status = domainErrorStatus(error);
+      detail = error.message;
+    } else if (
+      error &&
+      typeof error === 'object' &&
+      'getResponse' in error &&
+      typeof (error as unknown as { status?: unknown }).status === 'number'
+    ) {
+      // Hono's own HTTPException (e.g. malformed body): a client error with its own status.
+      status = (error as unknown as { status: number }).status;
+      detail = (error as Error).message || 'The request could not be processed.';
+    } else {
+      deps.onUnexpectedError?.(error, path);
+    }
+    if (isApiPath(path)) {
+      return problemResponse(
+        c,
+        problem(status, detail, { instance: path, errors: isDomainError(error) && error.issues.length ? error.issues : undefined }),
+      );
+    }
+    return renderPortalError(c, status, status < 500 ? detail : null);
+  });
+
+  return app;
+}

@@ -1,0 +1,55 @@
+import type { Context } from 'hono';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { DomainError, type FieldIssue } from '../domain/errors.ts';
+
+/** RFC 9457 problem details. `errors` lists field-level issues when input was invalid. */
+export interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+  instance?: string;
+  errors?: FieldIssue[];
+}
+
+const TITLES: Record<number, string> = {
+  400: 'Bad request',
+  404: 'Not found',
+  405: 'Method not allowed',
+  409: 'Conflict',
+  413: 'Content too large',
+  414: 'URI too long',
+  422: 'Unprocessable content',
+  500: 'Internal server error',
+};
+
+export function problem(status: number, detail: string, extra: Partial<Problem> = {}): Problem {
+  return {
+    type: extra.type ?? `https://tripartite.dev/problems/${(TITLES[status] ?? 'error').toLowerCase().replace(/\s+/g, '-')}`,
+    title: TITLES[status] ?? 'Error',
+    status,
+    detail,
+    ...extra,
+  };
+}
+
+export function problemResponse(c: Context, p: Problem): Response {
+  return c.body(JSON.stringify(p), p.status as ContentfulStatusCode, { 'content-type': 'application/problem+json; charset=utf-8' });
+}
+
+export function domainErrorStatus(error: DomainError): number {
+  switch (error.code) {
+    case 'not_found':
+      return 404;
+    case 'invalid':
+      return 400;
+    case 'conflict':
+      return 409;
+    case 'forbidden':
+      return 403;
+  }
+}
+
+export function isDomainError(error: unknown): error is DomainError {
+  return error instanceof DomainError;
+}

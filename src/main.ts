@@ -1,0 +1,52 @@
+import { serve } from '@hono/node-server';
+import { type Config, ConfigError, loadConfig } from './config/env.ts';
+import { createServices } from './container.ts';
+import { createApp } from './http/app.ts';
+
+export async function startServer(config: Config): Promise<{ close(): Promise<void>; port: number }> {
+  const started = Date.now();
+  const services = await createServices(config);
+  const app = createApp({
+    registry: services.registry,
+    onUnexpectedError: (error, path) => {
+      if (config.logLevel !== 'silent')
+        console.error(JSON.stringify({ level: 'error', path, error: String((error as Error)?.stack ?? error) }));
+    },
+  });
+  const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host });
+  const port = await new Promise<number>((resolve, reject) => {
+    server.once('listening', () => {
+      const address = server.address();
+      resolve(typeof address === 'object' && address ? address.port : config.port);
+    });
+    server.once('error', reject);
+  });
+  if (config.logLevel !== 'silent' && config.logLevel !== 'error') {
+    console.log(`Tripartite listening on http://localhost:${port} (${services.handle.describe}) in ${Date.now() - started} ms`);
+  }
+  return {
+    port,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => {
+          services.close().then(resolve, resolve);
+        });
+      }),
+  };
+}
+
+const isEntryPoint = process.argv[1] && import.meta.url.endsWith(process.argv[1].replace(/\\/g, '/'));
+if (isEntryPoint) {
+  try {
+    const config = loadConfig();
+    const running = await startServer(config);
+    const stop = () => {
+      running.close().then(() => process.exit(0));
+    };
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  } catch (error) {
+    console.error(error instanceof ConfigError ? error.message : `Cannot start: ${(error as Error).message}`);
+    process.exit(1);
+  }
+}

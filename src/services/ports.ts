@@ -1,0 +1,88 @@
+import type { MemberState } from '../domain/country.ts';
+import type { IlcSession } from '../domain/ilc-session.ts';
+import type { Instrument, InstrumentCategory, InstrumentStatus, InstrumentType } from '../domain/instrument.ts';
+import type { Ratification, RatificationStatus } from '../domain/ratification.ts';
+
+export interface PageRequest {
+  page: number;
+  pageSize: number;
+}
+
+export interface Page<T> {
+  items: T[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+export interface InstrumentFilter {
+  type?: InstrumentType;
+  status?: InstrumentStatus;
+  category?: InstrumentCategory;
+  subject?: string;
+  /** Free text over code, English and Indonesian titles. */
+  q?: string;
+}
+
+export interface InstrumentListItem extends Instrument {
+  /** Ratifications recorded in this registry (may be fewer than the published count). */
+  recordedRatifications: number;
+}
+
+export interface CountryFilter {
+  region?: string;
+  q?: string;
+}
+
+export interface CountryListItem extends MemberState {
+  recordedRatifications: number;
+}
+
+export interface RatificationFilter {
+  country?: string;
+  instrument?: string;
+  status?: RatificationStatus;
+  /** Only ratifications registered in or after / before this year. */
+  fromYear?: number;
+  toYear?: number;
+}
+
+/** Everything the bundled data set holds, as loaded by `db seed`. */
+export interface RegistryBundle {
+  instruments: Instrument[];
+  countries: MemberState[];
+  ratifications: Ratification[];
+  ilcSessions: IlcSession[];
+  sources: { id: string; description: string | null }[];
+}
+
+export interface SeedResult {
+  instruments: number;
+  countries: number;
+  ratifications: number;
+  declarations: number;
+  ilcSessions: number;
+  sources: number;
+}
+
+/** Storage port for the standards registry; implemented once over Kysely for both engines. */
+export interface RegistryRepository {
+  listInstruments(filter: InstrumentFilter, page: PageRequest): Promise<Page<InstrumentListItem>>;
+  getInstrument(code: string): Promise<Instrument | null>;
+  /** Instruments whose `revises` list contains `code`. */
+  listRevisedBy(code: string): Promise<Pick<Instrument, 'code' | 'titleEn' | 'titleId' | 'titleIdKind'>[]>;
+  getInstrumentTitles(codes: string[]): Promise<Pick<Instrument, 'code' | 'titleEn' | 'titleId' | 'titleIdKind' | 'category'>[]>;
+  listSubjects(): Promise<{ subject: string; count: number }[]>;
+  listCountries(filter: CountryFilter): Promise<CountryListItem[]>;
+  getCountry(iso3: string): Promise<MemberState | null>;
+  listRatifications(filter: RatificationFilter, page: PageRequest | null): Promise<Page<Ratification>>;
+  countRatifications(instrument: string): Promise<number>;
+  getIlcSession(number: number): Promise<IlcSession | null>;
+  listIlcSessions(): Promise<IlcSession[]>;
+  getSources(ids: string[]): Promise<{ id: string; description: string | null }[]>;
+  /** Number of instruments; zero means an empty database that should be seeded. */
+  countInstruments(): Promise<number>;
+  /** Upserts the bundle by natural keys in one transaction; running it twice changes nothing. */
+  seed(bundle: RegistryBundle): Promise<SeedResult>;
+  ping(): Promise<void>;
+}

@@ -1,0 +1,187 @@
+import type { MemberState } from '../domain/country.ts';
+import { notFound } from '../domain/errors.ts';
+import { splitSources } from '../domain/facts.ts';
+import type { IlcSession } from '../domain/ilc-session.ts';
+import type { Instrument, InstrumentCategory, TitleIdKind } from '../domain/instrument.ts';
+import { type Declaration, declarationInEffect, entryIntoForceForState, type Ratification } from '../domain/ratification.ts';
+import type {
+  CountryFilter,
+  CountryListItem,
+  InstrumentFilter,
+  InstrumentListItem,
+  Page,
+  PageRequest,
+  RatificationFilter,
+  RegistryRepository,
+} from './ports.ts';
+
+export interface InstrumentRef {
+  code: string;
+  titleEn: string;
+  titleId: string | null;
+  titleIdKind: TitleIdKind | null;
+  category?: InstrumentCategory | null;
+}
+
+export interface CountryRef {
+  iso3: string;
+  iso2: string;
+  nameEn: string;
+  nameId: string | null;
+}
+
+/** A ratification with the facts derived from it and the names a reader needs. */
+export interface RatificationView extends Ratification {
+  /** Entry into force for the State, from the instrument's own rule; null when not computable. */
+  entryIntoForce: string | null;
+  entryIntoForceRule: string | null;
+  /** The minimum-age declaration in effect (the latest one), if any. */
+  minimumAge: Declaration | null;
+  countryRef: CountryRef;
+  instrumentRef: InstrumentRef;
+}
+
+export interface InstrumentDetail {
+  instrument: Instrument;
+  session: IlcSession | null;
+  revises: InstrumentRef[];
+  revisedBy: InstrumentRef[];
+  recordedRatifications: number;
+  ratifications: RatificationView[];
+  sources: { id: string; description: string | null }[];
+}
+
+export interface ChildLabourSummary {
+  c138: { ratified: boolean; ratification: RatificationView | null; minimumAge: number | null };
+  c182: { ratified: boolean; ratification: RatificationView | null };
+}
+
+export interface CountryProfile {
+  country: MemberState;
+  ratifications: RatificationView[];
+  childLabour: ChildLabourSummary;
+  sources: { id: string; description: string | null }[];
+}
+
+export interface SearchResult {
+  q: string;
+  instruments: InstrumentListItem[];
+  instrumentTotal: number;
+  countries: CountryListItem[];
+}
+
+function toCountryRef(c: MemberState): CountryRef {
+  return { iso3: c.iso3, iso2: c.iso2, nameEn: c.nameEn, nameId: c.nameId };
+}
+
+/** Read-side use cases of the standards registry; the API, portal and CLI all go through here. */
+export class RegistryService {
+  constructor(private readonly repo: RegistryRepository) {}
+
+  listInstruments(filter: InstrumentFilter, page: PageRequest): Promise<Page<InstrumentListItem>> {
+    return this.repo.listInstruments(filter, page);
+  }
+
+  listSubjects() {
+    return this.repo.listSubjects();
+  }
+
+  async getInstrument(code: string): Promise<InstrumentDetail> {
+    const instrument = await this.repo.getInstrument(code);
+    if (!instrument) throw notFound(`No instrument with code "${code}" in the registry. Codes look like C138, P029 or R146.`);
+    const [session, revises, revisedBy, page, countries] = await Promise.all([
+      instrument.ilcSession === null ? null : this.repo.getIlcSession(instrument.ilcSession),
+      this.repo.getInstrumentTitles(instrument.revises),
+      this.repo.listRevisedBy(code),
+      this.repo.listRatifications({ instrument: code }, null),
+      this.repo.listCountries({}),
+    ]);
+    const countryByIso = new Map(countries.map((c) => [c.iso3, c]));
+    const ratifications = page.items.map((r) => this.view(r, instrument, countryByIso.get(r.country)));
+    ratifications.sort((a, b) => a.countryRef.nameEn.localeCompare(b.countryRef.nameEn, 'en'));
+    const sourceIds = new Set(splitSources(instrument.source));
+    for (const id of splitSources(instrument.titleIdSource)) sourceIds.add(id);
+    if (session) for (const id of splitSources(session.source)) sourceIds.add(id);
+    return {
+      instrument,
+      session,
+      revises,
+      revisedBy,
+      recordedRatifications: page.total,
+      ratifications,
+      sources: await this.repo.getSources([...sourceIds]),
+    };
+  }
+
+  listCountries(filter: CountryFilter): Promise<CountryListItem[]> {
+    return this.repo.listCountries(filter);
+  }
+
+  async getCountryProfile(iso3: string): Promise<CountryProfile> {
+    const country = await this.repo.getCountry(iso3);
+    if (!country) throw notFound(`No member State with ISO 3166 alpha-3 code "${iso3}" in the registry.`);
+    const page = await this.repo.listRatifications({ country: iso3 }, null);
+    const instruments = await this.instrumentsByCode(page.items.map((r) => r.instrument));
+    const ratifications = page.items.map((r) => this.view(r, instruments.get(r.instrument), country));
+    const c138 = ratifications.find((r) => r.instrument === 'C138') ?? null;
+    const c182 = ratifications.find((r) => r.instrument === 'C182') ?? null;
+    const sourceIds = new Set(splitSources(country.source));
+    for (const r of ratifications) for (const id of splitSources(r.source)) sourceIds.add(id);
+    return {
+      country,
+      ratifications,
+      childLabour: {
+        c138: { ratified: c138 !== null && c138.status !== 'denounced', ratification: c138, minimumAge: c138?.minimumAge?.value ?? null },
+        c182: { ratified: c182 !== null && c182.status !== 'denounced', ratification: c182 },
+      },
+      sources: await this.repo.getSources([...sourceIds]),
+    };
+  }
+
+  async listRatifications(filter: RatificationFilter, page: PageRequest | null): Promise<Page<RatificationView>> {
+    const result = await this.repo.listRatifications(filter, page);
+    const instruments = await this.instrumentsByCode(result.items.map((r) => r.instrument));
+    const countries = new Map((await this.repo.listCountries({})).map((c) => [c.iso3, c]));
+    return { ...result, items: result.items.map((r) => this.view(r, instruments.get(r.instrument), countries.get(r.country))) };
+  }
+
+  async search(q: string, limit = 20): Promise<SearchResult> {
+    const trimmed = q.trim();
+    if (!trimmed) return { q: trimmed, instruments: [], instrumentTotal: 0, countries: [] };
+    const [instruments, countries] = await Promise.all([
+      this.repo.listInstruments({ q: trimmed }, { page: 1, pageSize: limit }),
+      this.repo.listCountries({ q: trimmed }),
+    ]);
+    return { q: trimmed, instruments: instruments.items, instrumentTotal: instruments.total, countries };
+  }
+
+  listIlcSessions() {
+    return this.repo.listIlcSessions();
+  }
+
+  private async instrumentsByCode(codes: string[]): Promise<Map<string, Instrument>> {
+    const unique = [...new Set(codes)];
+    const list = await Promise.all(unique.map((c) => this.repo.getInstrument(c)));
+    return new Map(list.filter((i): i is Instrument => i !== null).map((i) => [i.code, i]));
+  }
+
+  private view(r: Ratification, instrument: Instrument | undefined, country: MemberState | undefined): RatificationView {
+    const eifMonths = instrument?.ratificationEifMonths ?? null;
+    return {
+      ...r,
+      entryIntoForce: entryIntoForceForState(r.registrationDate, eifMonths),
+      entryIntoForceRule: instrument?.ratificationEifArticle ?? null,
+      minimumAge: declarationInEffect(r.declarations),
+      countryRef: country ? toCountryRef(country) : { iso3: r.country, iso2: '', nameEn: r.country, nameId: null },
+      instrumentRef: instrument
+        ? {
+            code: instrument.code,
+            titleEn: instrument.titleEn,
+            titleId: instrument.titleId,
+            titleIdKind: instrument.titleIdKind,
+            category: instrument.category,
+          }
+        : { code: r.instrument, titleEn: r.instrument, titleId: null, titleIdKind: null },
+    };
+  }
+}

@@ -1,0 +1,77 @@
+import { Kysely, Migrator, PostgresDialect, SqliteDialect } from 'kysely';
+import type { Config } from '../config/env.ts';
+import { type DialectInfo, POSTGRES, SQLITE } from './dialect.ts';
+import { migrationProvider } from './migrations/index.ts';
+import type { Database } from './schema.ts';
+
+export interface DbHandle {
+  db: Kysely<Database>;
+  dialect: DialectInfo;
+  /** Human-readable target, without credentials, for logs and `db` commands. */
+  describe: string;
+  close(): Promise<void>;
+}
+
+export type DbTarget = Pick<Config, 'databaseUrl' | 'sqlitePath' | 'pgSchema'>;
+
+/** The one place that chooses the engine. */
+export async function openDb(target: DbTarget): Promise<DbHandle> {
+  if (target.databaseUrl) return openPostgres(target.databaseUrl, target.pgSchema);
+  return openSqlite(target.sqlitePath);
+}
+
+async function openSqlite(path: string): Promise<DbHandle> {
+  const { default: SqliteDatabase } = await import('better-sqlite3');
+  if (path !== ':memory:') {
+    const { mkdirSync } = await import('node:fs');
+    const { dirname } = await import('node:path');
+    mkdirSync(dirname(path), { recursive: true });
+  }
+  const sqlite = new SqliteDatabase(path);
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 5000');
+  sqlite.pragma('synchronous = NORMAL');
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  return {
+    db,
+    dialect: SQLITE,
+    describe: `sqlite:${path}`,
+    close: () => db.destroy(),
+  };
+}
+
+async function openPostgres(url: string, schema: string): Promise<DbHandle> {
+  const pg = await import('pg');
+  const { Pool, types } = pg.default;
+  // count(*) and bigint arrive as strings by default; every count here fits a JS number.
+  types.setTypeParser(20, (v: string) => Number(v));
+  const bootstrap = new Pool({ connectionString: url, max: 1 });
+  try {
+    await bootstrap.query(`create schema if not exists "${schema}"`);
+  } finally {
+    await bootstrap.end();
+  }
+  const pool = new Pool({
+    connectionString: url,
+    max: 10,
+    options: `-c search_path="${schema}"`,
+  });
+  // An idle client that loses its connection must not crash the process.
+  pool.on('error', () => {});
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const safe = url.replace(/\/\/[^@/]*@/, '//***@');
+  return {
+    db,
+    dialect: POSTGRES,
+    describe: `postgres:${safe} (schema ${schema})`,
+    close: () => db.destroy(),
+  };
+}
+
+export async function migrateToLatest(handle: DbHandle): Promise<string[]> {
+  const migrator = new Migrator({ db: handle.db, provider: migrationProvider(handle.dialect) });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) throw error instanceof Error ? error : new Error(String(error));
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}

@@ -1,0 +1,17 @@
+import type { Kysely, Migration, MigrationProvider } from 'kysely';
+import type { DialectInfo } from '../dialect.ts';
+import { createRegistry } from './2026-11-27-001-registry.ts';
+
+/** Migrations are bundled in code (no filesystem scan), ordered by their names. */
+export function migrationProvider(dialect: DialectInfo): MigrationProvider {
+  return {
+    async getMigrations(): Promise<Record<string, Migration>> {
+      return {
+        '2026-11-27-001-registry': {
+          up: (db: Kysely<any>) => createRegistry.up(db, dialect),
+          down: (db: Kysely<any>) => createRegistry.down(db),
+        },
+      };
+    },
+  };
+}

@@ -1,0 +1,462 @@
+import { type Kysely, type Selectable, sql } from 'kysely';
+import type { IloRegion, MemberState } from '../domain/country.ts';
+import type { Confidence } from '../domain/facts.ts';
+import type { IlcSession } from '../domain/ilc-session.ts';
+import type {
+  Instrument,
+  InstrumentCategory,
+  InstrumentStatus,
+  InstrumentType,
+  PublishedCount,
+  TitleIdKind,
+} from '../domain/instrument.ts';
+import type { Declaration, Ratification, RatificationStatus } from '../domain/ratification.ts';
+import type {
+  CountryFilter,
+  CountryListItem,
+  InstrumentFilter,
+  InstrumentListItem,
+  Page,
+  PageRequest,
+  RatificationFilter,
+  RegistryBundle,
+  RegistryRepository,
+  SeedResult,
+} from '../services/ports.ts';
+import type { DialectInfo } from './dialect.ts';
+import type { CountriesTable, Database, DeclarationsTable, IlcSessionsTable, InstrumentsTable, RatificationsTable } from './schema.ts';
+
+type InstrumentRow = Selectable<InstrumentsTable>;
+type CountryRow = Selectable<CountriesTable>;
+
+/** Lower-cased, accent-free text so that "cote" finds "Côte d'Ivoire" on both engines. */
+export function searchable(...parts: (string | number | null | undefined)[]): string {
+  return parts
+    .filter((p) => p !== null && p !== undefined && p !== '')
+    .join(' ')
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase();
+}
+
+function likePattern(q: string): string {
+  return `%${searchable(q).replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+function parseJsonList(value: string | null): string[] {
+  if (!value) return [];
+  const parsed: unknown = JSON.parse(value);
+  return Array.isArray(parsed) ? parsed.map(String) : [];
+}
+
+function toInstrument(r: InstrumentRow): Instrument {
+  return {
+    code: r.code,
+    type: r.type as InstrumentType,
+    number: Number(r.number),
+    titleEn: r.title_en,
+    titleId: r.title_id,
+    titleIdKind: r.title_id_kind as TitleIdKind | null,
+    titleIdSource: r.title_id_source,
+    titleIdAct: r.title_id_act,
+    adoptionDate: r.adoption_date,
+    ilcSession: r.ilc_session === null ? null : Number(r.ilc_session),
+    entryIntoForce: r.entry_into_force,
+    status: r.status as InstrumentStatus | null,
+    category: r.category as InstrumentCategory | null,
+    subjects: parseJsonList(r.subjects),
+    revises: parseJsonList(r.revises),
+    ratificationEifMonths: r.eif_months === null ? null : Number(r.eif_months),
+    ratificationEifArticle: r.eif_article,
+    verifiedFields: parseJsonList(r.verified_fields),
+    publishedCount: r.published_count ? (JSON.parse(r.published_count) as PublishedCount) : null,
+    source: r.source,
+    confidence: r.confidence as Confidence | null,
+    notes: r.notes,
+  };
+}
+
+function fromInstrument(i: Instrument): InstrumentsTable {
+  return {
+    code: i.code,
+    type: i.type,
+    number: i.number,
+    title_en: i.titleEn,
+    title_id: i.titleId,
+    title_id_kind: i.titleIdKind,
+    title_id_source: i.titleIdSource,
+    title_id_act: i.titleIdAct,
+    adoption_date: i.adoptionDate,
+    ilc_session: i.ilcSession,
+    entry_into_force: i.entryIntoForce,
+    status: i.status,
+    category: i.category,
+    subjects: JSON.stringify(i.subjects),
+    revises: JSON.stringify(i.revises),
+    eif_months: i.ratificationEifMonths,
+    eif_article: i.ratificationEifArticle,
+    verified_fields: JSON.stringify(i.verifiedFields),
+    published_count: i.publishedCount ? JSON.stringify(i.publishedCount) : null,
+    search_text: searchable(i.code, `no ${i.number}`, i.titleEn, i.titleId),
+    source: i.source,
+    confidence: i.confidence,
+    notes: i.notes,
+  };
+}
+
+function toCountry(r: CountryRow): MemberState {
+  return {
+    iso3: r.iso3,
+    iso2: r.iso2,
+    nameEn: r.name_en,
+    nameId: r.name_id,
+    region: r.region as IloRegion | null,
+    membershipDate: r.membership_date,
+    membershipNote: r.membership_note,
+    source: r.source,
+    confidence: r.confidence as Confidence | null,
+    notes: r.notes,
+  };
+}
+
+function fromCountry(c: MemberState): CountriesTable {
+  return {
+    iso3: c.iso3,
+    iso2: c.iso2,
+    name_en: c.nameEn,
+    name_id: c.nameId,
+    region: c.region,
+    membership_date: c.membershipDate,
+    membership_note: c.membershipNote,
+    search_text: searchable(c.iso3, c.iso2, c.nameEn, c.nameId),
+    source: c.source,
+    confidence: c.confidence,
+    notes: c.notes,
+  };
+}
+
+function toSession(r: Selectable<IlcSessionsTable>): IlcSession {
+  return {
+    number: Number(r.number),
+    year: r.year === null ? null : Number(r.year),
+    openingDate: r.opening_date,
+    closingDate: r.closing_date,
+    place: r.place,
+    source: r.source,
+    confidence: r.confidence as Confidence | null,
+    notes: r.notes,
+  };
+}
+
+function toDeclaration(r: Selectable<DeclarationsTable>): Declaration {
+  return {
+    kind: r.kind as Declaration['kind'],
+    article: r.article,
+    value: Number(r.value),
+    date: r.date,
+    source: r.source,
+    confidence: r.confidence as Confidence | null,
+    notes: r.notes,
+  };
+}
+
+function chunks<T>(items: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+export class KyselyRegistryRepository implements RegistryRepository {
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly dialect: DialectInfo,
+  ) {}
+
+  async ping(): Promise<void> {
+    await sql`select 1`.execute(this.db);
+  }
+
+  async countInstruments(): Promise<number> {
+    const row = await this.db
+      .selectFrom('instruments')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirst();
+    return Number(row?.n ?? 0);
+  }
+
+  async listInstruments(filter: InstrumentFilter, page: PageRequest): Promise<Page<InstrumentListItem>> {
+    let q = this.db.selectFrom('instruments');
+    if (filter.type) q = q.where('type', '=', filter.type);
+    if (filter.status) q = q.where('status', '=', filter.status);
+    if (filter.category) q = q.where('category', '=', filter.category);
+    if (filter.subject) q = q.where('subjects', 'like', `%${JSON.stringify(filter.subject)}%`);
+    if (filter.q) q = q.where(sql<boolean>`search_text like ${likePattern(filter.q)} escape '\\'`);
+    const totalRow = await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst();
+    const rows = await q
+      .selectAll('instruments')
+      .select((eb) =>
+        eb
+          .selectFrom('ratifications')
+          .whereRef('ratifications.instrument_code', '=', 'instruments.code')
+          .select((e) => e.fn.countAll<number>().as('c'))
+          .as('recorded'),
+      )
+      .orderBy('code')
+      .limit(page.pageSize)
+      .offset((page.page - 1) * page.pageSize)
+      .execute();
+    return {
+      items: rows.map((r) => ({ ...toInstrument(r), recordedRatifications: Number(r.recorded ?? 0) })),
+      total: Number(totalRow?.n ?? 0),
+      page: page.page,
+      pageSize: page.pageSize,
+    };
+  }
+
+  async getInstrument(code: string): Promise<Instrument | null> {
+    const row = await this.db.selectFrom('instruments').selectAll().where('code', '=', code).executeTakeFirst();
+    return row ? toInstrument(row) : null;
+  }
+
+  async listRevisedBy(code: string) {
+    const rows = await this.db
+      .selectFrom('instruments')
+      .select(['code', 'title_en', 'title_id', 'title_id_kind'])
+      .where('revises', 'like', `%${JSON.stringify(code)}%`)
+      .orderBy('code')
+      .execute();
+    return rows.map((r) => ({
+      code: r.code,
+      titleEn: r.title_en,
+      titleId: r.title_id,
+      titleIdKind: r.title_id_kind as TitleIdKind | null,
+    }));
+  }
+
+  async getInstrumentTitles(codes: string[]) {
+    if (codes.length === 0) return [];
+    const rows = await this.db
+      .selectFrom('instruments')
+      .select(['code', 'title_en', 'title_id', 'title_id_kind', 'category'])
+      .where('code', 'in', codes)
+      .orderBy('code')
+      .execute();
+    return rows.map((r) => ({
+      code: r.code,
+      titleEn: r.title_en,
+      titleId: r.title_id,
+      titleIdKind: r.title_id_kind as TitleIdKind | null,
+      category: r.category as InstrumentCategory | null,
+    }));
+  }
+
+  async listSubjects(): Promise<{ subject: string; count: number }[]> {
+    const rows = await this.db.selectFrom('instruments').select('subjects').execute();
+    const counts = new Map<string, number>();
+    for (const r of rows) for (const s of parseJsonList(r.subjects)) counts.set(s, (counts.get(s) ?? 0) + 1);
+    return [...counts].map(([subject, count]) => ({ subject, count })).sort((a, b) => a.subject.localeCompare(b.subject));
+  }
+
+  async listCountries(filter: CountryFilter): Promise<CountryListItem[]> {
+    let q = this.db.selectFrom('countries').selectAll('countries');
+    if (filter.region) q = q.where('region', '=', filter.region);
+    if (filter.q) q = q.where(sql<boolean>`search_text like ${likePattern(filter.q)} escape '\\'`);
+    const rows = await q
+      .select((eb) =>
+        eb
+          .selectFrom('ratifications')
+          .whereRef('ratifications.country_iso3', '=', 'countries.iso3')
+          .select((e) => e.fn.countAll<number>().as('c'))
+          .as('recorded'),
+      )
+      .orderBy('name_en')
+      .execute();
+    return rows.map((r) => ({ ...toCountry(r), recordedRatifications: Number(r.recorded ?? 0) }));
+  }
+
+  async getCountry(iso3: string): Promise<MemberState | null> {
+    const row = await this.db.selectFrom('countries').selectAll().where('iso3', '=', iso3).executeTakeFirst();
+    return row ? toCountry(row) : null;
+  }
+
+  async countRatifications(instrument: string): Promise<number> {
+    const row = await this.db
+      .selectFrom('ratifications')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('instrument_code', '=', instrument)
+      .executeTakeFirst();
+    return Number(row?.n ?? 0);
+  }
+
+  async listRatifications(filter: RatificationFilter, page: PageRequest | null): Promise<Page<Ratification>> {
+    let q = this.db.selectFrom('ratifications');
+    if (filter.country) q = q.where('country_iso3', '=', filter.country);
+    if (filter.instrument) q = q.where('instrument_code', '=', filter.instrument);
+    if (filter.status) q = q.where('status', '=', filter.status);
+    // Partial dates start with the year, so comparing the first four characters works for both precisions.
+    if (filter.fromYear !== undefined)
+      q = q.where(sql<boolean>`substr(registration_date, 1, 4) >= ${String(filter.fromYear).padStart(4, '0')}`);
+    if (filter.toYear !== undefined)
+      q = q.where(sql<boolean>`substr(registration_date, 1, 4) <= ${String(filter.toYear).padStart(4, '0')}`);
+    const totalRow = await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst();
+    let rowsQ = q.selectAll('ratifications').orderBy('country_iso3').orderBy('instrument_code');
+    if (page) rowsQ = rowsQ.limit(page.pageSize).offset((page.page - 1) * page.pageSize);
+    const rows = await rowsQ.execute();
+    const byRatification = new Map<number, Declaration[]>();
+    for (const ids of chunks(
+      rows.map((r) => Number(r.id)),
+      1000,
+    )) {
+      const decls = await this.db.selectFrom('declarations').selectAll().where('ratification_id', 'in', ids).orderBy('id').execute();
+      for (const d of decls) {
+        const list = byRatification.get(Number(d.ratification_id)) ?? [];
+        list.push(toDeclaration(d));
+        byRatification.set(Number(d.ratification_id), list);
+      }
+    }
+    const total = Number(totalRow?.n ?? 0);
+    return {
+      items: rows.map((r) => ({
+        country: r.country_iso3,
+        instrument: r.instrument_code,
+        registrationDate: r.registration_date,
+        status: r.status as RatificationStatus | null,
+        legalAct: r.legal_act,
+        nationalTitle: r.national_title,
+        declarations: byRatification.get(Number(r.id)) ?? [],
+        source: r.source,
+        confidence: r.confidence as Confidence | null,
+        notes: r.notes,
+      })),
+      total,
+      page: page?.page ?? 1,
+      pageSize: page?.pageSize ?? total,
+    };
+  }
+
+  async getIlcSession(number: number): Promise<IlcSession | null> {
+    const row = await this.db.selectFrom('ilc_sessions').selectAll().where('number', '=', number).executeTakeFirst();
+    return row ? toSession(row) : null;
+  }
+
+  async listIlcSessions(): Promise<IlcSession[]> {
+    const rows = await this.db.selectFrom('ilc_sessions').selectAll().orderBy('number').execute();
+    return rows.map(toSession);
+  }
+
+  async getSources(ids: string[]) {
+    if (ids.length === 0) return [];
+    return this.db.selectFrom('sources').select(['id', 'description']).where('id', 'in', ids).orderBy('id').execute();
+  }
+
+  async seed(bundle: RegistryBundle): Promise<SeedResult> {
+    const batch = (columns: number) => Math.max(1, Math.floor(Math.min(1000 * columns, this.dialect.maxParams) / columns));
+    return this.db.transaction().execute(async (trx) => {
+      for (const rows of chunks(bundle.sources, batch(2))) {
+        await trx
+          .insertInto('sources')
+          .values(rows)
+          .onConflict((oc) => oc.column('id').doUpdateSet((eb) => ({ description: eb.ref('excluded.description') })))
+          .execute();
+      }
+      const instrumentRows = bundle.instruments.map(fromInstrument);
+      for (const rows of chunks(instrumentRows, batch(23))) {
+        await trx
+          .insertInto('instruments')
+          .values(rows)
+          .onConflict((oc) => oc.column('code').doUpdateSet(excludedAll<InstrumentsTable>(instrumentRows[0], ['code'])))
+          .execute();
+      }
+      const countryRows = bundle.countries.map(fromCountry);
+      for (const rows of chunks(countryRows, batch(11))) {
+        await trx
+          .insertInto('countries')
+          .values(rows)
+          .onConflict((oc) => oc.column('iso3').doUpdateSet(excludedAll<CountriesTable>(countryRows[0], ['iso3'])))
+          .execute();
+      }
+      const sessionRows: IlcSessionsTable[] = bundle.ilcSessions.map((s) => ({
+        number: s.number,
+        year: s.year,
+        opening_date: s.openingDate,
+        closing_date: s.closingDate,
+        place: s.place,
+        source: s.source,
+        confidence: s.confidence,
+        notes: s.notes,
+      }));
+      for (const rows of chunks(sessionRows, batch(8))) {
+        await trx
+          .insertInto('ilc_sessions')
+          .values(rows)
+          .onConflict((oc) => oc.column('number').doUpdateSet(excludedAll<IlcSessionsTable>(sessionRows[0], ['number'])))
+          .execute();
+      }
+      const ratRows: Omit<RatificationsTable, 'id'>[] = bundle.ratifications.map((r) => ({
+        country_iso3: r.country,
+        instrument_code: r.instrument,
+        registration_date: r.registrationDate,
+        status: r.status,
+        legal_act: r.legalAct,
+        national_title: r.nationalTitle,
+        source: r.source,
+        confidence: r.confidence,
+        notes: r.notes,
+      }));
+      for (const rows of chunks(ratRows, batch(9))) {
+        await trx
+          .insertInto('ratifications')
+          .values(rows)
+          .onConflict((oc) =>
+            oc.columns(['country_iso3', 'instrument_code']).doUpdateSet(excludedAll(ratRows[0], ['country_iso3', 'instrument_code'])),
+          )
+          .execute();
+      }
+      // Declarations have no natural key of their own: the bundled ones are replaced wholesale.
+      const ids = await trx.selectFrom('ratifications').select(['id', 'country_iso3', 'instrument_code']).execute();
+      const idOf = new Map(ids.map((r) => [`${r.country_iso3}/${r.instrument_code}`, Number(r.id)]));
+      const declRows: Omit<DeclarationsTable, 'id'>[] = [];
+      for (const r of bundle.ratifications) {
+        const id = idOf.get(`${r.country}/${r.instrument}`);
+        if (id === undefined) continue;
+        for (const d of r.declarations) {
+          declRows.push({
+            ratification_id: id,
+            kind: d.kind,
+            article: d.article,
+            value: d.value,
+            date: d.date,
+            source: d.source,
+            confidence: d.confidence,
+            notes: d.notes,
+          });
+        }
+      }
+      const touched = [...new Set(declRows.map((d) => d.ratification_id))];
+      for (const part of chunks(touched, 1000)) await trx.deleteFrom('declarations').where('ratification_id', 'in', part).execute();
+      for (const rows of chunks(declRows, batch(8))) await trx.insertInto('declarations').values(rows).execute();
+      await trx
+        .insertInto('meta')
+        .values({
+          key: 'seeded_at_data',
+          value: JSON.stringify({ instruments: bundle.instruments.length, ratifications: bundle.ratifications.length }),
+        })
+        .onConflict((oc) => oc.column('key').doUpdateSet((eb) => ({ value: eb.ref('excluded.value') })))
+        .execute();
+      return {
+        instruments: instrumentRows.length,
+        countries: countryRows.length,
+        ratifications: ratRows.length,
+        declarations: declRows.length,
+        ilcSessions: sessionRows.length,
+        sources: bundle.sources.length,
+      };
+    });
+  }
+}
+
+/** `SET col = excluded.col` for every column of a row except the conflict key. */
+function excludedAll<T extends object>(sample: T | undefined, key: string[]) {
+  const cols = sample ? Object.keys(sample).filter((c) => !key.includes(c)) : [];
+  return (eb: any) => Object.fromEntries(cols.map((c) => [c, eb.ref(`excluded.${c}`)]));
+}

@@ -1,0 +1,101 @@
+import type { Generated } from 'kysely';
+
+/**
+ * Row types. Dates are ISO text on both databases ('YYYY' or 'YYYY-MM-DD' partial dates), and
+ * lists are JSON text, so one query path serves SQLite and PostgreSQL unchanged.
+ */
+export interface InstrumentsTable {
+  code: string;
+  type: string;
+  number: number;
+  title_en: string;
+  title_id: string | null;
+  title_id_kind: string | null;
+  title_id_source: string | null;
+  title_id_act: string | null;
+  adoption_date: string | null;
+  ilc_session: number | null;
+  entry_into_force: string | null;
+  status: string | null;
+  category: string | null;
+  subjects: string;
+  revises: string;
+  eif_months: number | null;
+  eif_article: string | null;
+  verified_fields: string;
+  published_count: string | null;
+  search_text: string;
+  source: string | null;
+  confidence: string | null;
+  notes: string | null;
+}
+
+export interface CountriesTable {
+  iso3: string;
+  iso2: string;
+  name_en: string;
+  name_id: string | null;
+  region: string | null;
+  membership_date: string | null;
+  membership_note: string | null;
+  search_text: string;
+  source: string | null;
+  confidence: string | null;
+  notes: string | null;
+}
+
+export interface RatificationsTable {
+  id: Generated<number>;
+  country_iso3: string;
+  instrument_code: string;
+  registration_date: string | null;
+  status: string | null;
+  legal_act: string | null;
+  national_title: string | null;
+  source: string | null;
+  confidence: string | null;
+  notes: string | null;
+}
+
+export interface DeclarationsTable {
+  id: Generated<number>;
+  ratification_id: number;
+  kind: string;
+  article: string;
+  value: number;
+  date: string | null;
+  source: string | null;
+  confidence: string | null;
+  notes: string | null;
+}
+
+export interface IlcSessionsTable {
+  number: number;
+  year: number | null;
+  opening_date: string | null;
+  closing_date: string | null;
+  place: string | null;
+  source: string | null;
+  confidence: string | null;
+  notes: string | null;
+}
+
+export interface SourcesTable {
+  id: string;
+  description: string | null;
+}
+
+export interface MetaTable {
+  key: string;
+  value: string;
+}
+
+export interface Database {
+  instruments: InstrumentsTable;
+  countries: CountriesTable;
+  ratifications: RatificationsTable;
+  declarations: DeclarationsTable;
+  ilc_sessions: IlcSessionsTable;
+  sources: SourcesTable;
+  meta: MetaTable;
+}
