@@ -12,7 +12,7 @@
  * Run: npm run data:build   (node --import tsx scripts/build-data.ts)
  * REFERENCE_DATA_DIR overrides the input folder (default ../shared/reference-data).
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import countriesLib from 'i18n-iso-countries';
@@ -22,13 +22,7 @@ import { ILO_REGIONS, normaliseIso3 } from '../src/domain/country.ts';
 import type { Confidence } from '../src/domain/facts.ts';
 import { CONFIDENCES, splitSources } from '../src/domain/facts.ts';
 import type { IlcSession } from '../src/domain/ilc-session.ts';
-import type {
-  Instrument,
-  InstrumentCategory,
-  InstrumentStatus,
-  InstrumentType,
-  PublishedCount,
-} from '../src/domain/instrument.ts';
+import type { Instrument, InstrumentCategory, InstrumentStatus, InstrumentType, PublishedCount } from '../src/domain/instrument.ts';
 import {
   INSTRUMENT_CATEGORIES,
   INSTRUMENT_STATUSES,
@@ -36,7 +30,7 @@ import {
   instrumentTypeOfCode,
   normaliseInstrumentCode,
 } from '../src/domain/instrument.ts';
-import { parsePartialDate } from '../src/domain/partial-date.ts';
+import { isOnOrBefore, parsePartialDate } from '../src/domain/partial-date.ts';
 import type { Declaration, Ratification, RatificationStatus } from '../src/domain/ratification.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -194,7 +188,7 @@ function readCsv(path: string, label: string, required: readonly string[]): CsvT
       continue;
     }
     const values = new Map<string, string>();
-    header.forEach((h, k) => values.set(h, row.fields[k] ?? ''));
+    for (const [k, h] of header.entries()) values.set(h, row.fields[k] ?? '');
     records.push({ line: row.line, values });
   }
   return { file: label, header, records };
@@ -334,8 +328,20 @@ interface InstrumentRow {
 
 function readInstruments(): InstrumentRow[] {
   const table = readCsv(resolve(REF, 'instruments.csv'), 'instruments.csv', [
-    'code', 'type', 'number', 'short_title', 'adoption_date', 'ilc_session', 'entry_into_force',
-    'status', 'category', 'revises', 'source', 'verified_fields', 'confidence', 'notes',
+    'code',
+    'type',
+    'number',
+    'short_title',
+    'adoption_date',
+    'ilc_session',
+    'entry_into_force',
+    'status',
+    'category',
+    'revises',
+    'source',
+    'verified_fields',
+    'confidence',
+    'notes',
   ]);
   const out: InstrumentRow[] = [];
   for (const c of rowsOf(table)) {
@@ -437,10 +443,24 @@ function readPublishedCounts(codes: Set<string>): Map<string, PublishedCount> {
 // an instrument whose title names no listed topic gets no subject rather than a guess.
 
 const SUBJECTS = [
-  'child-labour', 'forced-labour', 'freedom-of-association', 'collective-bargaining', 'equality',
-  'occupational-safety-and-health', 'labour-inspection', 'tripartite-consultation', 'employment-policy',
-  'maritime', 'working-time', 'wages', 'social-security', 'migrant-workers', 'domestic-workers',
-  'violence-and-harassment', 'indigenous-peoples', 'employment-services',
+  'child-labour',
+  'forced-labour',
+  'freedom-of-association',
+  'collective-bargaining',
+  'equality',
+  'occupational-safety-and-health',
+  'labour-inspection',
+  'tripartite-consultation',
+  'employment-policy',
+  'maritime',
+  'working-time',
+  'wages',
+  'social-security',
+  'migrant-workers',
+  'domestic-workers',
+  'violence-and-harassment',
+  'indigenous-peoples',
+  'employment-services',
 ] as const;
 type Subject = (typeof SUBJECTS)[number];
 
@@ -452,40 +472,58 @@ interface SubjectRule {
 }
 
 const SUBJECT_RULES: SubjectRule[] = [
-  { subject: 'child-labour', match: /\bMinimum Age\b|\bChild Labour\b|\bYoung Persons\b|\bChildren and Young Persons\b|\bYoung Seafarers\b/i, unless: /^Unemployment \(Young Persons\)/i },
+  {
+    subject: 'child-labour',
+    match: /\bMinimum Age\b|\bChild Labour\b|\bYoung Persons\b|\bChildren and Young Persons\b|\bYoung Seafarers\b/i,
+    unless: /^Unemployment \(Young Persons\)/i,
+  },
   { subject: 'forced-labour', match: /\bForced Labour\b/i },
-  { subject: 'freedom-of-association', match: /\bFreedom of Association\b|\bRight of Association\b|\bRight to Organise\b|\bWorkers' Representatives\b|\bWorkers' Organisations\b/i },
+  {
+    subject: 'freedom-of-association',
+    match:
+      /\bFreedom of Association\b|\bRight of Association\b|\bRight to Organise\b|\bWorkers' Representatives\b|\bWorkers' Organisations\b/i,
+  },
   { subject: 'collective-bargaining', match: /\bCollective Bargaining\b|\bCollective Agreements\b/i },
   { subject: 'equality', match: /\bDiscrimination\b|\bEqual Remuneration\b|\bEquality of Treatment\b|\bFamily Responsibilities\b/i },
   {
     subject: 'occupational-safety-and-health',
     // "Safety", "Health(y)", "Hygiene", accident prevention and named workplace hazards.
-    match: /\bSafety\b|\bHealth|\bHygiene\b|\bPrevention of (Industrial |Major Industrial )?Accidents\b|\bProtection against Accidents\b|\bAccident Prevention\b|\bRadiation Protection\b|\bBenzene\b|\bAsbestos\b|\bChemicals\b|\bWhite Lead\b|\bWhite Phosphorus\b|\bAnthrax\b|\bLead Poisoning\b|\bOccupational Cancer\b|\bGuarding of Machinery\b|\bWorking Environment\b|\bMaximum Weight\b/i,
+    match:
+      /\bSafety\b|\bHealth|\bHygiene\b|\bPrevention of (Industrial |Major Industrial )?Accidents\b|\bProtection against Accidents\b|\bAccident Prevention\b|\bRadiation Protection\b|\bBenzene\b|\bAsbestos\b|\bChemicals\b|\bWhite Lead\b|\bWhite Phosphorus\b|\bAnthrax\b|\bLead Poisoning\b|\bOccupational Cancer\b|\bGuarding of Machinery\b|\bWorking Environment\b|\bMaximum Weight\b/i,
   },
   { subject: 'labour-inspection', match: /\bLabour Inspect(ion|orates)\b/i },
   { subject: 'tripartite-consultation', match: /\bTripartite Consultation\b|^Consultation \(Industrial and National Levels\)/i },
-  { subject: 'employment-policy', match: /\bEmployment Policy\b|\bEmployment Promotion\b|\bJob Creation\b|\bEmployment and Decent Work\b/i },
+  {
+    subject: 'employment-policy',
+    match: /\bEmployment Policy\b|\bEmployment Promotion\b|\bJob Creation\b|\bEmployment and Decent Work\b/i,
+  },
   {
     subject: 'maritime',
-    match: /\bSeafarers?'?|\bSeamen'?s?\b|\bMaritime\b|\bShip|\bMerchant Shipping\b|\(Sea\)|\bat Sea\b|\bCrews\b/i,
-    // Fishing-vessel crews are a separate ILO sector; the title does not make "maritime" plain.
-    unless: /\bFishermen\b/i,
+    match: /\bSeafarers?'?|\bSeamen'?s?\b|\bMaritime\b|\bShip|\bMerchant Shipping\b|\(Sea\)|\bat Sea\b|\bCrews?\b/i,
+    // Fishing-vessel crews are a separate ILO sector, so the title does not make "maritime" plain;
+    // R026 is about emigrant women travelling by ship, not about work at sea.
+    unless: /\bFishermen\b|\bFemales at Sea\b/i,
   },
   {
     subject: 'working-time',
-    match: /\bHours of Work\b|\bWeekly Rest\b|\bHolidays with Pay\b|\bPaid Vacations\b|\bAnnual Leave\b|\bNight Work\b|\bForty-Hour Week\b|\bRest Periods\b|\bPart-Time Work\b|\bRegulating Hours\b|\bHours of Work and Manning\b/i,
+    match:
+      /\bHours of Work\b|\bWeekly Rest\b|\bHolidays with Pay\b|\bPaid Vacations\b|\bAnnual Leave\b|\bNight Work\b|\bForty-Hour Week\b|\bRest Periods\b|\bPart-Time Work\b|\bRegulating Hours\b|\bHours of Work and Manning\b/i,
     unless: /\bStatistics\b/i,
   },
   { subject: 'wages', match: /\bWages?\b|\bMinimum Wage/i, unless: /\bStatistics\b/i },
   {
     subject: 'social-security',
-    match: /\bSocial Security\b|\bInsurance\b|\bPension|\bInvalidity\b|\bOld-Age\b|\bSurvivors'|\bEmployment Injury\b|\bSickness Benefits\b|\bWorkmen's Compensation\b|\bAccident Compensation\b|\bIncome Security\b|\bSocial Protection Floors\b|\bUnemployment (Provision|Indemnity)\b|\bProtection against Unemployment\b/i,
+    match:
+      /\bSocial Security\b|\bInsurance\b|\bPension|\bInvalidity\b|\bOld-Age\b|\bSurvivors'|\bEmployment Injury\b|\bSickness Benefits\b|\bWorkmen's Compensation\b|\bAccident Compensation\b|\bIncome Security\b|\bSocial Protection Floors\b|\bUnemployment (Provision|Indemnity)\b|\bProtection against Unemployment\b/i,
   },
   { subject: 'migrant-workers', match: /\bMigrant|\bMigration\b|\bEmigrants\b/i },
   { subject: 'domestic-workers', match: /\bDomestic Workers\b/i },
   { subject: 'violence-and-harassment', match: /\bViolence and Harassment\b/i },
   { subject: 'indigenous-peoples', match: /\bIndigenous\b|\bTribal\b/i },
-  { subject: 'employment-services', match: /\bEmployment Service\b|\bEmployment Agencies\b|\bPlacing of Seamen\b|\bRecruitment and Placement\b/i },
+  {
+    subject: 'employment-services',
+    match: /\bEmployment Service\b|\bEmployment Agencies\b|\bPlacing of Seamen\b|\bRecruitment and Placement\b/i,
+  },
 ];
 
 function subjectsForTitle(title: string): Subject[] {
@@ -562,7 +600,14 @@ function applyIndonesianTitles(instruments: Instrument[], official: Map<string, 
 function readCountries(): MemberState[] {
   const file = 'member_states.csv';
   const table = readCsv(resolve(REF, file), file, [
-    'iso3', 'iso2', 'name_en', 'ilo_region', 'membership_date', 'membership_note', 'source', 'confidence',
+    'iso3',
+    'iso2',
+    'name_en',
+    'ilo_region',
+    'membership_date',
+    'membership_note',
+    'source',
+    'confidence',
   ]);
   countriesLib.registerLocale(idLocale);
   const out: MemberState[] = [];
@@ -629,7 +674,14 @@ function readStatus(c: Cells, field: string): RatificationStatus | null {
 function readInstrumentRatifications(fileName: string, instrument: string): RatificationDraft[] {
   const withAge = instrument === 'C138';
   const table = readCsv(resolve(REF, fileName), fileName, [
-    'iso3', 'country', 'ratification_date', 'date_precision', 'status', 'source', 'confidence', 'notes',
+    'iso3',
+    'country',
+    'ratification_date',
+    'date_precision',
+    'status',
+    'source',
+    'confidence',
+    'notes',
     ...(withAge ? ['minimum_age_specified'] : []),
   ]);
   return rowsOf(table).map((c) => {
@@ -657,7 +709,15 @@ function readInstrumentRatifications(fileName: string, instrument: string): Rati
 function readIndonesiaRatifications(): RatificationDraft[] {
   const file = 'ratifications_idn.csv';
   const table = readCsv(resolve(REF, file), file, [
-    'code', 'ratification_date', 'date_precision', 'status', 'legal_act', 'title_id', 'source', 'confidence', 'notes',
+    'code',
+    'ratification_date',
+    'date_precision',
+    'status',
+    'legal_act',
+    'title_id',
+    'source',
+    'confidence',
+    'notes',
   ]);
   return rowsOf(table).map((c) => {
     const code = normaliseInstrumentCode(c.raw('code'));
@@ -732,7 +792,42 @@ function mergeDrafts(a: RatificationDraft, b: RatificationDraft): RatificationDr
   };
 }
 
+/**
+ * Later declarations under C138 Art 2(2) (a higher age notified after ratifying), kept in an
+ * editorial file because the reference data only mentions them in notes.
+ */
+function readLaterDeclarations(): Map<string, Declaration[]> {
+  const path = resolve(DATA, 'later-declarations.csv');
+  const out = new Map<string, Declaration[]>();
+  if (!existsSync(path)) return out;
+  const rows = parseCsv(readFileSync(path, 'utf8'), 'later-declarations.csv').rows.map((r) => r.fields);
+  const [header, ...body] = rows;
+  if (!header) return out;
+  const col = (name: string) => header.indexOf(name);
+  for (const row of body) {
+    const get = (name: string) => (row[col(name)] ?? '').trim();
+    const value = Number(get('value'));
+    if (!Number.isInteger(value) || value < 14 || value > 16) throw new Error(`later-declarations.csv: value must be 14, 15 or 16, got "${get('value')}"`);
+    const key = `${get('iso3')}/${get('instrument')}`;
+    const list = out.get(key) ?? [];
+    list.push({
+      kind: 'minimum_age',
+      article: get('article'),
+      value,
+      date: get('date') || null,
+      source: get('source') || null,
+      confidence: (get('confidence') || null) as Declaration['confidence'],
+      notes: get('notes') || null,
+    });
+    out.set(key, list);
+  }
+  return out;
+}
+
+const LATER_DECLARATIONS = readLaterDeclarations();
+
 function finaliseRatification(d: RatificationDraft): Ratification {
+  const later = LATER_DECLARATIONS.get(`${d.country}/${d.instrument}`) ?? [];
   const declarations: Declaration[] = d.minimumAge
     ? [
         {
@@ -746,6 +841,7 @@ function finaliseRatification(d: RatificationDraft): Ratification {
         },
       ]
     : [];
+  declarations.push(...later);
   return {
     country: d.country,
     instrument: d.instrument,
@@ -760,7 +856,23 @@ function finaliseRatification(d: RatificationDraft): Ratification {
   };
 }
 
-function buildRatifications(countries: Set<string>, instruments: Set<string>): Ratification[] {
+/**
+ * A registration before the State joined the ILO or before the instrument was adopted is possible
+ * (succession to a predecessor's ratification) but worth a look; it is reported, not changed.
+ */
+function warnIfImplausibleDate(d: RatificationDraft, country?: MemberState, instrument?: Instrument): void {
+  const date = d.registrationDate;
+  if (!date) return;
+  const before = (limit: string | null | undefined) => !!limit && isOnOrBefore(date, limit) === true && date !== limit;
+  if (before(country?.membershipDate)) {
+    warnings.push(`${d.origin}: ${d.country} ${d.instrument} registered ${date}, before ILO membership ${country?.membershipDate}`);
+  }
+  if (before(instrument?.adoptionDate)) {
+    warnings.push(`${d.origin}: ${d.country} ${d.instrument} registered ${date}, before adoption ${instrument?.adoptionDate}`);
+  }
+}
+
+function buildRatifications(countries: Map<string, MemberState>, instruments: Map<string, Instrument>): Ratification[] {
   const perInstrument = [
     ...readInstrumentRatifications('ratifications_c138.csv', 'C138'),
     ...readInstrumentRatifications('ratifications_c182.csv', 'C182'),
@@ -781,8 +893,11 @@ function buildRatifications(countries: Set<string>, instruments: Set<string>): R
     byKey.set(key, prev ? mergeDrafts(prev, d) : d);
   }
   for (const d of byKey.values()) {
-    if (!countries.has(d.country)) problem(d.origin, null, 'iso3', `${d.country} is not in member_states.csv`);
-    if (!instruments.has(d.instrument)) problem(d.origin, null, 'code', `${d.instrument} is not in instruments.csv`);
+    const country = countries.get(d.country);
+    const instrument = instruments.get(d.instrument);
+    if (!country) problem(d.origin, null, 'iso3', `${d.country} is not in member_states.csv`);
+    if (!instrument) problem(d.origin, null, 'code', `${d.instrument} is not in instruments.csv`);
+    warnIfImplausibleDate(d, country, instrument);
   }
   return [...byKey.values()]
     .sort((a, b) => byString(a.country, b.country) || compareCodes(a.instrument, b.instrument))
@@ -795,7 +910,14 @@ function buildRatifications(countries: Set<string>, instruments: Set<string>): R
 function readSessions(): IlcSession[] {
   const file = 'ilc_sessions.csv';
   const table = readCsv(resolve(REF, file), file, [
-    'session', 'year', 'opening_date', 'closing_date', 'place', 'source', 'confidence', 'notes',
+    'session',
+    'year',
+    'opening_date',
+    'closing_date',
+    'place',
+    'source',
+    'confidence',
+    'notes',
   ]);
   const out: IlcSession[] = [];
   const seen = new Set<number>();
@@ -806,7 +928,10 @@ function readSessions(): IlcSession[] {
     const year = c.int('year');
     const openingDate = c.date('opening_date');
     const closingDate = c.date('closing_date');
-    for (const [field, d] of [['opening_date', openingDate], ['closing_date', closingDate]] as const) {
+    for (const [field, d] of [
+      ['opening_date', openingDate],
+      ['closing_date', closingDate],
+    ] as const) {
       if (d && year !== null && Number(d.slice(0, 4)) !== year) c.bad(field, `${d} is not in the session year ${year}`);
     }
     if (openingDate && closingDate && closingDate < openingDate) c.bad('closing_date', `${closingDate} is before opening ${openingDate}`);
@@ -1016,33 +1141,72 @@ function computeStats(
     ['instruments: confidence', fmtTally(tally(instruments, (i) => i.confidence ?? 'null'))],
     ['instruments: no status (null)', String(count(instruments, (i) => i.status === null))],
     ['instruments: no category (null)', String(count(instruments, (i) => i.category === null))],
-    ['instruments: adoption date to the day / year only / unknown', `${count(instruments, (i) => precisionOf(i.adoptionDate) === 'day')} / ${count(instruments, (i) => precisionOf(i.adoptionDate) === 'year')} / ${count(instruments, (i) => i.adoptionDate === null)}`],
+    [
+      'instruments: adoption date to the day / year only / unknown',
+      `${count(instruments, (i) => precisionOf(i.adoptionDate) === 'day')} / ${count(instruments, (i) => precisionOf(i.adoptionDate) === 'year')} / ${count(instruments, (i) => i.adoptionDate === null)}`,
+    ],
     ['instruments: no ILC session (null)', String(count(instruments, (i) => i.ilcSession === null))],
-    ['instruments: no entry into force (null; Conventions and Protocols)', String(count(instruments, (i) => i.type !== 'recommendation' && i.entryIntoForce === null))],
-    ['instruments: title recalled by the compiler, unverified', String(count(instruments, (i) => (i.source ?? '').includes('COMPILER-RECALL-UNVERIFIED')))],
+    [
+      'instruments: no entry into force (null; Conventions and Protocols)',
+      String(count(instruments, (i) => i.type !== 'recommendation' && i.entryIntoForce === null)),
+    ],
+    [
+      'instruments: title recalled by the compiler, unverified',
+      String(count(instruments, (i) => (i.source ?? '').includes('COMPILER-RECALL-UNVERIFIED'))),
+    ],
     ['instruments: with revises', String(count(instruments, (i) => i.revises.length > 0))],
     ['instruments: ratification EIF delay known', String(count(instruments, (i) => i.ratificationEifMonths !== null))],
-    ['instruments: published count known / gap row / no row', `${count(instruments, (i) => i.publishedCount?.count != null)} / ${count(instruments, (i) => i.publishedCount !== null && i.publishedCount.count === null)} / ${count(instruments, (i) => i.publishedCount === null)}`],
-    ['instruments: Indonesian title official / unofficial / none', `${count(instruments, (i) => i.titleIdKind === 'official')} / ${count(instruments, (i) => i.titleIdKind === 'unofficial')} / ${count(instruments, (i) => i.titleId === null)}`],
-    ['instruments: with at least one subject / none', `${count(instruments, (i) => i.subjects.length > 0)} / ${count(instruments, (i) => i.subjects.length === 0)}`],
+    [
+      'instruments: published count known / gap row / no row',
+      `${count(instruments, (i) => i.publishedCount?.count != null)} / ${count(instruments, (i) => i.publishedCount !== null && i.publishedCount.count === null)} / ${count(instruments, (i) => i.publishedCount === null)}`,
+    ],
+    [
+      'instruments: Indonesian title official / unofficial / none',
+      `${count(instruments, (i) => i.titleIdKind === 'official')} / ${count(instruments, (i) => i.titleIdKind === 'unofficial')} / ${count(instruments, (i) => i.titleId === null)}`,
+    ],
+    [
+      'instruments: with at least one subject / none',
+      `${count(instruments, (i) => i.subjects.length > 0)} / ${count(instruments, (i) => i.subjects.length === 0)}`,
+    ],
     ['countries', String(countries.length)],
     ['countries: region', fmtTally(tally(countries, (c) => c.region ?? 'null'))],
     ['countries: no Indonesian name (null)', String(count(countries, (c) => c.nameId === null))],
     ['countries: no membership date (null)', String(count(countries, (c) => c.membershipDate === null))],
-    ['ratifications', `${ratifications.length} (C138 ${c138.length}, C182 ${c182.length}, other Indonesian ${count(idn, (r) => r.instrument !== 'C138' && r.instrument !== 'C182')})`],
+    [
+      'ratifications',
+      `${ratifications.length} (C138 ${c138.length}, C182 ${c182.length}, other Indonesian ${count(idn, (r) => r.instrument !== 'C138' && r.instrument !== 'C182')})`,
+    ],
     ['ratifications: Indonesia', String(idn.length)],
     ['C138: no declared minimum age', String(count(c138, (r) => r.declarations.length === 0))],
-    ['C138: declared age 14 / 15 / 16', `${count(c138, (r) => r.declarations[0]?.value === 14)} / ${count(c138, (r) => r.declarations[0]?.value === 15)} / ${count(c138, (r) => r.declarations[0]?.value === 16)}`],
-    ['C138: date to the day / year only / no date', `${count(c138, (r) => precisionOf(r.registrationDate) === 'day')} / ${count(c138, (r) => precisionOf(r.registrationDate) === 'year')} / ${count(c138, (r) => r.registrationDate === null)}`],
+    [
+      'C138: declared age 14 / 15 / 16',
+      `${count(c138, (r) => r.declarations[0]?.value === 14)} / ${count(c138, (r) => r.declarations[0]?.value === 15)} / ${count(c138, (r) => r.declarations[0]?.value === 16)}`,
+    ],
+    [
+      'C138: date to the day / year only / no date',
+      `${count(c138, (r) => precisionOf(r.registrationDate) === 'day')} / ${count(c138, (r) => precisionOf(r.registrationDate) === 'year')} / ${count(c138, (r) => r.registrationDate === null)}`,
+    ],
     ['C138: no status (null)', String(count(c138, (r) => r.status === null))],
     ['C138: confidence', fmtTally(tally(c138, (r) => r.confidence ?? 'null'))],
-    ['C182: date to the day / year only / no date', `${count(c182, (r) => precisionOf(r.registrationDate) === 'day')} / ${count(c182, (r) => precisionOf(r.registrationDate) === 'year')} / ${count(c182, (r) => r.registrationDate === null)}`],
+    [
+      'C182: date to the day / year only / no date',
+      `${count(c182, (r) => precisionOf(r.registrationDate) === 'day')} / ${count(c182, (r) => precisionOf(r.registrationDate) === 'year')} / ${count(c182, (r) => r.registrationDate === null)}`,
+    ],
     ['C182: no status (null)', String(count(c182, (r) => r.status === null))],
-    ['Indonesia: date to the day / year only / no date', `${count(idn, (r) => precisionOf(r.registrationDate) === 'day')} / ${count(idn, (r) => precisionOf(r.registrationDate) === 'year')} / ${count(idn, (r) => r.registrationDate === null)}`],
+    [
+      'Indonesia: date to the day / year only / no date',
+      `${count(idn, (r) => precisionOf(r.registrationDate) === 'day')} / ${count(idn, (r) => precisionOf(r.registrationDate) === 'year')} / ${count(idn, (r) => r.registrationDate === null)}`,
+    ],
     ['Indonesia: status', fmtTally(tally(idn, (r) => r.status ?? 'null'))],
-    ['Indonesia: no legal act / no national title', `${count(idn, (r) => r.legalAct === null)} / ${count(idn, (r) => r.nationalTitle === null)}`],
+    [
+      'Indonesia: no legal act / no national title',
+      `${count(idn, (r) => r.legalAct === null)} / ${count(idn, (r) => r.nationalTitle === null)}`,
+    ],
     ['ILC sessions', `${sessions.length} (of 1-${maxSession}; ${missingSessions.length} missing)`],
-    ['ILC sessions: no opening date / no closing date / no place', `${count(sessions, (s) => s.openingDate === null)} / ${count(sessions, (s) => s.closingDate === null)} / ${count(sessions, (s) => s.place === null)}`],
+    [
+      'ILC sessions: no opening date / no closing date / no place',
+      `${count(sessions, (s) => s.openingDate === null)} / ${count(sessions, (s) => s.closingDate === null)} / ${count(sessions, (s) => s.place === null)}`,
+    ],
     ['sources', String(sources.length)],
     ['sources: used but not described in SOURCES.md (description null)', missingSources.length ? missingSources.join(', ') : 'none'],
   ];
@@ -1120,7 +1284,8 @@ Subjects: ${subjects}.
 Other gaps documented in SOURCES.md and not repeated in these files: NORMLEX status for most
 instruments; the instruments of the 113th ILC (2025); ratifications after mid-2023 by the 11 C138
 non-ratifiers; Indonesia's day dates. Spain's C138 age was later raised to 16 under Art 2(2) (see the
-row's notes): only the Art 2(1) declaration (15) is recorded, as no date for the later one was found.
+row's notes): that later declaration comes from \`later-declarations.csv\`, undated, as the notification date
+was not found; it is the one in effect because an Art 2(2) declaration always follows the Art 2(1) one.
 `;
 }
 
@@ -1154,7 +1319,7 @@ function main(): void {
   }
 
   const countries = readCountries();
-  const ratifications = buildRatifications(new Set(countries.map((c) => c.iso3)), codes);
+  const ratifications = buildRatifications(new Map(countries.map((c) => [c.iso3, c])), new Map(instruments.map((i) => [i.code, i])));
 
   const documented = readSourcesMd();
   const sources = new Map<string, SourceEntry>();
@@ -1190,7 +1355,9 @@ function main(): void {
   const subjectCounts = Object.fromEntries(SUBJECTS.map((s) => [s, count(instruments, (i) => i.subjects.includes(s))]));
   writeFileSync(resolve(DATA, 'README.md'), readme(stats, subjectCounts));
 
-  console.log('build-data: wrote data/instruments.json, countries.json, ratifications.json, ilc-sessions.json, sources.json, subjects.csv, README.md');
+  console.log(
+    'build-data: wrote data/instruments.json, countries.json, ratifications.json, ilc-sessions.json, sources.json, subjects.csv, README.md',
+  );
   for (const [k, v] of stats.lines) console.log(`  ${k}: ${v}`);
   if (missing.length > 0) {
     console.log('Source ids used but not described in SOURCES.md (added with description null):');

@@ -25,6 +25,7 @@ export function splitSources(source: SourceIds | null): string[] {
   if (!source) return [];
   return source
     .split(/\s*;\s*/)
-    .map((s) => s.trim())
+    // A qualifier such as "title:COMPILER-RECALL-UNVERIFIED" says which field the source backs.
+    .map((s) => s.trim().replace(/^[a-z_]+:(?=[A-Z])/, ''))
     .filter(Boolean);
 }

@@ -20,6 +20,12 @@ describe('declarationInEffect (C138 Art 2(1), raised under Art 2(2))', () => {
     assert.equal(declarationInEffect([decl(14, '1999-01-01'), decl(15, '2010-05-01')])?.value, 15);
     assert.equal(declarationInEffect([decl(16, '2012-01-01'), decl(14, '1999-01-01')])?.value, 16);
   });
+  test('an Art 2(2) notice outranks the Art 2(1) declaration even when its date is unknown', () => {
+    const initial: Declaration = { ...decl(15, '1977'), article: 'C138 Art 2(1)' };
+    const raised: Declaration = { ...decl(16, null), article: 'C138 Art 2(2)' };
+    assert.equal(declarationInEffect([initial, raised])?.value, 16);
+    assert.equal(declarationInEffect([raised, initial])?.value, 16);
+  });
   test('a dated later notice beats an undated declaration', () => {
     assert.equal(declarationInEffect([decl(14, null), decl(15, '2015-01-01')])?.value, 15);
   });

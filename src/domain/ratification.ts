@@ -25,21 +25,26 @@ export interface Ratification extends Provenance {
 }
 
 /**
- * The declaration in effect is the latest one (C138 Art 2(2) lets a State raise the age later).
- * Undated declarations rank before dated ones so that a dated later notice wins.
+ * The declaration in effect is the latest one. A notice under C138 Art 2(2) (raising the age) can
+ * only follow the Art 2(1) declaration made on ratifying, so it outranks it even when its own date
+ * is not recorded; among notices of the same article the later date wins.
  */
 export function declarationInEffect(declarations: readonly Declaration[], kind: Declaration['kind'] = 'minimum_age'): Declaration | null {
   let best: Declaration | null = null;
   for (const d of declarations) {
     if (d.kind !== kind) continue;
-    if (!best) {
-      best = d;
-      continue;
-    }
-    const later = d.date && (!best.date || d.date > best.date);
-    if (later || (d.date === best.date && d.value > best.value)) best = d;
+    if (!best || isLater(d, best)) best = d;
   }
   return best;
+}
+
+function isLater(a: Declaration, b: Declaration): boolean {
+  const rank = (d: Declaration) => (/Art 2\(2\)/.test(d.article) ? 1 : 0);
+  if (rank(a) !== rank(b)) return rank(a) > rank(b);
+  if (a.date && b.date && a.date !== b.date) return a.date > b.date;
+  if (a.date && !b.date) return true;
+  if (!a.date && b.date) return false;
+  return a.value > b.value;
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { MemberState } from '../domain/country.ts';
 import type { IlcSession } from '../domain/ilc-session.ts';
-import type { Instrument, InstrumentCategory, InstrumentStatus, InstrumentType } from '../domain/instrument.ts';
+import type { Instrument, InstrumentCategory, InstrumentStatus, InstrumentType, TitleIdKind } from '../domain/instrument.ts';
 import type { Ratification, RatificationStatus } from '../domain/ratification.ts';
 
 export interface PageRequest {
@@ -36,6 +36,20 @@ export interface CountryFilter {
 
 export interface CountryListItem extends MemberState {
   recordedRatifications: number;
+}
+
+/** A ratification joined with the names a reader needs and the instrument's entry-into-force rule. */
+export interface RatificationRecord extends Ratification {
+  country: string;
+  countryIso2: string;
+  countryNameEn: string;
+  countryNameId: string | null;
+  instrumentTitleEn: string;
+  instrumentTitleId: string | null;
+  instrumentTitleIdKind: TitleIdKind | null;
+  instrumentCategory: InstrumentCategory | null;
+  instrumentEifMonths: number | null;
+  instrumentEifArticle: string | null;
 }
 
 export interface RatificationFilter {
@@ -75,7 +89,7 @@ export interface RegistryRepository {
   listSubjects(): Promise<{ subject: string; count: number }[]>;
   listCountries(filter: CountryFilter): Promise<CountryListItem[]>;
   getCountry(iso3: string): Promise<MemberState | null>;
-  listRatifications(filter: RatificationFilter, page: PageRequest | null): Promise<Page<Ratification>>;
+  listRatifications(filter: RatificationFilter, page: PageRequest | null): Promise<Page<RatificationRecord>>;
   countRatifications(instrument: string): Promise<number>;
   getIlcSession(number: number): Promise<IlcSession | null>;
   listIlcSessions(): Promise<IlcSession[]>;

@@ -12,6 +12,7 @@ import type {
   Page,
   PageRequest,
   RatificationFilter,
+  RatificationRecord,
   RegistryRepository,
 } from './ports.ts';
 
@@ -70,13 +71,41 @@ export interface SearchResult {
   countries: CountryListItem[];
 }
 
-function toCountryRef(c: MemberState): CountryRef {
-  return { iso3: c.iso3, iso2: c.iso2, nameEn: c.nameEn, nameId: c.nameId };
+const ENGLISH = new Intl.Collator('en');
+
+function toView(r: RatificationRecord): RatificationView {
+  return {
+    country: r.country,
+    instrument: r.instrument,
+    registrationDate: r.registrationDate,
+    status: r.status,
+    legalAct: r.legalAct,
+    nationalTitle: r.nationalTitle,
+    declarations: r.declarations,
+    source: r.source,
+    confidence: r.confidence,
+    notes: r.notes,
+    entryIntoForce: entryIntoForceForState(r.registrationDate, r.instrumentEifMonths),
+    entryIntoForceRule: r.instrumentEifArticle,
+    minimumAge: declarationInEffect(r.declarations),
+    countryRef: { iso3: r.country, iso2: r.countryIso2, nameEn: r.countryNameEn, nameId: r.countryNameId },
+    instrumentRef: {
+      code: r.instrument,
+      titleEn: r.instrumentTitleEn,
+      titleId: r.instrumentTitleId,
+      titleIdKind: r.instrumentTitleIdKind,
+      category: r.instrumentCategory,
+    },
+  };
 }
 
 /** Read-side use cases of the standards registry; the API, portal and CLI all go through here. */
 export class RegistryService {
   constructor(private readonly repo: RegistryRepository) {}
+
+  ping(): Promise<void> {
+    return this.repo.ping();
+  }
 
   listInstruments(filter: InstrumentFilter, page: PageRequest): Promise<Page<InstrumentListItem>> {
     return this.repo.listInstruments(filter, page);
@@ -89,16 +118,14 @@ export class RegistryService {
   async getInstrument(code: string): Promise<InstrumentDetail> {
     const instrument = await this.repo.getInstrument(code);
     if (!instrument) throw notFound(`No instrument with code "${code}" in the registry. Codes look like C138, P029 or R146.`);
-    const [session, revises, revisedBy, page, countries] = await Promise.all([
+    const [session, revises, revisedBy, page] = await Promise.all([
       instrument.ilcSession === null ? null : this.repo.getIlcSession(instrument.ilcSession),
       this.repo.getInstrumentTitles(instrument.revises),
       this.repo.listRevisedBy(code),
       this.repo.listRatifications({ instrument: code }, null),
-      this.repo.listCountries({}),
     ]);
-    const countryByIso = new Map(countries.map((c) => [c.iso3, c]));
-    const ratifications = page.items.map((r) => this.view(r, instrument, countryByIso.get(r.country)));
-    ratifications.sort((a, b) => a.countryRef.nameEn.localeCompare(b.countryRef.nameEn, 'en'));
+    const ratifications = page.items.map(toView);
+    ratifications.sort((a, b) => ENGLISH.compare(a.countryRef.nameEn, b.countryRef.nameEn));
     const sourceIds = new Set(splitSources(instrument.source));
     for (const id of splitSources(instrument.titleIdSource)) sourceIds.add(id);
     if (session) for (const id of splitSources(session.source)) sourceIds.add(id);
@@ -121,8 +148,7 @@ export class RegistryService {
     const country = await this.repo.getCountry(iso3);
     if (!country) throw notFound(`No member State with ISO 3166 alpha-3 code "${iso3}" in the registry.`);
     const page = await this.repo.listRatifications({ country: iso3 }, null);
-    const instruments = await this.instrumentsByCode(page.items.map((r) => r.instrument));
-    const ratifications = page.items.map((r) => this.view(r, instruments.get(r.instrument), country));
+    const ratifications = page.items.map(toView);
     const c138 = ratifications.find((r) => r.instrument === 'C138') ?? null;
     const c182 = ratifications.find((r) => r.instrument === 'C182') ?? null;
     const sourceIds = new Set(splitSources(country.source));
@@ -140,9 +166,7 @@ export class RegistryService {
 
   async listRatifications(filter: RatificationFilter, page: PageRequest | null): Promise<Page<RatificationView>> {
     const result = await this.repo.listRatifications(filter, page);
-    const instruments = await this.instrumentsByCode(result.items.map((r) => r.instrument));
-    const countries = new Map((await this.repo.listCountries({})).map((c) => [c.iso3, c]));
-    return { ...result, items: result.items.map((r) => this.view(r, instruments.get(r.instrument), countries.get(r.country))) };
+    return { ...result, items: result.items.map(toView) };
   }
 
   async search(q: string, limit = 20): Promise<SearchResult> {
@@ -157,31 +181,5 @@ export class RegistryService {
 
   listIlcSessions() {
     return this.repo.listIlcSessions();
-  }
-
-  private async instrumentsByCode(codes: string[]): Promise<Map<string, Instrument>> {
-    const unique = [...new Set(codes)];
-    const list = await Promise.all(unique.map((c) => this.repo.getInstrument(c)));
-    return new Map(list.filter((i): i is Instrument => i !== null).map((i) => [i.code, i]));
-  }
-
-  private view(r: Ratification, instrument: Instrument | undefined, country: MemberState | undefined): RatificationView {
-    const eifMonths = instrument?.ratificationEifMonths ?? null;
-    return {
-      ...r,
-      entryIntoForce: entryIntoForceForState(r.registrationDate, eifMonths),
-      entryIntoForceRule: instrument?.ratificationEifArticle ?? null,
-      minimumAge: declarationInEffect(r.declarations),
-      countryRef: country ? toCountryRef(country) : { iso3: r.country, iso2: '', nameEn: r.country, nameId: null },
-      instrumentRef: instrument
-        ? {
-            code: instrument.code,
-            titleEn: instrument.titleEn,
-            titleId: instrument.titleId,
-            titleIdKind: instrument.titleIdKind,
-            category: instrument.category,
-          }
-        : { code: r.instrument, titleEn: r.instrument, titleId: null, titleIdKind: null },
-    };
   }
 }

@@ -10,7 +10,7 @@ import type {
   PublishedCount,
   TitleIdKind,
 } from '../domain/instrument.ts';
-import type { Declaration, Ratification, RatificationStatus } from '../domain/ratification.ts';
+import type { Declaration, RatificationStatus } from '../domain/ratification.ts';
 import type {
   CountryFilter,
   CountryListItem,
@@ -19,6 +19,7 @@ import type {
   Page,
   PageRequest,
   RatificationFilter,
+  RatificationRecord,
   RegistryBundle,
   RegistryRepository,
   SeedResult,
@@ -288,18 +289,35 @@ export class KyselyRegistryRepository implements RegistryRepository {
     return Number(row?.n ?? 0);
   }
 
-  async listRatifications(filter: RatificationFilter, page: PageRequest | null): Promise<Page<Ratification>> {
-    let q = this.db.selectFrom('ratifications');
-    if (filter.country) q = q.where('country_iso3', '=', filter.country);
-    if (filter.instrument) q = q.where('instrument_code', '=', filter.instrument);
-    if (filter.status) q = q.where('status', '=', filter.status);
+  async listRatifications(filter: RatificationFilter, page: PageRequest | null): Promise<Page<RatificationRecord>> {
+    let q = this.db
+      .selectFrom('ratifications as r')
+      .innerJoin('countries as c', 'c.iso3', 'r.country_iso3')
+      .innerJoin('instruments as i', 'i.code', 'r.instrument_code');
+    if (filter.country) q = q.where('r.country_iso3', '=', filter.country);
+    if (filter.instrument) q = q.where('r.instrument_code', '=', filter.instrument);
+    if (filter.status) q = q.where('r.status', '=', filter.status);
     // Partial dates start with the year, so comparing the first four characters works for both precisions.
     if (filter.fromYear !== undefined)
-      q = q.where(sql<boolean>`substr(registration_date, 1, 4) >= ${String(filter.fromYear).padStart(4, '0')}`);
+      q = q.where(sql<boolean>`substr(r.registration_date, 1, 4) >= ${String(filter.fromYear).padStart(4, '0')}`);
     if (filter.toYear !== undefined)
-      q = q.where(sql<boolean>`substr(registration_date, 1, 4) <= ${String(filter.toYear).padStart(4, '0')}`);
-    const totalRow = await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst();
-    let rowsQ = q.selectAll('ratifications').orderBy('country_iso3').orderBy('instrument_code');
+      q = q.where(sql<boolean>`substr(r.registration_date, 1, 4) <= ${String(filter.toYear).padStart(4, '0')}`);
+    const totalRow = page ? await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst() : null;
+    let rowsQ = q
+      .selectAll('r')
+      .select([
+        'c.iso2 as country_iso2',
+        'c.name_en as country_name_en',
+        'c.name_id as country_name_id',
+        'i.title_en as instrument_title_en',
+        'i.title_id as instrument_title_id',
+        'i.title_id_kind as instrument_title_id_kind',
+        'i.category as instrument_category',
+        'i.eif_months as instrument_eif_months',
+        'i.eif_article as instrument_eif_article',
+      ])
+      .orderBy('r.country_iso3')
+      .orderBy('r.instrument_code');
     if (page) rowsQ = rowsQ.limit(page.pageSize).offset((page.page - 1) * page.pageSize);
     const rows = await rowsQ.execute();
     const byRatification = new Map<number, Declaration[]>();
@@ -314,7 +332,7 @@ export class KyselyRegistryRepository implements RegistryRepository {
         byRatification.set(Number(d.ratification_id), list);
       }
     }
-    const total = Number(totalRow?.n ?? 0);
+    const total = totalRow ? Number(totalRow.n) : rows.length;
     return {
       items: rows.map((r) => ({
         country: r.country_iso3,
@@ -327,6 +345,15 @@ export class KyselyRegistryRepository implements RegistryRepository {
         source: r.source,
         confidence: r.confidence as Confidence | null,
         notes: r.notes,
+        countryIso2: r.country_iso2,
+        countryNameEn: r.country_name_en,
+        countryNameId: r.country_name_id,
+        instrumentTitleEn: r.instrument_title_en,
+        instrumentTitleId: r.instrument_title_id,
+        instrumentTitleIdKind: r.instrument_title_id_kind as TitleIdKind | null,
+        instrumentCategory: r.instrument_category as InstrumentCategory | null,
+        instrumentEifMonths: r.instrument_eif_months === null ? null : Number(r.instrument_eif_months),
+        instrumentEifArticle: r.instrument_eif_article,
       })),
       total,
       page: page?.page ?? 1,

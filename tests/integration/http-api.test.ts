@@ -86,6 +86,13 @@ for (const database of await allDatabases()) {
       assert.equal(c138.nationalTitle, 'Konvensi ILO mengenai Usia Minimum untuk Diperbolehkan Bekerja');
     });
 
+    test("Spain's later Art 2(2) declaration of 16 is the one in effect", async () => {
+      const body = await json('/api/countries/ESP');
+      assert.equal(body.childLabour.c138.minimumAge, 16);
+      assert.equal(body.childLabour.c138.ratification.minimumAge.article, 'C138 Art 2(2)');
+      assert.equal(body.childLabour.c138.ratification.declarations.length, 2);
+    });
+
     test('instrument filters narrow the list and pages do not overlap', async () => {
       const fundamental = await json('/api/instruments?category=fundamental&pageSize=50');
       assert.equal(fundamental.total, 11);

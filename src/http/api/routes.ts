@@ -94,8 +94,23 @@ const listRatifications = createRoute({
   },
 });
 
+const health = createRoute({
+  method: 'get',
+  path: '/health',
+  tags: ['operations'],
+  summary: 'Liveness and database reachability, for load balancers',
+  responses: {
+    200: { description: 'Serving', content: { 'application/json': { schema: z.object({ status: z.literal('ok') }).openapi('Health') } } },
+  },
+});
+
 export function createApi(registry: RegistryService): OpenAPIHono {
   const api = new OpenAPIHono({ defaultHook: validationHook });
+
+  api.openapi(health, async (c) => {
+    await registry.ping();
+    return c.json({ status: 'ok' as const }, 200);
+  });
 
   api.openapi(listInstruments, async (c) => {
     const { page, pageSize, ...filter } = c.req.valid('query');
