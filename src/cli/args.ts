@@ -88,8 +88,11 @@ export function parseCommandArgs(spec: CommandSpec, argv: readonly string[]): Pa
     const flag = flagIn(e.message);
     if (e.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') throw usageError(`unknown flag ${flag} for "${spec.name}" ${seeHelp(spec.name)}`);
     if (e.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
-      if (/does not take an argument/.test(e.message)) throw usageError(`flag ${flag} of "${spec.name}" takes no value ${seeHelp(spec.name)}`);
-      throw usageError(`flag ${flag} of "${spec.name}" needs a value (write ${flag}=VALUE for a value starting with "-") ${seeHelp(spec.name)}`);
+      if (/does not take an argument/.test(e.message))
+        throw usageError(`flag ${flag} of "${spec.name}" takes no value ${seeHelp(spec.name)}`);
+      throw usageError(
+        `flag ${flag} of "${spec.name}" needs a value (write ${flag}=VALUE for a value starting with "-") ${seeHelp(spec.name)}`,
+      );
     }
     throw usageError(`${e.message.split('\n')[0]} ${seeHelp(spec.name)}`);
   }
@@ -124,7 +127,10 @@ export function commandHelp(spec: CommandSpec): string {
   const usage = ['tripartite', spec.name, ...spec.positionals.map((p) => `<${p.name}>`), ...usageFlags].join(' ');
   const rows: [string, string][] = [
     ...spec.positionals.map((p): [string, string] => [`<${p.name}>`, p.description]),
-    ...flagEntries.map(([name, f]): [string, string] => [f.type === 'string' ? `--${name} ${f.value ?? 'VALUE'}` : `--${name}`, f.description]),
+    ...flagEntries.map(([name, f]): [string, string] => [
+      f.type === 'string' ? `--${name} ${f.value ?? 'VALUE'}` : `--${name}`,
+      f.description,
+    ]),
     ['--help, -h', HELP_FLAG.description],
   ];
   const width = Math.max(...rows.map(([l]) => l.length));

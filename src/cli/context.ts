@@ -8,7 +8,8 @@ export function configFrom(io: CliIo, overrides: NodeJS.ProcessEnv = {}): Config
   try {
     return loadConfig({ ...io.env, ...overrides });
   } catch (error) {
-    if (error instanceof ConfigError) throw usageError(error.message.replace(/:?\s*\n\s*/g, '; ').replace(/^Invalid configuration; /, 'invalid configuration: '));
+    if (error instanceof ConfigError)
+      throw usageError(error.message.replace(/:?\s*\n\s*/g, '; ').replace(/^Invalid configuration; /, 'invalid configuration: '));
     throw error;
   }
 }

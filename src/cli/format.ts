@@ -12,7 +12,7 @@ export function listOrNone(values: readonly string[], l: Labels): string {
 /** Indonesian text where the data has it; otherwise English, visibly marked. */
 export function localised(en: string, id: string | null, lang: Lang, l: Labels): string {
   if (lang === 'en') return en;
-  return id ? id : `${en} ${l.englishFallback}`;
+  return id ? id : `${l.englishFallback} ${en}`;
 }
 
 const MAX_CELL = 64;
@@ -35,11 +35,11 @@ export function table(headers: string[], rows: string[][], options: { clip?: boo
       .map((c, i) => (i === cells.length - 1 ? c : c + ' '.repeat((widths[i] ?? 0) - width(c))))
       .join('  ')
       .trimEnd();
-  return [line(headers), line(widths.map((w) => '-'.repeat(w))), ...body.map(line)].join('\n') + '\n';
+  return `${[line(headers), line(widths.map((w) => '-'.repeat(w))), ...body.map(line)].join('\n')}\n`;
 }
 
 /** Label/value pairs, labels padded to one column. */
 export function fields(pairs: [string, string][]): string {
   const w = Math.max(...pairs.map(([k]) => width(k)));
-  return pairs.map(([k, v]) => `${k}${' '.repeat(w - width(k))}  ${v}`).join('\n') + '\n';
+  return `${pairs.map(([k, v]) => `${k}${' '.repeat(w - width(k))}  ${v}`).join('\n')}\n`;
 }

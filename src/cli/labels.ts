@@ -37,7 +37,7 @@ export interface Labels {
   legalAct: string;
   titleEnglish: string;
   unofficialTranslation: string;
-  /** Appended to an English text shown because no Indonesian one exists. */
+  /** Marks an English text shown because no Indonesian one exists; a prefix, so clipping keeps it. */
   englishFallback: string;
   noRatifications: string;
   noInstruments: string;

@@ -19,14 +19,16 @@ export function iso3(raw: string, command: string, what = '<iso3>'): string {
 
 export function oneOf<T extends string>(raw: string | undefined, allowed: readonly T[], command: string, what: string): T | undefined {
   if (raw === undefined) return undefined;
-  if (!(allowed as readonly string[]).includes(raw)) throw usageError(`${what} must be one of ${allowed.join(', ')}, got "${raw}" ${seeHelp(command)}`);
+  if (!(allowed as readonly string[]).includes(raw))
+    throw usageError(`${what} must be one of ${allowed.join(', ')}, got "${raw}" ${seeHelp(command)}`);
   return raw as T;
 }
 
 export function wholeNumber(raw: string | undefined, min: number, max: number, command: string, what: string): number | undefined {
   if (raw === undefined) return undefined;
   const n = /^-?\d+$/.test(raw.trim()) ? Number(raw) : Number.NaN;
-  if (!Number.isSafeInteger(n) || n < min || n > max) throw usageError(`${what} must be a whole number from ${min} to ${max}, got "${raw}" ${seeHelp(command)}`);
+  if (!Number.isSafeInteger(n) || n < min || n > max)
+    throw usageError(`${what} must be a whole number from ${min} to ${max}, got "${raw}" ${seeHelp(command)}`);
   return n;
 }
 

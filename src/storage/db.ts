@@ -1,4 +1,4 @@
-import { Kysely, Migrator, PostgresDialect, SqliteDialect } from 'kysely';
+import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import type { Config } from '../config/env.ts';
 import { type DialectInfo, POSTGRES, SQLITE } from './dialect.ts';
 import { migrationProvider } from './migrations/index.ts';
@@ -71,7 +71,21 @@ async function openPostgres(url: string, schema: string): Promise<DbHandle> {
 
 export async function migrateToLatest(handle: DbHandle): Promise<string[]> {
   const migrator = new Migrator({ db: handle.db, provider: migrationProvider(handle.dialect) });
-  const { error, results } = await migrator.migrateToLatest();
-  if (error) throw error instanceof Error ? error : new Error(String(error));
-  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+  const run = async () => {
+    const { error, results } = await migrator.migrateToLatest();
+    if (error) throw error instanceof Error ? error : new Error(String(error));
+    return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+  };
+  if (handle.dialect.name !== 'sqlite') return run(); // PostgreSQL: the Migrator takes an advisory lock.
+  // Kysely's SQLite migrator has no lock, so two processes opening one new file would both create
+  // the tables. An IMMEDIATE transaction makes the second wait (busy_timeout) and then find nothing to do.
+  await sql`begin immediate`.execute(handle.db);
+  try {
+    const applied = await run();
+    await sql`commit`.execute(handle.db);
+    return applied;
+  } catch (error) {
+    await sql`rollback`.execute(handle.db).catch(() => {});
+    throw error;
+  }
 }

@@ -379,6 +379,7 @@ export class KyselyRegistryRepository implements RegistryRepository {
   async seed(bundle: RegistryBundle): Promise<SeedResult> {
     const batch = (columns: number) => Math.max(1, Math.floor(Math.min(1000 * columns, this.dialect.maxParams) / columns));
     return this.db.transaction().execute(async (trx) => {
+      await this.dialect.seedLock(trx);
       for (const rows of chunks(bundle.sources, batch(2))) {
         await trx
           .insertInto('sources')

@@ -34,7 +34,8 @@ export const countryCommand: CommandSpec = {
       try {
         return await registry.getCountryProfile(code);
       } catch (error) {
-        if (error instanceof DomainError && error.code === 'not_found') throw failure(`no member State with ISO 3166 alpha-3 code "${code}"`);
+        if (error instanceof DomainError && error.code === 'not_found')
+          throw failure(`no member State with ISO 3166 alpha-3 code "${code}"`);
         throw error;
       }
     });

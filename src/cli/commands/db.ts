@@ -40,10 +40,16 @@ export const dbMigrateCommand: CommandSpec = {
 export const dbSeedCommand: CommandSpec = {
   name: 'db seed',
   brief: 'Migrate, then load the bundled data (idempotent)',
-  summary: 'Apply migrations, then load the bundled data set. Rows are upserted by their natural keys, so running it again changes nothing.',
+  summary:
+    'Apply migrations, then load the bundled data set. Rows are upserted by their natural keys, so running it again changes nothing.',
   positionals: [],
   flags: {
-    data: { type: 'string', value: 'DIR', description: 'folder holding instruments.json, countries.json, ratifications.json, ilc-sessions.json and sources.json (default: the bundled data/)' },
+    data: {
+      type: 'string',
+      value: 'DIR',
+      description:
+        'folder holding instruments.json, countries.json, ratifications.json, ilc-sessions.json and sources.json (default: the bundled data/)',
+    },
   },
   examples: ['tripartite db seed', 'tripartite db seed --data ./data'],
   async run(args, io) {

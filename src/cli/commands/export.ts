@@ -10,7 +10,8 @@ const FORMATS = ['csv', 'json'] as const;
 export const exportCommand: CommandSpec = {
   name: NAME,
   brief: 'Export ratifications as CSV or JSON',
-  summary: 'Export every recorded ratification: CSV with the columns of GET /api/ratifications?format=csv, or JSON as an array of ratification views.',
+  summary:
+    'Export every recorded ratification: CSV with the columns of GET /api/ratifications?format=csv, or JSON as an array of ratification views.',
   positionals: [],
   flags: {
     format: { type: 'string', value: 'csv|json', description: 'output format (required)' },
@@ -18,7 +19,11 @@ export const exportCommand: CommandSpec = {
     instrument: { type: 'string', value: 'C', description: 'only ratifications of this instrument, e.g. C138' },
     country: { type: 'string', value: 'X', description: 'only ratifications by this State, ISO 3166 alpha-3 such as IDN' },
   },
-  examples: ['tripartite export --format csv --out ratifications.csv', 'tripartite export --format json --instrument C138', 'tripartite export --format csv --country IDN'],
+  examples: [
+    'tripartite export --format csv --out ratifications.csv',
+    'tripartite export --format json --instrument C138',
+    'tripartite export --format csv --country IDN',
+  ],
   async run(args, io) {
     const rawFormat = stringFlag(args, 'format');
     if (rawFormat === undefined) throw usageError(`"${NAME}" needs --format csv or --format json ${seeHelp(NAME)}`);

@@ -43,7 +43,10 @@ export const instrumentCommand: CommandSpec = {
     const adopted = [orNotRecorded(i.adoptionDate, l)];
     if (session) adopted.push(l.sessionOf(session.number, session.year, session.place));
     else if (i.ilcSession !== null) adopted.push(l.sessionOf(i.ilcSession, null, null));
-    const published = i.publishedCount?.count != null ? `${i.publishedCount.count}${i.publishedCount.asOf ? ` (${l.asOf(i.publishedCount.asOf)})` : ''}` : l.notRecorded;
+    const published =
+      i.publishedCount?.count != null
+        ? `${i.publishedCount.count}${i.publishedCount.asOf ? ` (${l.asOf(i.publishedCount.asOf)})` : ''}`
+        : l.notRecorded;
     const pairs: [string, string][] = [];
     if (language === 'id') pairs.push([l.titleEnglish, i.titleEn]);
     pairs.push(
@@ -53,21 +56,45 @@ export const instrumentCommand: CommandSpec = {
       [l.status, i.status ? l.instrumentStatus[i.status] : l.notRecorded],
       [l.category, i.category ? l.instrumentCategory[i.category] : l.notRecorded],
       [l.subjects, listOrNone(i.subjects, l)],
-      [l.revises, listOrNone(detail.revises.map((r) => r.code), l)],
-      [l.revisedBy, listOrNone(detail.revisedBy.map((r) => r.code), l)],
+      [
+        l.revises,
+        listOrNone(
+          detail.revises.map((r) => r.code),
+          l,
+        ),
+      ],
+      [
+        l.revisedBy,
+        listOrNone(
+          detail.revisedBy.map((r) => r.code),
+          l,
+        ),
+      ],
     );
     if (i.type !== 'recommendation') {
-      pairs.push([l.ratificationEif, i.ratificationEifMonths !== null ? l.monthsAfter(i.ratificationEifMonths, i.ratificationEifArticle) : l.notRecorded]);
+      pairs.push([
+        l.ratificationEif,
+        i.ratificationEifMonths !== null ? l.monthsAfter(i.ratificationEifMonths, i.ratificationEifArticle) : l.notRecorded,
+      ]);
       pairs.push([l.published, published]);
       pairs.push([l.recordedRatifications, String(detail.recordedRatifications)]);
     }
-    pairs.push([l.sources, listOrNone(detail.sources.map((s) => s.id), l)]);
+    pairs.push([
+      l.sources,
+      listOrNone(
+        detail.sources.map((s) => s.id),
+        l,
+      ),
+    ]);
     io.stdout(`${i.code}  ${title}${unofficial}\n\n`);
     io.stdout(fields(pairs));
     if (i.type === 'recommendation') return 0;
     const all = boolFlag(args, 'all');
     const shown = all ? detail.ratifications : detail.ratifications.slice(0, FIRST_ROWS);
-    const heading = shown.length < detail.ratifications.length ? `${l.ratifications} (${l.firstOf(shown.length, detail.ratifications.length)})` : l.ratifications;
+    const heading =
+      shown.length < detail.ratifications.length
+        ? `${l.ratifications} (${l.firstOf(shown.length, detail.ratifications.length)})`
+        : l.ratifications;
     io.stdout(`\n${heading}\n`);
     if (shown.length === 0) {
       io.stdout(`${l.noRatifications}\n`);

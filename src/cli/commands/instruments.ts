@@ -24,7 +24,11 @@ export const instrumentsCommand: CommandSpec = {
     lang: { type: 'string', value: 'en|id', description: 'language of labels and titles (default en)' },
     json: { type: 'boolean', description: 'print the API page {items,total,page,pageSize} as JSON' },
   },
-  examples: ['tripartite instruments --category fundamental', 'tripartite instruments --subject child-labour --json', 'tripartite instruments --q "minimum age" --lang id'],
+  examples: [
+    'tripartite instruments --category fundamental',
+    'tripartite instruments --subject child-labour --json',
+    'tripartite instruments --q "minimum age" --lang id',
+  ],
   async run(args, io) {
     const { MAX_PAGE_SIZE, MAX_QUERY_LENGTH } = await import('../../http/api/schemas.ts');
     const subject = stringFlag(args, 'subject');
@@ -32,7 +36,8 @@ export const instrumentsCommand: CommandSpec = {
       throw usageError(`--subject must be a subject slug such as child-labour, got "${subject}" ${seeHelp(NAME)}`);
     }
     const q = stringFlag(args, 'q');
-    if (q !== undefined && q.length > MAX_QUERY_LENGTH) throw usageError(`--q must be at most ${MAX_QUERY_LENGTH} characters ${seeHelp(NAME)}`);
+    if (q !== undefined && q.length > MAX_QUERY_LENGTH)
+      throw usageError(`--q must be at most ${MAX_QUERY_LENGTH} characters ${seeHelp(NAME)}`);
     const filter = {
       type: oneOf(stringFlag(args, 'type'), INSTRUMENT_TYPES, NAME, '--type'),
       status: oneOf(stringFlag(args, 'status'), INSTRUMENT_STATUSES, NAME, '--status'),

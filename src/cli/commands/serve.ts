@@ -1,4 +1,4 @@
-import { type CommandSpec, type CliIo, stringFlag } from '../args.ts';
+import { type CliIo, type CommandSpec, stringFlag } from '../args.ts';
 import { configFrom, oneLine } from '../context.ts';
 import { failure } from '../errors.ts';
 import { wholeNumber } from '../validate.ts';

@@ -128,6 +128,7 @@ export const en = {
   colCategory: 'Category',
   colStatus: 'Status',
   colRatificationsRecorded: 'Ratifications recorded',
+  notRatifiable: 'not open to ratification',
   paginationLabel: 'Pages',
   previousPage: 'Previous page',
   nextPage: 'Next page',

@@ -125,6 +125,7 @@ export const id: Dict = {
   colCategory: 'Kategori',
   colStatus: 'Status',
   colRatificationsRecorded: 'Ratifikasi tercatat',
+  notRatifiable: 'tidak untuk diratifikasi',
   paginationLabel: 'Halaman',
   previousPage: 'Halaman sebelumnya',
   nextPage: 'Halaman berikutnya',
