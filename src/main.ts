@@ -14,13 +14,19 @@ export async function startServer(config: Config): Promise<{ close(): Promise<vo
     },
   });
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host });
-  const port = await new Promise<number>((resolve, reject) => {
-    server.once('listening', () => {
-      const address = server.address();
-      resolve(typeof address === 'object' && address ? address.port : config.port);
+  let port: number;
+  try {
+    port = await new Promise<number>((resolve, reject) => {
+      server.once('listening', () => {
+        const address = server.address();
+        resolve(typeof address === 'object' && address ? address.port : config.port);
+      });
+      server.once('error', reject);
     });
-    server.once('error', reject);
-  });
+  } catch (error) {
+    await services.close();
+    throw error;
+  }
   if (config.logLevel !== 'silent' && config.logLevel !== 'error') {
     console.log(`Tripartite listening on http://localhost:${port} (${services.handle.describe}) in ${Date.now() - started} ms`);
   }
@@ -31,6 +37,8 @@ export async function startServer(config: Config): Promise<{ close(): Promise<vo
         server.close(() => {
           services.close().then(resolve, resolve);
         });
+        // Idle keep-alive sockets would hold close() open; requests in flight still finish.
+        server.closeIdleConnections?.();
       }),
   };
 }
