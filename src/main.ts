@@ -38,7 +38,7 @@ export async function startServer(config: Config): Promise<{ close(): Promise<vo
           services.close().then(resolve, resolve);
         });
         // Idle keep-alive sockets would hold close() open; requests in flight still finish.
-        server.closeIdleConnections?.();
+        (server as { closeIdleConnections?: () => void }).closeIdleConnections?.();
       }),
   };
 }
