@@ -99,4 +99,6 @@ export interface RegistryRepository {
   /** Upserts the bundle by natural keys in one transaction; running it twice changes nothing. */
   seed(bundle: RegistryBundle): Promise<SeedResult>;
   ping(): Promise<void>;
+  /** Changes whenever registry data changes; read-side caches key on it. */
+  dataVersion(): Promise<string>;
 }

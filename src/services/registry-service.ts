@@ -15,6 +15,7 @@ import type {
   RatificationRecord,
   RegistryRepository,
 } from './ports.ts';
+import { VersionedCache } from './versioned-cache.ts';
 
 export interface InstrumentRef {
   code: string;
@@ -101,21 +102,35 @@ function toView(r: RatificationRecord): RatificationView {
 
 /** Read-side use cases of the standards registry; the API, portal and CLI all go through here. */
 export class RegistryService {
+  private readonly cache = new VersionedCache();
+
   constructor(private readonly repo: RegistryRepository) {}
+
+  /** Reads through the cache for the current data version (see VersionedCache). */
+  private async cached<T>(key: string, load: () => Promise<T>): Promise<T> {
+    return this.cache.get(await this.repo.dataVersion(), key, load);
+  }
 
   ping(): Promise<void> {
     return this.repo.ping();
   }
 
   listInstruments(filter: InstrumentFilter, page: PageRequest): Promise<Page<InstrumentListItem>> {
-    return this.repo.listInstruments(filter, page);
+    return this.cached(
+      `instruments:${JSON.stringify([filter.type, filter.status, filter.category, filter.subject, filter.q, page.page, page.pageSize])}`,
+      () => this.repo.listInstruments(filter, page),
+    );
   }
 
   listSubjects() {
-    return this.repo.listSubjects();
+    return this.cached('subjects', () => this.repo.listSubjects());
   }
 
-  async getInstrument(code: string): Promise<InstrumentDetail> {
+  getInstrument(code: string): Promise<InstrumentDetail> {
+    return this.cached(`instrument:${code}`, () => this.loadInstrument(code));
+  }
+
+  private async loadInstrument(code: string): Promise<InstrumentDetail> {
     const instrument = await this.repo.getInstrument(code);
     if (!instrument) throw notFound(`No instrument with code "${code}" in the registry. Codes look like C138, P029 or R146.`);
     const [session, revises, revisedBy, page] = await Promise.all([
@@ -141,10 +156,14 @@ export class RegistryService {
   }
 
   listCountries(filter: CountryFilter): Promise<CountryListItem[]> {
-    return this.repo.listCountries(filter);
+    return this.cached(`countries:${JSON.stringify([filter.region, filter.q])}`, () => this.repo.listCountries(filter));
   }
 
-  async getCountryProfile(iso3: string): Promise<CountryProfile> {
+  getCountryProfile(iso3: string): Promise<CountryProfile> {
+    return this.cached(`country:${iso3}`, () => this.loadCountryProfile(iso3));
+  }
+
+  private async loadCountryProfile(iso3: string): Promise<CountryProfile> {
     const country = await this.repo.getCountry(iso3);
     if (!country) throw notFound(`No member State with ISO 3166 alpha-3 code "${iso3}" in the registry.`);
     const page = await this.repo.listRatifications({ country: iso3 }, null);

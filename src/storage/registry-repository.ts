@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { type Kysely, type Selectable, sql } from 'kysely';
 import type { IloRegion, MemberState } from '../domain/country.ts';
 import type { Confidence } from '../domain/facts.ts';
@@ -175,6 +176,11 @@ export class KyselyRegistryRepository implements RegistryRepository {
 
   async ping(): Promise<void> {
     await sql`select 1`.execute(this.db);
+  }
+
+  async dataVersion(): Promise<string> {
+    const row = await this.db.selectFrom('meta').select('value').where('key', '=', 'data_version').executeTakeFirst();
+    return row?.value ?? 'empty';
   }
 
   async countInstruments(): Promise<number> {
@@ -463,6 +469,14 @@ export class KyselyRegistryRepository implements RegistryRepository {
       const touched = [...new Set(declRows.map((d) => d.ratification_id))];
       for (const part of chunks(touched, 1000)) await trx.deleteFrom('declarations').where('ratification_id', 'in', part).execute();
       for (const rows of chunks(declRows, batch(8))) await trx.insertInto('declarations').values(rows).execute();
+      await trx
+        .insertInto('meta')
+        .values({
+          key: 'data_version',
+          value: randomUUID(),
+        })
+        .onConflict((oc) => oc.column('key').doUpdateSet((eb) => ({ value: eb.ref('excluded.value') })))
+        .execute();
       await trx
         .insertInto('meta')
         .values({

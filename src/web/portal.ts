@@ -1,4 +1,4 @@
-import { type Context, Hono } from 'hono';
+import { type Context, Hono, type MiddlewareHandler } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { normaliseIso3 } from '../domain/country.ts';
 import { DomainError } from '../domain/errors.ts';
@@ -13,23 +13,15 @@ import { type HomeData, renderHome } from './pages/home.ts';
 import { renderInstrument } from './pages/instrument-detail.ts';
 import { INSTRUMENTS_PAGE_SIZE, MAX_QUERY_LENGTH, parseInstrumentListQuery, renderInstrumentList } from './pages/instruments-list.ts';
 import { renderSearch } from './pages/search.ts';
+import { SingleFlight } from './single-flight.ts';
 import { STYLESHEET, STYLESHEET_ETAG } from './static/assets.ts';
 import { createView, type View } from './views/view.ts';
 
 const PAGE_CACHE = 'public, max-age=60';
 const SEARCH_LIMIT = 50;
 
-function viewOf(c: Context, lang: Lang): View {
-  const url = new URL(c.req.url);
-  return createView(lang, pathWithoutLang(url.pathname) ?? '/', url.search);
-}
-
 function sendPage(c: Context, body: string, status: ContentfulStatusCode = 200): Response {
   return c.html(body, status, { 'cache-control': status === 200 ? PAGE_CACHE : 'no-store' });
-}
-
-function sendError(c: Context, v: View, status: ContentfulStatusCode, detail: string | null): Response {
-  return sendPage(c, renderError(v, { status, detail }), status);
 }
 
 function isNotFound(error: unknown): boolean {
@@ -54,64 +46,108 @@ async function homeData(registry: RegistryService): Promise<HomeData> {
   };
 }
 
+interface Rendered {
+  status: ContentfulStatusCode;
+  body: string;
+}
+
+const ok = (body: string): Rendered => ({ status: 200, body });
+
 function mountLanguage(app: Hono, registry: RegistryService, lang: Lang): void {
   const base = `/${lang}`;
+  const flights = new SingleFlight<Rendered>();
+
+  /** Renders through the single-flight table: identical concurrent requests share the work. */
+  const page = (handler: (c: Context, v: View) => Promise<Rendered>) => async (c: Context) => {
+    const url = new URL(c.req.url);
+    const v = createView(lang, pathWithoutLang(url.pathname) ?? '/', url.search);
+    const rendered = await flights.run(`${url.pathname}${url.search}`, () => handler(c, v));
+    return sendPage(c, rendered.body, rendered.status);
+  };
+
+  /** Lower-case or unpadded codes (c138, idn) get one canonical address. */
+  const canonical =
+    (param: string, normalise: (raw: string) => string | null, prefix: string): MiddlewareHandler =>
+    async (c, next) => {
+      const raw = c.req.param(param) ?? '';
+      const value = normalise(raw);
+      if (value && value !== raw) return c.redirect(`${base}${prefix}${value}${new URL(c.req.url).search}`, 301);
+      await next();
+    };
+
+  const error = (v: View, status: ContentfulStatusCode, detail: string | null): Rendered => ({
+    status,
+    body: renderError(v, { status, detail }),
+  });
 
   app.get(base, (c) => c.redirect(`${base}/${new URL(c.req.url).search}`, 301));
 
-  app.get(`${base}/`, async (c) => sendPage(c, renderHome(viewOf(c, lang), await homeData(registry))));
+  app.get(
+    `${base}/`,
+    page(async (_c, v) => ok(renderHome(v, await homeData(registry)))),
+  );
 
-  app.get(`${base}/instruments`, async (c) => {
-    const v = viewOf(c, lang);
-    const subjects = (await registry.listSubjects()).map((s) => s.subject);
-    const parsed = parseInstrumentListQuery(v, new URL(c.req.url).searchParams, subjects);
-    if (!parsed.ok) return sendError(c, v, 400, parsed.message);
-    const { filter, page } = parsed.value;
-    const result = await registry.listInstruments(filter, { page, pageSize: INSTRUMENTS_PAGE_SIZE });
-    return sendPage(c, renderInstrumentList(v, parsed.value, result, subjects));
-  });
+  app.get(
+    `${base}/instruments`,
+    page(async (c, v) => {
+      const subjects = (await registry.listSubjects()).map((s) => s.subject);
+      const parsed = parseInstrumentListQuery(v, new URL(c.req.url).searchParams, subjects);
+      if (!parsed.ok) return error(v, 400, parsed.message);
+      const { filter, page: n } = parsed.value;
+      const result = await registry.listInstruments(filter, { page: n, pageSize: INSTRUMENTS_PAGE_SIZE });
+      return ok(renderInstrumentList(v, parsed.value, result, subjects));
+    }),
+  );
 
-  app.get(`${base}/instruments/:code`, async (c) => {
-    const v = viewOf(c, lang);
-    const raw = c.req.param('code');
-    const code = normaliseInstrumentCode(raw);
-    if (!code) return sendError(c, v, 404, v.t.instrumentNotFound(raw));
-    if (code !== raw) return c.redirect(`${base}/instruments/${code}${v.search}`, 301);
-    try {
-      return sendPage(c, renderInstrument(v, await registry.getInstrument(code)));
-    } catch (error) {
-      if (isNotFound(error)) return sendError(c, v, 404, v.t.instrumentNotFound(code));
-      throw error;
-    }
-  });
+  app.get(
+    `${base}/instruments/:code`,
+    canonical('code', normaliseInstrumentCode, '/instruments/'),
+    page(async (c, v) => {
+      const raw = c.req.param('code') ?? '';
+      const code = normaliseInstrumentCode(raw);
+      if (!code) return error(v, 404, v.t.instrumentNotFound(raw));
+      try {
+        return ok(renderInstrument(v, await registry.getInstrument(code)));
+      } catch (e) {
+        if (isNotFound(e)) return error(v, 404, v.t.instrumentNotFound(code));
+        throw e;
+      }
+    }),
+  );
 
-  app.get(`${base}/countries`, async (c) => {
-    const v = viewOf(c, lang);
-    const parsed = parseCountryListQuery(v, new URL(c.req.url).searchParams);
-    if (!parsed.ok) return sendError(c, v, 400, parsed.message);
-    return sendPage(c, renderCountryList(v, parsed.value, await registry.listCountries(parsed.value)));
-  });
+  app.get(
+    `${base}/countries`,
+    page(async (c, v) => {
+      const parsed = parseCountryListQuery(v, new URL(c.req.url).searchParams);
+      if (!parsed.ok) return error(v, 400, parsed.message);
+      return ok(renderCountryList(v, parsed.value, await registry.listCountries(parsed.value)));
+    }),
+  );
 
-  app.get(`${base}/countries/:iso3`, async (c) => {
-    const v = viewOf(c, lang);
-    const raw = c.req.param('iso3');
-    const iso3 = normaliseIso3(raw);
-    if (!iso3) return sendError(c, v, 404, v.t.countryNotFound(raw));
-    if (iso3 !== raw) return c.redirect(`${base}/countries/${iso3}${v.search}`, 301);
-    try {
-      return sendPage(c, renderCountryProfile(v, await registry.getCountryProfile(iso3)));
-    } catch (error) {
-      if (isNotFound(error)) return sendError(c, v, 404, v.t.countryNotFound(iso3));
-      throw error;
-    }
-  });
+  app.get(
+    `${base}/countries/:iso3`,
+    canonical('iso3', normaliseIso3, '/countries/'),
+    page(async (c, v) => {
+      const raw = c.req.param('iso3') ?? '';
+      const iso3 = normaliseIso3(raw);
+      if (!iso3) return error(v, 404, v.t.countryNotFound(raw));
+      try {
+        return ok(renderCountryProfile(v, await registry.getCountryProfile(iso3)));
+      } catch (e) {
+        if (isNotFound(e)) return error(v, 404, v.t.countryNotFound(iso3));
+        throw e;
+      }
+    }),
+  );
 
-  app.get(`${base}/search`, async (c) => {
-    const v = viewOf(c, lang);
-    const q = (c.req.query('q') ?? '').trim();
-    if (q.length > MAX_QUERY_LENGTH) return sendError(c, v, 400, v.t.queryTooLong(String(MAX_QUERY_LENGTH)));
-    return sendPage(c, renderSearch(v, q ? await registry.search(q, SEARCH_LIMIT) : null));
-  });
+  app.get(
+    `${base}/search`,
+    page(async (c, v) => {
+      const q = (c.req.query('q') ?? '').trim();
+      if (q.length > MAX_QUERY_LENGTH) return error(v, 400, v.t.queryTooLong(String(MAX_QUERY_LENGTH)));
+      return ok(renderSearch(v, q ? await registry.search(q, SEARCH_LIMIT) : null));
+    }),
+  );
 
   // '/en/instruments/' and the like: one canonical address per page, without the trailing slash.
   app.get(`${base}/*`, async (c, next) => {
