@@ -1,4 +1,5 @@
 import type { Config } from './config/env.ts';
+import { ComplianceService } from './services/compliance-service.ts';
 import { RegistryService } from './services/registry-service.ts';
 import { seedIfEmpty } from './services/seed-registry.ts';
 import { readBundle } from './storage/bundle.ts';
@@ -10,6 +11,7 @@ export interface Services {
   handle: DbHandle;
   repo: KyselyRegistryRepository;
   registry: RegistryService;
+  compliance: ComplianceService;
   close(): Promise<void>;
 }
 
@@ -36,5 +38,5 @@ export async function createServices(
     throw error;
   }
   const repo = new KyselyRegistryRepository(handle.db, handle.dialect);
-  return { handle, repo, registry: new RegistryService(repo), close: () => handle.close() };
+  return { handle, repo, registry: new RegistryService(repo), compliance: new ComplianceService(repo), close: () => handle.close() };
 }

@@ -8,6 +8,7 @@ export async function startServer(config: Config): Promise<{ close(): Promise<vo
   const services = await createServices(config);
   const app = createApp({
     registry: services.registry,
+    compliance: services.compliance,
     onUnexpectedError: (error, path) => {
       if (config.logLevel !== 'silent')
         console.error(JSON.stringify({ level: 'error', path, error: String((error as Error)?.stack ?? error) }));

@@ -2,6 +2,7 @@ import { readFileSync, realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { ConfigError } from '../config/env.ts';
 import { type CliIo, type CommandSpec, commandHelp, parseCommandArgs, seeHelp, wantsHelp } from './args.ts';
+import { checkCommand } from './commands/check.ts';
 import { countryCommand } from './commands/country.ts';
 import { dbMigrateCommand, dbSeedCommand } from './commands/db.ts';
 import { exportCommand } from './commands/export.ts';
@@ -21,6 +22,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   instrumentCommand,
   countryCommand,
   exportCommand,
+  checkCommand,
 ];
 
 const GROUPS: Record<string, string> = { db: 'Database maintenance: migrate, seed.' };

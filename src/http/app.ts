@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import type { ComplianceService } from '../services/compliance-service.ts';
 import type { RegistryService } from '../services/registry-service.ts';
 import { createPortal, renderPortalError } from '../web/portal.ts';
 import { createApi } from './api/routes.ts';
@@ -8,6 +9,9 @@ export const MAX_URL_LENGTH = 2048;
 
 export interface AppDeps {
   registry: RegistryService;
+  compliance: ComplianceService;
+  /** Today's date as YYYY-MM-DD; defaults to the UTC date of the request. */
+  today?: () => string;
   /** Called with unexpected errors; the client only ever sees a generic message. */
   onUnexpectedError?: (error: unknown, path: string) => void;
 }
@@ -35,7 +39,8 @@ export function createApp(deps: AppDeps): Hono {
     }
   });
 
-  app.route('/api', createApi(deps.registry));
+  const today = deps.today ?? (() => new Date().toISOString().slice(0, 10));
+  app.route('/api', createApi({ registry: deps.registry, compliance: deps.compliance, today }));
   app.route('/', createPortal(deps.registry));
 
   app.notFound((c) => {

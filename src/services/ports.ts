@@ -1,3 +1,4 @@
+import type { NationalProfile } from '../domain/child-labour/types.ts';
 import type { MemberState } from '../domain/country.ts';
 import type { IlcSession } from '../domain/ilc-session.ts';
 import type { Instrument, InstrumentCategory, InstrumentStatus, InstrumentType, TitleIdKind } from '../domain/instrument.ts';
@@ -68,6 +69,7 @@ export interface RegistryBundle {
   ratifications: Ratification[];
   ilcSessions: IlcSession[];
   sources: { id: string; description: string | null }[];
+  nationalProfiles: NationalProfile[];
 }
 
 export interface SeedResult {
@@ -77,6 +79,7 @@ export interface SeedResult {
   declarations: number;
   ilcSessions: number;
   sources: number;
+  nationalProfiles: number;
 }
 
 /** Storage port for the standards registry; implemented once over Kysely for both engines. */
@@ -98,6 +101,7 @@ export interface RegistryRepository {
   countInstruments(): Promise<number>;
   /** Upserts the bundle by natural keys in one transaction; running it twice changes nothing. */
   seed(bundle: RegistryBundle): Promise<SeedResult>;
+  getNationalProfile(iso3: string): Promise<NationalProfile | null>;
   ping(): Promise<void>;
   /** Changes whenever registry data changes; read-side caches key on it. */
   dataVersion(): Promise<string>;

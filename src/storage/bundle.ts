@@ -19,5 +19,7 @@ export async function readBundle(dir: string): Promise<RegistryBundle> {
     read<RegistryBundle['ilcSessions']>('ilc-sessions.json'),
     read<RegistryBundle['sources']>('sources.json'),
   ]);
-  return { instruments, countries, ratifications, ilcSessions, sources };
+  // Profiles arrived after the registry; a data directory without them still loads.
+  const nationalProfiles = await read<RegistryBundle['nationalProfiles']>('national-profiles.json').catch(() => []);
+  return { instruments, countries, ratifications, ilcSessions, sources, nationalProfiles };
 }

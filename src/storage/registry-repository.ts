@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { type Kysely, type Selectable, sql } from 'kysely';
+import type { NationalProfile } from '../domain/child-labour/types.ts';
 import type { IloRegion, MemberState } from '../domain/country.ts';
 import type { Confidence } from '../domain/facts.ts';
 import type { IlcSession } from '../domain/ilc-session.ts';
@@ -176,6 +177,11 @@ export class KyselyRegistryRepository implements RegistryRepository {
 
   async ping(): Promise<void> {
     await sql`select 1`.execute(this.db);
+  }
+
+  async getNationalProfile(iso3: string): Promise<NationalProfile | null> {
+    const row = await this.db.selectFrom('national_profiles').select('profile').where('iso3', '=', iso3).executeTakeFirst();
+    return row ? (JSON.parse(row.profile) as NationalProfile) : null;
   }
 
   async dataVersion(): Promise<string> {
@@ -466,6 +472,20 @@ export class KyselyRegistryRepository implements RegistryRepository {
           });
         }
       }
+      const profileRows = bundle.nationalProfiles.map((p) => ({
+        iso3: p.iso3,
+        profile: JSON.stringify(p),
+        source: p.sources.join(';') || null,
+      }));
+      for (const rows of chunks(profileRows, batch(3))) {
+        await trx
+          .insertInto('national_profiles')
+          .values(rows)
+          .onConflict((oc) =>
+            oc.column('iso3').doUpdateSet((eb) => ({ profile: eb.ref('excluded.profile'), source: eb.ref('excluded.source') })),
+          )
+          .execute();
+      }
       const touched = [...new Set(declRows.map((d) => d.ratification_id))];
       for (const part of chunks(touched, 1000)) await trx.deleteFrom('declarations').where('ratification_id', 'in', part).execute();
       for (const rows of chunks(declRows, batch(8))) await trx.insertInto('declarations').values(rows).execute();
@@ -492,6 +512,7 @@ export class KyselyRegistryRepository implements RegistryRepository {
         declarations: declRows.length,
         ilcSessions: sessionRows.length,
         sources: bundle.sources.length,
+        nationalProfiles: profileRows.length,
       };
     });
   }

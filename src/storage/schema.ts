@@ -85,6 +85,12 @@ export interface SourcesTable {
   description: string | null;
 }
 
+export interface NationalProfilesTable {
+  iso3: string;
+  profile: string;
+  source: string | null;
+}
+
 export interface MetaTable {
   key: string;
   value: string;
@@ -98,4 +104,5 @@ export interface Database {
   ilc_sessions: IlcSessionsTable;
   sources: SourcesTable;
   meta: MetaTable;
+  national_profiles: NationalProfilesTable;
 }

@@ -5,7 +5,7 @@ import { DomainError } from '../domain/errors.ts';
 import { type Lang, LANGS } from '../domain/facts.ts';
 import { normaliseInstrumentCode } from '../domain/instrument.ts';
 import type { RegistryService } from '../services/registry-service.ts';
-import { langOfPath, pathWithoutLang, preferredLang } from './locale.ts';
+import { langOfPath, pathWithoutLang, preferredLang } from './routing/locale.ts';
 import { parseCountryListQuery, renderCountryList } from './pages/countries-list.ts';
 import { renderCountryProfile } from './pages/country-profile.ts';
 import { renderError } from './pages/error.ts';
@@ -13,7 +13,7 @@ import { type HomeData, renderHome } from './pages/home.ts';
 import { renderInstrument } from './pages/instrument-detail.ts';
 import { INSTRUMENTS_PAGE_SIZE, MAX_QUERY_LENGTH, parseInstrumentListQuery, renderInstrumentList } from './pages/instruments-list.ts';
 import { renderSearch } from './pages/search.ts';
-import { SingleFlight } from './single-flight.ts';
+import { SingleFlight } from './routing/single-flight.ts';
 import { STYLESHEET, STYLESHEET_ETAG } from './static/assets.ts';
 import { createView, type View } from './views/view.ts';
 

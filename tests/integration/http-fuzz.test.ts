@@ -16,7 +16,7 @@ const unexpected: unknown[] = [];
 
 before(async () => {
   services = await createServices(database.config);
-  app = createApp({ registry: services.registry, onUnexpectedError: (e) => unexpected.push(e) });
+  app = createApp({ registry: services.registry, compliance: services.compliance, onUnexpectedError: (e) => unexpected.push(e) });
 });
 after(async () => {
   await services.close();
@@ -39,16 +39,47 @@ const prefixes = [
   '/en/search',
   '/',
 ];
-const keys = ['type', 'status', 'category', 'subject', 'q', 'page', 'pageSize', 'region', 'country', 'instrument', 'format', 'fromYear', 'toYear', 'lang'];
+const keys = [
+  'type',
+  'status',
+  'category',
+  'subject',
+  'q',
+  'page',
+  'pageSize',
+  'region',
+  'country',
+  'instrument',
+  'format',
+  'fromYear',
+  'toYear',
+  'lang',
+];
 const nasty = fc.oneof(
   fc.string({ maxLength: 40 }),
-  fc.constantFrom('-1', '0', '1e9', 'NaN', '%', '%%', '%00', '%E0%A4%A', '../..', '<script>', "' or 1=1 --", 'C138', 'idn', '', '9'.repeat(30)),
+  fc.constantFrom(
+    '-1',
+    '0',
+    '1e9',
+    'NaN',
+    '%',
+    '%%',
+    '%00',
+    '%E0%A4%A',
+    '../..',
+    '<script>',
+    "' or 1=1 --",
+    'C138',
+    'idn',
+    '',
+    '9'.repeat(30),
+  ),
   fc.integer().map(String),
 );
 const segment = fc.oneof(nasty, fc.constantFrom('C138', 'IDN', 'c1', 'R999', 'XYZ'));
-const queryString = fc.array(fc.tuple(fc.constantFrom(...keys), nasty), { maxLength: 5 }).map((pairs) =>
-  pairs.map(([k, v]) => `${k}=${encodeURIComponent(v).replace(/%25/g, Math.random() < 0.3 ? '%' : '%25')}`).join('&'),
-);
+const queryString = fc
+  .array(fc.tuple(fc.constantFrom(...keys), nasty), { maxLength: 5 })
+  .map((pairs) => pairs.map(([k, v]) => `${k}=${encodeURIComponent(v).replace(/%25/g, Math.random() < 0.3 ? '%' : '%25')}`).join('&'));
 
 test('random requests to every route never produce a 5xx', async () => {
   await fc.assert(

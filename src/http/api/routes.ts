@@ -1,8 +1,10 @@
 import type { Hook } from '@hono/zod-openapi';
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { normaliseInstrumentCode } from '../../domain/instrument.ts';
+import type { ComplianceService } from '../../services/compliance-service.ts';
 import type { RegistryService } from '../../services/registry-service.ts';
 import { problem, problemResponse } from '../problem.ts';
+import { addComplianceRoutes } from './compliance-routes.ts';
 import { ratificationsCsv } from './ratifications-csv.ts';
 import {
   CountryListQuerySchema,
@@ -104,7 +106,14 @@ const health = createRoute({
   },
 });
 
-export function createApi(registry: RegistryService): OpenAPIHono {
+export interface ApiDeps {
+  registry: RegistryService;
+  compliance: ComplianceService;
+  /** Today's date (YYYY-MM-DD); the clock is read at the edge, never in the domain. */
+  today: () => string;
+}
+
+export function createApi({ registry, compliance, today }: ApiDeps): OpenAPIHono {
   const api = new OpenAPIHono({ defaultHook: validationHook });
 
   api.openapi(health, async (c) => {
@@ -147,6 +156,8 @@ export function createApi(registry: RegistryService): OpenAPIHono {
     }
     return c.json(await registry.listRatifications(filter, { page, pageSize }), 200);
   });
+
+  addComplianceRoutes(api, compliance, today);
 
   api.doc31('/openapi.json', {
     openapi: '3.1.0',

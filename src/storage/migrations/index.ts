@@ -1,6 +1,7 @@
 import type { Kysely, Migration, MigrationProvider } from 'kysely';
 import type { DialectInfo } from '../dialect.ts';
 import { createRegistry } from './2026-11-27-001-registry.ts';
+import { createNationalProfiles } from './2026-11-27-002-national-profiles.ts';
 
 /** Migrations are bundled in code (no filesystem scan), ordered by their names. */
 export function migrationProvider(dialect: DialectInfo): MigrationProvider {
@@ -11,6 +12,7 @@ export function migrationProvider(dialect: DialectInfo): MigrationProvider {
           up: (db: Kysely<any>) => createRegistry.up(db, dialect),
           down: (db: Kysely<any>) => createRegistry.down(db),
         },
+        '2026-11-27-002-national-profiles': createNationalProfiles,
       };
     },
   };

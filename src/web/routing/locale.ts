@@ -1,4 +1,4 @@
-import type { Lang } from '../domain/facts.ts';
+import type { Lang } from '../../domain/facts.ts';
 
 /**
  * Picks the portal language from an Accept-Language header: Indonesian when the reader ranks it

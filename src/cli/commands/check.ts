@@ -1,0 +1,123 @@
+import { WORK_KINDS } from '../../domain/child-labour/types.ts';
+import { DomainError } from '../../domain/errors.ts';
+import type { CheckAnswer } from '../../services/compliance-service.ts';
+import { boolFlag, type CommandSpec, seeHelp, stringFlag } from '../args.ts';
+import { withServices } from '../context.ts';
+import { failure, usageError } from '../errors.ts';
+import { iso3, lang, oneOf, wholeNumber } from '../validate.ts';
+
+const NAME = 'check';
+
+const TEXT = {
+  en: {
+    verdict: 'Verdict',
+    age: 'Age',
+    minimumAge: 'Minimum age',
+    basis: 'basis',
+    unknown: 'not determinable (declaration not recorded)',
+    uncertain: 'UNCERTAIN: the verdict depends on the C138 declaration, which is not recorded',
+    reasons: 'Rules applied',
+    conditions: 'Conditions',
+    verdicts: { permitted: 'permitted', conditional: 'conditional', prohibited: 'prohibited', worst_form: 'worst form of child labour' },
+  },
+  id: {
+    verdict: 'Putusan',
+    age: 'Usia',
+    minimumAge: 'Usia minimum',
+    basis: 'dasar',
+    unknown: 'tidak dapat ditentukan (deklarasi tidak tercatat)',
+    uncertain: 'TIDAK PASTI: putusan bergantung pada deklarasi C138, yang tidak tercatat',
+    reasons: 'Aturan yang diterapkan',
+    conditions: 'Syarat',
+    verdicts: {
+      permitted: 'diperbolehkan',
+      conditional: 'bersyarat',
+      prohibited: 'dilarang',
+      worst_form: 'bentuk pekerjaan terburuk untuk anak',
+    },
+  },
+} as const;
+
+function hours(raw: string | undefined): number | undefined {
+  if (raw === undefined) return undefined;
+  const n = /^\d+(\.\d+)?$/.test(raw.trim()) ? Number(raw) : Number.NaN;
+  if (!Number.isFinite(n) || n > 24) throw usageError(`--hours-per-day must be a number from 0 to 24, got "${raw}" ${seeHelp(NAME)}`);
+  return n;
+}
+
+function render(a: CheckAnswer): string {
+  const t = TEXT[a.lang];
+  const lines = [
+    `${t.verdict}: ${t.verdicts[a.verdict].toUpperCase()}`,
+    `${t.age}: ${a.age}${a.on ? ` (${a.on})` : ''}`,
+    `${t.minimumAge}: ${a.minimumAge ?? t.unknown} (${t.basis}: ${a.minimumAgeBasis})`,
+  ];
+  if (a.uncertain) lines.push(t.uncertain);
+  lines.push('', `${t.reasons}:`);
+  for (const r of a.reasons) lines.push(`  [${r.citation}] ${t.verdicts[r.verdict]}: ${r.message}`);
+  if (a.conditions.length) {
+    lines.push('', `${t.conditions}:`);
+    for (const c of a.conditions) lines.push(`  - ${c.message}`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+export const checkCommand: CommandSpec = {
+  name: NAME,
+  brief: 'May this person do this work in this country? (C138, C182, national law)',
+  summary:
+    'Gives the verdict (permitted, conditional, prohibited or worst_form) for one person and one kind of work, with every rule that applied and the article it comes from (POST /api/compliance/check).',
+  positionals: [],
+  flags: {
+    country: { type: 'string', value: 'ISO3', description: 'ILO member State, ISO 3166 alpha-3 (e.g. IDN)' },
+    age: { type: 'string', value: 'N', description: 'age in completed years (or use --birth-date)' },
+    'birth-date': { type: 'string', value: 'YYYY-MM-DD', description: 'date of birth; the age is computed on --on' },
+    on: { type: 'string', value: 'YYYY-MM-DD', description: 'reference date for --birth-date (default today)' },
+    work: { type: 'string', value: 'KIND', description: `kind of work: ${WORK_KINDS.join(', ')}` },
+    'hours-per-day': { type: 'string', value: 'H', description: 'hours of work per day (decimals allowed)' },
+    night: { type: 'boolean', description: 'the work is done at night' },
+    lang: { type: 'string', value: 'en|id', description: 'language of the explanation (default en)' },
+    json: { type: 'boolean', description: 'print the same object as POST /api/compliance/check' },
+  },
+  examples: [
+    'tripartite check --country IDN --age 14 --work light --hours-per-day 3',
+    'tripartite check --country IDN --birth-date 2010-05-01 --on 2026-11-27 --work hazardous --lang id',
+  ],
+  async run(args, io) {
+    const countryRaw = stringFlag(args, 'country');
+    if (countryRaw === undefined) throw usageError(`"check" needs --country ${seeHelp(NAME)}`);
+    const country = iso3(countryRaw, NAME, '--country');
+    const workRaw = stringFlag(args, 'work');
+    if (workRaw === undefined) throw usageError(`"check" needs --work (${WORK_KINDS.join(', ')}) ${seeHelp(NAME)}`);
+    const work = oneOf(workRaw, WORK_KINDS, NAME, '--work') as string;
+    const age = wholeNumber(stringFlag(args, 'age'), 0, 120, NAME, '--age');
+    const birthDate = stringFlag(args, 'birth-date');
+    if (age === undefined && birthDate === undefined) throw usageError(`"check" needs --age or --birth-date ${seeHelp(NAME)}`);
+    if (age !== undefined && birthDate !== undefined) throw usageError(`give --age or --birth-date, not both ${seeHelp(NAME)}`);
+    const language = lang(stringFlag(args, 'lang'), NAME);
+    const today = io.env.TRIPARTITE_TODAY ?? new Date().toISOString().slice(0, 10);
+    const answer = await withServices(io, async ({ compliance }) => {
+      try {
+        return await compliance.check(
+          {
+            country,
+            age: age ?? null,
+            birthDate: birthDate ?? null,
+            on: stringFlag(args, 'on') ?? null,
+            work,
+            hoursPerDay: hours(stringFlag(args, 'hours-per-day')) ?? null,
+            night: boolFlag(args, 'night'),
+            lang: language,
+          },
+          today,
+        );
+      } catch (error) {
+        if (error instanceof DomainError && error.code === 'invalid') throw usageError(`${error.message} ${seeHelp(NAME)}`);
+        if (error instanceof DomainError && error.code === 'not_found') throw failure(`no ILO member State with code "${country}"`);
+        throw error;
+      }
+    });
+    io.stdout(boolFlag(args, 'json') ? `${JSON.stringify(answer, null, 2)}\n` : render(answer));
+    return 0;
+  },
+};

@@ -1,0 +1,60 @@
+import type { ConditionKey, CountryFacts, MessageKey, MinimumAgeBasis, NationalProfile, Reason, Verdict, WorkKind } from '../types.ts';
+
+/** Everything a rule may look at for one evaluation, computed once by the engine. */
+export interface RuleContext {
+  readonly facts: CountryFacts;
+  readonly profile: NationalProfile | null;
+  readonly age: number;
+  readonly work: WorkKind;
+  readonly hoursPerDay: number | null;
+  readonly night: boolean | null;
+  /** M for this run; when the declaration is unrecorded, one of the candidate ages in turn. */
+  readonly minimumAge: number;
+  readonly basis: MinimumAgeBasis;
+}
+
+export interface Finding {
+  readonly reason: Reason;
+  /** Conditions a `conditional` finding is subject to; never empty for one. */
+  readonly conditions: readonly ConditionKey[];
+}
+
+/**
+ * One rule per file, each citing its article. `appliesTo` lets the engine index rules by work kind
+ * once, so an evaluation only runs the rules that can apply.
+ */
+export interface Rule {
+  readonly id: string;
+  readonly appliesTo: readonly WorkKind[];
+  evaluate(ctx: RuleContext): Finding | null;
+}
+
+const NONE: readonly ConditionKey[] = [];
+
+export function finding(
+  rule: string,
+  citation: string,
+  verdict: Verdict,
+  messageKey: MessageKey,
+  params: Record<string, string | number>,
+  conditions: readonly ConditionKey[] = NONE,
+): Finding {
+  return { reason: { rule, citation, verdict, messageKey, params }, conditions };
+}
+
+/** Kinds whose verdict depends on the general minimum age M. */
+export const AGE_BOUND_WORK: readonly WorkKind[] = ['regular', 'light', 'training', 'artistic'];
+/** Kinds C138 governs (the worst forms of C182 Art 3(a)-(c) are C182's alone). */
+export const C138_WORK: readonly WorkKind[] = ['regular', 'light', 'hazardous', 'training', 'school', 'artistic'];
+/** Kinds that are real work a school-age child might be kept from school by. */
+export const SCHOOL_RELEVANT_WORK: readonly WorkKind[] = ['regular', 'light', 'hazardous', 'training', 'artistic'];
+
+/** C138 Art 2(1) for a declared or national age; Art 2(3) when the floor of 15 stands in. */
+export function minimumAgeCitation(basis: MinimumAgeBasis): string {
+  return basis === 'baseline' ? 'C138 Art 2(3)' : 'C138 Art 2(1)';
+}
+
+/** Facts every age-bound message shows, so a verdict can be defended. */
+export function ageParams(ctx: RuleContext): Record<string, string | number> {
+  return { age: ctx.age, minimumAge: ctx.minimumAge, basis: ctx.basis };
+}

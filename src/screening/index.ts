@@ -1,0 +1,116 @@
+/**
+ * Streaming workforce screener: classifies every row of a workers CSV under C138/C182 with the
+ * child-labour rule engine. See screen.ts for the parser and verdict-cache.ts for the cache.
+ *
+ * @example
+ * const facts = await compliance.allCountryFacts();
+ * const summary = await screenFile('workers.csv', { on: '2025-06-30', facts, out: process.stdout });
+ */
+import { createReadStream } from 'node:fs';
+import {
+  BASELINE_MINIMUM_AGE,
+  type CountryFacts,
+  DECLARATION_CANDIDATES,
+  evaluate,
+  LOWEST_DECLARABLE_AGE,
+  RULES,
+  resolveMinimumAge,
+  VERDICTS,
+  type Verdict,
+  WORK_KINDS,
+  type WorkKind,
+} from '../domain/child-labour/index.ts';
+import { type ScreenInput, screenCsvWith } from './screen.ts';
+import type { EngineInput, ScreeningEngine, ScreenOptions, ScreenSummary } from './types.ts';
+
+export { countryFactsFromBundle } from './bundle-facts.ts';
+export { ScreenInputError, type ScreenInputProblem } from './errors.ts';
+export { MAX_AGE, MAX_LINE, OPTIONAL_COLUMNS, OUTPUT_COLUMNS, REQUIRED_COLUMNS, type ScreenInput } from './screen.ts';
+export type { RowError, ScreenOptions, ScreenSummary } from './types.ts';
+export { CacheMismatchError } from './verdict-cache.ts';
+
+/** Read size for files: large reads keep the per-chunk overhead negligible. */
+export const READ_HIGH_WATER_MARK = 4 << 20;
+
+type RuleContext = Parameters<(typeof RULES)[number]['evaluate']>[0];
+const RULES_FOR = new Map(WORK_KINDS.map((w) => [w, RULES.filter((r) => r.appliesTo.includes(w))]));
+
+/**
+ * Ages the rules compare an age with besides those in a State's facts: C138 Art 7(4) and 7(1)
+ * light work (12, 13), Art 6 training and Art 2(4) (14), Art 2(3) (15), the Art 3(3) exception
+ * floor (16), Art 3(1) and C182 Art 2 (18), and every candidate declaration. Kept next to the
+ * binding so a rule with a new age shows up in screening.test.ts (which checks every age) and in
+ * the cache's sampled verification at run time.
+ */
+const ENGINE_AGES = [12, 13, LOWEST_DECLARABLE_AGE, BASELINE_MINIMUM_AGE, 16, 18, ...DECLARATION_CANDIDATES];
+
+function ageBreakpoints(facts: CountryFacts): number[] {
+  const ages = [...ENGINE_AGES];
+  const m = resolveMinimumAge(facts).minimumAge;
+  if (m !== null) ages.push(m, m === 14 ? 12 : 13);
+  if (facts.c138.declaredAge !== null) ages.push(facts.c138.declaredAge);
+  const p = facts.profile;
+  if (p) {
+    for (const a of [p.generalMinimumAge, p.hazardousMinimumAge, p.compulsoryEducationAge, p.childUnderAge]) if (a) ages.push(a.value);
+    if (p.lightWork) ages.push(p.lightWork.minAge, p.lightWork.maxAge + 1);
+  }
+  return ages;
+}
+
+/**
+ * Whether the rules that apply to this work read `hoursPerDay` or `night` for these facts and age:
+ * runs them on a context whose two fields record being read. The engine's verdict and reasons come
+ * only from these rules over this context (engine.ts), so a rule that does not read a field cannot
+ * make the result depend on it.
+ */
+function readsHoursOrNight(facts: CountryFacts, input: EngineInput<WorkKind>): boolean {
+  const resolution = resolveMinimumAge(facts);
+  const runs: [number, RuleContext['basis']][] =
+    resolution.minimumAge !== null ? [[resolution.minimumAge, resolution.basis]] : DECLARATION_CANDIDATES.map((m) => [m, 'unknown']);
+  let read = false;
+  const hours = input.hoursPerDay ?? null;
+  const night = input.night ?? null;
+  for (const [minimumAge, basis] of runs) {
+    const ctx: RuleContext = {
+      facts,
+      profile: facts.profile,
+      age: input.age,
+      work: input.work,
+      minimumAge,
+      basis,
+      get hoursPerDay() {
+        read = true;
+        return hours;
+      },
+      get night() {
+        read = true;
+        return night;
+      },
+    };
+    for (const rule of RULES_FOR.get(input.work) ?? RULES) rule.evaluate(ctx);
+  }
+  return read;
+}
+
+/** The child-labour engine as the screener uses it. */
+export const CHILD_LABOUR_ENGINE: ScreeningEngine<CountryFacts, Verdict, WorkKind> = {
+  WORK_KINDS,
+  VERDICTS,
+  evaluate,
+  ageBreakpoints,
+  readsHoursOrNight,
+};
+
+/**
+ * Screens a workers CSV (`worker_id,country,birth_date,work` required; `hours_per_day`, `night`
+ * optional; other columns passed through). Bad rows are counted and reported, never thrown;
+ * a missing required column, an empty or unreadable input throws ScreenInputError.
+ */
+export function screenCsv(input: ScreenInput, options: ScreenOptions<CountryFacts>): Promise<ScreenSummary<Verdict>> {
+  return screenCsvWith(CHILD_LABOUR_ENGINE, input, options);
+}
+
+/** `screenCsv` over a file, read in 4 MiB chunks; a missing file is a ScreenInputError. */
+export function screenFile(path: string, options: ScreenOptions<CountryFacts>): Promise<ScreenSummary<Verdict>> {
+  return screenCsv(createReadStream(path, { highWaterMark: READ_HIGH_WATER_MARK }), options);
+}

@@ -1,0 +1,812 @@
+/**
+ * The streaming workforce screener: a byte-level CSV state machine over Buffers that classifies
+ * every row with the child-labour rule engine, at a flat memory cost whatever the file size.
+ *
+ * Hot path (a line without a quote): one pass over the bytes records the comma positions, then
+ * each needed field is read from bytes (dates as integers, the country as 3 letters → index
+ * through a 32 Ki table, the work kind by length + first letter), the age is integer arithmetic,
+ * and the outcome comes from a direct slot of the VerdictCache (no string, no Map, no allocation).
+ * A line that contains a quote takes the RFC 4180 path, which unescapes fields into a scratch
+ * buffer and then joins the same row code. Only the incomplete last record of a chunk is carried
+ * to the next one. Records are bounded by MAX_LINE: a longer one is reported and skipped.
+ */
+import type { Readable } from 'node:stream';
+import { ScreenInputError } from './errors.ts';
+import {
+  completedYears,
+  daysInMonth,
+  HOURS_NEGATIVE,
+  HOURS_NOT_A_NUMBER,
+  HOURS_TOO_MANY,
+  parseDate,
+  parseHoursKey,
+  parseIsoDate,
+  parseNight,
+  text,
+  WorkMatcher,
+} from './fields.ts';
+import { csvField, OutBuffer } from './out-buffer.ts';
+import type { RowError, ScreenOptions, ScreenSummary, ScreeningEngine } from './types.ts';
+import { CacheMismatchError, VerdictCache } from './verdict-cache.ts';
+
+/** Longest record accepted, in bytes, line terminator excluded. */
+export const MAX_LINE = 1 << 20;
+export const REQUIRED_COLUMNS = ['worker_id', 'country', 'birth_date', 'work'] as const;
+export const OPTIONAL_COLUMNS = ['hours_per_day', 'night'] as const;
+export const OUTPUT_COLUMNS = ['verdict', 'minimum_age', 'citations'] as const;
+/** Oldest age screened (as the compliance service); an older birth date is reported as a bad row. */
+export const MAX_AGE = 120;
+const MAX_HEADER_COLUMNS = 4096;
+const PROGRESS_MS = 100;
+
+const LF = 10;
+const CR = 13;
+const QUOTE = 34;
+const COMMA = 44;
+
+// parseQuoted states
+const START = 0;
+const UNQUOTED = 1;
+const QUOTED = 2;
+const QUOTE_IN_QUOTED = 3;
+const CLOSED = 4;
+// quote problems
+const STRAY_QUOTE = 1;
+const TEXT_AFTER_QUOTE = 2;
+const UNTERMINATED = 3;
+
+type Phase = 'bom' | 'header' | 'body';
+
+export type ScreenInput = Readable | AsyncIterable<Buffer | Uint8Array | string>;
+
+/**
+ * Screens a CSV of workers with the given engine. `index.ts` exports `screenCsv`, this bound to the
+ * real child-labour engine.
+ */
+export async function screenCsvWith<F, V extends string, W extends string>(
+  engine: ScreeningEngine<F, V, W>,
+  input: ScreenInput,
+  options: ScreenOptions<F>,
+): Promise<ScreenSummary<V>> {
+  const s = new Screener(engine as unknown as ScreeningEngine<F>, options);
+  const progress = options.onProgress;
+  let last = performance.now();
+  try {
+    for await (const piece of input as AsyncIterable<Buffer | Uint8Array | string>) {
+      const chunk = typeof piece === 'string' ? Buffer.from(piece) : Buffer.isBuffer(piece) ? piece : Buffer.from(piece.buffer, piece.byteOffset, piece.byteLength);
+      if (chunk.length === 0) continue;
+      s.push(chunk);
+      await s.flush();
+      if (progress) {
+        const now = performance.now();
+        if (now - last >= PROGRESS_MS) {
+          last = now;
+          progress(s.bytesRead, s.rows);
+        }
+      }
+    }
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException | null)?.code;
+    if (code === 'ENOENT' || code === 'EISDIR' || code === 'EACCES' || code === 'ENOTDIR') {
+      throw new ScreenInputError('unreadable', `cannot read the input: ${(err as Error).message}`, { cause: err });
+    }
+    throw err;
+  }
+  s.end();
+  await s.flush();
+  progress?.(s.bytesRead, s.rows);
+  return s.summary() as ScreenSummary<V>;
+}
+
+class Screener<F> {
+  bytesRead = 0;
+  rows = 0;
+  private valid = 0;
+  private invalid = 0;
+  private readonly errors: RowError[] = [];
+  private truncated = false;
+  private readonly maxErrors: number;
+
+  private phase: Phase = 'bom';
+  private head: Buffer | null = null;
+  /** 1-based physical line where the next record starts. */
+  private line = 1;
+  private carry: Buffer | null = null;
+  private skipping = false;
+
+  // header
+  private nCols = 0;
+  private names: string[] = [];
+  private ci = -1;
+  private bi = -1;
+  private wi = -1;
+  private hi = -1;
+  private ni = -1;
+  private fs = new Int32Array(MAX_HEADER_COLUMNS + 1);
+  private fe = new Int32Array(MAX_HEADER_COLUMNS + 1);
+
+  // screening date
+  private readonly onDate: number;
+  private readonly onYear: number;
+  private readonly onMonthDay: number;
+  private readonly on: string;
+
+  // countries: 5 low bits of each letter → 0 unseen, −1 unknown, k > 0 index k − 1
+  private readonly countryCodes = new Int16Array(1 << 15);
+  /** Upper-cased 3 bytes of the code, by table value: confirms a table hit. */
+  private countryBytes = new Int32Array(256);
+  private readonly lookup: (iso3: string) => F | undefined;
+
+  private readonly work: WorkMatcher;
+  private readonly cache: VerdictCache<F>;
+  private readonly counts: number[];
+  // the cache's typed arrays, refreshed when it grows
+  private slots: Int32Array;
+  private seen: Uint8Array;
+  private ageClass: Uint8Array;
+
+  private readonly out: OutBuffer | null;
+  private readonly suffixes: Buffer[] = [];
+  private invalidTag = Buffer.from(',invalid,,');
+
+  // quoted-record parse results
+  private scratch: Buffer | null = null;
+  private qNf = 0;
+  private qErrField = -1;
+  private qErrKind = 0;
+  private qFirstLf = -1;
+  private qLfs = 0;
+
+  constructor(
+    private readonly engine: ScreeningEngine<F>,
+    options: ScreenOptions<F>,
+  ) {
+    this.onDate = parseIsoDate(options.on ?? '');
+    if (this.onDate < 0) throw new ScreenInputError('bad_option', `screening date "${options.on}" is not a valid date (YYYY-MM-DD)`, { field: 'on' });
+    this.on = options.on;
+    this.onYear = Math.floor(this.onDate / 10000);
+    this.onMonthDay = this.onDate % 10000;
+    const facts = options.facts;
+    this.lookup = typeof facts === 'function' ? facts : (iso3) => facts.get(iso3);
+    this.maxErrors = Math.max(0, options.maxErrors ?? 1000);
+    this.work = new WorkMatcher(engine.WORK_KINDS);
+    this.cache = new VerdictCache(engine);
+    this.counts = this.cache.counts;
+    this.slots = this.cache.slots;
+    this.seen = this.cache.seen;
+    this.ageClass = this.cache.ageClass;
+    this.out = options.out ? new OutBuffer(options.out) : null;
+  }
+
+  // ---------------------------------------------------------------- driver
+
+  push(chunk: Buffer): void {
+    this.bytesRead += chunk.length;
+    if (this.phase !== 'body') {
+      const rest = this.pushHead(chunk, false);
+      if (rest === null || rest.length === 0) return;
+      chunk = rest;
+    }
+    this.feed(chunk);
+  }
+
+  end(): void {
+    if (this.phase !== 'body') {
+      const rest = this.pushHead(null, true);
+      this.carry = rest && rest.length > 0 ? rest : null;
+    }
+    if (this.skipping) return;
+    const carry = this.carry;
+    this.carry = null;
+    if (carry) this.parse(carry, 0, true);
+  }
+
+  async flush(): Promise<void> {
+    if (this.out) await this.out.flush();
+  }
+
+  private feed(buf: Buffer): void {
+    let pos = 0;
+    const end = buf.length;
+    for (;;) {
+      if (this.skipping) {
+        const lf = buf.indexOf(LF, pos);
+        if (lf < 0) return;
+        this.skipping = false;
+        this.line++;
+        pos = lf + 1;
+      }
+      const carry = this.carry;
+      if (carry !== null) {
+        if (pos >= end) return;
+        // Complete the carried record with a slice of the chunk (doubling, so re-scans stay linear).
+        const take = Math.min(end, pos + Math.max(carry.length, 65536));
+        const joined = Buffer.concat([carry, buf.subarray(pos, take)]);
+        this.carry = null;
+        const consumed = this.parse(joined, 0, false);
+        if (consumed >= carry.length) {
+          pos += consumed - carry.length; // the rest lies in `buf`
+          continue;
+        }
+        const resume = this.keepTail(joined, consumed);
+        if (resume >= 0) this.carry = Buffer.from(joined.subarray(resume));
+        pos = take;
+        continue;
+      }
+      if (pos >= end) return;
+      const consumed = this.parse(buf, pos, false);
+      const resume = this.keepTail(buf, consumed);
+      if (resume < 0) return;
+      pos = resume;
+    }
+  }
+
+  /**
+   * After a non-final parse: keeps the incomplete record as the carry, or, when it already passes
+   * MAX_LINE, reports it and returns where to resume (after its first LF); −1 = nothing to resume.
+   */
+  private keepTail(buf: Buffer, consumed: number): number {
+    const tail = buf.length - consumed;
+    if (tail === 0) return -1;
+    if (tail <= MAX_LINE + 1) {
+      this.carry = Buffer.from(buf.subarray(consumed)); // copy: do not pin the whole chunk
+      return -1;
+    }
+    this.overLong();
+    const lf = buf.indexOf(LF, consumed);
+    if (lf < 0) {
+      this.skipping = true;
+      return -1;
+    }
+    this.line++;
+    return lf + 1;
+  }
+
+  // ---------------------------------------------------------------- header
+
+  private pushHead(chunk: Buffer | null, final: boolean): Buffer | null {
+    let head = this.head;
+    if (chunk) head = head ? Buffer.concat([head, chunk]) : chunk;
+    this.head = head;
+    if (!head) {
+      if (final) throw new ScreenInputError('empty', 'the input is empty: expected a CSV header line');
+      return null;
+    }
+    if (this.phase === 'bom') {
+      if (head.length < 3 && !final) return null;
+      if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) head = head.subarray(3);
+      this.phase = 'header';
+    }
+    // blank lines before the header are skipped
+    let pos = 0;
+    while (pos < head.length && (head[pos] === LF || head[pos] === CR)) {
+      if (head[pos] === LF) this.line++;
+      pos++;
+    }
+    if (pos >= head.length) {
+      if (final) throw new ScreenInputError('empty', 'the input is empty: expected a CSV header line');
+      this.head = head.subarray(pos);
+      return null;
+    }
+    const r = this.parseQuoted(head, pos, head.length, final, MAX_HEADER_COLUMNS);
+    if (r < 0) {
+      if (head.length - pos > MAX_LINE + 1) throw new ScreenInputError('bad_header', 'the header line is longer than 1 MiB');
+      this.head = head.subarray(pos);
+      return null;
+    }
+    this.readHeader(head, pos, r);
+    this.head = null;
+    this.phase = 'body';
+    this.line += 1 + this.qLfs;
+    return r < head.length ? head.subarray(r + 1) : null;
+  }
+
+  private readHeader(head: Buffer, start: number, end: number): void {
+    if (this.qErrKind !== 0) throw new ScreenInputError('bad_header', `the header line has a misplaced quote in column ${this.qErrField + 1}`);
+    const n = this.qNf;
+    if (n > MAX_HEADER_COLUMNS) throw new ScreenInputError('bad_header', `the header has more than ${MAX_HEADER_COLUMNS} columns`);
+    const sc = this.scratch!;
+    const names: string[] = [];
+    for (let k = 0; k < n; k++) names.push(text(sc, this.fs[k]!, this.fe[k]!).trim().toLowerCase());
+    const index = (name: string) => {
+      const at = names.indexOf(name);
+      if (at >= 0 && names.indexOf(name, at + 1) >= 0) throw new ScreenInputError('bad_header', `column "${name}" appears twice in the header`, { field: name });
+      return at;
+    };
+    const missing = REQUIRED_COLUMNS.filter((c) => index(c) < 0);
+    if (missing.length > 0) {
+      throw new ScreenInputError(
+        'missing_column',
+        `the header lacks the required column${missing.length > 1 ? 's' : ''} ${missing.map((m) => `"${m}"`).join(', ')} (required: ${REQUIRED_COLUMNS.join(', ')}; found: ${names.join(', ')})`,
+        { field: missing[0] },
+      );
+    }
+    this.names = names;
+    this.nCols = n;
+    this.ci = index('country');
+    this.bi = index('birth_date');
+    this.wi = index('work');
+    this.hi = index('hours_per_day');
+    this.ni = index('night');
+    this.fs = new Int32Array(n + 1);
+    this.fe = new Int32Array(n + 1);
+    if (this.out) {
+      let e = end;
+      if (e > start && head[e - 1] === CR) e--;
+      this.out.bytes(head, start, e);
+      this.out.string(`,${OUTPUT_COLUMNS.join(',')}\n`);
+    }
+  }
+
+  // ---------------------------------------------------------------- records
+
+  /**
+   * Parses the records of `b[pos, b.length)`. Returns where the first incomplete record starts (or
+   * `end`). With `final`, the last record needs no LF and everything is consumed.
+   */
+  private parse(b: Buffer, pos: number, final: boolean): number {
+    const end = b.length; // the loop bound is the length, so element loads need no bounds check
+    const nCols = this.nCols;
+    const fs = this.fs;
+    const fe = this.fe;
+    while (pos < end) {
+      const start = pos;
+      let i = pos;
+      let nf = 0;
+      let quote = false;
+      fs[0] = pos;
+      for (; i < end; i++) {
+        const c = b[i]!;
+        if (c <= COMMA) {
+          if (c === COMMA) {
+            if (nf < nCols) {
+              fe[nf] = i;
+              fs[nf + 1] = i + 1;
+            }
+            nf++;
+          } else if (c === LF) break;
+          else if (c === QUOTE) {
+            quote = true;
+            break;
+          }
+        }
+      }
+      if (quote) {
+        const r = this.parseQuoted(b, start, end, final, nCols);
+        if (r < 0) return start;
+        pos = this.quotedRecord(b, start, r, end);
+        continue;
+      }
+      if (i === end && !final) return start;
+      let ce = i;
+      if (ce > start && b[ce - 1] === CR) ce--;
+      if (ce - start > MAX_LINE) {
+        this.overLong();
+      } else if (ce > start) {
+        if (nf < nCols) fe[nf] = ce;
+        this.record(b, nf + 1, b, start, ce);
+      }
+      this.line++;
+      pos = i + 1;
+    }
+    return end;
+  }
+
+  /** After parseQuoted found a record `[start, r)`; returns where to continue. */
+  private quotedRecord(b: Buffer, start: number, r: number, end: number): number {
+    const firstLf = this.qFirstLf;
+    let ce = r;
+    if (ce > start && b[ce - 1] === CR) ce--;
+    if (ce - start > MAX_LINE) {
+      this.overLong();
+      this.line++;
+      return (firstLf >= 0 ? firstLf : r) + 1;
+    }
+    if (this.qErrKind === UNTERMINATED) {
+      // Report on the line where the record starts and re-read from the next physical line.
+      this.unterminated(b, start, firstLf >= 0 ? firstLf : end);
+      this.line++;
+      return firstLf >= 0 ? firstLf + 1 : end;
+    }
+    this.record(this.scratch!, this.qNf, b, start, ce);
+    this.line += 1 + this.qLfs;
+    return r + 1;
+  }
+
+  /**
+   * RFC 4180 record starting at `start`: unescapes the fields into the scratch buffer (`fs`/`fe`
+   * then index the scratch). Returns the index of the terminating LF (or `end` when `final`), or
+   * −1 when the record is not complete in `b`.
+   */
+  private parseQuoted(b: Buffer, start: number, end: number, final: boolean, maxFields: number): number {
+    let sc = this.scratch;
+    if (!sc) sc = this.scratch = Buffer.allocUnsafe(MAX_LINE + 64);
+    const cap = sc.length;
+    const fs = this.fs;
+    const fe = this.fe;
+    let st = START;
+    let sp = 0;
+    let nf = 0;
+    let errField = -1;
+    let errKind = 0;
+    let firstLf = -1;
+    let lfs = 0;
+    fs[0] = 0;
+    let i = start;
+    for (; i < end; i++) {
+      const c = b[i]!;
+      if (st === QUOTED) {
+        if (c === QUOTE) st = QUOTE_IN_QUOTED;
+        else {
+          if (c === LF) {
+            lfs++;
+            if (firstLf < 0) firstLf = i;
+          }
+          if (sp < cap) sc[sp++] = c;
+        }
+        continue;
+      }
+      if (c === COMMA) {
+        if (nf < maxFields) {
+          fe[nf] = sp;
+          fs[nf + 1] = sp;
+        }
+        nf++;
+        st = START;
+        continue;
+      }
+      if (c === LF) break;
+      if (st === START) {
+        if (c === QUOTE) st = QUOTED;
+        else {
+          st = UNQUOTED;
+          if (sp < cap) sc[sp++] = c;
+        }
+      } else if (st === UNQUOTED) {
+        if (c === QUOTE && errField < 0) {
+          errField = nf;
+          errKind = STRAY_QUOTE;
+        }
+        if (sp < cap) sc[sp++] = c;
+      } else if (st === QUOTE_IN_QUOTED && c === QUOTE) {
+        st = QUOTED;
+        if (sp < cap) sc[sp++] = c;
+      } else if (c === CR) {
+        st = CLOSED; // CR after a closing quote: tolerated before LF
+      } else {
+        // text after a closing quote
+        if (errField < 0) {
+          errField = nf;
+          errKind = TEXT_AFTER_QUOTE;
+        }
+        st = UNQUOTED;
+        if (sp < cap) sc[sp++] = c;
+      }
+    }
+    if (i === end && !final) return -1;
+    if (st === QUOTED) {
+      errField = nf;
+      errKind = UNTERMINATED;
+    } else if (st === UNQUOTED && sp > fs[Math.min(nf, maxFields)]! && sc[sp - 1] === CR) {
+      sp--; // CRLF, or a CR ending the input
+    }
+    if (nf < maxFields) fe[nf] = sp;
+    this.qNf = nf + 1;
+    this.qErrField = errField;
+    this.qErrKind = errKind;
+    this.qFirstLf = firstLf;
+    this.qLfs = lfs;
+    return i;
+  }
+
+  /**
+   * One data record: fields in `b` at `fs`/`fe`, raw bytes `raw[rs, re)` (for the output). The
+   * valid case is written out in full here (no helper calls but the work matcher), because it runs
+   * for every row; anything unusual falls through to `badRow`, which re-reads with messages.
+   */
+  private record(b: Buffer, nf: number, raw: Buffer, rs: number, re: number): void {
+    this.rows++;
+    valid: if (nf === this.nCols && (b !== this.scratch || this.qErrKind === 0)) {
+      const fs = this.fs;
+      const fe = this.fe;
+      // country: 3 letters → index through a 15-bit table, confirmed against the stored code
+      let s = fs[this.ci]!;
+      let e = fe[this.ci]!;
+      while (s < e && b[s] === 32) s++;
+      while (e > s && b[e - 1] === 32) e--;
+      if (e - s !== 3) break valid;
+      const c0 = b[s]!;
+      const c1 = b[s + 1]!;
+      const c2 = b[s + 2]!;
+      const v = this.countryCodes[((c0 & 31) << 10) | ((c1 & 31) << 5) | (c2 & 31)]!;
+      const country = v > 0 && (((c0 << 16) | (c1 << 8) | c2) & 0xdfdfdf) === this.countryBytes[v]! ? v - 1 : this.country(b, s);
+      if (country < 0) break valid;
+      // birth date → completed years, integer arithmetic
+      s = fs[this.bi]!;
+      e = fe[this.bi]!;
+      while (s < e && b[s] === 32) s++;
+      while (e > s && b[e - 1] === 32) e--;
+      if (e - s !== 10 || b[s + 4] !== 45 || b[s + 7] !== 45) break valid;
+      const y0 = b[s]! - 48;
+      const y1 = b[s + 1]! - 48;
+      const y2 = b[s + 2]! - 48;
+      const y3 = b[s + 3]! - 48;
+      const m0 = b[s + 5]! - 48;
+      const m1 = b[s + 6]! - 48;
+      const d0 = b[s + 8]! - 48;
+      const d1 = b[s + 9]! - 48;
+      // `x >>> 0 > 9` is true for a byte below '0' (negative) or above '9'
+      if (y0 >>> 0 > 9 || y1 >>> 0 > 9 || y2 >>> 0 > 9 || y3 >>> 0 > 9 || m0 >>> 0 > 9 || m1 >>> 0 > 9 || d0 >>> 0 > 9 || d1 >>> 0 > 9) break valid;
+      const y = y0 * 1000 + y1 * 100 + y2 * 10 + y3;
+      const m = m0 * 10 + m1;
+      const d = d0 * 10 + d1;
+      if (y === 0 || m === 0 || m > 12 || d === 0 || (d > 28 && d > daysInMonth(y, m))) break valid;
+      const md = m * 100 + d;
+      if (y > this.onYear || (y === this.onYear && md > this.onMonthDay)) break valid;
+      const age = this.onYear - y - (this.onMonthDay < md ? 1 : 0);
+      if (age > MAX_AGE) break valid;
+      // work kind
+      s = fs[this.wi]!;
+      e = fe[this.wi]!;
+      while (s < e && b[s] === 32) s++;
+      while (e > s && b[e - 1] === 32) e--;
+      const work = this.work.match(b, s, e);
+      if (work < 0) break valid;
+      // optional hours per day and night
+      let hoursKey = 0;
+      if (this.hi >= 0) {
+        s = fs[this.hi]!;
+        e = fe[this.hi]!;
+        if (s < e) {
+          while (s < e && b[s] === 32) s++;
+          while (e > s && b[e - 1] === 32) e--;
+          hoursKey = parseHoursKey(b, s, e);
+          if (hoursKey < -1) break valid;
+        }
+      }
+      let night = 0;
+      if (this.ni >= 0) {
+        s = fs[this.ni]!;
+        e = fe[this.ni]!;
+        if (s < e) {
+          while (s < e && b[s] === 32) s++;
+          while (e > s && b[e - 1] === 32) e--;
+          night = parseNight(b, s, e);
+          if (night < 0) break valid;
+        }
+      }
+      // outcome: direct slot by age class; the cache is asked on a miss or on a new exact key
+      const key = (country << 11) | (work << 7);
+      const exact = key | age;
+      let o = this.slots[key | this.ageClass[(country << 7) | age]!]!;
+      if (o < 0 || (this.seen[exact >> 3]! & (1 << (exact & 7))) === 0) {
+        o = this.resolve(b, country, work, age, hoursKey, night === 1);
+        if (o < 0) return this.badRow(b, nf, raw, rs, re, this.engineError);
+      }
+      this.counts[o]!++;
+      this.valid++;
+      const out = this.out;
+      if (out !== null) {
+        out.bytes(raw, rs, re);
+        const sfx = this.suffixes[o] ?? this.suffix(o);
+        out.bytes(sfx, 0, sfx.length);
+      }
+      return;
+    }
+    this.badRow(b, nf, raw, rs, re, null);
+  }
+
+  private engineError: string | null = null;
+
+  private resolve(b: Buffer, country: number, work: number, age: number, hoursKey: number, night: boolean): number {
+    let hours: number | null = null;
+    if (hoursKey > 0) hours = (hoursKey - 1) / 1e6;
+    else if (hoursKey === -1) {
+      let s = this.fs[this.hi]!;
+      let e = this.fe[this.hi]!;
+      while (s < e && b[s] === 32) s++;
+      while (e > s && b[e - 1] === 32) e--;
+      hours = Number(text(b, s, e));
+    }
+    try {
+      return this.cache.resolve(country, work, age, hoursKey, hours, night);
+    } catch (err) {
+      if (err instanceof CacheMismatchError) throw err;
+      this.engineError = `rule engine failed on this row: ${err instanceof Error ? err.message : String(err)}`;
+      return -1;
+    }
+  }
+
+  private country(b: Buffer, s: number): number {
+    const c0 = b[s]!;
+    const c1 = b[s + 1]!;
+    const c2 = b[s + 2]!;
+    if (((c0 | 32) - 97) >>> 0 > 25 || ((c1 | 32) - 97) >>> 0 > 25 || ((c2 | 32) - 97) >>> 0 > 25) return -1;
+    const key = ((c0 & 31) << 10) | ((c1 & 31) << 5) | (c2 & 31);
+    const v = this.countryCodes[key]!;
+    if (v > 0) return v - 1;
+    if (v < 0) return -1;
+    const iso3 = String.fromCharCode(c0 & ~32, c1 & ~32, c2 & ~32);
+    const facts = this.lookup(iso3);
+    if (facts === undefined) {
+      this.countryCodes[key] = -1;
+      return -1;
+    }
+    const index = this.cache.addCountry(facts);
+    this.countryCodes[key] = index + 1;
+    if (index + 1 >= this.countryBytes.length) {
+      const grown = new Int32Array(this.countryBytes.length * 2);
+      grown.set(this.countryBytes);
+      this.countryBytes = grown;
+    }
+    this.countryBytes[index + 1] = ((c0 << 16) | (c1 << 8) | c2) & 0xdfdfdf;
+    this.slots = this.cache.slots;
+    this.seen = this.cache.seen;
+    this.ageClass = this.cache.ageClass;
+    return index;
+  }
+
+  private suffix(o: number): Buffer {
+    const oc = this.cache.outcomes[o]!;
+    const sfx = Buffer.from(`,${oc.verdict},${oc.minimumAge ?? ''},${csvField(oc.citations)}\n`);
+    this.suffixes[o] = sfx;
+    return sfx;
+  }
+
+  // ---------------------------------------------------------------- bad rows (slow, with messages)
+
+  private badRow(b: Buffer, nf: number, raw: Buffer, rs: number, re: number, engineError: string | null): void {
+    this.invalid++;
+    const line = this.line;
+    const problems: [string, string][] = [];
+    const quoted = b === this.scratch;
+    const names = this.names;
+    const nCols = this.nCols;
+    if (engineError) problems.push(['row', engineError]);
+    else if (quoted && this.qErrKind !== 0) {
+      const f = names[this.qErrField] ?? `column ${this.qErrField + 1}`;
+      problems.push([
+        f,
+        this.qErrKind === STRAY_QUOTE
+          ? `${f}: stray quote inside an unquoted field (quote the whole field and double the quotes inside it)`
+          : `${f}: unexpected text after a closing quote (double the quotes inside a quoted field)`,
+      ]);
+    } else if (nf < nCols) {
+      const f = names[nf]!;
+      problems.push([f, `${f}: missing field (the row has ${nf} field${nf === 1 ? '' : 's'}, the header has ${nCols})`]);
+    } else if (nf > nCols) {
+      problems.push(['line', `line: the row has ${nf} fields, the header has ${nCols}`]);
+    } else {
+      for (const [k, field] of [
+        [this.ci, 'country'],
+        [this.bi, 'birth_date'],
+        [this.wi, 'work'],
+        [this.hi, 'hours_per_day'],
+        [this.ni, 'night'],
+      ] as const) {
+        if (k < 0) continue;
+        const message = this.fieldProblem(field, b, this.fs[k]!, this.fe[k]!);
+        if (message) problems.push([field, message]);
+      }
+    }
+    if (problems.length === 0) problems.push(['line', 'line: the row could not be read']);
+    for (const [field, message] of problems) this.addError(line, field, message);
+
+    const out = this.out;
+    if (!out) return;
+    const kept = Math.min(nf, nCols);
+    if (quoted && (this.qErrKind !== 0 || nf > nCols)) {
+      for (let k = 0; k < kept; k++) {
+        if (k > 0) out.byte(COMMA);
+        out.field(b, this.fs[k]!, this.fe[k]!);
+      }
+    } else out.bytes(raw, rs, nf > nCols ? this.fe[nCols - 1]! : re);
+    for (let k = kept; k < nCols; k++) out.byte(COMMA);
+    out.bytes(this.invalidTag, 0, this.invalidTag.length);
+    out.string(`${csvField(problems.map((p) => p[1]).join('; '))}\n`);
+  }
+
+  private fieldProblem(field: string, b: Buffer, s: number, e: number): string | null {
+    while (s < e && b[s] === 32) s++;
+    while (e > s && b[e - 1] === 32) e--;
+    const shown = () => {
+      const t = text(b, s, Math.min(e, s + 80));
+      return JSON.stringify(e - s > 80 ? `${t}…` : t);
+    };
+    switch (field) {
+      case 'country':
+        if (s === e) return 'country: missing (an ISO 3166 alpha-3 code is required)';
+        return e - s === 3 && this.country(b, s) >= 0 ? null : `country: ${shown()} is not an ILO member State in the registry`;
+      case 'birth_date': {
+        if (s === e) return 'birth_date: missing (a date YYYY-MM-DD is required)';
+        const d = parseDate(b, s, e);
+        if (d < 0) return `birth_date: ${shown()} is not a valid date (YYYY-MM-DD)`;
+        if (d > this.onDate) return `birth_date: ${shown()} is after the screening date ${this.on}`;
+        const age = completedYears(d, this.onDate);
+        return age > MAX_AGE ? `birth_date: ${shown()} gives an age of ${age} on ${this.on}, over ${MAX_AGE}` : null;
+      }
+      case 'work':
+        if (this.work.match(b, s, e) >= 0) return null;
+        return `work: ${s === e ? 'missing' : `${shown()} is not a known kind of work`}; use one of ${this.engine.WORK_KINDS.join(', ')}`;
+      case 'hours_per_day': {
+        const k = parseHoursKey(b, s, e);
+        if (k === HOURS_NOT_A_NUMBER) return `hours_per_day: ${shown()} is not a number (hours per day from 0 to 24, e.g. 4 or 7.5)`;
+        if (k === HOURS_NEGATIVE) return `hours_per_day: ${shown()} is negative (hours per day from 0 to 24)`;
+        if (k === HOURS_TOO_MANY) return `hours_per_day: ${shown()} is more than 24 hours a day`;
+        return null;
+      }
+      case 'night':
+        return parseNight(b, s, e) < 0 ? `night: ${shown()} is not a yes/no value (use 1/0, true/false or yes/no; empty means no)` : null;
+    }
+    return null;
+  }
+
+  private overLong(): void {
+    this.rows++;
+    this.invalid++;
+    const message = `line: longer than ${MAX_LINE} bytes (1 MiB); the row was skipped`;
+    this.addError(this.line, 'line', message);
+    const out = this.out;
+    if (!out) return;
+    for (let k = 1; k < this.nCols; k++) out.byte(COMMA);
+    out.bytes(this.invalidTag, 0, this.invalidTag.length);
+    out.string(`${csvField(message)}\n`);
+  }
+
+  /** A quoted field still open at the end of the input: the row is its first physical line. */
+  private unterminated(b: Buffer, start: number, lineEnd: number): void {
+    this.rows++;
+    this.invalid++;
+    const f = this.names[this.qErrField] ?? `column ${this.qErrField + 1}`;
+    const message = `${f}: quoted field not closed before the end of the file (the row was read up to the end of its line)`;
+    this.addError(this.line, f, message);
+    const out = this.out;
+    if (!out) return;
+    let e = lineEnd;
+    if (e > start && b[e - 1] === CR) e--;
+    // The raw line would open a quote the output never closes: write its comma-separated parts as fields.
+    let k = 0;
+    let s = start;
+    for (let i = start; i <= e && k < this.nCols; i++) {
+      if (i === e || b[i] === COMMA) {
+        if (k > 0) out.byte(COMMA);
+        out.field(b, s, i);
+        k++;
+        s = i + 1;
+      }
+    }
+    for (; k < this.nCols; k++) out.byte(COMMA);
+    out.bytes(this.invalidTag, 0, this.invalidTag.length);
+    out.string(`${csvField(message)}\n`);
+  }
+
+  private addError(line: number, field: string, message: string): void {
+    if (this.errors.length < this.maxErrors) this.errors.push({ line, field, message });
+    else this.truncated = true;
+  }
+
+  summary(): ScreenSummary {
+    const verdicts: Record<string, number> = {};
+    for (const v of this.engine.VERDICTS) verdicts[v] = 0;
+    let uncertain = 0;
+    for (const o of this.cache.outcomes) {
+      const n = this.counts[o.id]!;
+      verdicts[o.verdict] = (verdicts[o.verdict] ?? 0) + n;
+      if (o.uncertain) uncertain += n;
+    }
+    return {
+      rows: this.rows,
+      valid: this.valid,
+      invalid: this.invalid,
+      verdicts,
+      uncertain,
+      errors: this.errors,
+      truncatedErrors: this.truncated,
+    };
+  }
+
+  /** Evaluations the engine actually ran (cache misses), for the benchmark. */
+  get evaluations(): number {
+    return this.cache.evaluations;
+  }
+}

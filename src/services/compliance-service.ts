@@ -1,0 +1,171 @@
+import {
+  ageOn,
+  type CheckResult,
+  type ConditionKey,
+  type CountryFacts,
+  evaluate,
+  renderCondition,
+  renderMessage,
+  WORK_KINDS,
+  type WorkKind,
+} from '../domain/child-labour/index.ts';
+import { type FieldIssue, invalid, notFound } from '../domain/errors.ts';
+import type { Lang } from '../domain/facts.ts';
+import { isIsoDay } from '../domain/partial-date.ts';
+import { declarationInEffect } from '../domain/ratification.ts';
+import type { RegistryRepository } from './ports.ts';
+import { VersionedCache } from './versioned-cache.ts';
+
+export interface CheckRequest {
+  country: string;
+  age?: number | null;
+  birthDate?: string | null;
+  /** Reference date for a birth date; defaults to `today`. */
+  on?: string | null;
+  work: string;
+  hoursPerDay?: number | null;
+  night?: boolean | null;
+  lang?: Lang;
+}
+
+export interface ExplainedReason {
+  rule: string;
+  citation: string;
+  verdict: CheckResult['verdict'];
+  message: string;
+  params: Record<string, string | number>;
+}
+
+export interface CheckAnswer {
+  country: { iso3: string; nameEn: string; nameId: string | null };
+  verdict: CheckResult['verdict'];
+  age: number;
+  on: string | null;
+  work: WorkKind;
+  minimumAge: number | null;
+  minimumAgeBasis: CheckResult['minimumAgeBasis'];
+  uncertain: boolean;
+  bindsC138: boolean;
+  nationalShortfall: CheckResult['nationalShortfall'];
+  reasons: ExplainedReason[];
+  conditions: { key: ConditionKey; message: string }[];
+  lang: Lang;
+}
+
+export const MAX_AGE = 120;
+export const MAX_HOURS_PER_DAY = 24;
+
+/**
+ * Answers "may this person do this work, here?" for the API, the CLI, the portal form and the
+ * batch screener alike: gathers the State's facts from storage and hands them to the pure engine.
+ */
+export class ComplianceService {
+  private readonly cache = new VersionedCache(400);
+
+  constructor(private readonly repo: RegistryRepository) {}
+
+  /** The facts the engine needs about one State; null when it is not in the registry. */
+  async countryFacts(iso3: string): Promise<CountryFacts | null> {
+    const version = await this.repo.dataVersion();
+    return this.cache.get(version, `facts:${iso3}`, async () => {
+      const country = await this.repo.getCountry(iso3);
+      if (!country) return null;
+      const [ratifications, profile] = await Promise.all([
+        this.repo.listRatifications({ country: iso3 }, null),
+        this.repo.getNationalProfile(iso3),
+      ]);
+      const c138 = ratifications.items.find((r) => r.instrument === 'C138' && r.status !== 'denounced');
+      const c182 = ratifications.items.find((r) => r.instrument === 'C182' && r.status !== 'denounced');
+      const declaration = c138 ? declarationInEffect(c138.declarations) : null;
+      return {
+        iso3,
+        c138: { ratified: Boolean(c138), declaredAge: declaration?.value ?? null, declarationArticle: declaration?.article },
+        c182: { ratified: Boolean(c182) },
+        profile,
+      };
+    });
+  }
+
+  /** Facts for every State, for batch screening (one pass over the registry). */
+  async allCountryFacts(): Promise<Map<string, CountryFacts>> {
+    const countries = await this.repo.listCountries({});
+    const out = new Map<string, CountryFacts>();
+    for (const c of countries) {
+      const facts = await this.countryFacts(c.iso3);
+      if (facts) out.set(c.iso3, facts);
+    }
+    return out;
+  }
+
+  async check(request: CheckRequest, today: string): Promise<CheckAnswer> {
+    const lang = request.lang ?? 'en';
+    const issues: FieldIssue[] = [];
+    const iso3 = typeof request.country === 'string' ? request.country.trim().toUpperCase() : '';
+    if (!/^[A-Z]{3}$/.test(iso3)) issues.push({ field: 'country', message: 'country must be an ISO 3166 alpha-3 code such as IDN' });
+    const work = request.work as WorkKind;
+    if (!WORK_KINDS.includes(work)) issues.push({ field: 'work', message: `work must be one of ${WORK_KINDS.join(', ')}` });
+    const on = request.on ?? null;
+    if (on !== null && !isIsoDay(on)) issues.push({ field: 'on', message: 'on must be a date YYYY-MM-DD' });
+    let age: number | null = null;
+    const hasAge = request.age !== undefined && request.age !== null;
+    const hasBirth = request.birthDate !== undefined && request.birthDate !== null && request.birthDate !== '';
+    if (hasAge && hasBirth) issues.push({ field: 'age', message: 'give either age or birthDate, not both' });
+    else if (hasAge) {
+      const a = request.age as number;
+      if (!Number.isInteger(a) || a < 0 || a > MAX_AGE)
+        issues.push({ field: 'age', message: `age must be a whole number of years from 0 to ${MAX_AGE}` });
+      else age = a;
+    } else if (hasBirth) {
+      const birth = request.birthDate as string;
+      if (!isIsoDay(birth)) issues.push({ field: 'birthDate', message: `birthDate "${birth}" is not a valid date (YYYY-MM-DD)` });
+      else if (on === null || isIsoDay(on)) {
+        age = ageOn(birth, on ?? today);
+        if (age === null) issues.push({ field: 'birthDate', message: `birthDate ${birth} is after the reference date ${on ?? today}` });
+        else if (age > MAX_AGE) issues.push({ field: 'birthDate', message: `birthDate ${birth} gives an age over ${MAX_AGE}` });
+      }
+    } else issues.push({ field: 'age', message: 'give the age in completed years, or birthDate' });
+    const hours = request.hoursPerDay ?? null;
+    if (hours !== null && (typeof hours !== 'number' || !Number.isFinite(hours) || hours < 0 || hours > MAX_HOURS_PER_DAY)) {
+      issues.push({ field: 'hoursPerDay', message: `hoursPerDay must be a number from 0 to ${MAX_HOURS_PER_DAY}` });
+    }
+    if (issues.length) throw invalid(issues.map((i) => `${i.field}: ${i.message}`).join('; '), issues);
+
+    const facts = await this.countryFacts(iso3);
+    if (!facts) throw notFound(`No ILO member State with code "${iso3}" in the registry.`);
+    const country = await this.repo.getCountry(iso3);
+    const result = evaluate(facts, { age: age as number, work, hoursPerDay: hours, night: request.night ?? null });
+    return present(result, {
+      country: { iso3, nameEn: country?.nameEn ?? iso3, nameId: country?.nameId ?? null },
+      on: hasBirth ? (on ?? today) : on,
+      work,
+      lang,
+    });
+  }
+}
+
+export function present(
+  result: CheckResult,
+  context: { country: CheckAnswer['country']; on: string | null; work: WorkKind; lang: Lang },
+): CheckAnswer {
+  return {
+    country: context.country,
+    verdict: result.verdict,
+    age: result.age,
+    on: context.on,
+    work: context.work,
+    minimumAge: result.minimumAge,
+    minimumAgeBasis: result.minimumAgeBasis,
+    uncertain: result.uncertain,
+    bindsC138: result.bindsC138,
+    nationalShortfall: result.nationalShortfall,
+    reasons: result.reasons.map((r) => ({
+      rule: r.rule,
+      citation: r.citation,
+      verdict: r.verdict,
+      message: renderMessage(r, context.lang),
+      params: r.params,
+    })),
+    conditions: result.conditions.map((key) => ({ key, message: renderCondition(key, context.lang) })),
+    lang: context.lang,
+  };
+}
