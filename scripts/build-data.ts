@@ -1243,6 +1243,9 @@ and exits non-zero, naming file, line and field, on any problem. Output order is
 | \`sources.json\` | \`{id, description}[]\`, ordered by id | the source-id tables of \`SOURCES.md\`, plus the project's own ids |
 | \`subjects.csv\` | \`code,subjects,basis\`: the subjects given to each instrument (\`;\`-separated) | **generated** from keyword rules on the English title (\`SUBJECT_RULES\` in the script); review it here |
 | \`instrument-titles-id.csv\` | \`code,title_id,translator_note\`: the project's own Indonesian translations | **hand-written input** (edit this one) |
+| \`later-declarations.csv\` | later C138 Art 2(2) declarations (a higher age notified after ratifying) found in the notes of the reference data | **hand-written input** |
+| \`national-profiles.json\` | \`NationalProfile[]\` (src/domain/child-labour/types.ts): national minimum ages for work, hazardous work and compulsory education (USDOL 2022: known only where the law has the standard and the age is a number), plus Indonesia's UU 13/2003 rules | **generated** by \`scripts/build-profiles.ts\` from \`usdol/legal_standards_2022.csv\` and \`national-profiles-extra.json\` |
+| \`national-profiles-extra.json\` | hand-written national rules the USDOL data lacks (Indonesia: light work Pasal 69, hazardous Pasal 74, child Pasal 1 angka 26), with their sources | **hand-written input** |
 
 ## Provenance and confidence
 
@@ -1323,7 +1326,12 @@ function main(): void {
 
   const documented = readSourcesMd();
   const sources = new Map<string, SourceEntry>();
-  for (const s of [...documented, ...PROJECT_SOURCES]) {
+  // Sources of the hand-written national-profile additions (scripts/build-profiles.ts) are described there.
+  const profileExtraPath = resolve(DATA, 'national-profiles-extra.json');
+  const profileSources: SourceEntry[] = existsSync(profileExtraPath)
+    ? ((JSON.parse(readFileSync(profileExtraPath, 'utf8')) as { sources?: SourceEntry[] }).sources ?? [])
+    : [];
+  for (const s of [...documented, ...PROJECT_SOURCES, ...profileSources]) {
     if (sources.has(s.id)) warnings.push(`SOURCES.md: ${s.id} described more than once (kept the first)`);
     else sources.set(s.id, s);
   }

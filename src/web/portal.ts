@@ -13,6 +13,7 @@ import { type HomeData, renderHome } from './pages/home.ts';
 import { renderInstrument } from './pages/instrument-detail.ts';
 import { INSTRUMENTS_PAGE_SIZE, MAX_QUERY_LENGTH, parseInstrumentListQuery, renderInstrumentList } from './pages/instruments-list.ts';
 import { renderSearch } from './pages/search.ts';
+import { RenderMemo } from './routing/render-memo.ts';
 import { SingleFlight } from './routing/single-flight.ts';
 import { STYLESHEET, STYLESHEET_ETAG } from './static/assets.ts';
 import { createView, type View } from './views/view.ts';
@@ -56,6 +57,10 @@ const ok = (body: string): Rendered => ({ status: 200, body });
 function mountLanguage(app: Hono, registry: RegistryService, lang: Lang): void {
   const base = `/${lang}`;
   const flights = new SingleFlight<Rendered>();
+  const memo = new RenderMemo();
+  /** A page rendered from a registry object, reused while the service returns that same object. */
+  const from = <T extends object>(data: T, v: View, render: (v: View, data: T) => string): Rendered =>
+    ok(memo.render(data, `${v.path}${v.search}`, () => render(v, data)));
 
   /** Renders through the single-flight table: identical concurrent requests share the work. */
   const page = (handler: (c: Context, v: View) => Promise<Rendered>) => async (c: Context) => {
@@ -95,7 +100,7 @@ function mountLanguage(app: Hono, registry: RegistryService, lang: Lang): void {
       if (!parsed.ok) return error(v, 400, parsed.message);
       const { filter, page: n } = parsed.value;
       const result = await registry.listInstruments(filter, { page: n, pageSize: INSTRUMENTS_PAGE_SIZE });
-      return ok(renderInstrumentList(v, parsed.value, result, subjects));
+      return from(result, v, (view, r) => renderInstrumentList(view, parsed.value, r, subjects));
     }),
   );
 
@@ -107,7 +112,7 @@ function mountLanguage(app: Hono, registry: RegistryService, lang: Lang): void {
       const code = normaliseInstrumentCode(raw);
       if (!code) return error(v, 404, v.t.instrumentNotFound(raw));
       try {
-        return ok(renderInstrument(v, await registry.getInstrument(code)));
+        return from(await registry.getInstrument(code), v, renderInstrument);
       } catch (e) {
         if (isNotFound(e)) return error(v, 404, v.t.instrumentNotFound(code));
         throw e;
@@ -120,7 +125,7 @@ function mountLanguage(app: Hono, registry: RegistryService, lang: Lang): void {
     page(async (c, v) => {
       const parsed = parseCountryListQuery(v, new URL(c.req.url).searchParams);
       if (!parsed.ok) return error(v, 400, parsed.message);
-      return ok(renderCountryList(v, parsed.value, await registry.listCountries(parsed.value)));
+      return from(await registry.listCountries(parsed.value), v, (view, list) => renderCountryList(view, parsed.value, list));
     }),
   );
 
@@ -132,7 +137,7 @@ function mountLanguage(app: Hono, registry: RegistryService, lang: Lang): void {
       const iso3 = normaliseIso3(raw);
       if (!iso3) return error(v, 404, v.t.countryNotFound(raw));
       try {
-        return ok(renderCountryProfile(v, await registry.getCountryProfile(iso3)));
+        return from(await registry.getCountryProfile(iso3), v, renderCountryProfile);
       } catch (e) {
         if (isNotFound(e)) return error(v, 404, v.t.countryNotFound(iso3));
         throw e;

@@ -1,0 +1,29 @@
+/**
+ * Remembers rendered pages per data object. The registry service hands out the same object for as
+ * long as the stored data version is unchanged, and a new one after any write, so a page rendered
+ * from an object can be reused for exactly as long as that object is: never stale, and freed
+ * together with it (WeakMap).
+ */
+export class RenderMemo {
+  private readonly pages = new WeakMap<object, Map<string, string>>();
+
+  /** Variants per object (language × query); bounded so odd query strings cannot grow it. */
+  constructor(private readonly variantsPerObject = 16) {}
+
+  render(data: object, key: string, render: () => string): string {
+    let variants = this.pages.get(data);
+    const hit = variants?.get(key);
+    if (hit !== undefined) return hit;
+    const out = render();
+    if (!variants) {
+      variants = new Map();
+      this.pages.set(data, variants);
+    }
+    if (variants.size >= this.variantsPerObject) {
+      const oldest = variants.keys().next().value;
+      if (oldest !== undefined) variants.delete(oldest);
+    }
+    variants.set(key, out);
+    return out;
+  }
+}
