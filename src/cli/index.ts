@@ -8,6 +8,7 @@ import { dbMigrateCommand, dbSeedCommand } from './commands/db.ts';
 import { exportCommand } from './commands/export.ts';
 import { instrumentCommand } from './commands/instrument.ts';
 import { instrumentsCommand } from './commands/instruments.ts';
+import { screenCommand } from './commands/screen.ts';
 import { serveCommand } from './commands/serve.ts';
 import { CliError } from './errors.ts';
 
@@ -23,6 +24,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   countryCommand,
   exportCommand,
   checkCommand,
+  screenCommand,
 ];
 
 const GROUPS: Record<string, string> = { db: 'Database maintenance: migrate, seed.' };

@@ -509,6 +509,10 @@ class Screener<F> {
     valid: if (nf === this.nCols && (b !== this.scratch || this.qErrKind === 0)) {
       const fs = this.fs;
       const fe = this.fe;
+      const hi = this.hi;
+      const ni = this.ni;
+      const onYear = this.onYear;
+      const onMonthDay = this.onMonthDay;
       // country: 3 letters → index through a 15-bit table, confirmed against the stored code
       let s = fs[this.ci]!;
       let e = fe[this.ci]!;
@@ -542,8 +546,8 @@ class Screener<F> {
       const d = d0 * 10 + d1;
       if (y === 0 || m === 0 || m > 12 || d === 0 || (d > 28 && d > daysInMonth(y, m))) break valid;
       const md = m * 100 + d;
-      if (y > this.onYear || (y === this.onYear && md > this.onMonthDay)) break valid;
-      const age = this.onYear - y - (this.onMonthDay < md ? 1 : 0);
+      if (y > onYear || (y === onYear && md > onMonthDay)) break valid;
+      const age = onYear - y - (onMonthDay < md ? 1 : 0);
       if (age > MAX_AGE) break valid;
       // work kind
       s = fs[this.wi]!;
@@ -554,9 +558,9 @@ class Screener<F> {
       if (work < 0) break valid;
       // optional hours per day and night
       let hoursKey = 0;
-      if (this.hi >= 0) {
-        s = fs[this.hi]!;
-        e = fe[this.hi]!;
+      if (hi >= 0) {
+        s = fs[hi]!;
+        e = fe[hi]!;
         if (s < e) {
           while (s < e && b[s] === 32) s++;
           while (e > s && b[e - 1] === 32) e--;
@@ -565,9 +569,9 @@ class Screener<F> {
         }
       }
       let night = 0;
-      if (this.ni >= 0) {
-        s = fs[this.ni]!;
-        e = fe[this.ni]!;
+      if (ni >= 0) {
+        s = fs[ni]!;
+        e = fe[ni]!;
         if (s < e) {
           while (s < e && b[s] === 32) s++;
           while (e > s && b[e - 1] === 32) e--;

@@ -21,8 +21,11 @@ import { createView, type View } from './views/view.ts';
 const PAGE_CACHE = 'public, max-age=60';
 const SEARCH_LIMIT = 50;
 
-function sendPage(c: Context, body: string, status: ContentfulStatusCode = 200): Response {
-  return c.html(body, status, { 'cache-control': status === 200 ? PAGE_CACHE : 'no-store' });
+function sendPage(c: Context, body: Uint8Array<ArrayBuffer>, status: ContentfulStatusCode = 200): Response {
+  return c.body(body, status, {
+    'content-type': 'text/html; charset=UTF-8',
+    'cache-control': status === 200 ? PAGE_CACHE : 'no-store',
+  });
 }
 
 function isNotFound(error: unknown): boolean {
@@ -49,18 +52,20 @@ async function homeData(registry: RegistryService): Promise<HomeData> {
 
 interface Rendered {
   status: ContentfulStatusCode;
-  body: string;
+  /** UTF-8 once, at render time: a reused page is sent without encoding it again. */
+  body: Uint8Array<ArrayBuffer>;
 }
 
-const ok = (body: string): Rendered => ({ status: 200, body });
+const utf8 = new TextEncoder();
+const ok = (body: string): Rendered => ({ status: 200, body: utf8.encode(body) });
 
 function mountLanguage(app: Hono, registry: RegistryService, lang: Lang): void {
   const base = `/${lang}`;
   const flights = new SingleFlight<Rendered>();
-  const memo = new RenderMemo();
+  const memo = new RenderMemo<Rendered>();
   /** A page rendered from a registry object, reused while the service returns that same object. */
   const from = <T extends object>(data: T, v: View, render: (v: View, data: T) => string): Rendered =>
-    ok(memo.render(data, `${v.path}${v.search}`, () => render(v, data)));
+    memo.render(data, `${v.path}${v.search}`, () => ok(render(v, data)));
 
   /** Renders through the single-flight table: identical concurrent requests share the work. */
   const page = (handler: (c: Context, v: View) => Promise<Rendered>) => async (c: Context) => {
@@ -82,7 +87,7 @@ function mountLanguage(app: Hono, registry: RegistryService, lang: Lang): void {
 
   const error = (v: View, status: ContentfulStatusCode, detail: string | null): Rendered => ({
     status,
-    body: renderError(v, { status, detail }),
+    body: utf8.encode(renderError(v, { status, detail })),
   });
 
   app.get(base, (c) => c.redirect(`${base}/${new URL(c.req.url).search}`, 301));

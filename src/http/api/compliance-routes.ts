@@ -72,3 +72,100 @@ export function addComplianceRoutes(api: OpenAPIHono, compliance: ComplianceServ
     return c.json(await compliance.check(body, today()), 200);
   });
 }
+
+const ScreenSummarySchema = z
+  .object({
+    on: z.string(),
+    rows: z.number().int(),
+    valid: z.number().int(),
+    invalid: z.number().int(),
+    verdicts: z.record(z.enum(VERDICTS), z.number().int()),
+    uncertain: z.number().int(),
+    errors: z.array(z.object({ line: z.number().int(), field: z.string(), message: z.string() })),
+    truncatedErrors: z.boolean(),
+  })
+  .openapi('ScreenSummary');
+
+/**
+ * The body is streamed straight into the screener (never buffered), so a whole workforce register
+ * can be sent; the answer is the summary (JSON) or, with `format=csv`, every row with its verdict,
+ * streamed back while the upload is still being read.
+ */
+export function addScreeningRoute(api: OpenAPIHono, compliance: ComplianceService, today: () => string): void {
+  api.openAPIRegistry.registerPath({
+    method: 'post',
+    path: '/compliance/screen',
+    tags: ['compliance'],
+    summary: 'Screen a workers CSV (streamed): worker_id,country,birth_date,work[,hours_per_day,night,…]',
+    request: {
+      query: z.object({
+        on: z.string().optional().openapi({ description: 'Date on which ages are computed, YYYY-MM-DD (default today)' }),
+        format: z
+          .enum(['json', 'csv'])
+          .optional()
+          .openapi({ description: 'json: summary; csv: every row with verdict, minimum_age, citations' }),
+      }),
+      body: { required: true, content: { 'text/csv': { schema: z.string() } } },
+    },
+    responses: {
+      200: {
+        description: 'The summary, or the annotated CSV',
+        content: { 'application/json': { schema: ScreenSummarySchema }, 'text/csv': { schema: z.string() } },
+      },
+      400: { description: 'The file cannot be screened (no header, missing required column, bad date)', content: problemContent },
+      415: { description: 'The body is not text/csv', content: problemContent },
+    },
+  });
+
+  api.post('/compliance/screen', async (c) => {
+    const { screenCsv } = await import('../../screening/index.ts');
+    const { Readable, PassThrough } = await import('node:stream');
+    const { invalid } = await import('../../domain/errors.ts');
+    const type = (c.req.header('content-type') ?? '').split(';')[0]?.trim().toLowerCase();
+    if (type !== 'text/csv') {
+      return c.body(
+        JSON.stringify({
+          type: 'https://tripartite.dev/problems/unsupported-media-type',
+          title: 'Unsupported media type',
+          status: 415,
+          detail: 'Send the workers file as text/csv (Content-Type: text/csv).',
+        }),
+        415,
+        { 'content-type': 'application/problem+json; charset=utf-8' },
+      );
+    }
+    const on = c.req.query('on') ?? today();
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(on))
+      throw invalid('on must be a date YYYY-MM-DD', [{ field: 'on', message: 'must be a date YYYY-MM-DD' }]);
+    const format = c.req.query('format') ?? 'json';
+    if (format !== 'json' && format !== 'csv')
+      throw invalid('format must be json or csv', [{ field: 'format', message: 'must be json or csv' }]);
+    const body = c.req.raw.body;
+    if (!body) throw invalid('The request has no body: send the CSV file.');
+    const facts = await compliance.allCountryFacts();
+    const input = Readable.fromWeb(body as import('node:stream/web').ReadableStream<Uint8Array>);
+
+    if (format === 'json') {
+      const summary = await screenCsv(input, { on, facts });
+      return c.json({ on, ...summary }, 200);
+    }
+
+    const out = new PassThrough({ highWaterMark: 1 << 20 });
+    const done = screenCsv(input, { on, facts, out });
+    // Wait for the first output (the header) or an input error, so a file that cannot be screened
+    // still gets a 400 instead of a 200 with a broken body.
+    const first = await Promise.race([
+      new Promise<'streaming'>((resolve) => out.once('readable', () => resolve('streaming'))),
+      done.then(() => 'finished' as const),
+    ]);
+    done.then(
+      () => out.end(),
+      (error: unknown) => out.destroy(error as Error),
+    );
+    void first;
+    return new Response(Readable.toWeb(out) as unknown as ReadableStream, {
+      status: 200,
+      headers: { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="screening-${on}.csv"` },
+    });
+  });
+}

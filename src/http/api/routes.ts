@@ -4,7 +4,7 @@ import { normaliseInstrumentCode } from '../../domain/instrument.ts';
 import type { ComplianceService } from '../../services/compliance-service.ts';
 import type { RegistryService } from '../../services/registry-service.ts';
 import { problem, problemResponse } from '../problem.ts';
-import { addComplianceRoutes } from './compliance-routes.ts';
+import { addComplianceRoutes, addScreeningRoute } from './compliance-routes.ts';
 import { ratificationsCsv } from './ratifications-csv.ts';
 import {
   CountryListQuerySchema,
@@ -158,6 +158,7 @@ export function createApi({ registry, compliance, today }: ApiDeps): OpenAPIHono
   });
 
   addComplianceRoutes(api, compliance, today);
+  addScreeningRoute(api, compliance, today);
 
   api.doc31('/openapi.json', {
     openapi: '3.1.0',

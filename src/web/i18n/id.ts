@@ -197,7 +197,7 @@ export const id: Dict = {
   ratified: 'diratifikasi',
   notRatifiedRecorded: 'tidak ada ratifikasi yang tercatat',
   denouncedRatification: 'diratifikasi, lalu diakhiri (denunsiasi)',
-  registeredOn: 'diregistrasi',
+  registeredOn: 'didaftarkan',
   declaredMinimumAge: (article) => `Usia minimum yang dideklarasikan (${article.replace(/\bArt\b/, 'Pasal')})`,
   profileRatificationsCaption: (name, n) => `Ratifikasi oleh ${name} yang tercatat di sini (${n})`,
   colInstrument: 'Instrumen',

@@ -4,13 +4,13 @@
  * from an object can be reused for exactly as long as that object is: never stale, and freed
  * together with it (WeakMap).
  */
-export class RenderMemo {
-  private readonly pages = new WeakMap<object, Map<string, string>>();
+export class RenderMemo<V = string> {
+  private readonly pages = new WeakMap<object, Map<string, V>>();
 
   /** Variants per object (language × query); bounded so odd query strings cannot grow it. */
   constructor(private readonly variantsPerObject = 16) {}
 
-  render(data: object, key: string, render: () => string): string {
+  render(data: object, key: string, render: () => V): V {
     let variants = this.pages.get(data);
     const hit = variants?.get(key);
     if (hit !== undefined) return hit;

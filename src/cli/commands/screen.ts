@@ -1,0 +1,87 @@
+import { createWriteStream, statSync } from 'node:fs';
+import { isIsoDay } from '../../domain/partial-date.ts';
+import { ScreenInputError, type ScreenSummary, screenFile } from '../../screening/index.ts';
+import { boolFlag, type CommandSpec, seeHelp, stringFlag } from '../args.ts';
+import { withServices } from '../context.ts';
+import { usageError } from '../errors.ts';
+
+const NAME = 'screen';
+
+function progressBar(total: number, write: (s: string) => void): (bytes: number, rows: number) => void {
+  const started = Date.now();
+  return (bytes, rows) => {
+    const share = total > 0 ? Math.min(1, bytes / total) : 0;
+    const width = 30;
+    const filled = Math.round(share * width);
+    const seconds = (Date.now() - started) / 1000;
+    const rate = seconds > 0 ? Math.round(rows / seconds) : 0;
+    write(
+      `\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${(share * 100).toFixed(0).padStart(3)}%  ${rows.toLocaleString('en')} rows  ${rate.toLocaleString('en')} rows/s`,
+    );
+  };
+}
+
+function humanSummary(s: ScreenSummary, file: string, on: string): string {
+  const lines = [
+    `Screened ${file} on ${on}: ${s.rows} rows, ${s.valid} valid, ${s.invalid} invalid`,
+    '',
+    'Verdicts:',
+    ...Object.entries(s.verdicts).map(([v, n]) => `  ${v.padEnd(12)} ${n}`),
+    `  (uncertain: ${s.uncertain}, depending on an unrecorded C138 declaration)`,
+  ];
+  if (s.errors.length) {
+    lines.push('', `Problems (first ${s.errors.length}${s.truncatedErrors ? `, of ${s.invalid} bad rows` : ''}):`);
+    for (const e of s.errors.slice(0, 20)) lines.push(`  line ${e.line}: ${e.message}`);
+    if (s.errors.length > 20) lines.push(`  … ${s.errors.length - 20} more (use --json for all)`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+export const screenCommand: CommandSpec = {
+  name: NAME,
+  brief: 'Screen a workers CSV for child labour (streams any size)',
+  summary:
+    'Classifies every row of a CSV with columns worker_id,country,birth_date,work (optional hours_per_day, night; others passed through) under C138, C182 and national law. Bad rows are reported and skipped; exit 0 when the file was screened, 2 when it cannot be (missing file or required column).',
+  positionals: [{ name: 'file', description: 'the CSV file (UTF-8, LF or CRLF, quoted fields allowed)' }],
+  flags: {
+    on: { type: 'string', value: 'YYYY-MM-DD', description: 'date on which ages are computed (default today)' },
+    out: { type: 'string', value: 'FILE', description: 'write every input row with verdict, minimum_age and citations appended' },
+    json: { type: 'boolean', description: 'print the summary as JSON (rows, valid, invalid, verdicts, errors)' },
+  },
+  examples: ['tripartite screen workers.csv --on 2026-11-27 --out results.csv', 'tripartite screen workers.csv --json'],
+  async run(args, io) {
+    const file = args.positionals[0] as string;
+    const on = stringFlag(args, 'on') ?? io.env.TRIPARTITE_TODAY ?? new Date().toISOString().slice(0, 10);
+    if (!isIsoDay(on)) throw usageError(`--on must be a date YYYY-MM-DD, got "${on}" ${seeHelp(NAME)}`);
+    let size: number;
+    try {
+      const stat = statSync(file);
+      if (!stat.isFile()) throw new Error('not a file');
+      size = stat.size;
+    } catch {
+      throw usageError(`cannot read "${file}": no such file`);
+    }
+    const outPath = stringFlag(args, 'out');
+    const showProgress = !boolFlag(args, 'json') && process.stderr.isTTY === true && io.env.TRIPARTITE_NO_PROGRESS !== '1';
+    const summary = await withServices(io, async ({ compliance }) => {
+      const facts = await compliance.allCountryFacts();
+      const out = outPath ? createWriteStream(outPath) : null;
+      try {
+        return await screenFile(file, {
+          on,
+          facts,
+          out,
+          onProgress: showProgress ? progressBar(size, io.stderr) : undefined,
+        });
+      } catch (error) {
+        if (error instanceof ScreenInputError) throw usageError(`${file}: ${error.message}`);
+        throw error;
+      } finally {
+        if (showProgress) io.stderr('\n');
+        if (out) await new Promise<void>((resolve, reject) => out.end((e?: Error | null) => (e ? reject(e) : resolve())));
+      }
+    });
+    io.stdout(boolFlag(args, 'json') ? `${JSON.stringify({ file, on, ...summary }, null, 2)}\n` : humanSummary(summary, file, on));
+    return 0;
+  },
+};
