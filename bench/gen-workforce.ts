@@ -74,11 +74,17 @@ export function* generateWorkforce(opts: GenOptions): Generator<string> {
   const cTotal = cw.reduce((a, b) => a + b, 0);
   const cCum: number[] = [];
   let acc = 0;
-  for (const w of cw) cCum.push((acc += w / cTotal));
+  for (const w of cw) {
+    acc += w / cTotal;
+    cCum.push(acc);
+  }
   const wTotal = WORK_MIX.reduce((a, [, w]) => a + w, 0);
   const wCum: number[] = [];
   acc = 0;
-  for (const [, w] of WORK_MIX) wCum.push((acc += w / wTotal));
+  for (const [, w] of WORK_MIX) {
+    acc += w / wTotal;
+    wCum.push(acc);
+  }
   const pick = (cum: number[], r: number) => {
     let lo = 0;
     let hi = cum.length - 1;

@@ -23,9 +23,11 @@ export function isLang(value: string): value is Lang {
 
 export function splitSources(source: SourceIds | null): string[] {
   if (!source) return [];
-  return source
-    .split(/\s*;\s*/)
-    // A qualifier such as "title:COMPILER-RECALL-UNVERIFIED" says which field the source backs.
-    .map((s) => s.trim().replace(/^[a-z_]+:(?=[A-Z])/, ''))
-    .filter(Boolean);
+  return (
+    source
+      .split(/\s*;\s*/)
+      // A qualifier such as "title:COMPILER-RECALL-UNVERIFIED" says which field the source backs.
+      .map((s) => s.trim().replace(/^[a-z_]+:(?=[A-Z])/, ''))
+      .filter(Boolean)
+  );
 }

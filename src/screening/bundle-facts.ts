@@ -7,7 +7,9 @@ import type { RegistryBundle } from '../services/ports.ts';
  * benchmark and tests, which screen without a database. Built exactly as
  * `ComplianceService.countryFacts` builds them from storage.
  */
-export function countryFactsFromBundle(bundle: Pick<RegistryBundle, 'countries' | 'ratifications' | 'nationalProfiles'>): Map<string, CountryFacts> {
+export function countryFactsFromBundle(
+  bundle: Pick<RegistryBundle, 'countries' | 'ratifications' | 'nationalProfiles'>,
+): Map<string, CountryFacts> {
   const profiles = new Map(bundle.nationalProfiles.map((p) => [p.iso3, p]));
   const out = new Map<string, CountryFacts>();
   for (const country of bundle.countries) {

@@ -5,6 +5,8 @@
  */
 
 export const MAX_HOURS = 24;
+/** Oldest age screened (as the compliance service); an older birth date is reported as a bad row. */
+export const MAX_AGE = 120;
 
 /** Bytes → text, for messages only. */
 export function text(b: Uint8Array, s: number, e: number): string {
@@ -31,12 +33,41 @@ export function parseDate(b: Uint8Array, s: number, e: number): number {
   const d0 = b[s + 8]! - 48;
   const d1 = b[s + 9]! - 48;
   // `d >>> 0 > 9` is true for a byte below '0' (negative) and above '9'
-  if (y0 >>> 0 > 9 || y1 >>> 0 > 9 || y2 >>> 0 > 9 || y3 >>> 0 > 9 || m0 >>> 0 > 9 || m1 >>> 0 > 9 || d0 >>> 0 > 9 || d1 >>> 0 > 9) return -1;
+  if (y0 >>> 0 > 9 || y1 >>> 0 > 9 || y2 >>> 0 > 9 || y3 >>> 0 > 9 || m0 >>> 0 > 9 || m1 >>> 0 > 9 || d0 >>> 0 > 9 || d1 >>> 0 > 9)
+    return -1;
   const y = y0 * 1000 + y1 * 100 + y2 * 10 + y3;
   const m = m0 * 10 + m1;
   const d = d0 * 10 + d1;
   if (y === 0 || m < 1 || m > 12 || d < 1 || (d > 28 && d > daysInMonth(y, m))) return -1;
   return y * 10000 + m * 100 + d;
+}
+
+/**
+ * Completed years on the screening day (`onYear`, `onMonthDay` = MMDD) for a `YYYY-MM-DD` field, by
+ * integer arithmetic (as `ageOn`: a 29 February birthday falls on 1 March in a common year, which
+ * MMDD comparison gives by itself). −1 for a date that is not real, is after the screening day, or
+ * gives an age over MAX_AGE.
+ */
+export function ageAt(b: Uint8Array, s: number, e: number, onYear: number, onMonthDay: number): number {
+  if (e - s !== 10 || b[s + 4] !== 45 || b[s + 7] !== 45) return -1;
+  const y0 = b[s]! - 48;
+  const y1 = b[s + 1]! - 48;
+  const y2 = b[s + 2]! - 48;
+  const y3 = b[s + 3]! - 48;
+  const m0 = b[s + 5]! - 48;
+  const m1 = b[s + 6]! - 48;
+  const d0 = b[s + 8]! - 48;
+  const d1 = b[s + 9]! - 48;
+  if (y0 >>> 0 > 9 || y1 >>> 0 > 9 || y2 >>> 0 > 9 || y3 >>> 0 > 9 || m0 >>> 0 > 9 || m1 >>> 0 > 9 || d0 >>> 0 > 9 || d1 >>> 0 > 9)
+    return -1;
+  const y = y0 * 1000 + y1 * 100 + y2 * 10 + y3;
+  const m = m0 * 10 + m1;
+  const d = d0 * 10 + d1;
+  if (y === 0 || m === 0 || m > 12 || d === 0 || (d > 28 && d > daysInMonth(y, m))) return -1;
+  const md = m * 100 + d;
+  if (y > onYear || (y === onYear && md > onMonthDay)) return -1;
+  const age = onYear - y - (onMonthDay < md ? 1 : 0);
+  return age > MAX_AGE ? -1 : age;
 }
 
 /** The same check for a JS string (the screening date option). */
@@ -110,7 +141,9 @@ export function parseNight(b: Uint8Array, s: number, e: number): number {
   if (n === 3) return c0 === 121 && (b[s + 1]! | 32) === 101 && (b[s + 2]! | 32) === 115 ? 1 : -1; // yes
   if (n === 4) return c0 === 116 && (b[s + 1]! | 32) === 114 && (b[s + 2]! | 32) === 117 && (b[s + 3]! | 32) === 101 ? 1 : -1; // true
   if (n === 5)
-    return c0 === 102 && (b[s + 1]! | 32) === 97 && (b[s + 2]! | 32) === 108 && (b[s + 3]! | 32) === 115 && (b[s + 4]! | 32) === 101 ? 0 : -1; // false
+    return c0 === 102 && (b[s + 1]! | 32) === 97 && (b[s + 2]! | 32) === 108 && (b[s + 3]! | 32) === 115 && (b[s + 4]! | 32) === 101
+      ? 0
+      : -1; // false
   return -1;
 }
 

@@ -56,7 +56,10 @@ export class OutBuffer {
         break;
       }
     }
-    if (!special) return this.bytes(src, s, e);
+    if (!special) {
+      this.bytes(src, s, e);
+      return;
+    }
     this.reserve(2 * (e - s) + 2);
     const buf = this.buf;
     let p = this.pos;

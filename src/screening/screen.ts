@@ -13,11 +13,12 @@
 import type { Readable } from 'node:stream';
 import { ScreenInputError } from './errors.ts';
 import {
+  ageAt,
   completedYears,
-  daysInMonth,
   HOURS_NEGATIVE,
   HOURS_NOT_A_NUMBER,
   HOURS_TOO_MANY,
+  MAX_AGE,
   parseDate,
   parseHoursKey,
   parseIsoDate,
@@ -26,7 +27,7 @@ import {
   WorkMatcher,
 } from './fields.ts';
 import { csvField, OutBuffer } from './out-buffer.ts';
-import type { RowError, ScreenOptions, ScreenSummary, ScreeningEngine } from './types.ts';
+import type { RowError, ScreeningEngine, ScreenOptions, ScreenSummary } from './types.ts';
 import { CacheMismatchError, VerdictCache } from './verdict-cache.ts';
 
 /** Longest record accepted, in bytes, line terminator excluded. */
@@ -34,8 +35,8 @@ export const MAX_LINE = 1 << 20;
 export const REQUIRED_COLUMNS = ['worker_id', 'country', 'birth_date', 'work'] as const;
 export const OPTIONAL_COLUMNS = ['hours_per_day', 'night'] as const;
 export const OUTPUT_COLUMNS = ['verdict', 'minimum_age', 'citations'] as const;
-/** Oldest age screened (as the compliance service); an older birth date is reported as a bad row. */
-export const MAX_AGE = 120;
+export { MAX_AGE } from './fields.ts';
+
 const MAX_HEADER_COLUMNS = 4096;
 const PROGRESS_MS = 100;
 
@@ -55,6 +56,14 @@ const STRAY_QUOTE = 1;
 const TEXT_AFTER_QUOTE = 2;
 const UNTERMINATED = 3;
 
+// column roles
+const ROLE_OTHER = 0;
+const ROLE_COUNTRY = 1;
+const ROLE_BIRTH = 2;
+const ROLE_WORK = 3;
+const ROLE_HOURS = 4;
+const ROLE_NIGHT = 5;
+
 type Phase = 'bom' | 'header' | 'body';
 
 export type ScreenInput = Readable | AsyncIterable<Buffer | Uint8Array | string>;
@@ -73,7 +82,12 @@ export async function screenCsvWith<F, V extends string, W extends string>(
   let last = performance.now();
   try {
     for await (const piece of input as AsyncIterable<Buffer | Uint8Array | string>) {
-      const chunk = typeof piece === 'string' ? Buffer.from(piece) : Buffer.isBuffer(piece) ? piece : Buffer.from(piece.buffer, piece.byteOffset, piece.byteLength);
+      const chunk =
+        typeof piece === 'string'
+          ? Buffer.from(piece)
+          : Buffer.isBuffer(piece)
+            ? piece
+            : Buffer.from(piece.buffer, piece.byteOffset, piece.byteLength);
       if (chunk.length === 0) continue;
       s.push(chunk);
       await s.flush();
@@ -122,6 +136,8 @@ class Screener<F> {
   private wi = -1;
   private hi = -1;
   private ni = -1;
+  /** Column index → ROLE_*. */
+  private roles = new Int8Array(0);
   private fs = new Int32Array(MAX_HEADER_COLUMNS + 1);
   private fe = new Int32Array(MAX_HEADER_COLUMNS + 1);
 
@@ -162,7 +178,8 @@ class Screener<F> {
     options: ScreenOptions<F>,
   ) {
     this.onDate = parseIsoDate(options.on ?? '');
-    if (this.onDate < 0) throw new ScreenInputError('bad_option', `screening date "${options.on}" is not a valid date (YYYY-MM-DD)`, { field: 'on' });
+    if (this.onDate < 0)
+      throw new ScreenInputError('bad_option', `screening date "${options.on}" is not a valid date (YYYY-MM-DD)`, { field: 'on' });
     this.on = options.on;
     this.onYear = Math.floor(this.onDate / 10000);
     this.onMonthDay = this.onDate % 10000;
@@ -302,7 +319,8 @@ class Screener<F> {
   }
 
   private readHeader(head: Buffer, start: number, end: number): void {
-    if (this.qErrKind !== 0) throw new ScreenInputError('bad_header', `the header line has a misplaced quote in column ${this.qErrField + 1}`);
+    if (this.qErrKind !== 0)
+      throw new ScreenInputError('bad_header', `the header line has a misplaced quote in column ${this.qErrField + 1}`);
     const n = this.qNf;
     if (n > MAX_HEADER_COLUMNS) throw new ScreenInputError('bad_header', `the header has more than ${MAX_HEADER_COLUMNS} columns`);
     const sc = this.scratch!;
@@ -310,7 +328,8 @@ class Screener<F> {
     for (let k = 0; k < n; k++) names.push(text(sc, this.fs[k]!, this.fe[k]!).trim().toLowerCase());
     const index = (name: string) => {
       const at = names.indexOf(name);
-      if (at >= 0 && names.indexOf(name, at + 1) >= 0) throw new ScreenInputError('bad_header', `column "${name}" appears twice in the header`, { field: name });
+      if (at >= 0 && names.indexOf(name, at + 1) >= 0)
+        throw new ScreenInputError('bad_header', `column "${name}" appears twice in the header`, { field: name });
       return at;
     };
     const missing = REQUIRED_COLUMNS.filter((c) => index(c) < 0);
@@ -330,6 +349,12 @@ class Screener<F> {
     this.ni = index('night');
     this.fs = new Int32Array(n + 1);
     this.fe = new Int32Array(n + 1);
+    this.roles = new Int8Array(n).fill(ROLE_OTHER);
+    this.roles[this.ci] = ROLE_COUNTRY;
+    this.roles[this.bi] = ROLE_BIRTH;
+    this.roles[this.wi] = ROLE_WORK;
+    if (this.hi >= 0) this.roles[this.hi] = ROLE_HOURS;
+    if (this.ni >= 0) this.roles[this.ni] = ROLE_NIGHT;
     if (this.out) {
       let e = end;
       if (e > start && head[e - 1] === CR) e--;
@@ -342,54 +367,125 @@ class Screener<F> {
 
   /**
    * Parses the records of `b[pos, b.length)`. Returns where the first incomplete record starts (or
-   * `end`). With `final`, the last record needs no LF and everything is consumed.
+   * `b.length`). With `final`, the last record needs no LF and everything is consumed.
+   *
+   * The hot loop: each field is decoded as soon as its delimiter is found, by its column role,
+   * with everything in locals; a record holding a quote restarts on the RFC 4180 path, and a
+   * record that is not valid is re-read by `badRow` for its messages.
    */
   private parse(b: Buffer, pos: number, final: boolean): number {
     const end = b.length; // the loop bound is the length, so element loads need no bounds check
     const nCols = this.nCols;
-    const fs = this.fs;
-    const fe = this.fe;
+    const roles = this.roles;
+    const onYear = this.onYear;
+    const onMonthDay = this.onMonthDay;
+    const work = this.work;
+    const counts = this.counts;
     while (pos < end) {
       const start = pos;
       let i = pos;
-      let nf = 0;
-      let quote = false;
-      fs[0] = pos;
-      for (; i < end; i++) {
-        const c = b[i]!;
-        if (c <= COMMA) {
-          if (c === COMMA) {
-            if (nf < nCols) {
-              fe[nf] = i;
-              fs[nf + 1] = i + 1;
-            }
-            nf++;
-          } else if (c === LF) break;
-          else if (c === QUOTE) {
-            quote = true;
-            break;
-          }
+      let fieldStart = pos;
+      let f = 0;
+      let c = 0;
+      let country = -1;
+      let age = -1;
+      let kind = -1;
+      let hoursKey = 0;
+      let hs = 0;
+      let he = 0;
+      let night = 0;
+      for (;;) {
+        for (; i < end; i++) {
+          c = b[i]!;
+          if (c <= COMMA && (c === COMMA || c === LF || c === QUOTE)) break;
         }
+        if (i === end) {
+          if (!final) return start;
+          c = LF; // the input ends without a line break
+        } else if (c === QUOTE) break;
+        const role = f < nCols ? roles[f]! : ROLE_OTHER;
+        if (role !== ROLE_OTHER) {
+          let s = fieldStart;
+          let e = i;
+          if (c === LF && e > s && b[e - 1] === CR) e--;
+          while (s < e && b[s] === 32) s++;
+          while (e > s && b[e - 1] === 32) e--;
+          if (role === ROLE_COUNTRY) {
+            if (e - s === 3) {
+              const c0 = b[s]!;
+              const c1 = b[s + 1]!;
+              const c2 = b[s + 2]!;
+              const v = this.countryCodes[((c0 & 31) << 10) | ((c1 & 31) << 5) | (c2 & 31)]!;
+              country = v > 0 && (((c0 << 16) | (c1 << 8) | c2) & 0xdfdfdf) === this.countryBytes[v]! ? v - 1 : this.country(b, s);
+            }
+          } else if (role === ROLE_BIRTH) age = ageAt(b, s, e, onYear, onMonthDay);
+          else if (role === ROLE_WORK) kind = work.match(b, s, e);
+          else if (role === ROLE_HOURS) {
+            if (s < e) {
+              hoursKey = parseHoursKey(b, s, e);
+              hs = s;
+              he = e;
+            }
+          } else if (s < e) night = parseNight(b, s, e);
+        }
+        f++;
+        if (c === LF) break;
+        fieldStart = ++i;
       }
-      if (quote) {
+      if (c === QUOTE) {
         const r = this.parseQuoted(b, start, end, final, nCols);
         if (r < 0) return start;
         pos = this.quotedRecord(b, start, r, end);
         continue;
       }
-      if (i === end && !final) return start;
       let ce = i;
       if (ce > start && b[ce - 1] === CR) ce--;
-      if (ce - start > MAX_LINE) {
-        this.overLong();
-      } else if (ce > start) {
-        if (nf < nCols) fe[nf] = ce;
-        this.record(b, nf + 1, b, start, ce);
+      if (ce - start > MAX_LINE) this.overLong();
+      else if (ce > start) {
+        this.rows++;
+        if (f === nCols && country >= 0 && age >= 0 && kind >= 0 && hoursKey >= -1 && night >= 0) {
+          // outcome: direct slot by age class; the cache is asked on a miss or a new exact key
+          const key = (country << 11) | (kind << 7);
+          const exact = key | age;
+          let o = this.slots[key | this.ageClass[(country << 7) | age]!]!;
+          if (o < 0 || (this.seen[exact >> 3]! & (1 << (exact & 7))) === 0)
+            o = this.resolve(b, hs, he, country, kind, age, hoursKey, night === 1);
+          if (o >= 0) {
+            counts[o]!++;
+            this.valid++;
+            const out = this.out;
+            if (out !== null) {
+              out.bytes(b, start, ce);
+              const sfx = this.suffixes[o] ?? this.suffix(o);
+              out.bytes(sfx, 0, sfx.length);
+            }
+          } else this.badFastRow(b, start, ce, this.engineError);
+        } else this.badFastRow(b, start, ce, null);
       }
       this.line++;
       pos = i + 1;
     }
     return end;
+  }
+
+  /** A record without quotes that is not valid: split it (fs/fe) and report it. */
+  private badFastRow(b: Buffer, start: number, ce: number, engineError: string | null): void {
+    const nCols = this.nCols;
+    const fs = this.fs;
+    const fe = this.fe;
+    let nf = 0;
+    fs[0] = start;
+    for (let i = start; i < ce; i++) {
+      if (b[i] === COMMA) {
+        if (nf < nCols) {
+          fe[nf] = i;
+          fs[nf + 1] = i + 1;
+        }
+        nf++;
+      }
+    }
+    if (nf < nCols) fe[nf] = ce;
+    this.badRow(b, nf + 1, b, start, ce, engineError);
   }
 
   /** After parseQuoted found a record `[start, r)`; returns where to continue. */
@@ -500,118 +596,63 @@ class Screener<F> {
   }
 
   /**
-   * One data record: fields in `b` at `fs`/`fe`, raw bytes `raw[rs, re)` (for the output). The
-   * valid case is written out in full here (no helper calls but the work matcher), because it runs
-   * for every row; anything unusual falls through to `badRow`, which re-reads with messages.
+   * A record read on the RFC 4180 path: unescaped fields in the scratch buffer at `fs`/`fe`, raw
+   * bytes `raw[rs, re)` for the output. Same decoders as the hot loop.
    */
   private record(b: Buffer, nf: number, raw: Buffer, rs: number, re: number): void {
     this.rows++;
-    valid: if (nf === this.nCols && (b !== this.scratch || this.qErrKind === 0)) {
-      const fs = this.fs;
-      const fe = this.fe;
-      const hi = this.hi;
-      const ni = this.ni;
-      const onYear = this.onYear;
-      const onMonthDay = this.onMonthDay;
-      // country: 3 letters → index through a 15-bit table, confirmed against the stored code
-      let s = fs[this.ci]!;
-      let e = fe[this.ci]!;
-      while (s < e && b[s] === 32) s++;
-      while (e > s && b[e - 1] === 32) e--;
-      if (e - s !== 3) break valid;
-      const c0 = b[s]!;
-      const c1 = b[s + 1]!;
-      const c2 = b[s + 2]!;
-      const v = this.countryCodes[((c0 & 31) << 10) | ((c1 & 31) << 5) | (c2 & 31)]!;
-      const country = v > 0 && (((c0 << 16) | (c1 << 8) | c2) & 0xdfdfdf) === this.countryBytes[v]! ? v - 1 : this.country(b, s);
-      if (country < 0) break valid;
-      // birth date → completed years, integer arithmetic
-      s = fs[this.bi]!;
-      e = fe[this.bi]!;
-      while (s < e && b[s] === 32) s++;
-      while (e > s && b[e - 1] === 32) e--;
-      if (e - s !== 10 || b[s + 4] !== 45 || b[s + 7] !== 45) break valid;
-      const y0 = b[s]! - 48;
-      const y1 = b[s + 1]! - 48;
-      const y2 = b[s + 2]! - 48;
-      const y3 = b[s + 3]! - 48;
-      const m0 = b[s + 5]! - 48;
-      const m1 = b[s + 6]! - 48;
-      const d0 = b[s + 8]! - 48;
-      const d1 = b[s + 9]! - 48;
-      // `x >>> 0 > 9` is true for a byte below '0' (negative) or above '9'
-      if (y0 >>> 0 > 9 || y1 >>> 0 > 9 || y2 >>> 0 > 9 || y3 >>> 0 > 9 || m0 >>> 0 > 9 || m1 >>> 0 > 9 || d0 >>> 0 > 9 || d1 >>> 0 > 9) break valid;
-      const y = y0 * 1000 + y1 * 100 + y2 * 10 + y3;
-      const m = m0 * 10 + m1;
-      const d = d0 * 10 + d1;
-      if (y === 0 || m === 0 || m > 12 || d === 0 || (d > 28 && d > daysInMonth(y, m))) break valid;
-      const md = m * 100 + d;
-      if (y > onYear || (y === onYear && md > onMonthDay)) break valid;
-      const age = onYear - y - (onMonthDay < md ? 1 : 0);
-      if (age > MAX_AGE) break valid;
-      // work kind
-      s = fs[this.wi]!;
-      e = fe[this.wi]!;
-      while (s < e && b[s] === 32) s++;
-      while (e > s && b[e - 1] === 32) e--;
-      const work = this.work.match(b, s, e);
-      if (work < 0) break valid;
-      // optional hours per day and night
+    if (nf === this.nCols && this.qErrKind === 0) {
+      const field = (k: number): [number, number] => {
+        let s = this.fs[k]!;
+        let e = this.fe[k]!;
+        while (s < e && b[s] === 32) s++;
+        while (e > s && b[e - 1] === 32) e--;
+        return [s, e];
+      };
+      const [cs, cend] = field(this.ci);
+      const country = cend - cs === 3 ? this.country(b, cs) : -1;
+      const [bs, bend] = field(this.bi);
+      const age = ageAt(b, bs, bend, this.onYear, this.onMonthDay);
+      const [ws, wend] = field(this.wi);
+      const kind = this.work.match(b, ws, wend);
       let hoursKey = 0;
-      if (hi >= 0) {
-        s = fs[hi]!;
-        e = fe[hi]!;
-        if (s < e) {
-          while (s < e && b[s] === 32) s++;
-          while (e > s && b[e - 1] === 32) e--;
-          hoursKey = parseHoursKey(b, s, e);
-          if (hoursKey < -1) break valid;
-        }
+      let hs = 0;
+      let he = 0;
+      if (this.hi >= 0) {
+        [hs, he] = field(this.hi);
+        if (hs < he) hoursKey = parseHoursKey(b, hs, he);
       }
       let night = 0;
-      if (ni >= 0) {
-        s = fs[ni]!;
-        e = fe[ni]!;
-        if (s < e) {
-          while (s < e && b[s] === 32) s++;
-          while (e > s && b[e - 1] === 32) e--;
-          night = parseNight(b, s, e);
-          if (night < 0) break valid;
+      if (this.ni >= 0) {
+        const [ns, nend] = field(this.ni);
+        if (ns < nend) night = parseNight(b, ns, nend);
+      }
+      if (country >= 0 && age >= 0 && kind >= 0 && hoursKey >= -1 && night >= 0) {
+        const o = this.resolve(b, hs, he, country, kind, age, hoursKey, night === 1);
+        if (o < 0) {
+          this.badRow(b, nf, raw, rs, re, this.engineError);
+          return;
         }
+        this.counts[o]!++;
+        this.valid++;
+        const out = this.out;
+        if (out !== null) {
+          out.bytes(raw, rs, re);
+          const sfx = this.suffixes[o] ?? this.suffix(o);
+          out.bytes(sfx, 0, sfx.length);
+        }
+        return;
       }
-      // outcome: direct slot by age class; the cache is asked on a miss or on a new exact key
-      const key = (country << 11) | (work << 7);
-      const exact = key | age;
-      let o = this.slots[key | this.ageClass[(country << 7) | age]!]!;
-      if (o < 0 || (this.seen[exact >> 3]! & (1 << (exact & 7))) === 0) {
-        o = this.resolve(b, country, work, age, hoursKey, night === 1);
-        if (o < 0) return this.badRow(b, nf, raw, rs, re, this.engineError);
-      }
-      this.counts[o]!++;
-      this.valid++;
-      const out = this.out;
-      if (out !== null) {
-        out.bytes(raw, rs, re);
-        const sfx = this.suffixes[o] ?? this.suffix(o);
-        out.bytes(sfx, 0, sfx.length);
-      }
-      return;
     }
     this.badRow(b, nf, raw, rs, re, null);
   }
 
   private engineError: string | null = null;
 
-  private resolve(b: Buffer, country: number, work: number, age: number, hoursKey: number, night: boolean): number {
+  private resolve(b: Buffer, hs: number, he: number, country: number, work: number, age: number, hoursKey: number, night: boolean): number {
     let hours: number | null = null;
     if (hoursKey > 0) hours = (hoursKey - 1) / 1e6;
-    else if (hoursKey === -1) {
-      let s = this.fs[this.hi]!;
-      let e = this.fe[this.hi]!;
-      while (s < e && b[s] === 32) s++;
-      while (e > s && b[e - 1] === 32) e--;
-      hours = Number(text(b, s, e));
-    }
+    else if (hoursKey === -1) hours = Number(text(b, hs, he));
     try {
       return this.cache.resolve(country, work, age, hoursKey, hours, night);
     } catch (err) {

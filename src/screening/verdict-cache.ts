@@ -18,7 +18,12 @@ export interface Outcome {
 export function outcomeOf(result: EngineResult): Omit<Outcome, 'id' | 'verdictIndex'> {
   const seen = new Set<string>();
   for (const r of result.reasons) if (r.citation) seen.add(r.citation);
-  return { verdict: result.verdict, minimumAge: result.minimumAge ?? null, uncertain: result.uncertain === true, citations: [...seen].join('; ') };
+  return {
+    verdict: result.verdict,
+    minimumAge: result.minimumAge ?? null,
+    uncertain: result.uncertain === true,
+    citations: [...seen].join('; '),
+  };
 }
 
 /** Ages are 0..AGE_SLOTS − 1 (the screener rejects ages over 120). */
@@ -136,7 +141,8 @@ export class VerdictCache<F> {
     }
     if (firstSight) {
       this.seen[exactKey >> 3]! |= 1 << (exactKey & 7);
-      if (this.classes && Math.imul(exactKey ^ (exactKey >>> 11), 0x9e3779b1) >>> (32 - VERIFY_BITS) === 0) this.verify(country, work, age, hours, night, id);
+      if (this.classes && Math.imul(exactKey ^ (exactKey >>> 11), 0x9e3779b1) >>> (32 - VERIFY_BITS) === 0)
+        this.verify(country, work, age, hours, night, id);
     }
     return id;
   }

@@ -52,7 +52,7 @@ function parseJsonList(value: string | null): string[] {
   return Array.isArray(parsed) ? parsed.map(String) : [];
 }
 
-function toInstrument(r: InstrumentRow): Instrument {
+export function toInstrument(r: InstrumentRow): Instrument {
   return {
     code: r.code,
     type: r.type as InstrumentType,
@@ -79,7 +79,7 @@ function toInstrument(r: InstrumentRow): Instrument {
   };
 }
 
-function fromInstrument(i: Instrument): InstrumentsTable {
+export function fromInstrument(i: Instrument): InstrumentsTable {
   return {
     code: i.code,
     type: i.type,
@@ -151,7 +151,7 @@ function toSession(r: Selectable<IlcSessionsTable>): IlcSession {
   };
 }
 
-function toDeclaration(r: Selectable<DeclarationsTable>): Declaration {
+export function toDeclaration(r: Selectable<DeclarationsTable>): Declaration {
   return {
     kind: r.kind as Declaration['kind'],
     article: r.article,

@@ -91,6 +91,56 @@ export interface NationalProfilesTable {
   source: string | null;
 }
 
+export interface UsersTable {
+  id: Generated<number>;
+  email: string;
+  password_hash: string;
+  role: string;
+  countries: string;
+  created_at: string;
+  disabled_at: string | null;
+}
+
+export interface SessionsTable {
+  token_hash: string;
+  user_id: number;
+  csrf_token: string;
+  created_at: string;
+  expires_at: string;
+}
+
+export interface ApiTokensTable {
+  id: Generated<number>;
+  user_id: number;
+  name: string;
+  token_hash: string;
+  created_at: string;
+  last_used_at: string | null;
+  revoked_at: string | null;
+}
+
+export interface EventsTable {
+  id: Generated<number>;
+  at: string;
+  user_id: number | null;
+  actor: string;
+  record_type: string;
+  record_key: string;
+  country_iso3: string | null;
+  action: string;
+  before: string | null;
+  after: string | null;
+  source: string;
+  reason: string | null;
+  reverts_event_id: number | null;
+}
+
+export interface RateLimitsTable {
+  key: string;
+  window_start: string;
+  count: number;
+}
+
 export interface MetaTable {
   key: string;
   value: string;
@@ -105,4 +155,9 @@ export interface Database {
   sources: SourcesTable;
   meta: MetaTable;
   national_profiles: NationalProfilesTable;
+  users: UsersTable;
+  sessions: SessionsTable;
+  api_tokens: ApiTokensTable;
+  events: EventsTable;
+  rate_limits: RateLimitsTable;
 }

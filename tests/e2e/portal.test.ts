@@ -151,7 +151,10 @@ describe('portal in a browser', { skip }, () => {
     assert.equal(new URL(page.url()).searchParams.get('type'), 'protocol');
     const types = await page.locator('tbody tr td:nth-child(3)').allInnerTexts();
     assert.ok(types.length > 0);
-    assert.ok(types.every((t) => t === 'Protokol'), types.join(','));
+    assert.ok(
+      types.every((t) => t === 'Protokol'),
+      types.join(','),
+    );
   });
 
   test('an unknown instrument gives a 404 page in the path language', async () => {

@@ -2,6 +2,7 @@ import type { Kysely, Migration, MigrationProvider } from 'kysely';
 import type { DialectInfo } from '../dialect.ts';
 import { createRegistry } from './2026-11-27-001-registry.ts';
 import { createNationalProfiles } from './2026-11-27-002-national-profiles.ts';
+import { createAccountsHistory } from './2026-11-27-003-accounts-history.ts';
 
 /** Migrations are bundled in code (no filesystem scan), ordered by their names. */
 export function migrationProvider(dialect: DialectInfo): MigrationProvider {
@@ -13,6 +14,10 @@ export function migrationProvider(dialect: DialectInfo): MigrationProvider {
           down: (db: Kysely<any>) => createRegistry.down(db),
         },
         '2026-11-27-002-national-profiles': createNationalProfiles,
+        '2026-11-27-003-accounts-history': {
+          up: (db: Kysely<any>) => createAccountsHistory.up(db, dialect),
+          down: (db: Kysely<any>) => createAccountsHistory.down(db),
+        },
       };
     },
   };

@@ -107,7 +107,8 @@ export const en = {
 
   // Instruments list
   instrumentsTitle: 'Instruments',
-  instrumentsIntro: 'Conventions and Protocols can be ratified and bind the States that ratify them; Recommendations give non-binding guidance.',
+  instrumentsIntro:
+    'Conventions and Protocols can be ratified and bind the States that ratify them; Recommendations give non-binding guidance.',
   filterHeading: 'Filter the list',
   filterType: 'Type',
   filterStatus: 'Status',
@@ -232,7 +233,8 @@ export const en = {
   errorText500: 'An unexpected error occurred on our side. It has been logged; please try again in a moment.',
   errorStatus: (status: string) => `Error ${status}`,
   instrumentNotFound: (code: string) => `There is no instrument with the code ${code} in the registry. Codes look like C138, P029 or R146.`,
-  countryNotFound: (iso3: string) => `There is no member State with the code ${iso3} in the registry. Codes are ISO 3166 alpha-3, such as IDN.`,
+  countryNotFound: (iso3: string) =>
+    `There is no member State with the code ${iso3} in the registry. Codes are ISO 3166 alpha-3, such as IDN.`,
   backHome: 'Go to the home page',
 };
 

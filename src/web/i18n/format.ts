@@ -39,7 +39,8 @@ function createFormats(lang: Lang): Formats {
     const p = parsePartialDate(value);
     if (!p) return null;
     if (p.precision === 'year' || p.month === null) return { text: String(p.year), precision: 'year', iso: value };
-    if (p.precision === 'month' || p.day === null) return { text: month.format(Date.UTC(p.year, p.month - 1, 1)), precision: 'month', iso: value };
+    if (p.precision === 'month' || p.day === null)
+      return { text: month.format(Date.UTC(p.year, p.month - 1, 1)), precision: 'month', iso: value };
     return { text: day.format(Date.UTC(p.year, p.month - 1, p.day)), precision: 'day', iso: value };
   };
 

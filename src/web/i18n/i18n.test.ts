@@ -9,7 +9,10 @@ import { id } from './id.ts';
 /** Every key path of a dictionary, with the kind of value at the end of it. */
 function shape(value: unknown, prefix = ''): string[] {
   if (typeof value === 'function') return [`${prefix}:function/${value.length}`];
-  if (value && typeof value === 'object') return Object.keys(value).sort().flatMap((k) => shape((value as Record<string, unknown>)[k], prefix ? `${prefix}.${k}` : k));
+  if (value && typeof value === 'object')
+    return Object.keys(value)
+      .sort()
+      .flatMap((k) => shape((value as Record<string, unknown>)[k], prefix ? `${prefix}.${k}` : k));
   return [`${prefix}:${typeof value}`];
 }
 

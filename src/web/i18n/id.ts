@@ -160,8 +160,7 @@ export const id: Dict = {
   asOf: (date) => `per ${date}`,
   sourceLabel: 'sumber',
   publishedCountUnknown: 'tidak ditemukan dalam sumber',
-  countsDiffer:
-    'Jumlah yang dipublikasikan berbeda dengan catatan di sini: catatan kami mungkin belum lengkap atau lebih baru.',
+  countsDiffer: 'Jumlah yang dipublikasikan berbeda dengan catatan di sini: catatan kami mungkin belum lengkap atau lebih baru.',
   ratificationsCaption: (code, n) => `Ratifikasi ${code} yang tercatat di sini (${n})`,
   colMemberState: 'Negara anggota',
   colRegistrationDate: 'Tanggal registrasi',
@@ -226,7 +225,6 @@ export const id: Dict = {
   errorStatus: (status) => `Kesalahan ${status}`,
   instrumentNotFound: (code) =>
     `Tidak ada instrumen dengan kode ${code} di registri. Kode instrumen berbentuk seperti C138, P029, atau R146.`,
-  countryNotFound: (iso3) =>
-    `Tidak ada negara anggota dengan kode ${iso3} di registri. Kodenya mengikuti ISO 3166 alfa-3, misalnya IDN.`,
+  countryNotFound: (iso3) => `Tidak ada negara anggota dengan kode ${iso3} di registri. Kodenya mengikuti ISO 3166 alfa-3, misalnya IDN.`,
   backHome: 'Ke beranda',
 };

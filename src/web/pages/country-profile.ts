@@ -39,9 +39,7 @@ function childLabourBox(v: View, p: CountryProfile): SafeHtml {
   const { t, f } = v;
   const { c138, c182 } = p.childLabour;
   const age = c138.ratification?.minimumAge ?? null;
-  const ageText = age
-    ? html`<strong>${t.ageYears(f.number(age.value))}</strong>${lowMark(v, age.confidence)}`
-    : unknown(t.notRecorded);
+  const ageText = age ? html`<strong>${t.ageYears(f.number(age.value))}</strong>${lowMark(v, age.confidence)}` : unknown(t.notRecorded);
   return html`<section class="box" aria-labelledby="child-labour-heading">
 <h2 id="child-labour-heading">${t.childLabourBoxHeading}</h2>
 <dl class="facts">

@@ -56,7 +56,9 @@ function publishedCount(v: View, i: Instrument): SafeHtml {
   const p = i.publishedCount;
   if (!p || p.count === null) return unknown(t.publishedCountUnknown);
   const asOf = v.f.date(p.asOf);
-  const details = [asOf ? t.asOf(asOf.text) : null, p.source ? `${t.sourceLabel}: ${p.source.split(/\s*;\s*/).join(', ')}` : null].filter(Boolean);
+  const details = [asOf ? t.asOf(asOf.text) : null, p.source ? `${t.sourceLabel}: ${p.source.split(/\s*;\s*/).join(', ')}` : null].filter(
+    Boolean,
+  );
   return html`<strong>${f.number(p.count)}</strong>${details.length ? ` (${details.join('; ')})` : ''}${lowMark(v, p.confidence)}`;
 }
 

@@ -43,7 +43,11 @@ export function parseInstrumentListQuery(v: View, params: URLSearchParams, subje
   const { t } = v;
   const problems: string[] = [];
   const filter: InstrumentFilter = {};
-  const check = <T extends string>(name: 'type' | 'status' | 'category' | 'subject', label: string, allowed: readonly T[]): T | undefined => {
+  const check = <T extends string>(
+    name: 'type' | 'status' | 'category' | 'subject',
+    label: string,
+    allowed: readonly T[],
+  ): T | undefined => {
     const raw = params.get(name)?.trim() ?? '';
     if (!raw) return undefined;
     const value = pick(allowed, raw);
@@ -119,14 +123,20 @@ ${page < pages ? html`<a href="${link(page + 1)}" rel="next">${t.nextPage}</a>` 
 </nav>`;
 }
 
-export function renderInstrumentList(v: View, query: InstrumentListQuery, result: Page<InstrumentListItem>, subjects: readonly string[]): string {
+export function renderInstrumentList(
+  v: View,
+  query: InstrumentListQuery,
+  result: Page<InstrumentListItem>,
+  subjects: readonly string[],
+): string {
   const { t, f } = v;
   const pages = Math.max(1, Math.ceil(result.total / INSTRUMENTS_PAGE_SIZE));
   const from = (query.page - 1) * INSTRUMENTS_PAGE_SIZE + 1;
   const to = from + result.items.length - 1;
   let listing: SafeHtml;
   if (result.total === 0) listing = html`<p role="status">${t.noInstruments}</p>`;
-  else if (result.items.length === 0) listing = html`<p role="status">${t.noInstrumentsOnPage(f.number(pages))}</p>${pagination(v, query.filter, query.page, pages)}`;
+  else if (result.items.length === 0)
+    listing = html`<p role="status">${t.noInstrumentsOnPage(f.number(pages))}</p>${pagination(v, query.filter, query.page, pages)}`;
   else {
     const table = html`<table>
 <caption id="instruments-caption">${t.instrumentsCaption(f.number(from), f.number(to), f.number(result.total))}</caption>

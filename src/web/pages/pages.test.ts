@@ -74,7 +74,16 @@ function ratification(overrides: Partial<RatificationView> = {}): RatificationVi
 function detail(i: Instrument, ratifications: RatificationView[] = []): InstrumentDetail {
   return {
     instrument: i,
-    session: { number: 58, year: 1973, openingDate: '1973-06-06', closingDate: null, place: 'Geneva', source: null, confidence: 'high', notes: null },
+    session: {
+      number: 58,
+      year: 1973,
+      openingDate: '1973-06-06',
+      closingDate: null,
+      place: 'Geneva',
+      source: null,
+      confidence: 'high',
+      notes: null,
+    },
     revises: [],
     revisedBy: [],
     recordedRatifications: ratifications.length,
@@ -105,7 +114,16 @@ describe('instrument page', () => {
   });
 
   test('should say unknown facts in words and mark low confidence as unverified', () => {
-    const i = instrument({ adoptionDate: null, status: null, category: null, entryIntoForce: '1921', confidence: 'low', ilcSession: null, publishedCount: null, titleId: null });
+    const i = instrument({
+      adoptionDate: null,
+      status: null,
+      category: null,
+      entryIntoForce: '1921',
+      confidence: 'low',
+      ilcSession: null,
+      publishedCount: null,
+      titleId: null,
+    });
     const out = renderInstrument(en(), detail(i));
     assert.match(out, /date not recorded/);
     assert.match(out, /status not recorded/);
@@ -118,14 +136,30 @@ describe('instrument page', () => {
   });
 
   test('should mark an English fallback title on the Indonesian page', () => {
-    const out = renderInstrument(id(), detail(instrument({ code: 'C001', titleEn: 'Hours of Work (Industry) Convention, 1919', titleId: null })));
-    assert.match(out, /<span lang="en">Hours of Work \(Industry\) Convention, 1919<\/span> <span class="note">\(bahasa Inggris; belum ada judul bahasa Indonesia\)<\/span>/);
+    const out = renderInstrument(
+      id(),
+      detail(instrument({ code: 'C001', titleEn: 'Hours of Work (Industry) Convention, 1919', titleId: null })),
+    );
+    assert.match(
+      out,
+      /<span lang="en">Hours of Work \(Industry\) Convention, 1919<\/span> <span class="note">\(bahasa Inggris; belum ada judul bahasa Indonesia\)<\/span>/,
+    );
     assert.match(out, /<html lang="id">/);
   });
 
   test('should list ratifications with unknowns in words and the declared age', () => {
     const rows = [
-      ratification({ minimumAge: { kind: 'minimum_age', article: 'C138 Art 2(1)', value: 15, date: '1999', source: null, confidence: 'low', notes: null } }),
+      ratification({
+        minimumAge: {
+          kind: 'minimum_age',
+          article: 'C138 Art 2(1)',
+          value: 15,
+          date: '1999',
+          source: null,
+          confidence: 'low',
+          notes: null,
+        },
+      }),
       ratification({
         country: 'AAA',
         countryRef: { iso3: 'AAA', iso2: 'AA', nameEn: 'Aland', nameId: 'Aland' },
@@ -173,9 +207,22 @@ describe('country profile', () => {
       registrationDate: '1999',
       entryIntoForce: '2000',
       legalAct: 'Undang-Undang Nomor 20 Tahun 1999',
-      minimumAge: { kind: 'minimum_age', article: 'C138 Art 2(1)', value: 15, date: '1999', source: null, confidence: 'medium', notes: null },
+      minimumAge: {
+        kind: 'minimum_age',
+        article: 'C138 Art 2(1)',
+        value: 15,
+        date: '1999',
+        source: null,
+        confidence: 'medium',
+        notes: null,
+      },
     });
-    const c182 = ratification({ instrument: 'C182', registrationDate: '2000-03-28', entryIntoForce: '2001-03-28', entryIntoForceRule: 'C182 Art 10(3)' });
+    const c182 = ratification({
+      instrument: 'C182',
+      registrationDate: '2000-03-28',
+      entryIntoForce: '2001-03-28',
+      entryIntoForceRule: 'C182 Art 10(3)',
+    });
     const out = renderCountryProfile(id('/countries/IDN'), profile([c138, c182]));
     assert.match(out, /Usia minimum yang dideklarasikan \(C138 Pasal 2\(1\)\)<\/dt>\s*<dd><strong>15 tahun<\/strong>/);
     assert.match(out, /28 Maret 2000/);
@@ -201,7 +248,12 @@ describe('instrument list', () => {
 
   test('should render labelled filters and a captioned table', () => {
     const item = { ...instrument({ confidence: 'low' }), recordedRatifications: 176 };
-    const out = renderInstrumentList(id('/instruments'), { filter: { type: 'convention' }, page: 1 }, { items: [item], total: 1, page: 1, pageSize: 50 }, ['child-labour']);
+    const out = renderInstrumentList(
+      id('/instruments'),
+      { filter: { type: 'convention' }, page: 1 },
+      { items: [item], total: 1, page: 1, pageSize: 50 },
+      ['child-labour'],
+    );
     for (const field of ['type', 'status', 'category', 'subject', 'q']) assert.match(out, new RegExp(`<label for="f-${field}">`));
     assert.match(out, /<option value="convention" selected>Konvensi<\/option>/);
     assert.match(out, /<caption id="instruments-caption">Instrumen 1–1 dari 1<\/caption>/);

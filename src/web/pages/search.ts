@@ -28,25 +28,31 @@ export function renderSearch(v: View, result: SearchResult | null): string {
     results = nothing
       ? html`<p role="status">${t.searchNothing(q)}</p>`
       : html`<h2 id="results-heading">${t.searchResultsFor(q)}</h2>
-${result.instruments.length
-  ? html`<section aria-labelledby="instrument-results">
+${
+  result.instruments.length
+    ? html`<section aria-labelledby="instrument-results">
 <h3 id="instrument-results">${t.searchInstrumentsHeading(f.number(result.instrumentTotal))}</h3>
 <ul>
 ${result.instruments.map((i) => html`<li>${instrumentLink(v, i.code)}: ${instrumentTitle(v, i)}${lowMark(v, i.confidence)} <span class="note">(${t.instrumentType[i.type]})</span></li>`)}
 </ul>
-${result.instrumentTotal > result.instruments.length
-  ? html`<p>${t.searchShowingFirst(f.number(result.instruments.length), f.number(result.instrumentTotal))} <a href="/${lang}/instruments${queryString({ q })}">${t.searchSeeAll}</a></p>`
-  : null}
+${
+  result.instrumentTotal > result.instruments.length
+    ? html`<p>${t.searchShowingFirst(f.number(result.instruments.length), f.number(result.instrumentTotal))} <a href="/${lang}/instruments${queryString({ q })}">${t.searchSeeAll}</a></p>`
+    : null
+}
 </section>`
-  : null}
-${result.countries.length
-  ? html`<section aria-labelledby="country-results">
+    : null
+}
+${
+  result.countries.length
+    ? html`<section aria-labelledby="country-results">
 <h3 id="country-results">${t.searchCountriesHeading(f.number(result.countries.length))}</h3>
 <ul>
 ${result.countries.map((c) => html`<li>${countryLink(v, c)} <span class="note">(${c.iso3})</span></li>`)}
 </ul>
 </section>`
-  : null}`;
+    : null
+}`;
   }
   const body = html`<h1>${t.searchTitle}</h1>
 ${searchForm(v, q)}

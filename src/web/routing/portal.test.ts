@@ -111,7 +111,8 @@ describe('portal routes', () => {
     const broken = createApp({
       compliance: services.compliance,
       registry: new Proxy(services.registry, {
-        get: (target, prop) => (prop === 'getCountryProfile' ? () => Promise.reject(new Error('disk on fire at /srv/db.ts:1')) : Reflect.get(target, prop)),
+        get: (target, prop) =>
+          prop === 'getCountryProfile' ? () => Promise.reject(new Error('disk on fire at /srv/db.ts:1')) : Reflect.get(target, prop),
       }),
     });
     const res = await broken.request('http://localhost/id/countries/IDN');

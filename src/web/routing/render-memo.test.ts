@@ -18,6 +18,13 @@ test('should keep a bounded number of variants per object', () => {
   let renders = 0;
   const data = {};
   for (const key of ['a', 'b', 'c']) memo.render(data, key, () => `${key}${++renders}`);
-  assert.equal(memo.render(data, 'a', () => `a${++renders}`), 'a4', 'oldest variant was evicted');
-  assert.equal(memo.render(data, 'c', () => 'never'), 'c3');
+  assert.equal(
+    memo.render(data, 'a', () => `a${++renders}`),
+    'a4',
+    'oldest variant was evicted',
+  );
+  assert.equal(
+    memo.render(data, 'c', () => 'never'),
+    'c3',
+  );
 });

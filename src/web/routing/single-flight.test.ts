@@ -11,7 +11,10 @@ test('should share one run between concurrent callers and forget it once settled
     return runs;
   };
   const results = await Promise.all([flights.run('a', work), flights.run('a', work), flights.run('b', work)]);
-  assert.deepEqual(results, [2, 2, 2].map((_, i) => results[i]));
+  assert.deepEqual(
+    results,
+    [2, 2, 2].map((_, i) => results[i]),
+  );
   assert.equal(results[0], results[1]);
   assert.equal(runs, 2);
   assert.equal(flights.size, 0);

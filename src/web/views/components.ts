@@ -1,6 +1,6 @@
 import type { Confidence } from '../../domain/facts.ts';
-import type { InstrumentRef, CountryRef } from '../../services/registry-service.ts';
-import { html, type HtmlValue, type SafeHtml } from '../html.ts';
+import type { CountryRef, InstrumentRef } from '../../services/registry-service.ts';
+import { type HtmlValue, html, type SafeHtml } from '../html.ts';
 import type { View } from './view.ts';
 
 /** A missing fact, said in words. */
@@ -86,8 +86,4 @@ export function sourcesSection(v: View, sources: { id: string; description: stri
 <h2 id="sources-heading">${v.t.sourcesHeading}</h2>
 ${items.length ? html`<ul class="sources"${v.lang === 'id' ? html` lang="en"` : null}>${items}</ul>` : html`<p>${unknown(v.t.noSources)}</p>`}
 </section>`;
-}
-
-export function pageHeading(text: HtmlValue): SafeHtml {
-  return html`<h1>${text}</h1>`;
 }

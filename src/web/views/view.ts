@@ -1,6 +1,6 @@
 import type { Lang } from '../../domain/facts.ts';
-import { dictFor, type Dict } from '../i18n/index.ts';
 import { type Formats, formatsFor } from '../i18n/format.ts';
+import { type Dict, dictFor } from '../i18n/index.ts';
 
 /** What every view needs to know about the request it renders. */
 export interface View {

@@ -1,0 +1,434 @@
+import { type Actor, canWrite, type WriteTarget } from '../domain/access/policy.ts';
+import type { NationalProfile, SourcedAge } from '../domain/child-labour/types.ts';
+import { DomainError, type FieldIssue, invalid, notFound } from '../domain/errors.ts';
+import { CONFIDENCES, type Confidence } from '../domain/facts.ts';
+import { INSTRUMENT_STATUSES, type Instrument, type InstrumentStatus, normaliseInstrumentCode } from '../domain/instrument.ts';
+import { isPartialDate } from '../domain/partial-date.ts';
+import { type Declaration, RATIFICATION_STATUSES, type Ratification, type RatificationStatus } from '../domain/ratification.ts';
+import type { ChangeEvent, EventAction, HistoryFilter, HistoryRepository, RecordType, RegistryWriteTx } from './history-ports.ts';
+import type { Page, PageRequest } from './ports.ts';
+
+export const MAX_SOURCE_LENGTH = 500;
+export const MAX_REASON_LENGTH = 2000;
+export const MAX_TEXT_LENGTH = 500;
+
+export interface Citation {
+  /** Where the fact comes from: a source id, a URL, or an official reference. Required. */
+  source: string;
+  reason?: string | null;
+}
+
+export interface RatificationInput extends Citation {
+  country: string;
+  instrument: string;
+  registrationDate?: string | null;
+  status?: RatificationStatus | null;
+  legalAct?: string | null;
+  nationalTitle?: string | null;
+  confidence?: Confidence | null;
+  /** The C138 minimum-age declaration: Art 2(1) on ratifying, or a later Art 2(2) notice. */
+  minimumAge?: { value: number; article?: 'C138 Art 2(1)' | 'C138 Art 2(2)'; date?: string | null } | null;
+}
+
+export interface DenunciationInput extends Citation {
+  country: string;
+  instrument: string;
+  date: string;
+}
+
+export interface InstrumentInput extends Citation {
+  code: string;
+  status?: InstrumentStatus | null;
+  titleEn?: string;
+  titleId?: string | null;
+  titleIdKind?: 'official' | 'unofficial' | null;
+}
+
+export interface ProfileInput extends Citation {
+  country: string;
+  generalMinimumAge?: number | null;
+  hazardousMinimumAge?: number | null;
+  compulsoryEducationAge?: number | null;
+  /** The provision the ages come from, e.g. "UU 13/2003 Pasal 68". */
+  citation?: string | null;
+}
+
+export interface ChangeResult<T> {
+  /** Null when the change would leave the record as it was: nothing is written then. */
+  event: ChangeEvent | null;
+  record: T | null;
+}
+
+function clean(value: string | null | undefined): string | null {
+  if (value === null || value === undefined) return null;
+  const v = value.trim();
+  return v === '' ? null : v;
+}
+
+function checkCitation(input: Citation, issues: FieldIssue[]): void {
+  const source = clean(input.source);
+  if (!source) issues.push({ field: 'source', message: 'cite the source of this change (an act, a NORMLEX page, an ILO document)' });
+  else if (source.length > MAX_SOURCE_LENGTH)
+    issues.push({ field: 'source', message: `the source must be at most ${MAX_SOURCE_LENGTH} characters` });
+  if ((input.reason ?? '').length > MAX_REASON_LENGTH)
+    issues.push({ field: 'reason', message: `the reason must be at most ${MAX_REASON_LENGTH} characters` });
+}
+
+function fail(issues: FieldIssue[]): never {
+  throw invalid(issues.map((i) => `${i.field}: ${i.message}`).join('; '), issues);
+}
+
+function sameJson(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+}
+
+function ageField(value: number | null | undefined, field: string, issues: FieldIssue[]): void {
+  if (value === null || value === undefined) return;
+  if (!Number.isInteger(value) || value < 10 || value > 21)
+    issues.push({ field, message: 'must be a whole number of years from 10 to 21' });
+}
+
+/**
+ * Every change to the registry goes through here: the policy is checked on the server, the change
+ * and its event (who, when, before, after, source, reason) are written in one transaction, and
+ * the data version moves so that every instance drops its read cache.
+ */
+export class EditService {
+  constructor(private readonly store: HistoryRepository) {}
+
+  private authorise(actor: Actor | null, target: WriteTarget): asserts actor is Actor {
+    const decision = canWrite(actor, target);
+    if (!decision.allowed) throw new DomainError('forbidden', decision.reason);
+  }
+
+  async saveRatification(actor: Actor | null, input: RatificationInput, now: Date): Promise<ChangeResult<Ratification>> {
+    const country = (input.country ?? '').trim().toUpperCase();
+    const instrument = normaliseInstrumentCode(input.instrument ?? '') ?? '';
+    this.authorise(actor, { kind: 'ratification', country });
+    const issues: FieldIssue[] = [];
+    checkCitation(input, issues);
+    const date = clean(input.registrationDate);
+    if (date && !isPartialDate(date))
+      issues.push({ field: 'registrationDate', message: 'must be a date YYYY-MM-DD, or YYYY when only the year is known' });
+    if (input.status && !RATIFICATION_STATUSES.includes(input.status))
+      issues.push({ field: 'status', message: `must be one of ${RATIFICATION_STATUSES.join(', ')}` });
+    if (input.confidence && !CONFIDENCES.includes(input.confidence))
+      issues.push({ field: 'confidence', message: 'must be high, medium or low' });
+    for (const f of ['legalAct', 'nationalTitle'] as const)
+      if ((input[f] ?? '').length > MAX_TEXT_LENGTH) issues.push({ field: f, message: `must be at most ${MAX_TEXT_LENGTH} characters` });
+    const age = input.minimumAge;
+    if (age) {
+      if (instrument !== 'C138') issues.push({ field: 'minimumAge', message: 'a minimum age is declared only under C138 (Art 2(1))' });
+      // C138 Art 2(1) and 2(2): the age specified is 14 (Art 2(4)), 15 or 16 (a raised age may be higher).
+      if (!Number.isInteger(age.value) || age.value < 14 || age.value > 18)
+        issues.push({ field: 'minimumAge', message: 'must be 14, 15 or 16 (or a higher age notified under Art 2(2))' });
+      if (age.article && age.article !== 'C138 Art 2(1)' && age.article !== 'C138 Art 2(2)')
+        issues.push({ field: 'minimumAge.article', message: 'must be C138 Art 2(1) or C138 Art 2(2)' });
+      if (clean(age.date) && !isPartialDate(clean(age.date) as string))
+        issues.push({ field: 'minimumAge.date', message: 'must be a date YYYY-MM-DD or YYYY' });
+    }
+    if (!instrument) issues.push({ field: 'instrument', message: 'must be a Convention or Protocol code such as C138' });
+    else if (instrument.startsWith('R')) issues.push({ field: 'instrument', message: 'Recommendations are not ratified' });
+    if (issues.length) fail(issues);
+
+    return this.store.transaction(async (tx) => {
+      if (!(await tx.countryExists(country))) throw notFound(`No ILO member State with code "${country}".`);
+      if (!(await tx.getInstrument(instrument))) throw notFound(`No instrument with code "${instrument}".`);
+      const before = await tx.getRatification(country, instrument);
+      const source = clean(input.source) as string;
+      const declarations: Declaration[] = [...(before?.declarations ?? [])];
+      if (age) {
+        const article = age.article ?? 'C138 Art 2(1)';
+        const declaration: Declaration = {
+          kind: 'minimum_age',
+          article,
+          value: age.value,
+          date: clean(age.date) ?? (article === 'C138 Art 2(1)' ? date : null),
+          source,
+          confidence: input.confidence ?? 'medium',
+          notes: null,
+        };
+        const at = declarations.findIndex((d) => d.article === article);
+        if (at >= 0) declarations[at] = declaration;
+        else declarations.push(declaration);
+      }
+      const after: Ratification = {
+        country,
+        instrument,
+        registrationDate: input.registrationDate === undefined ? (before?.registrationDate ?? null) : date,
+        status: input.status === undefined ? (before?.status ?? null) : (input.status ?? null),
+        legalAct: input.legalAct === undefined ? (before?.legalAct ?? null) : clean(input.legalAct),
+        nationalTitle: input.nationalTitle === undefined ? (before?.nationalTitle ?? null) : clean(input.nationalTitle),
+        declarations,
+        source,
+        confidence: input.confidence ?? 'medium',
+        notes: before?.notes ?? null,
+      };
+      return this.commit(
+        tx,
+        actor,
+        'ratification',
+        `${country}/${instrument}`,
+        country,
+        before ? 'update' : 'create',
+        before,
+        after,
+        input,
+        now,
+        () => tx.putRatification(after),
+      );
+    });
+  }
+
+  async denounce(actor: Actor | null, input: DenunciationInput, now: Date): Promise<ChangeResult<Ratification>> {
+    const country = (input.country ?? '').trim().toUpperCase();
+    const instrument = normaliseInstrumentCode(input.instrument ?? '') ?? '';
+    this.authorise(actor, { kind: 'ratification', country });
+    const issues: FieldIssue[] = [];
+    checkCitation(input, issues);
+    if (!clean(input.date) || !isPartialDate(clean(input.date) as string))
+      issues.push({ field: 'date', message: 'give the date the denunciation was registered, YYYY-MM-DD' });
+    if (issues.length) fail(issues);
+    return this.store.transaction(async (tx) => {
+      const before = await tx.getRatification(country, instrument);
+      if (!before) throw notFound(`${country} has no recorded ratification of ${instrument} to denounce.`);
+      if (before.status === 'denounced')
+        throw new DomainError('conflict', `${country}'s ratification of ${instrument} is already denounced.`);
+      const after: Ratification = {
+        ...before,
+        status: 'denounced',
+        source: clean(input.source),
+        notes: [before.notes, `Denunciation registered ${clean(input.date)}.`].filter(Boolean).join(' | '),
+      };
+      return this.commit(tx, actor, 'ratification', `${country}/${instrument}`, country, 'denounce', before, after, input, now, () =>
+        tx.putRatification(after),
+      );
+    });
+  }
+
+  async updateInstrument(actor: Actor | null, input: InstrumentInput, now: Date): Promise<ChangeResult<Instrument>> {
+    const code = normaliseInstrumentCode(input.code ?? '') ?? '';
+    this.authorise(actor, { kind: 'instrument' });
+    const issues: FieldIssue[] = [];
+    checkCitation(input, issues);
+    if (input.status && !INSTRUMENT_STATUSES.includes(input.status))
+      issues.push({ field: 'status', message: `must be one of ${INSTRUMENT_STATUSES.join(', ')}` });
+    if (input.titleEn !== undefined && (!clean(input.titleEn) || (input.titleEn ?? '').length > MAX_TEXT_LENGTH))
+      issues.push({ field: 'titleEn', message: `must be 1 to ${MAX_TEXT_LENGTH} characters` });
+    if ((input.titleId ?? '').length > MAX_TEXT_LENGTH)
+      issues.push({ field: 'titleId', message: `must be at most ${MAX_TEXT_LENGTH} characters` });
+    if (input.titleIdKind && input.titleIdKind !== 'official' && input.titleIdKind !== 'unofficial')
+      issues.push({ field: 'titleIdKind', message: 'must be official or unofficial' });
+    if (clean(input.titleId) && input.titleIdKind === undefined)
+      issues.push({ field: 'titleIdKind', message: 'say whether the Indonesian title is official or an unofficial translation' });
+    if (issues.length) fail(issues);
+    return this.store.transaction(async (tx) => {
+      const before = await tx.getInstrument(code);
+      if (!before) throw notFound(`No instrument with code "${code}".`);
+      const titleId = input.titleId === undefined ? before.titleId : clean(input.titleId);
+      const after: Instrument = {
+        ...before,
+        status: input.status === undefined ? before.status : (input.status ?? null),
+        titleEn: input.titleEn === undefined ? before.titleEn : (clean(input.titleEn) as string),
+        titleId,
+        titleIdKind: titleId === null ? null : input.titleIdKind === undefined ? before.titleIdKind : (input.titleIdKind ?? null),
+        titleIdSource: input.titleId === undefined ? before.titleIdSource : titleId === null ? null : clean(input.source),
+      };
+      return this.commit(tx, actor, 'instrument', code, null, 'update', before, after, input, now, () => tx.putInstrument(after));
+    });
+  }
+
+  async updateNationalProfile(actor: Actor | null, input: ProfileInput, now: Date): Promise<ChangeResult<NationalProfile>> {
+    const country = (input.country ?? '').trim().toUpperCase();
+    this.authorise(actor, { kind: 'national_profile', country });
+    const issues: FieldIssue[] = [];
+    checkCitation(input, issues);
+    ageField(input.generalMinimumAge, 'generalMinimumAge', issues);
+    ageField(input.hazardousMinimumAge, 'hazardousMinimumAge', issues);
+    ageField(input.compulsoryEducationAge, 'compulsoryEducationAge', issues);
+    if ((input.citation ?? '').length > MAX_TEXT_LENGTH)
+      issues.push({ field: 'citation', message: `must be at most ${MAX_TEXT_LENGTH} characters` });
+    if (issues.length) fail(issues);
+    return this.store.transaction(async (tx) => {
+      if (!(await tx.countryExists(country))) throw notFound(`No ILO member State with code "${country}".`);
+      const before = await tx.getNationalProfile(country);
+      const source = clean(input.source) as string;
+      const citation = clean(input.citation) ?? undefined;
+      const field = (value: number | null | undefined, current: SourcedAge | null): SourcedAge | null => {
+        if (value === undefined) return current;
+        if (value === null) return null;
+        if (current?.value === value) return current;
+        return citation ? { value, source, citation } : { value, source };
+      };
+      const base: NationalProfile = before ?? {
+        iso3: country,
+        generalMinimumAge: null,
+        hazardousMinimumAge: null,
+        compulsoryEducationAge: null,
+        sources: [],
+      };
+      const after: NationalProfile = {
+        ...base,
+        generalMinimumAge: field(input.generalMinimumAge, base.generalMinimumAge),
+        hazardousMinimumAge: field(input.hazardousMinimumAge, base.hazardousMinimumAge),
+        compulsoryEducationAge: field(input.compulsoryEducationAge, base.compulsoryEducationAge),
+        sources: [...new Set([...base.sources, source])],
+      };
+      return this.commit(tx, actor, 'national_profile', country, country, before ? 'update' : 'create', before, after, input, now, () =>
+        tx.putNationalProfile(after),
+      );
+    });
+  }
+
+  /** Undoes one change with a new event; the reverted event stays in the history untouched. */
+  async revert(actor: Actor | null, eventId: number, reason: string | null, now: Date): Promise<ChangeResult<unknown>> {
+    if (!actor) this.authorise(actor, { kind: 'instrument' });
+    return this.store.transaction(async (tx) => {
+      const event = await tx.getEvent(eventId);
+      if (!event) throw notFound(`No change with id ${eventId} in the history.`);
+      const target: WriteTarget =
+        event.recordType === 'instrument'
+          ? { kind: 'instrument' }
+          : { kind: event.recordType === 'ratification' ? 'ratification' : 'national_profile', country: event.country ?? '' };
+      this.authorise(actor, target);
+      const current = await this.read(tx, event.recordType, event.recordKey);
+      if (!sameJson(current, event.after)) {
+        throw new DomainError('conflict', `The record changed after change ${eventId}; revert the later changes first (see its history).`);
+      }
+      const restored = event.before ?? null;
+      const input = {
+        source: `revert of change ${eventId} (its source: ${event.source})`.slice(0, MAX_SOURCE_LENGTH),
+        reason: reason ?? null,
+      };
+      return this.commit(
+        tx,
+        actor,
+        event.recordType,
+        event.recordKey,
+        event.country,
+        'revert',
+        current,
+        restored,
+        input,
+        now,
+        async () => {
+          await this.write(tx, event.recordType, event.recordKey, restored);
+        },
+        eventId,
+      );
+    });
+  }
+
+  history(filter: HistoryFilter, page: PageRequest): Promise<Page<ChangeEvent>> {
+    return this.store.listEvents(filter, page);
+  }
+
+  getEvent(id: number): Promise<ChangeEvent | null> {
+    return this.store.getEvent(id);
+  }
+
+  /** Applies several ratifications in one transaction: every row lands, or none (with a per-row report). */
+  async importRatifications(
+    actor: Actor | null,
+    rows: { line: number; input: RatificationInput }[],
+    now: Date,
+  ): Promise<{ created: number; updated: number; unchanged: number }> {
+    const errors: FieldIssue[] = [];
+    for (const { line, input } of rows) {
+      const decision = canWrite(actor, { kind: 'ratification', country: (input.country ?? '').trim().toUpperCase() });
+      if (!decision.allowed) errors.push({ field: `line ${line}`, message: decision.reason });
+    }
+    if (errors.length) throw new DomainError('forbidden', `${errors.length} rows are outside your scope`, errors);
+    let created = 0;
+    let updated = 0;
+    let unchanged = 0;
+    await this.store.transaction(async (tx) => {
+      for (const { line, input } of rows) {
+        try {
+          const outcome = await this.saveInTx(tx, actor as Actor, input, now);
+          if (outcome === 'create') created++;
+          else if (outcome === 'update') updated++;
+          else unchanged++;
+        } catch (error) {
+          if (error instanceof DomainError) {
+            for (const issue of error.issues.length ? error.issues : [{ field: '', message: error.message }]) {
+              errors.push({ field: `line ${line}${issue.field ? `, ${issue.field}` : ''}`, message: issue.message });
+            }
+          } else throw error;
+        }
+      }
+      if (errors.length) throw invalid(`${errors.length} problems; nothing was imported`, errors);
+    });
+    return { created, updated, unchanged };
+  }
+
+  private async saveInTx(tx: RegistryWriteTx, actor: Actor, input: RatificationInput, now: Date): Promise<EventAction | 'unchanged'> {
+    // Reuses the single-record path on an already open transaction.
+    const nested: HistoryRepository = { transaction: (fn) => fn(tx), listEvents: () => Promise.reject(), getEvent: () => Promise.reject() };
+    const service = new EditService(nested);
+    const result = await service.saveRatification(actor, { ...input }, now);
+    return result.event ? result.event.action : 'unchanged';
+  }
+
+  private async read(tx: RegistryWriteTx, type: RecordType, key: string): Promise<unknown> {
+    if (type === 'ratification') {
+      const [country, instrument] = key.split('/');
+      return tx.getRatification(country ?? '', instrument ?? '');
+    }
+    if (type === 'instrument') return tx.getInstrument(key);
+    return tx.getNationalProfile(key);
+  }
+
+  private async write(tx: RegistryWriteTx, type: RecordType, key: string, value: unknown): Promise<void> {
+    if (type === 'ratification') {
+      const [country, instrument] = key.split('/');
+      if (value === null) await tx.deleteRatification(country ?? '', instrument ?? '');
+      else await tx.putRatification(value as Ratification);
+    } else if (type === 'instrument') {
+      if (value) await tx.putInstrument(value as Instrument);
+    } else if (value) await tx.putNationalProfile(value as NationalProfile);
+    else
+      await tx.putNationalProfile({
+        iso3: key,
+        generalMinimumAge: null,
+        hazardousMinimumAge: null,
+        compulsoryEducationAge: null,
+        sources: [],
+      });
+  }
+
+  private async commit<T>(
+    tx: RegistryWriteTx,
+    actor: Actor,
+    recordType: RecordType,
+    recordKey: string,
+    country: string | null,
+    action: EventAction,
+    before: unknown,
+    after: T | null,
+    input: Citation,
+    now: Date,
+    apply: () => Promise<void>,
+    revertsEventId: number | null = null,
+  ): Promise<ChangeResult<T>> {
+    if (sameJson(before, after)) return { event: null, record: after };
+    await apply();
+    const event = {
+      at: now.toISOString(),
+      userId: actor.id,
+      actor: actor.email,
+      recordType,
+      recordKey,
+      country,
+      action,
+      before: before ?? null,
+      after: after ?? null,
+      source: clean(input.source) as string,
+      reason: clean(input.reason ?? null),
+      revertsEventId,
+    };
+    const id = await tx.appendEvent(event);
+    await tx.bumpVersion();
+    return { event: { id, ...event }, record: after };
+  }
+}

@@ -1,0 +1,64 @@
+import type { NationalProfile } from '../domain/child-labour/types.ts';
+import type { Instrument } from '../domain/instrument.ts';
+import type { Ratification } from '../domain/ratification.ts';
+import type { Page, PageRequest } from './ports.ts';
+
+export const RECORD_TYPES = ['ratification', 'instrument', 'national_profile'] as const;
+export type RecordType = (typeof RECORD_TYPES)[number];
+
+export const EVENT_ACTIONS = ['create', 'update', 'denounce', 'revert', 'import'] as const;
+export type EventAction = (typeof EVENT_ACTIONS)[number];
+
+/** One change, as stored: append-only, never updated or deleted. */
+export interface ChangeEvent {
+  id: number;
+  at: string;
+  userId: number | null;
+  actor: string;
+  recordType: RecordType;
+  /** 'IDN/C138' for a ratification, 'C138' for an instrument, 'IDN' for a national profile. */
+  recordKey: string;
+  country: string | null;
+  action: EventAction;
+  before: unknown;
+  after: unknown;
+  source: string;
+  reason: string | null;
+  revertsEventId: number | null;
+}
+
+export type NewChangeEvent = Omit<ChangeEvent, 'id'>;
+
+export interface HistoryFilter {
+  recordType?: RecordType;
+  recordKey?: string;
+  userId?: number;
+  country?: string;
+  /** Inclusive ISO dates or timestamps. */
+  from?: string;
+  to?: string;
+}
+
+/** What a write use case may do inside one transaction. */
+export interface RegistryWriteTx {
+  getRatification(country: string, instrument: string): Promise<Ratification | null>;
+  /** Inserts or replaces the ratification and its declarations. */
+  putRatification(r: Ratification): Promise<void>;
+  deleteRatification(country: string, instrument: string): Promise<void>;
+  getInstrument(code: string): Promise<Instrument | null>;
+  putInstrument(i: Instrument): Promise<void>;
+  getNationalProfile(iso3: string): Promise<NationalProfile | null>;
+  putNationalProfile(p: NationalProfile): Promise<void>;
+  countryExists(iso3: string): Promise<boolean>;
+  appendEvent(e: NewChangeEvent): Promise<number>;
+  getEvent(id: number): Promise<ChangeEvent | null>;
+  /** Marks the registry as changed so every instance drops its read cache. */
+  bumpVersion(): Promise<void>;
+}
+
+export interface HistoryRepository {
+  /** Runs `fn` in one transaction: all of its writes land, or none. */
+  transaction<T>(fn: (tx: RegistryWriteTx) => Promise<T>): Promise<T>;
+  listEvents(filter: HistoryFilter, page: PageRequest): Promise<Page<ChangeEvent>>;
+  getEvent(id: number): Promise<ChangeEvent | null>;
+}
