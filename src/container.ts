@@ -1,8 +1,15 @@
 import type { Config } from './config/env.ts';
+import type { PasswordHasher } from './services/account-ports.ts';
+import { AccountService } from './services/account-service.ts';
 import { ComplianceService } from './services/compliance-service.ts';
+import { EditService } from './services/edit-service.ts';
+import { GapsService } from './services/gaps-service.ts';
 import { RegistryService } from './services/registry-service.ts';
 import { seedIfEmpty } from './services/seed-registry.ts';
+import { KyselyAccountRepository } from './storage/account-repository.ts';
+import { argon2Hasher } from './storage/argon2-hasher.ts';
 import { readBundle } from './storage/bundle.ts';
+import { KyselyHistoryRepository } from './storage/history-repository.ts';
 import { type DbHandle, migrateToLatest, openDb } from './storage/db.ts';
 import { BUNDLED_DATA_DIR } from './storage/paths.ts';
 import { KyselyRegistryRepository } from './storage/registry-repository.ts';
@@ -12,12 +19,17 @@ export interface Services {
   repo: KyselyRegistryRepository;
   registry: RegistryService;
   compliance: ComplianceService;
+  accounts: AccountService;
+  edits: EditService;
+  gaps: GapsService;
   close(): Promise<void>;
 }
 
 export interface ContainerOptions {
   /** Migrate and seed an empty database (the default for `serve`). */
   prepare?: boolean;
+  /** Password hashing cost; tests lower it (the default is argon2id at OWASP's minimum). */
+  hasher?: PasswordHasher;
   dataDir?: string;
 }
 
@@ -38,5 +50,17 @@ export async function createServices(
     throw error;
   }
   const repo = new KyselyRegistryRepository(handle.db, handle.dialect);
-  return { handle, repo, registry: new RegistryService(repo), compliance: new ComplianceService(repo), close: () => handle.close() };
+  const accounts = new AccountService(new KyselyAccountRepository(handle.db), options.hasher ?? argon2Hasher(), async (iso3) =>
+    Boolean(await repo.getCountry(iso3)),
+  );
+  return {
+    handle,
+    repo,
+    registry: new RegistryService(repo),
+    compliance: new ComplianceService(repo),
+    accounts,
+    edits: new EditService(new KyselyHistoryRepository(handle.db)),
+    gaps: new GapsService(repo),
+    close: () => handle.close(),
+  };
 }

@@ -7,8 +7,8 @@ export async function startServer(config: Config): Promise<{ close(): Promise<vo
   const started = Date.now();
   const services = await createServices(config);
   const app = createApp({
-    registry: services.registry,
-    compliance: services.compliance,
+    ...services,
+    trustProxy: config.trustProxy,
     onUnexpectedError: (error, path) => {
       if (config.logLevel !== 'silent')
         console.error(JSON.stringify({ level: 'error', path, error: String((error as Error)?.stack ?? error) }));

@@ -12,6 +12,8 @@ export interface Config {
   /** PostgreSQL schema to use; lets tests and deployments share one server. */
   pgSchema: string;
   logLevel: 'silent' | 'error' | 'info' | 'debug';
+  /** Behind a load balancer: take the client address from X-Forwarded-For (for login rate limits). */
+  trustProxy?: boolean;
 }
 
 export class ConfigError extends Error {}
@@ -36,5 +38,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sqlitePath: env.TRIPARTITE_DB?.trim() || './data/tripartite.db',
     pgSchema,
     logLevel,
+    trustProxy: env.TRUST_PROXY === '1' || env.TRUST_PROXY === 'true',
   };
 }

@@ -1,5 +1,5 @@
 /** Typed domain errors with stable codes; the edges map them to HTTP statuses or exit codes. */
-export type DomainErrorCode = 'not_found' | 'invalid' | 'conflict' | 'forbidden';
+export type DomainErrorCode = 'not_found' | 'invalid' | 'conflict' | 'forbidden' | 'unauthenticated' | 'too_large';
 
 export interface FieldIssue {
   field: string;

@@ -1,17 +1,32 @@
-import { Hono } from 'hono';
+import { getConnInfo } from '@hono/node-server/conninfo';
+import { type Context, Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import type { AccountService } from '../services/account-service.ts';
 import type { ComplianceService } from '../services/compliance-service.ts';
+import type { EditService } from '../services/edit-service.ts';
+import type { GapsService } from '../services/gaps-service.ts';
 import type { RegistryService } from '../services/registry-service.ts';
 import { createPortal, renderPortalError } from '../web/portal.ts';
 import { createApi } from './api/routes.ts';
+import { authenticate, csrfProtection } from './auth.ts';
 import { domainErrorStatus, isDomainError, problem, problemResponse } from './problem.ts';
 
 export const MAX_URL_LENGTH = 2048;
+/** JSON bodies are small; the streamed CSV upload has its own route and no limit. */
+export const MAX_JSON_BODY = 256 * 1024;
+const STREAMED_UPLOADS = new Set(['/api/compliance/screen']);
 
 export interface AppDeps {
   registry: RegistryService;
   compliance: ComplianceService;
+  accounts: AccountService;
+  edits: EditService;
+  gaps: GapsService;
   /** Today's date as YYYY-MM-DD; defaults to the UTC date of the request. */
   today?: () => string;
+  now?: () => Date;
+  /** Use the first X-Forwarded-For address as the client's (only behind a trusted proxy). */
+  trustProxy?: boolean;
   /** Called with unexpected errors; the client only ever sees a generic message. */
   onUnexpectedError?: (error: unknown, path: string) => void;
 }
@@ -39,8 +54,40 @@ export function createApp(deps: AppDeps): Hono {
     await next();
   });
 
+  const now = deps.now ?? (() => new Date());
+  const jsonLimit = bodyLimit({
+    maxSize: MAX_JSON_BODY,
+    onError: (c) => problemResponse(c, problem(413, `The request body is larger than ${MAX_JSON_BODY / 1024} KiB.`)),
+  });
+  app.use('/api/*', (c, next) => (STREAMED_UPLOADS.has(new URL(c.req.url).pathname) ? next() : jsonLimit(c, next)));
+  app.use('*', authenticate(deps.accounts, now));
+  app.use('*', csrfProtection());
+
   const today = deps.today ?? (() => new Date().toISOString().slice(0, 10));
-  app.route('/api', createApi({ registry: deps.registry, compliance: deps.compliance, today }));
+  const addressOf = (c: Context): string => {
+    if (deps.trustProxy) {
+      const forwarded = c.req.header('x-forwarded-for')?.split(',')[0]?.trim();
+      if (forwarded) return forwarded;
+    }
+    try {
+      return getConnInfo(c).remote.address ?? 'unknown';
+    } catch {
+      return 'unknown';
+    }
+  };
+  app.route(
+    '/api',
+    createApi({
+      registry: deps.registry,
+      compliance: deps.compliance,
+      accounts: deps.accounts,
+      edits: deps.edits,
+      gaps: deps.gaps,
+      today,
+      now,
+      addressOf,
+    }),
+  );
   app.route('/', createPortal(deps.registry));
 
   app.notFound((c) => {

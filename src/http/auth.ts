@@ -52,7 +52,7 @@ export function authenticate(accounts: AccountService, now: () => Date): Middlew
     if (header) {
       const token = /^Bearer\s+(\S+)$/i.exec(header)?.[1];
       const actor = await accounts.tokenUser(token, now());
-      if (!actor) throw new DomainError('forbidden', 'The API token is not valid (unknown, revoked, or malformed).');
+      if (!actor) throw new DomainError('unauthenticated', 'The API token is not valid (unknown, revoked, or malformed).');
       state = { actor, via: 'token', csrfToken: null, sessionToken: null, sessionHash: null };
     } else {
       const cookie = getCookie(c, SESSION_COOKIE);
@@ -120,6 +120,6 @@ export function csrfProtection(): MiddlewareHandler {
 
 export function requireActor(c: Context): Actor {
   const { actor } = authState(c);
-  if (!actor) throw new DomainError('forbidden', 'Sign in, or send an API token (Authorization: Bearer …), to make changes.');
+  if (!actor) throw new DomainError('unauthenticated', 'Sign in, or send an API token (Authorization: Bearer …), to make changes.');
   return actor;
 }

@@ -14,6 +14,10 @@ export interface Problem {
 
 const TITLES: Record<number, string> = {
   400: 'Bad request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  415: 'Unsupported media type',
+  429: 'Too many requests',
   404: 'Not found',
   405: 'Method not allowed',
   409: 'Conflict',
@@ -47,6 +51,10 @@ export function domainErrorStatus(error: DomainError): number {
       return 409;
     case 'forbidden':
       return 403;
+    case 'unauthenticated':
+      return 401;
+    case 'too_large':
+      return 413;
   }
 }
 

@@ -26,7 +26,7 @@ import type { EngineInput, ScreeningEngine, ScreenOptions, ScreenSummary } from 
 export { countryFactsFromBundle } from './bundle-facts.ts';
 export { ScreenInputError, type ScreenInputProblem } from './errors.ts';
 export { MAX_AGE, MAX_LINE, OPTIONAL_COLUMNS, OUTPUT_COLUMNS, REQUIRED_COLUMNS, type ScreenInput } from './screen.ts';
-export type { RowError, ScreenOptions, ScreenSummary } from './types.ts';
+export type { RowError, ScreenOptions, ScreenStats, ScreenSummary } from './types.ts';
 export { CacheMismatchError } from './verdict-cache.ts';
 
 /** Read size for files: large reads keep the per-chunk overhead negligible. */

@@ -27,7 +27,7 @@ import {
   WorkMatcher,
 } from './fields.ts';
 import { csvField, OutBuffer } from './out-buffer.ts';
-import type { RowError, ScreeningEngine, ScreenOptions, ScreenSummary } from './types.ts';
+import type { RowError, ScreeningEngine, ScreenOptions, ScreenStats, ScreenSummary } from './types.ts';
 import { CacheMismatchError, VerdictCache } from './verdict-cache.ts';
 
 /** Longest record accepted, in bytes, line terminator excluded. */
@@ -55,14 +55,6 @@ const CLOSED = 4;
 const STRAY_QUOTE = 1;
 const TEXT_AFTER_QUOTE = 2;
 const UNTERMINATED = 3;
-
-// column roles
-const ROLE_OTHER = 0;
-const ROLE_COUNTRY = 1;
-const ROLE_BIRTH = 2;
-const ROLE_WORK = 3;
-const ROLE_HOURS = 4;
-const ROLE_NIGHT = 5;
 
 type Phase = 'bom' | 'header' | 'body';
 
@@ -109,6 +101,7 @@ export async function screenCsvWith<F, V extends string, W extends string>(
   s.end();
   await s.flush();
   progress?.(s.bytesRead, s.rows);
+  if (options.stats) Object.assign(options.stats, s.stats());
   return s.summary() as ScreenSummary<V>;
 }
 
@@ -136,8 +129,6 @@ class Screener<F> {
   private wi = -1;
   private hi = -1;
   private ni = -1;
-  /** Column index → ROLE_*. */
-  private roles = new Int8Array(0);
   private fs = new Int32Array(MAX_HEADER_COLUMNS + 1);
   private fe = new Int32Array(MAX_HEADER_COLUMNS + 1);
 
@@ -349,12 +340,6 @@ class Screener<F> {
     this.ni = index('night');
     this.fs = new Int32Array(n + 1);
     this.fe = new Int32Array(n + 1);
-    this.roles = new Int8Array(n).fill(ROLE_OTHER);
-    this.roles[this.ci] = ROLE_COUNTRY;
-    this.roles[this.bi] = ROLE_BIRTH;
-    this.roles[this.wi] = ROLE_WORK;
-    if (this.hi >= 0) this.roles[this.hi] = ROLE_HOURS;
-    if (this.ni >= 0) this.roles[this.ni] = ROLE_NIGHT;
     if (this.out) {
       let e = end;
       if (e > start && head[e - 1] === CR) e--;
@@ -369,70 +354,36 @@ class Screener<F> {
    * Parses the records of `b[pos, b.length)`. Returns where the first incomplete record starts (or
    * `b.length`). With `final`, the last record needs no LF and everything is consumed.
    *
-   * The hot loop: each field is decoded as soon as its delimiter is found, by its column role,
-   * with everything in locals; a record holding a quote restarts on the RFC 4180 path, and a
-   * record that is not valid is re-read by `badRow` for its messages.
+   * The hot loop only finds the delimiters (few live values, so they stay in registers);
+   * `fastRow` then decodes the fields it needs. A record holding a quote restarts on the RFC 4180
+   * path.
    */
   private parse(b: Buffer, pos: number, final: boolean): number {
     const end = b.length; // the loop bound is the length, so element loads need no bounds check
     const nCols = this.nCols;
-    const roles = this.roles;
-    const onYear = this.onYear;
-    const onMonthDay = this.onMonthDay;
-    const work = this.work;
-    const counts = this.counts;
+    const fs = this.fs;
+    const fe = this.fe;
     while (pos < end) {
       const start = pos;
       let i = pos;
-      let fieldStart = pos;
-      let f = 0;
+      let nf = 0;
       let c = 0;
-      let country = -1;
-      let age = -1;
-      let kind = -1;
-      let hoursKey = 0;
-      let hs = 0;
-      let he = 0;
-      let night = 0;
-      for (;;) {
-        for (; i < end; i++) {
-          c = b[i]!;
-          if (c <= COMMA && (c === COMMA || c === LF || c === QUOTE)) break;
-        }
-        if (i === end) {
-          if (!final) return start;
-          c = LF; // the input ends without a line break
-        } else if (c === QUOTE) break;
-        const role = f < nCols ? roles[f]! : ROLE_OTHER;
-        if (role !== ROLE_OTHER) {
-          let s = fieldStart;
-          let e = i;
-          if (c === LF && e > s && b[e - 1] === CR) e--;
-          while (s < e && b[s] === 32) s++;
-          while (e > s && b[e - 1] === 32) e--;
-          if (role === ROLE_COUNTRY) {
-            if (e - s === 3) {
-              const c0 = b[s]!;
-              const c1 = b[s + 1]!;
-              const c2 = b[s + 2]!;
-              const v = this.countryCodes[((c0 & 31) << 10) | ((c1 & 31) << 5) | (c2 & 31)]!;
-              country = v > 0 && (((c0 << 16) | (c1 << 8) | c2) & 0xdfdfdf) === this.countryBytes[v]! ? v - 1 : this.country(b, s);
+      fs[0] = pos;
+      for (; i < end; i++) {
+        c = b[i]!;
+        if (c <= COMMA) {
+          if (c === COMMA) {
+            if (nf < nCols) {
+              fe[nf] = i;
+              fs[nf + 1] = i + 1;
             }
-          } else if (role === ROLE_BIRTH) age = ageAt(b, s, e, onYear, onMonthDay);
-          else if (role === ROLE_WORK) kind = work.match(b, s, e);
-          else if (role === ROLE_HOURS) {
-            if (s < e) {
-              hoursKey = parseHoursKey(b, s, e);
-              hs = s;
-              he = e;
-            }
-          } else if (s < e) night = parseNight(b, s, e);
+            nf++;
+          } else if (c === LF || c === QUOTE) break;
         }
-        f++;
-        if (c === LF) break;
-        fieldStart = ++i;
       }
-      if (c === QUOTE) {
+      if (i === end) {
+        if (!final) return start;
+      } else if (c === QUOTE) {
         const r = this.parseQuoted(b, start, end, final, nCols);
         if (r < 0) return start;
         pos = this.quotedRecord(b, start, r, end);
@@ -442,25 +393,8 @@ class Screener<F> {
       if (ce > start && b[ce - 1] === CR) ce--;
       if (ce - start > MAX_LINE) this.overLong();
       else if (ce > start) {
-        this.rows++;
-        if (f === nCols && country >= 0 && age >= 0 && kind >= 0 && hoursKey >= -1 && night >= 0) {
-          // outcome: direct slot by age class; the cache is asked on a miss or a new exact key
-          const key = (country << 11) | (kind << 7);
-          const exact = key | age;
-          let o = this.slots[key | this.ageClass[(country << 7) | age]!]!;
-          if (o < 0 || (this.seen[exact >> 3]! & (1 << (exact & 7))) === 0)
-            o = this.resolve(b, hs, he, country, kind, age, hoursKey, night === 1);
-          if (o >= 0) {
-            counts[o]!++;
-            this.valid++;
-            const out = this.out;
-            if (out !== null) {
-              out.bytes(b, start, ce);
-              const sfx = this.suffixes[o] ?? this.suffix(o);
-              out.bytes(sfx, 0, sfx.length);
-            }
-          } else this.badFastRow(b, start, ce, this.engineError);
-        } else this.badFastRow(b, start, ce, null);
+        if (nf < nCols) fe[nf] = ce;
+        this.fastRow(b, nf + 1, start, ce);
       }
       this.line++;
       pos = i + 1;
@@ -468,24 +402,86 @@ class Screener<F> {
     return end;
   }
 
-  /** A record without quotes that is not valid: split it (fs/fe) and report it. */
-  private badFastRow(b: Buffer, start: number, ce: number, engineError: string | null): void {
-    const nCols = this.nCols;
+  /** A record without quotes: fields at `fs`/`fe` in `b`, content `b[start, ce)`. */
+  private fastRow(b: Buffer, nf: number, start: number, ce: number): void {
+    this.rows++;
     const fs = this.fs;
     const fe = this.fe;
-    let nf = 0;
-    fs[0] = start;
-    for (let i = start; i < ce; i++) {
-      if (b[i] === COMMA) {
-        if (nf < nCols) {
-          fe[nf] = i;
-          fs[nf + 1] = i + 1;
+    valid: if (nf === this.nCols) {
+      // country: 3 letters → index through a 15-bit table, confirmed against the stored code
+      let s = fs[this.ci]!;
+      let e = fe[this.ci]!;
+      while (s < e && b[s] === 32) s++;
+      while (e > s && b[e - 1] === 32) e--;
+      if (e - s !== 3) break valid;
+      const c0 = b[s]!;
+      const c1 = b[s + 1]!;
+      const c2 = b[s + 2]!;
+      const v = this.countryCodes[((c0 & 31) << 10) | ((c1 & 31) << 5) | (c2 & 31)]!;
+      const country = v > 0 && (((c0 << 16) | (c1 << 8) | c2) & 0xdfdfdf) === this.countryBytes[v]! ? v - 1 : this.country(b, s);
+      if (country < 0) break valid;
+      s = fs[this.bi]!;
+      e = fe[this.bi]!;
+      while (s < e && b[s] === 32) s++;
+      while (e > s && b[e - 1] === 32) e--;
+      const age = ageAt(b, s, e, this.onYear, this.onMonthDay);
+      if (age < 0) break valid;
+      s = fs[this.wi]!;
+      e = fe[this.wi]!;
+      while (s < e && b[s] === 32) s++;
+      while (e > s && b[e - 1] === 32) e--;
+      const kind = this.work.match(b, s, e);
+      if (kind < 0) break valid;
+      let hoursKey = 0;
+      let hs = 0;
+      let he = 0;
+      const hi = this.hi;
+      if (hi >= 0) {
+        s = fs[hi]!;
+        e = fe[hi]!;
+        if (s < e) {
+          while (s < e && b[s] === 32) s++;
+          while (e > s && b[e - 1] === 32) e--;
+          hoursKey = parseHoursKey(b, s, e);
+          if (hoursKey < -1) break valid;
+          hs = s;
+          he = e;
         }
-        nf++;
       }
+      let night = 0;
+      const ni = this.ni;
+      if (ni >= 0) {
+        s = fs[ni]!;
+        e = fe[ni]!;
+        if (s < e) {
+          while (s < e && b[s] === 32) s++;
+          while (e > s && b[e - 1] === 32) e--;
+          night = parseNight(b, s, e);
+          if (night < 0) break valid;
+        }
+      }
+      // outcome: direct slot by age class; the cache is asked on a miss or a new exact key
+      const key = (country << 11) | (kind << 7);
+      const exact = key | age;
+      let o = this.slots[key | this.ageClass[(country << 7) | age]!]!;
+      if (o < 0 || (this.seen[exact >> 3]! & (1 << (exact & 7))) === 0) {
+        o = this.resolve(b, hs, he, country, kind, age, hoursKey, night === 1);
+        if (o < 0) {
+          this.badRow(b, nf, b, start, ce, this.engineError);
+          return;
+        }
+      }
+      this.counts[o]!++;
+      this.valid++;
+      const out = this.out;
+      if (out !== null) {
+        out.bytes(b, start, ce);
+        const sfx = this.suffixes[o] ?? this.suffix(o);
+        out.bytes(sfx, 0, sfx.length);
+      }
+      return;
     }
-    if (nf < nCols) fe[nf] = ce;
-    this.badRow(b, nf + 1, b, start, ce, engineError);
+    this.badRow(b, nf, b, start, ce, null);
   }
 
   /** After parseQuoted found a record `[start, r)`; returns where to continue. */
@@ -850,8 +846,8 @@ class Screener<F> {
     };
   }
 
-  /** Evaluations the engine actually ran (cache misses), for the benchmark. */
-  get evaluations(): number {
-    return this.cache.evaluations;
+  stats(): ScreenStats {
+    const c = this.cache;
+    return { evaluations: c.evaluations, verifications: c.verifications, outcomes: c.outcomes.length, countries: c.countries };
   }
 }

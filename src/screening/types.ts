@@ -48,6 +48,19 @@ export interface ScreenOptions<F> {
   onProgress?: (bytesRead: number, rows: number) => void;
   /** How many row errors to keep in the summary (default 1000); the rest are only counted. */
   maxErrors?: number;
+  /** Filled in at the end with cache figures (for benchmarks and diagnostics). */
+  stats?: ScreenStats;
+}
+
+export interface ScreenStats {
+  /** Calls to `evaluate`: cache fills, hours-sensitive rows and verifications. */
+  evaluations?: number;
+  /** Exact keys re-evaluated to check the age classes. */
+  verifications?: number;
+  /** Distinct outcomes (verdict, minimum age, uncertainty, citations). */
+  outcomes?: number;
+  /** Distinct countries met. */
+  countries?: number;
 }
 
 export interface RowError {

@@ -34,7 +34,7 @@ export class TooManyAttempts extends DomainError {
 
 export class Unauthenticated extends DomainError {
   constructor(message = 'Wrong email or password.') {
-    super('forbidden', message);
+    super('unauthenticated', message);
     this.name = 'Unauthenticated';
   }
 }

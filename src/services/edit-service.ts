@@ -98,7 +98,7 @@ export class EditService {
 
   private authorise(actor: Actor | null, target: WriteTarget): asserts actor is Actor {
     const decision = canWrite(actor, target);
-    if (!decision.allowed) throw new DomainError('forbidden', decision.reason);
+    if (!decision.allowed) throw new DomainError(actor ? 'forbidden' : 'unauthenticated', decision.reason);
   }
 
   async saveRatification(actor: Actor | null, input: RatificationInput, now: Date): Promise<ChangeResult<Ratification>> {

@@ -102,6 +102,7 @@ export interface RegistryRepository {
   /** Upserts the bundle by natural keys in one transaction; running it twice changes nothing. */
   seed(bundle: RegistryBundle): Promise<SeedResult>;
   getNationalProfile(iso3: string): Promise<NationalProfile | null>;
+  listNationalProfiles(): Promise<NationalProfile[]>;
   ping(): Promise<void>;
   /** Changes whenever registry data changes; read-side caches key on it. */
   dataVersion(): Promise<string>;

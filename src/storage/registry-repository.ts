@@ -184,6 +184,11 @@ export class KyselyRegistryRepository implements RegistryRepository {
     return row ? (JSON.parse(row.profile) as NationalProfile) : null;
   }
 
+  async listNationalProfiles(): Promise<NationalProfile[]> {
+    const rows = await this.db.selectFrom('national_profiles').select('profile').orderBy('iso3').execute();
+    return rows.map((r) => JSON.parse(r.profile) as NationalProfile);
+  }
+
   async dataVersion(): Promise<string> {
     const row = await this.db.selectFrom('meta').select('value').where('key', '=', 'data_version').executeTakeFirst();
     return row?.value ?? 'empty';

@@ -24,7 +24,7 @@ for (const database of await allDatabases()) {
 
     before(async () => {
       services = await createServices(database.config);
-      app = createApp({ registry: services.registry, compliance: services.compliance, today: () => TODAY });
+      app = createApp({ ...services, today: () => TODAY });
     });
     after(async () => {
       await services?.close();

@@ -20,7 +20,7 @@ for (const database of await allDatabases()) {
 
     before(async () => {
       services = await createServices(database.config);
-      app = createApp({ registry: services.registry, compliance: services.compliance, onUnexpectedError: (e) => unexpected.push(e) });
+      app = createApp({ ...services, onUnexpectedError: (e) => unexpected.push(e) });
     });
     after(async () => {
       await services?.close();

@@ -16,7 +16,7 @@ const unexpected: unknown[] = [];
 
 before(async () => {
   services = await createServices(database.config);
-  app = createApp({ registry: services.registry, compliance: services.compliance, onUnexpectedError: (e) => unexpected.push(e) });
+  app = createApp({ ...services, onUnexpectedError: (e) => unexpected.push(e) });
 });
 after(async () => {
   await services.close();

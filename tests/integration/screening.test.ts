@@ -41,7 +41,7 @@ for (const database of await allDatabases()) {
     before(async () => {
       writeFileSync(file, `\uFEFF${WORKERS}\r\n`);
       services = await createServices(database.config);
-      app = createApp({ registry: services.registry, compliance: services.compliance, today: () => ON });
+      app = createApp({ ...services, today: () => ON });
     });
     after(async () => {
       await services?.close();

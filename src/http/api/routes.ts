@@ -1,10 +1,16 @@
 import type { Hook } from '@hono/zod-openapi';
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import type { Context } from 'hono';
 import { normaliseInstrumentCode } from '../../domain/instrument.ts';
+import type { AccountService } from '../../services/account-service.ts';
 import type { ComplianceService } from '../../services/compliance-service.ts';
+import type { EditService } from '../../services/edit-service.ts';
+import type { GapsService } from '../../services/gaps-service.ts';
 import type { RegistryService } from '../../services/registry-service.ts';
 import { problem, problemResponse } from '../problem.ts';
+import { addAccountRoutes } from './account-routes.ts';
 import { addComplianceRoutes, addScreeningRoute } from './compliance-routes.ts';
+import { addEditRoutes } from './edit-routes.ts';
 import { ratificationsCsv } from './ratifications-csv.ts';
 import {
   CountryListQuerySchema,
@@ -109,12 +115,21 @@ const health = createRoute({
 export interface ApiDeps {
   registry: RegistryService;
   compliance: ComplianceService;
+  accounts: AccountService;
+  edits: EditService;
+  gaps: GapsService;
   /** Today's date (YYYY-MM-DD); the clock is read at the edge, never in the domain. */
   today: () => string;
+  now: () => Date;
+  addressOf: (c: Context) => string;
 }
 
-export function createApi({ registry, compliance, today }: ApiDeps): OpenAPIHono {
+export function createApi({ registry, compliance, accounts, edits, gaps, today, now, addressOf }: ApiDeps): OpenAPIHono {
   const api = new OpenAPIHono({ defaultHook: validationHook });
+  api.openAPIRegistry.registerComponent('securitySchemes', 'session', { type: 'apiKey', in: 'cookie', name: 'tripartite_session' });
+  api.openAPIRegistry.registerComponent('securitySchemes', 'token', { type: 'http', scheme: 'bearer' });
+  addAccountRoutes(api, accounts, now, addressOf);
+  addEditRoutes(api, edits, gaps, now);
 
   api.openapi(health, async (c) => {
     await registry.ping();

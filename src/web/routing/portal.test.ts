@@ -16,7 +16,7 @@ describe('portal routes', () => {
   before(async () => {
     dir = mkdtempSync(join(tmpdir(), 'tripartite-portal-'));
     services = await createServices({ databaseUrl: null, sqlitePath: join(dir, 't.db'), pgSchema: 'public' });
-    app = createApp({ registry: services.registry, compliance: services.compliance });
+    app = createApp({ ...services });
   });
 
   after(async () => {
@@ -109,7 +109,7 @@ describe('portal routes', () => {
 
   test('should show a 500 without the internal message', async () => {
     const broken = createApp({
-      compliance: services.compliance,
+      ...services,
       registry: new Proxy(services.registry, {
         get: (target, prop) =>
           prop === 'getCountryProfile' ? () => Promise.reject(new Error('disk on fire at /srv/db.ts:1')) : Reflect.get(target, prop),

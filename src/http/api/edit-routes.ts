@@ -1,0 +1,349 @@
+import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
+import { CONFIDENCES } from '../../domain/facts.ts';
+import { GAP_KINDS } from '../../domain/gaps.ts';
+import { INSTRUMENT_STATUSES } from '../../domain/instrument.ts';
+import { RATIFICATION_STATUSES } from '../../domain/ratification.ts';
+import type { EditService } from '../../services/edit-service.ts';
+import type { GapsService } from '../../services/gaps-service.ts';
+import { EVENT_ACTIONS, RECORD_TYPES } from '../../services/history-ports.ts';
+import { authState, requireActor } from '../auth.ts';
+import { PageQuerySchema, ProblemSchema } from './schemas.ts';
+
+const problem = (description: string) => ({ description, content: { 'application/problem+json': { schema: ProblemSchema } } });
+const writeProblems = {
+  400: problem('Invalid input'),
+  403: problem('Not signed in, or outside your role or country'),
+  404: problem('No such record'),
+  409: problem('Conflict'),
+};
+
+const citation = {
+  source: z
+    .string({ error: 'source is required: cite where this fact comes from' })
+    .max(500)
+    .openapi({ description: 'Required: the act, NORMLEX page or document this change rests on' }),
+  reason: z.string().max(2000).nullable().optional().openapi({ description: 'Why the change is made' }),
+};
+
+const EventSchema = z
+  .object({
+    id: z.number().int(),
+    at: z.string(),
+    userId: z.number().int().nullable(),
+    actor: z.string(),
+    recordType: z.enum(RECORD_TYPES),
+    recordKey: z.string(),
+    country: z.string().nullable(),
+    action: z.enum(EVENT_ACTIONS),
+    before: z.unknown(),
+    after: z.unknown(),
+    source: z.string(),
+    reason: z.string().nullable(),
+    revertsEventId: z.number().int().nullable(),
+  })
+  .openapi('ChangeEvent');
+
+const ChangeResultSchema = z.object({ event: EventSchema.nullable(), record: z.unknown() }).openapi('ChangeResult');
+const ok = { 200: { description: 'Saved (event null: nothing changed)', content: { 'application/json': { schema: ChangeResultSchema } } } };
+
+const ratificationParams = z.object({
+  country: z
+    .string()
+    .regex(/^[A-Za-z]{3}$/, 'country must be an ISO 3166 alpha-3 code')
+    .openapi({ param: { name: 'country', in: 'path' }, example: 'IDN' }),
+  instrument: z
+    .string()
+    .regex(/^[CPcp]\d{1,3}$/, 'instrument must be a Convention or Protocol code such as C138')
+    .openapi({ param: { name: 'instrument', in: 'path' }, example: 'C138' }),
+});
+
+const saveRatification = createRoute({
+  method: 'put',
+  path: '/ratifications/{country}/{instrument}',
+  tags: ['editing'],
+  summary: 'Add or correct a ratification (with its C138 declaration); focal point of the country, secretariat or admin',
+  request: {
+    params: ratificationParams,
+    body: {
+      required: true,
+      content: {
+        'application/json': {
+          schema: z
+            .object({
+              registrationDate: z.string().max(10).nullable().optional(),
+              status: z.enum(RATIFICATION_STATUSES).nullable().optional(),
+              legalAct: z.string().max(500).nullable().optional(),
+              nationalTitle: z.string().max(500).nullable().optional(),
+              confidence: z.enum(CONFIDENCES).nullable().optional(),
+              minimumAge: z
+                .object({
+                  value: z.number().int(),
+                  article: z.enum(['C138 Art 2(1)', 'C138 Art 2(2)']).optional(),
+                  date: z.string().max(10).nullable().optional(),
+                })
+                .nullable()
+                .optional(),
+              ...citation,
+            })
+            .openapi('RatificationChange'),
+        },
+      },
+    },
+  },
+  responses: { ...ok, ...writeProblems },
+});
+
+const denounce = createRoute({
+  method: 'post',
+  path: '/ratifications/{country}/{instrument}/denounce',
+  tags: ['editing'],
+  summary: 'Record the denunciation of a ratification',
+  request: {
+    params: ratificationParams,
+    body: {
+      required: true,
+      content: { 'application/json': { schema: z.object({ date: z.string().max(10), ...citation }).openapi('Denunciation') } },
+    },
+  },
+  responses: { ...ok, ...writeProblems },
+});
+
+const patchInstrument = createRoute({
+  method: 'patch',
+  path: '/instruments/{code}',
+  tags: ['editing'],
+  summary: "Edit an instrument's status and titles (secretariat)",
+  request: {
+    params: z.object({
+      code: z
+        .string()
+        .regex(/^[CPRcpr]\d{1,3}$/, 'code must look like C138')
+        .openapi({ param: { name: 'code', in: 'path' } }),
+    }),
+    body: {
+      required: true,
+      content: {
+        'application/json': {
+          schema: z
+            .object({
+              status: z.enum(INSTRUMENT_STATUSES).nullable().optional(),
+              titleEn: z.string().max(500).optional(),
+              titleId: z.string().max(500).nullable().optional(),
+              titleIdKind: z.enum(['official', 'unofficial']).nullable().optional(),
+              ...citation,
+            })
+            .openapi('InstrumentChange'),
+        },
+      },
+    },
+  },
+  responses: { ...ok, ...writeProblems },
+});
+
+const putProfile = createRoute({
+  method: 'put',
+  path: '/countries/{iso3}/profile',
+  tags: ['editing'],
+  summary: "Edit a State's national child-labour profile (focal point, secretariat)",
+  request: {
+    params: z.object({
+      iso3: z
+        .string()
+        .regex(/^[A-Za-z]{3}$/, 'iso3 must be an ISO 3166 alpha-3 code')
+        .openapi({ param: { name: 'iso3', in: 'path' } }),
+    }),
+    body: {
+      required: true,
+      content: {
+        'application/json': {
+          schema: z
+            .object({
+              generalMinimumAge: z.number().int().nullable().optional(),
+              hazardousMinimumAge: z.number().int().nullable().optional(),
+              compulsoryEducationAge: z.number().int().nullable().optional(),
+              citation: z.string().max(500).nullable().optional(),
+              ...citation,
+            })
+            .openapi('ProfileChange'),
+        },
+      },
+    },
+  },
+  responses: { ...ok, ...writeProblems },
+});
+
+const HistoryQuery = z.object({
+  recordType: z
+    .enum(RECORD_TYPES)
+    .optional()
+    .openapi({ param: { name: 'recordType', in: 'query' } }),
+  record: z
+    .string()
+    .max(40)
+    .optional()
+    .openapi({ param: { name: 'record', in: 'query' }, description: "'IDN/C138', 'C138' or 'IDN'" }),
+  user: z.coerce
+    .number({ error: 'user must be a user id' })
+    .int()
+    .min(1)
+    .optional()
+    .openapi({ param: { name: 'user', in: 'query' } }),
+  country: z
+    .string()
+    .regex(/^[A-Za-z]{3}$/, 'country must be an ISO 3166 alpha-3 code')
+    .optional()
+    .openapi({ param: { name: 'country', in: 'query' } }),
+  from: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}/, 'from must be a date YYYY-MM-DD')
+    .max(30)
+    .optional()
+    .openapi({ param: { name: 'from', in: 'query' } }),
+  to: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}/, 'to must be a date YYYY-MM-DD')
+    .max(30)
+    .optional()
+    .openapi({ param: { name: 'to', in: 'query' } }),
+  ...PageQuerySchema,
+});
+
+const listHistory = createRoute({
+  method: 'get',
+  path: '/history',
+  tags: ['history'],
+  summary: 'The change history (public): filter by record, user, country and dates',
+  request: { query: HistoryQuery },
+  responses: {
+    200: {
+      description: 'Events, newest first',
+      content: {
+        'application/json': {
+          schema: z.object({ items: z.array(EventSchema), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() }),
+        },
+      },
+    },
+    400: problem('Invalid filter'),
+  },
+});
+
+const revert = createRoute({
+  method: 'post',
+  path: '/history/{id}/revert',
+  tags: ['history'],
+  summary: 'Revert one change with a new event (the reverted event stays)',
+  request: {
+    params: z.object({
+      id: z.coerce
+        .number({ error: 'id must be a number' })
+        .int()
+        .min(1)
+        .openapi({ param: { name: 'id', in: 'path' } }),
+    }),
+    body: {
+      required: false,
+      content: { 'application/json': { schema: z.object({ reason: z.string().max(2000).nullable().optional() }).openapi('Revert') } },
+    },
+  },
+  responses: { ...ok, ...writeProblems },
+});
+
+const GapSchema = z
+  .object({
+    kind: z.enum(GAP_KINDS),
+    record: z.string(),
+    recordType: z.enum(['ratification', 'instrument', 'national_profile']),
+    country: z.string().nullable(),
+    instrument: z.string().nullable(),
+    role: z.enum(['focal_point', 'secretariat']),
+  })
+  .openapi('Gap');
+
+const listGaps = createRoute({
+  method: 'get',
+  path: '/gaps',
+  tags: ['history'],
+  summary: 'Unknown and low-confidence facts to fill, each with the role that may fill it',
+  request: {
+    query: z.object({
+      country: z
+        .string()
+        .regex(/^[A-Za-z]{3}$/, 'country must be an ISO 3166 alpha-3 code')
+        .optional()
+        .openapi({ param: { name: 'country', in: 'query' } }),
+      kind: z
+        .enum(GAP_KINDS, { error: `kind must be one of ${GAP_KINDS.join(', ')}` })
+        .optional()
+        .openapi({ param: { name: 'kind', in: 'query' } }),
+      ...PageQuerySchema,
+    }),
+  },
+  responses: {
+    200: {
+      description: 'Gaps',
+      content: {
+        'application/json': {
+          schema: z.object({
+            items: z.array(GapSchema),
+            total: z.number().int(),
+            page: z.number().int(),
+            pageSize: z.number().int(),
+            counts: z.record(z.string(), z.number().int()),
+          }),
+        },
+      },
+    },
+    400: problem('Invalid filter'),
+  },
+});
+
+export function addEditRoutes(api: OpenAPIHono, edits: EditService, gaps: GapsService, now: () => Date): void {
+  api.openapi(saveRatification, async (c) => {
+    const { country, instrument } = c.req.valid('param');
+    const body = c.req.valid('json');
+    return c.json(await edits.saveRatification(requireActor(c), { ...body, country, instrument }, now()), 200);
+  });
+
+  api.openapi(denounce, async (c) => {
+    const { country, instrument } = c.req.valid('param');
+    return c.json(await edits.denounce(requireActor(c), { ...c.req.valid('json'), country, instrument }, now()), 200);
+  });
+
+  api.openapi(patchInstrument, async (c) => {
+    return c.json(await edits.updateInstrument(requireActor(c), { ...c.req.valid('json'), code: c.req.valid('param').code }, now()), 200);
+  });
+
+  api.openapi(putProfile, async (c) => {
+    return c.json(
+      await edits.updateNationalProfile(requireActor(c), { ...c.req.valid('json'), country: c.req.valid('param').iso3 }, now()),
+      200,
+    );
+  });
+
+  api.openapi(listHistory, async (c) => {
+    const q = c.req.valid('query');
+    const page = await edits.history(
+      {
+        recordType: q.recordType,
+        recordKey: q.record?.toUpperCase(),
+        userId: q.user,
+        country: q.country?.toUpperCase(),
+        from: q.from,
+        to: q.to,
+      },
+      { page: q.page, pageSize: q.pageSize },
+    );
+    return c.json(page as never, 200);
+  });
+
+  api.openapi(revert, async (c) => {
+    let reason: string | null = null;
+    if ((c.req.header('content-type') ?? '').includes('json')) reason = (c.req.valid('json') as { reason?: string | null })?.reason ?? null;
+    return c.json(await edits.revert(requireActor(c), c.req.valid('param').id, reason, now()), 200);
+  });
+
+  api.openapi(listGaps, async (c) => {
+    const { country, kind, page, pageSize } = c.req.valid('query');
+    return c.json(await gaps.list({ country: country?.toUpperCase(), kind }, { page, pageSize }, authState(c).actor), 200);
+  });
+}

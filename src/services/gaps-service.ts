@@ -1,0 +1,45 @@
+import type { Actor } from '../domain/access/policy.ts';
+import { findGaps, type Gap, type GapKind } from '../domain/gaps.ts';
+import type { Page, PageRequest, RegistryRepository } from './ports.ts';
+import { VersionedCache } from './versioned-cache.ts';
+
+export interface GapFilter {
+  country?: string;
+  kind?: GapKind;
+}
+
+/** The data-gaps worklist; a focal point sees their own countries' gaps first. */
+export class GapsService {
+  private readonly cache = new VersionedCache(4);
+
+  constructor(private readonly repo: RegistryRepository) {}
+
+  private async all(): Promise<Gap[]> {
+    return this.cache.get(await this.repo.dataVersion(), 'gaps', async () => {
+      const [ratifications, instruments, profiles, countries] = await Promise.all([
+        this.repo.listRatifications({}, null),
+        this.repo.listInstruments({}, { page: 1, pageSize: 100_000 }),
+        this.repo.listNationalProfiles(),
+        this.repo.listCountries({}),
+      ]);
+      return findGaps({
+        ratifications: ratifications.items,
+        instruments: instruments.items,
+        profiles: new Map(profiles.map((p) => [p.iso3, p])),
+        countries: countries.map((c) => c.iso3),
+      });
+    });
+  }
+
+  async list(filter: GapFilter, page: PageRequest, viewer: Actor | null): Promise<Page<Gap> & { counts: Record<string, number> }> {
+    let gaps = await this.all();
+    if (filter.country) gaps = gaps.filter((g) => g.country === filter.country);
+    const counts: Record<string, number> = {};
+    for (const g of gaps) counts[g.kind] = (counts[g.kind] ?? 0) + 1;
+    if (filter.kind) gaps = gaps.filter((g) => g.kind === filter.kind);
+    const mine = viewer?.role === 'focal_point' ? new Set(viewer.countries) : null;
+    if (mine) gaps = [...gaps.filter((g) => g.country && mine.has(g.country)), ...gaps.filter((g) => !g.country || !mine.has(g.country))];
+    const start = (page.page - 1) * page.pageSize;
+    return { items: gaps.slice(start, start + page.pageSize), total: gaps.length, page: page.page, pageSize: page.pageSize, counts };
+  }
+}
