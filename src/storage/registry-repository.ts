@@ -393,10 +393,20 @@ export class KyselyRegistryRepository implements RegistryRepository {
     return this.db.selectFrom('sources').select(['id', 'description']).where('id', 'in', ids).orderBy('id').execute();
   }
 
-  async seed(bundle: RegistryBundle): Promise<SeedResult> {
+  async seed(input: RegistryBundle): Promise<SeedResult> {
     const batch = (columns: number) => Math.max(1, Math.floor(Math.min(1000 * columns, this.dialect.maxParams) / columns));
     return this.db.transaction().execute(async (trx) => {
       await this.dialect.seedLock(trx);
+      // Records someone edited keep their edits: the bundle only fills and refreshes untouched ones.
+      const edited = new Set(
+        (await trx.selectFrom('events').select(['record_type', 'record_key']).distinct().execute()).map((e) => `${e.record_type}:${e.record_key}`),
+      );
+      const bundle: RegistryBundle = {
+        ...input,
+        instruments: input.instruments.filter((i) => !edited.has(`instrument:${i.code}`)),
+        ratifications: input.ratifications.filter((r) => !edited.has(`ratification:${r.country}/${r.instrument}`)),
+        nationalProfiles: input.nationalProfiles.filter((p) => !edited.has(`national_profile:${p.iso3}`)),
+      };
       for (const rows of chunks(bundle.sources, batch(2))) {
         await trx
           .insertInto('sources')

@@ -178,6 +178,16 @@ for (const database of await allDatabases()) {
       assert.equal(again.status, 409, 'a change already undone cannot be reverted twice');
     });
 
+    test('seeding the bundled data again keeps edited records as edited', async () => {
+      const { readBundle } = await import('../../src/storage/bundle.ts');
+      const { BUNDLED_DATA_DIR } = await import('../../src/storage/paths.ts');
+      const res = await request('/api/countries/IDN/profile', asClient(clients.idn ?? null, { method: 'PUT', body: JSON.stringify({ generalMinimumAge: 16, source, reason: 'seed test' }) }));
+      assert.equal(res.status, 200, await res.clone().text());
+      await services.repo.seed(await readBundle(BUNDLED_DATA_DIR));
+      const facts = await services.compliance.countryFacts('IDN');
+      assert.equal(facts?.profile?.generalMinimumAge?.value, 16);
+    });
+
     test('a write without a source is refused with a message next to the field', async () => {
       const res = await request(
         '/api/ratifications/IDN/C138',
