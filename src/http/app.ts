@@ -1,6 +1,7 @@
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { type Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { invalid } from '../domain/errors.ts';
 import type { AccountService } from '../services/account-service.ts';
 import type { ComplianceService } from '../services/compliance-service.ts';
 import type { EditService } from '../services/edit-service.ts';
@@ -9,12 +10,32 @@ import type { RegistryService } from '../services/registry-service.ts';
 import { createPortal, renderPortalError } from '../web/portal.ts';
 import { createApi } from './api/routes.ts';
 import { authenticate, csrfProtection } from './auth.ts';
+import { copyMissingHeaders, type Logger, logUnexpectedError, requestIdOf, requestLogging, silentLogger } from './logging.ts';
 import { domainErrorStatus, isDomainError, problem, problemResponse } from './problem.ts';
 
 export const MAX_URL_LENGTH = 2048;
 /** JSON bodies are small; the streamed CSV upload has its own route and no limit. */
 export const MAX_JSON_BODY = 256 * 1024;
 const STREAMED_UPLOADS = new Set(['/api/compliance/screen']);
+/**
+ * U+0000 cannot be stored in PostgreSQL text (the driver fails with a 500) while SQLite accepts it,
+ * so it is refused at the edge, the same on both: in the URL (%00) and in JSON bodies (\u0000).
+ */
+const NUL_IN_URL = /%00|\0/i;
+const NUL_IN_JSON = /(?<!\\)(?:\\\\)*\\u0000|\0/;
+const nulRefused = (where: string) =>
+  invalid(`The ${where} contains a NUL character (U+0000), which is not accepted.`, [{ field: where, message: 'contains U+0000' }]);
+
+const SECURITY_HEADERS: [string, string][] = [
+  ['x-content-type-options', 'nosniff'],
+  ['referrer-policy', 'strict-origin-when-cross-origin'],
+  ['x-frame-options', 'DENY'],
+  ['cross-origin-opener-policy', 'same-origin'],
+  [
+    'content-security-policy',
+    "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'",
+  ],
+];
 
 export interface AppDeps {
   registry: RegistryService;
@@ -27,7 +48,9 @@ export interface AppDeps {
   now?: () => Date;
   /** Use the first X-Forwarded-For address as the client's (only behind a trusted proxy). */
   trustProxy?: boolean;
-  /** Called with unexpected errors; the client only ever sees a generic message. */
+  /** Request and error log (pino); silent when not given. */
+  logger?: Logger;
+  /** Called with unexpected errors (after they are logged); the client only ever sees a generic message. */
   onUnexpectedError?: (error: unknown, path: string) => void;
 }
 
@@ -37,21 +60,21 @@ function isApiPath(path: string): boolean {
 
 export function createApp(deps: AppDeps): Hono {
   const app = new Hono();
+  const logger = deps.logger ?? silentLogger();
 
+  // First, so every response (even a 414) carries its request id and is logged with its final status.
+  app.use('*', requestLogging(logger));
   app.use('*', async (c, next) => {
+    // Set before the handler runs: touching c.res afterwards makes the Node adapter rebuild the response.
+    for (const [name, value] of SECURITY_HEADERS) c.header(name, value);
+    // After the headers, so these answers carry them too.
     if (c.req.url.length > MAX_URL_LENGTH) {
       return problemResponse(c, problem(414, `The URL is longer than ${MAX_URL_LENGTH} characters. Shorten the query.`));
     }
-    // Set before the handler runs: touching c.res afterwards makes the Node adapter rebuild the response.
-    c.header('x-content-type-options', 'nosniff');
-    c.header('referrer-policy', 'strict-origin-when-cross-origin');
-    c.header('x-frame-options', 'DENY');
-    c.header('cross-origin-opener-policy', 'same-origin');
-    c.header(
-      'content-security-policy',
-      "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'",
-    );
+    if (NUL_IN_URL.test(c.req.url)) throw nulRefused('URL');
     await next();
+    // A handler that builds its own Response (the streamed CSV downloads) bypasses c.header().
+    copyMissingHeaders(c.res, SECURITY_HEADERS);
   });
 
   const now = deps.now ?? (() => new Date());
@@ -60,6 +83,13 @@ export function createApp(deps: AppDeps): Hono {
     onError: (c) => problemResponse(c, problem(413, `The request body is larger than ${MAX_JSON_BODY / 1024} KiB.`)),
   });
   app.use('/api/*', (c, next) => (STREAMED_UPLOADS.has(new URL(c.req.url).pathname) ? next() : jsonLimit(c, next)));
+  app.use('/api/*', async (c, next) => {
+    // The body is already buffered (and capped) by the limit above; the validator reuses this read.
+    if (c.req.raw.body && /json/i.test(c.req.header('content-type') ?? '') && !STREAMED_UPLOADS.has(new URL(c.req.url).pathname)) {
+      if (NUL_IN_JSON.test(await c.req.text())) throw nulRefused('body');
+    }
+    await next();
+  });
   app.use('*', authenticate(deps.accounts, now));
   app.use('*', csrfProtection());
 
@@ -88,7 +118,7 @@ export function createApp(deps: AppDeps): Hono {
       addressOf,
     }),
   );
-  app.route('/', createPortal(deps.registry));
+  app.route('/', createPortal({ registry: deps.registry, compliance: deps.compliance, today }));
 
   app.notFound((c) => {
     const path = new URL(c.req.url).pathname;
@@ -114,12 +144,18 @@ export function createApp(deps: AppDeps): Hono {
       status = (error as unknown as { status: number }).status;
       detail = (error as Error).message || 'The request could not be processed.';
     } else {
+      logUnexpectedError(logger, c, error);
       deps.onUnexpectedError?.(error, path);
     }
     if (isApiPath(path)) {
       return problemResponse(
         c,
-        problem(status, detail, { instance: path, errors: isDomainError(error) && error.issues.length ? error.issues : undefined }),
+        problem(status, detail, {
+          instance: path,
+          errors: isDomainError(error) && error.issues.length ? error.issues : undefined,
+          // Quoted to support: the log line with the stack carries the same id.
+          requestId: status >= 500 ? requestIdOf(c) : undefined,
+        }),
       );
     }
     return renderPortalError(c, status, status < 500 ? detail : null);

@@ -7,6 +7,8 @@ import { type AccountService, safeEqual } from '../services/account-service.ts';
 export const SESSION_COOKIE = 'tripartite_session';
 export const CSRF_HEADER = 'x-csrf-token';
 export const CSRF_FIELD = '_csrf';
+/** Largest form body read to find the CSRF token (the portal's screening upload allows 50 MB). */
+export const MAX_FORM_BODY = 50 * 1024 * 1024 + 64 * 1024;
 
 export interface AuthState {
   actor: Actor | null;
@@ -102,6 +104,8 @@ export function csrfProtection(): MiddlewareHandler {
       if (!sent) {
         const type = c.req.header('content-type') ?? '';
         if (type.startsWith('application/x-www-form-urlencoded') || type.startsWith('multipart/form-data')) {
+          // The token sits in the form body, which must then be read here; refuse bodies too big to read.
+          if (Number(c.req.header('content-length') ?? 0) > MAX_FORM_BODY) throw new DomainError('too_large', 'The upload is larger than 50 MB.');
           const body = await c.req.parseBody();
           const v = body[CSRF_FIELD];
           sent = typeof v === 'string' ? v : null;

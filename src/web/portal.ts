@@ -1,10 +1,16 @@
+import { Readable } from 'node:stream';
 import { type Context, Hono, type MiddlewareHandler } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { normaliseIso3 } from '../domain/country.ts';
 import { DomainError } from '../domain/errors.ts';
 import { LANGS, type Lang } from '../domain/facts.ts';
 import { normaliseInstrumentCode } from '../domain/instrument.ts';
+import { isIsoDay } from '../domain/partial-date.ts';
+import type { ComplianceService } from '../services/compliance-service.ts';
 import type { RegistryService } from '../services/registry-service.ts';
+import { checkErrors, parseCheckForm, renderComplianceCheck } from './pages/compliance-check.ts';
+import { MAX_UPLOAD_BYTES, MAX_UPLOAD_MB, renderComplianceScreen, SCREEN_FIELD_IDS } from './pages/compliance-screen.ts';
 import { parseCountryListQuery, renderCountryList } from './pages/countries-list.ts';
 import { renderCountryProfile } from './pages/country-profile.ts';
 import { renderError } from './pages/error.ts';
@@ -14,9 +20,18 @@ import { INSTRUMENTS_PAGE_SIZE, MAX_QUERY_LENGTH, parseInstrumentListQuery, rend
 import { renderSearch } from './pages/search.ts';
 import { langOfPath, pathWithoutLang, preferredLang } from './routing/locale.ts';
 import { RenderMemo } from './routing/render-memo.ts';
+import { screenInputMessage, screenToCsvStream } from './routing/screen-download.ts';
 import { SingleFlight } from './routing/single-flight.ts';
-import { STYLESHEET, STYLESHEET_ETAG } from './static/assets.ts';
+import { STATIC_ASSETS } from './static/assets.ts';
+import type { FieldError } from './views/forms.ts';
 import { createView, type View } from './views/view.ts';
+
+export interface PortalDeps {
+  registry: RegistryService;
+  compliance: ComplianceService;
+  /** Today's date as YYYY-MM-DD (the default reference date of the compliance forms). */
+  today: () => string;
+}
 
 const PAGE_CACHE = 'public, max-age=60';
 const SEARCH_LIMIT = 50;
@@ -59,7 +74,8 @@ interface Rendered {
 const utf8 = new TextEncoder();
 const ok = (body: string): Rendered => ({ status: 200, body: utf8.encode(body) });
 
-function mountLanguage(app: Hono, registry: RegistryService, lang: Lang): void {
+function mountLanguage(app: Hono, deps: PortalDeps, lang: Lang): void {
+  const { registry, compliance, today } = deps;
   const base = `/${lang}`;
   const flights = new SingleFlight<Rendered>();
   const memo = new RenderMemo<Rendered>();
@@ -159,6 +175,74 @@ function mountLanguage(app: Hono, registry: RegistryService, lang: Lang): void {
     }),
   );
 
+  app.get(
+    `${base}/compliance/check`,
+    page(async (c, v) => {
+      const form = parseCheckForm(new URL(c.req.url).searchParams);
+      const day = today();
+      const countries = await registry.listCountries({});
+      const data = { countries, values: form.values, today: day, answer: null, errors: [] as FieldError[] };
+      if (!form.submitted) return ok(renderComplianceCheck(v, data));
+      try {
+        const answer = await compliance.check({ ...form.request, lang }, day);
+        return ok(renderComplianceCheck(v, { ...data, answer }));
+      } catch (e) {
+        if (!(e instanceof DomainError) || (e.code !== 'invalid' && e.code !== 'not_found')) throw e;
+        const errors = checkErrors(v, e, form.values, day);
+        return { status: 400, body: utf8.encode(renderComplianceCheck(v, { ...data, errors })) };
+      }
+    }),
+  );
+
+  const screenView = () => createView(lang, '/compliance/screen', '');
+  const screenPage = (c: Context, status: ContentfulStatusCode, on: string, errors: FieldError[] = [], detail: string | null = null) =>
+    sendPage(c, utf8.encode(renderComplianceScreen(screenView(), { on, errors, detail, csrfToken: '' })), status);
+
+  app.get(`${base}/compliance/screen`, (c) => screenPage(c, 200, today()));
+
+  /**
+   * The form without JavaScript: the upload is parsed (at most MAX_UPLOAD_MB), screened as a
+   * stream and sent back as a CSV download; a file that cannot be screened gets the page again.
+   */
+  app.post(
+    `${base}/compliance/screen`,
+    bodyLimit({
+      // The multipart envelope and the date field add a little to the file itself.
+      maxSize: MAX_UPLOAD_BYTES + 64 * 1024,
+      onError: (c) => screenPage(c, 413, today(), [tooLarge(screenView())]),
+    }),
+    async (c) => {
+      const v = screenView();
+      const body = await c.req.parseBody().catch(() => ({}) as Record<string, string | File>);
+      const rawOn = typeof body.on === 'string' ? body.on.trim() : '';
+      const on = rawOn || today();
+      const file = body.file;
+      const errors: FieldError[] = [];
+      if (!(file instanceof File) || (file.size === 0 && !file.name))
+        errors.push({ id: SCREEN_FIELD_IDS.file, message: v.t.screenFileMissing });
+      else if (file.size > MAX_UPLOAD_BYTES) return screenPage(c, 413, on, [tooLarge(v)]);
+      if (!isIsoDay(on)) errors.push({ id: SCREEN_FIELD_IDS.on, message: v.t.screenOnInvalid });
+      if (errors.length || !(file instanceof File)) return screenPage(c, 400, on, errors);
+      try {
+        const stream = await screenToCsvStream(Readable.fromWeb(file.stream() as import('node:stream/web').ReadableStream<Uint8Array>), {
+          on,
+          facts: await compliance.allCountryFacts(),
+        });
+        return new Response(stream, {
+          status: 200,
+          headers: {
+            'content-type': 'text/csv; charset=utf-8',
+            'content-disposition': `attachment; filename="screening-${on}.csv"`,
+            'cache-control': 'no-store',
+          },
+        });
+      } catch (e) {
+        if (!(e instanceof DomainError) || e.code !== 'invalid') throw e;
+        return screenPage(c, 400, on, [{ id: SCREEN_FIELD_IDS.file, message: screenInputMessage(v, e) }], e.message);
+      }
+    },
+  );
+
   // '/en/instruments/' and the like: one canonical address per page, without the trailing slash.
   app.get(`${base}/*`, async (c, next) => {
     const url = new URL(c.req.url);
@@ -169,8 +253,15 @@ function mountLanguage(app: Hono, registry: RegistryService, lang: Lang): void {
   });
 }
 
-/** The server-rendered bilingual portal: every page under /en/… and /id/…, no client script. */
-export function createPortal(registry: RegistryService): Hono {
+function tooLarge(v: View): FieldError {
+  return { id: SCREEN_FIELD_IDS.file, message: v.t.screenFileTooLarge(v.f.number(MAX_UPLOAD_MB)) };
+}
+
+/**
+ * The server-rendered bilingual portal: every page under /en/… and /id/…. No page needs a
+ * script; the screening page has an optional one for upload progress.
+ */
+export function createPortal(deps: PortalDeps): Hono {
   const app = new Hono();
 
   app.get('/', (c) => {
@@ -179,16 +270,14 @@ export function createPortal(registry: RegistryService): Hono {
     return c.redirect(`/${preferredLang(c.req.header('accept-language'))}/`, 302);
   });
 
-  app.get('/static/site.css', (c) => {
-    if (c.req.header('if-none-match') === STYLESHEET_ETAG) return c.body(null, 304, { etag: STYLESHEET_ETAG });
-    return c.body(STYLESHEET, 200, {
-      'content-type': 'text/css; charset=utf-8',
-      'cache-control': 'public, max-age=31536000, immutable',
-      etag: STYLESHEET_ETAG,
-    });
+  app.get('/static/:name', (c) => {
+    const asset = STATIC_ASSETS.get(c.req.param('name'));
+    if (!asset) return c.notFound();
+    if (c.req.header('if-none-match') === asset.etag) return c.body(null, 304, { etag: asset.etag });
+    return c.body(asset.body, 200, { 'content-type': asset.contentType, 'cache-control': asset.cacheControl, etag: asset.etag });
   });
 
-  for (const lang of LANGS) mountLanguage(app, registry, lang);
+  for (const lang of LANGS) mountLanguage(app, deps, lang);
   return app;
 }
 

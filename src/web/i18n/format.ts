@@ -17,6 +17,8 @@ export interface Formats {
   readonly lang: Lang;
   readonly locale: string;
   number(n: number): string;
+  /** A number with up to two decimals (hours such as 7.5; Indonesian writes 7,5). */
+  decimal(n: number): string;
   /** null when the value is missing or not a partial date: the view shows it as unknown. */
   date(value: string | null | undefined): FormattedDate | null;
   compare(a: string, b: string): number;
@@ -32,6 +34,7 @@ function createFormats(lang: Lang): Formats {
   const day = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
   const month = new Intl.DateTimeFormat(locale, { month: 'long', year: 'numeric', timeZone: 'UTC' });
   const numbers = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
+  const decimals = new Intl.NumberFormat(locale, { maximumFractionDigits: 2 });
   const collator = new Intl.Collator(locale, { sensitivity: 'base' });
   const cache = new Map<string, FormattedDate | null>();
 
@@ -48,6 +51,7 @@ function createFormats(lang: Lang): Formats {
     lang,
     locale,
     number: (n) => numbers.format(n),
+    decimal: (n) => decimals.format(n),
     date(value) {
       if (!value) return null;
       let hit = cache.get(value);

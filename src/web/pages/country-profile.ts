@@ -50,6 +50,7 @@ function childLabourBox(v: View, p: CountryProfile): SafeHtml {
 <dt>${instrumentLink(v, 'C182')}${c182.ratification ? html`: ${instrumentTitle(v, c182.ratification.instrumentRef)}` : null}</dt>
 <dd>${ratificationState(v, c182.ratification)}</dd>
 </dl>
+<p><a href="/${v.lang}/compliance/check?country=${p.country.iso3}">${t.checkInCountry(countryNamePlain(v, p.country))}</a></p>
 </section>`;
 }
 

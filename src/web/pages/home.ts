@@ -34,6 +34,11 @@ ${data.childLabour.map(
   (i) => html`<li><a href="/${lang}/instruments/${i.code}">${i.code}: ${instrumentTitle(v, i)}</a>${lowMark(v, i.confidence)}</li>`,
 )}
 </ul>
+<p>${t.childLabourToolsIntro}</p>
+<ul>
+<li><a href="/${lang}/compliance/check">${t.linkCheck}</a></li>
+<li><a href="/${lang}/compliance/screen">${t.linkScreen}</a></li>
+</ul>
 </section>
 <section aria-labelledby="explore-heading">
 <h2 id="explore-heading">${t.exploreHeading}</h2>

@@ -1,11 +1,46 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 
-/** The one stylesheet, read once at start-up. */
-export const STYLESHEET = readFileSync(new URL('./site.css', import.meta.url), 'utf8');
+/** A file served from /static, read once at start-up. */
+export interface StaticAsset {
+  body: string;
+  contentType: string;
+  etag: string;
+  /** The URL pages link to: versioned (`?v=<hash>`) for files cached for a year. */
+  href: string;
+  cacheControl: string;
+}
 
-const STYLESHEET_HASH = createHash('sha256').update(STYLESHEET).digest('hex').slice(0, 12);
+const IMMUTABLE = 'public, max-age=31536000, immutable';
 
+function asset(name: string, contentType: string, versioned: boolean): StaticAsset {
+  const body = readFileSync(new URL(`./${name}`, import.meta.url), 'utf8');
+  const hash = createHash('sha256').update(body).digest('hex').slice(0, 12);
+  return {
+    body,
+    contentType,
+    etag: `"${hash}"`,
+    href: versioned ? `/static/${name}?v=${hash}` : `/static/${name}`,
+    // A versioned file changes URL when it changes; the example file keeps its address.
+    cacheControl: versioned ? IMMUTABLE : 'public, max-age=3600',
+  };
+}
+
+/** Every file under /static, by name. */
+export const STATIC_ASSETS: ReadonlyMap<string, StaticAsset> = new Map([
+  ['site.css', asset('site.css', 'text/css; charset=utf-8', true)],
+  ['screen-upload.js', asset('screen-upload.js', 'text/javascript; charset=utf-8', true)],
+  ['screening-example.csv', asset('screening-example.csv', 'text/csv; charset=utf-8', false)],
+]);
+
+const get = (name: string): StaticAsset => STATIC_ASSETS.get(name) as StaticAsset;
+
+/** The one stylesheet. */
+export const STYLESHEET = get('site.css').body;
 /** Versioned URL: the file is cached for a year, and a changed file gets a new URL. */
-export const STYLESHEET_HREF = `/static/site.css?v=${STYLESHEET_HASH}`;
-export const STYLESHEET_ETAG = `"${STYLESHEET_HASH}"`;
+export const STYLESHEET_HREF = get('site.css').href;
+export const STYLESHEET_ETAG = get('site.css').etag;
+
+/** The optional upload script of the screening page. */
+export const SCREEN_SCRIPT_HREF = get('screen-upload.js').href;
+export const SCREENING_EXAMPLE_HREF = get('screening-example.csv').href;

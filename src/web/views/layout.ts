@@ -2,12 +2,14 @@ import { html, type SafeHtml } from '../html.ts';
 import { STYLESHEET_HREF } from '../static/assets.ts';
 import { otherLang, type View } from './view.ts';
 
-export type Section = 'home' | 'instruments' | 'countries' | 'search' | null;
+export type Section = 'home' | 'instruments' | 'countries' | 'compliance' | 'search' | null;
 
 export interface PageOptions {
   title: string;
   section: Section;
   body: SafeHtml;
+  /** Same-origin scripts (versioned URLs), loaded with `defer`; every page works without them. */
+  scripts?: readonly string[];
 }
 
 function navLink(v: View, section: Section, current: Section, path: string, label: string): SafeHtml {
@@ -30,7 +32,10 @@ export function layout(v: View, page: PageOptions): string {
 <link rel="alternate" hreflang="en" href="/en${suffix}">
 <link rel="alternate" hreflang="id" href="/id${suffix}">
 <link rel="alternate" hreflang="x-default" href="/en${suffix}">
-</head>
+${(page.scripts ?? []).map(
+  (src) => html`<script src="${src}" defer></script>
+`,
+)}</head>
 <body>
 <a class="skip-link" href="#main">${t.skipToContent}</a>
 <header class="site-header">
@@ -43,6 +48,7 @@ export function layout(v: View, page: PageOptions): string {
 ${navLink(v, 'home', page.section, '/', t.navHome)}
 ${navLink(v, 'instruments', page.section, '/instruments', t.navInstruments)}
 ${navLink(v, 'countries', page.section, '/countries', t.navCountries)}
+${navLink(v, 'compliance', page.section, '/compliance/check', t.navCheck)}
 ${navLink(v, 'search', page.section, '/search', t.navSearch)}
 </ul>
 </nav>
