@@ -7,12 +7,19 @@ export interface CliIo {
   env: NodeJS.ProcessEnv;
   /** Stops a long-running command (`serve`); the process entry point wires it to SIGINT/SIGTERM. */
   signal?: AbortSignal;
+  /**
+   * Standard input for commands that read it (`user create --password-stdin`); defaults to
+   * process.stdin. `isTTY` true means an interactive terminal, where a password may be prompted for.
+   */
+  stdin?: AsyncIterable<string | Uint8Array> & { isTTY?: boolean };
 }
 
 export interface FlagSpec {
   type: 'string' | 'boolean';
   /** Placeholder shown in help, e.g. N or FILE; string flags only. */
   value?: string;
+  /** A string flag that may be given more than once; its values arrive as an array. */
+  multiple?: boolean;
   description: string;
 }
 
@@ -22,7 +29,7 @@ export interface PositionalSpec {
 }
 
 export interface ParsedArgs {
-  values: Record<string, string | boolean | undefined>;
+  values: Record<string, string | string[] | boolean | undefined>;
   positionals: string[];
 }
 
@@ -78,8 +85,11 @@ function flagIn(message: string): string {
 }
 
 export function parseCommandArgs(spec: CommandSpec, argv: readonly string[]): ParsedArgs {
-  const options: Record<string, { type: 'string' | 'boolean'; short?: string }> = { help: { type: 'boolean', short: 'h' } };
-  for (const [name, flag] of Object.entries(spec.flags)) options[name] = { type: flag.type };
+  const options: Record<string, { type: 'string' | 'boolean'; short?: string; multiple?: boolean }> = {
+    help: { type: 'boolean', short: 'h' },
+  };
+  for (const [name, flag] of Object.entries(spec.flags))
+    options[name] = flag.multiple && flag.type === 'string' ? { type: 'string', multiple: true } : { type: flag.type };
   let parsed: ReturnType<typeof parseArgs>;
   try {
     parsed = parseArgs({ args: joinNegativeValues(argv, spec), options, strict: true, allowPositionals: true });
@@ -112,6 +122,16 @@ export function stringFlag(args: ParsedArgs, name: string): string | undefined {
   return typeof v === 'string' ? v : undefined;
 }
 
+/** Every value of a repeatable string flag, also split on commas: `--country IDN,MYS --country PHL`. */
+export function stringsFlag(args: ParsedArgs, name: string): string[] {
+  const v = args.values[name];
+  const raw = Array.isArray(v) ? v : typeof v === 'string' ? [v] : [];
+  return raw
+    .flatMap((x) => x.split(','))
+    .map((x) => x.trim())
+    .filter((x) => x !== '');
+}
+
 export function boolFlag(args: ParsedArgs, name: string): boolean {
   return args.values[name] === true;
 }
@@ -123,7 +143,9 @@ function pad(s: string, width: number): string {
 /** Help is generated from the same spec the parser uses, so every flag is always listed. */
 export function commandHelp(spec: CommandSpec): string {
   const flagEntries = Object.entries(spec.flags);
-  const usageFlags = flagEntries.map(([name, f]) => (f.type === 'string' ? `[--${name} ${f.value ?? 'VALUE'}]` : `[--${name}]`));
+  const usageFlags = flagEntries.map(([name, f]) =>
+    f.type === 'string' ? `[--${name} ${f.value ?? 'VALUE'}]${f.multiple ? '...' : ''}` : `[--${name}]`,
+  );
   const usage = ['tripartite', spec.name, ...spec.positionals.map((p) => `<${p.name}>`), ...usageFlags].join(' ');
   const rows: [string, string][] = [
     ...spec.positionals.map((p): [string, string] => [`<${p.name}>`, p.description]),

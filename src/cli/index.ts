@@ -2,19 +2,24 @@ import { readFileSync, realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { ConfigError } from '../config/env.ts';
 import { type CliIo, type CommandSpec, commandHelp, parseCommandArgs, seeHelp, wantsHelp } from './args.ts';
+import { backupCommand } from './commands/backup.ts';
 import { checkCommand } from './commands/check.ts';
 import { countryCommand } from './commands/country.ts';
 import { dbMigrateCommand, dbSeedCommand } from './commands/db.ts';
 import { exportCommand } from './commands/export.ts';
+import { historyCommand } from './commands/history.ts';
+import { importCommand } from './commands/import.ts';
 import { instrumentCommand } from './commands/instrument.ts';
 import { instrumentsCommand } from './commands/instruments.ts';
+import { restoreCommand } from './commands/restore.ts';
 import { screenCommand } from './commands/screen.ts';
 import { serveCommand } from './commands/serve.ts';
+import { userCreateCommand, userListCommand } from './commands/user.ts';
 import { CliError } from './errors.ts';
 
 export type { CliIo };
 
-/** Every command, in the order help lists them; `db` subcommands are named "db <sub>". */
+/** Every command, in the order help lists them; subcommands of a group are named "db <sub>", "user <sub>". */
 export const COMMANDS: readonly CommandSpec[] = [
   serveCommand,
   dbMigrateCommand,
@@ -25,9 +30,18 @@ export const COMMANDS: readonly CommandSpec[] = [
   exportCommand,
   checkCommand,
   screenCommand,
+  userCreateCommand,
+  userListCommand,
+  importCommand,
+  historyCommand,
+  backupCommand,
+  restoreCommand,
 ];
 
-const GROUPS: Record<string, string> = { db: 'Database maintenance: migrate, seed.' };
+const GROUPS: Record<string, string> = {
+  db: 'Database maintenance: migrate, seed.',
+  user: 'Accounts of the people who edit the registry: create, list.',
+};
 
 function version(): string {
   const pkg = JSON.parse(readFileSync(fileURLToPath(new URL('../../package.json', import.meta.url)), 'utf8')) as { version?: string };

@@ -101,7 +101,12 @@ export class EditService {
     if (!decision.allowed) throw new DomainError(actor ? 'forbidden' : 'unauthenticated', decision.reason);
   }
 
-  async saveRatification(actor: Actor | null, input: RatificationInput, now: Date): Promise<ChangeResult<Ratification>> {
+  async saveRatification(
+    actor: Actor | null,
+    input: RatificationInput,
+    now: Date,
+    options: { action?: EventAction } = {},
+  ): Promise<ChangeResult<Ratification>> {
     const country = (input.country ?? '').trim().toUpperCase();
     const instrument = normaliseInstrumentCode(input.instrument ?? '') ?? '';
     this.authorise(actor, { kind: 'ratification', country });
@@ -366,8 +371,10 @@ export class EditService {
     // Reuses the single-record path on an already open transaction.
     const nested: HistoryRepository = { transaction: (fn) => fn(tx), listEvents: () => Promise.reject(), getEvent: () => Promise.reject() };
     const service = new EditService(nested);
-    const result = await service.saveRatification(actor, { ...input }, now);
-    return result.event ? result.event.action : 'unchanged';
+    const before = await tx.getRatification((input.country ?? '').trim().toUpperCase(), normaliseInstrumentCode(input.instrument ?? '') ?? '');
+    const result = await service.saveRatification(actor, { ...input }, now, { action: 'import' });
+    if (!result.event) return 'unchanged';
+    return before ? 'update' : 'create';
   }
 
   private async read(tx: RegistryWriteTx, type: RecordType, key: string): Promise<unknown> {

@@ -9,6 +9,8 @@ export interface DbHandle {
   dialect: DialectInfo;
   /** Human-readable target, without credentials, for logs and `db` commands. */
   describe: string;
+  /** PostgreSQL: the schema everything lives in, Kysely's migration tables included. */
+  pgSchema?: string;
   close(): Promise<void>;
 }
 
@@ -65,12 +67,19 @@ async function openPostgres(url: string, schema: string): Promise<DbHandle> {
     db,
     dialect: POSTGRES,
     describe: `postgres:${safe} (schema ${schema})`,
+    pgSchema: schema,
     close: () => db.destroy(),
   };
 }
 
 export async function migrateToLatest(handle: DbHandle): Promise<string[]> {
-  const migrator = new Migrator({ db: handle.db, provider: migrationProvider(handle.dialect) });
+  // Without an explicit schema Kysely's migrator takes a kysely_migration table in ANY schema of the
+  // database as its own, and then fails (or skips migrations) in a new schema next to an old one.
+  const migrator = new Migrator({
+    db: handle.db,
+    provider: migrationProvider(handle.dialect),
+    ...(handle.pgSchema ? { migrationTableSchema: handle.pgSchema } : {}),
+  });
   const run = async () => {
     const { error, results } = await migrator.migrateToLatest();
     if (error) throw error instanceof Error ? error : new Error(String(error));

@@ -18,8 +18,12 @@ export const SQLITE: DialectInfo = {
   name: 'sqlite',
   identity: (col) => col.primaryKey().autoIncrement(),
   maxParams: 30_000,
-  // One connection per process and a write transaction already holds the database lock.
-  seedLock: async () => {},
+  // A deferred transaction that reads first and then writes fails with SQLITE_BUSY (not a wait)
+  // when another process is writing; a write as the first statement takes the lock up front and
+  // waits for busy_timeout instead.
+  seedLock: async (trx) => {
+    await sql`update meta set value = value where key = 'seed-lock'`.execute(trx);
+  },
 };
 
 export const POSTGRES: DialectInfo = {

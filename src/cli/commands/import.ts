@@ -1,0 +1,121 @@
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import type { Actor } from '../../domain/access/policy.ts';
+import { canWrite } from '../../domain/access/policy.ts';
+import { DomainError } from '../../domain/errors.ts';
+import { normaliseEmail } from '../../services/account-service.ts';
+import { IMPORT_COLUMNS, type ImportProblem, importColumnOf, parseImportCsv } from '../../services/import-csv.ts';
+import { boolFlag, type CommandSpec, seeHelp, stringFlag } from '../args.ts';
+import { oneLine, withServices } from '../context.ts';
+import { failure, usageError } from '../errors.ts';
+
+const NAME = 'import';
+
+interface Outcome {
+  rows: number;
+  created: number;
+  updated: number;
+  unchanged: number;
+  problems: ImportProblem[];
+}
+
+/** 'line 12, registrationDate' from the edit service → line 12, registration_date. */
+function fromServiceIssue(field: string, message: string): ImportProblem {
+  const m = /^line (\d+)(?:, (.+))?$/.exec(field);
+  if (!m) return { line: 0, field: field || 'row', message };
+  const column = m[2]
+    ? importColumnOf(m[2])
+    : /member State/i.test(message)
+      ? 'country'
+      : /instrument/i.test(message)
+        ? 'instrument'
+        : 'row';
+  return { line: Number(m[1]), field: column, message };
+}
+
+export const importCommand: CommandSpec = {
+  name: NAME,
+  brief: 'Import ratifications from a CSV file, all rows or none',
+  summary: `Add or correct many ratifications from a CSV file in one transaction: every row is imported, or none. Each change is recorded in the history as made by the user given with --as, within that user's role and countries. Columns (header line, any order): ${IMPORT_COLUMNS.join(',')}; country, instrument and source are required, and an empty cell leaves the recorded value as it is. UTF-8 with or without BOM, quoted fields as in RFC 4180. Every problem is listed as "line N, column: message".`,
+  positionals: [{ name: 'FILE', description: 'the CSV file to import' }],
+  flags: {
+    as: { type: 'string', value: 'EMAIL', description: 'the user the changes are recorded as (required; see tripartite user list)' },
+    json: { type: 'boolean', description: 'print {rows,created,updated,unchanged,problems:[{line,field,message}]} as JSON' },
+  },
+  examples: [
+    'tripartite import ratifications.csv --as secretariat@example.org',
+    'tripartite import idn.csv --as focal.idn@example.org --json',
+  ],
+  async run(args, io) {
+    const file = args.positionals[0] as string;
+    const as = stringFlag(args, 'as');
+    if (!as) throw usageError(`"${NAME}" needs --as EMAIL, the user the changes are recorded as ${seeHelp(NAME)}`);
+    const json = boolFlag(args, 'json');
+    const info = await stat(file).catch(() => null);
+    if (!info?.isFile()) throw failure(`no file ${file}`);
+
+    const report = (outcome: Outcome): number => {
+      const sorted = [...outcome.problems].sort((a, b) => a.line - b.line);
+      if (json) {
+        io.stdout(`${JSON.stringify({ ...outcome, problems: sorted }, null, 2)}\n`);
+      } else if (sorted.length) {
+        for (const p of sorted) io.stderr(`line ${p.line}, ${p.field}: ${p.message}\n`);
+      } else {
+        io.stdout(
+          `Imported ${outcome.rows} row${outcome.rows === 1 ? '' : 's'} from ${file}: ${outcome.created} created, ${outcome.updated} updated, ${outcome.unchanged} unchanged\n`,
+        );
+      }
+      if (sorted.length) {
+        io.stderr(`tripartite: ${sorted.length} problem${sorted.length === 1 ? '' : 's'} in ${file}; nothing was imported\n`);
+        return 1;
+      }
+      return 0;
+    };
+
+    let parsed: Awaited<ReturnType<typeof parseImportCsv>>;
+    try {
+      parsed = await parseImportCsv(createReadStream(file));
+    } catch (error) {
+      throw failure(`cannot read ${file}: ${oneLine(error)}`, error);
+    }
+
+    return withServices(io, async ({ handle, repo, edits }) => {
+      const { KyselyAccountRepository } = await import('../../storage/account-repository.ts');
+      const email = normaliseEmail(as);
+      const user = await new KyselyAccountRepository(handle.db).findUserByEmail(email);
+      if (!user) throw failure(`no user with email ${email} (see tripartite user list)`);
+      if (user.disabledAt) throw failure(`the user ${email} is disabled`);
+      const actor: Actor = { id: user.id, email: user.email, role: user.role, countries: user.countries };
+
+      // Everything that can be known before writing, so one run lists every problem.
+      const problems = [...parsed.problems];
+      const countries = new Map<string, boolean>();
+      const instruments = new Map<string, boolean>();
+      for (const { line, input } of parsed.rows) {
+        if (!countries.has(input.country)) countries.set(input.country, Boolean(await repo.getCountry(input.country)));
+        if (!instruments.has(input.instrument)) instruments.set(input.instrument, Boolean(await repo.getInstrument(input.instrument)));
+        if (!countries.get(input.country))
+          problems.push({ line, field: 'country', message: `"${input.country}" is not an ILO member State in the registry` });
+        else {
+          const decision = canWrite(actor, { kind: 'ratification', country: input.country });
+          if (!decision.allowed) problems.push({ line, field: 'country', message: decision.reason });
+        }
+        if (!instruments.get(input.instrument))
+          problems.push({ line, field: 'instrument', message: `"${input.instrument}" is not an instrument in the registry` });
+      }
+      const outcome: Outcome = { rows: parsed.rows.length, created: 0, updated: 0, unchanged: 0, problems };
+      if (problems.length) return report(outcome);
+
+      if (!json) io.stdout(`Importing ${parsed.rows.length} rows from ${file} as ${email}, in one transaction…\n`);
+      try {
+        Object.assign(outcome, await edits.importRatifications(actor, parsed.rows, new Date()));
+      } catch (error) {
+        if (!(error instanceof DomainError)) throw error;
+        outcome.problems = error.issues.length
+          ? error.issues.map((i) => fromServiceIssue(i.field, i.message))
+          : [{ line: 0, field: 'file', message: error.message }];
+      }
+      return report(outcome);
+    });
+  },
+};
