@@ -2,18 +2,14 @@ import { serve } from '@hono/node-server';
 import { type Config, ConfigError, loadConfig } from './config/env.ts';
 import { createServices } from './container.ts';
 import { createApp } from './http/app.ts';
+import { createLogger, type Logger } from './http/logging.ts';
 
-export async function startServer(config: Config): Promise<{ close(): Promise<void>; port: number }> {
+export async function startServer(config: Config, options: { logger?: Logger } = {}): Promise<{ close(): Promise<void>; port: number }> {
   const started = Date.now();
+  const logger = options.logger ?? createLogger({ level: config.logLevel });
   const services = await createServices(config);
-  const app = createApp({
-    ...services,
-    trustProxy: config.trustProxy,
-    onUnexpectedError: (error, path) => {
-      if (config.logLevel !== 'silent')
-        console.error(JSON.stringify({ level: 'error', path, error: String((error as Error)?.stack ?? error) }));
-    },
-  });
+  // Unexpected errors are logged by the app itself, with their stack and request id.
+  const app = createApp({ ...services, trustProxy: config.trustProxy, logger });
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host });
   let port: number;
   try {
@@ -28,9 +24,10 @@ export async function startServer(config: Config): Promise<{ close(): Promise<vo
     await services.close();
     throw error;
   }
-  if (config.logLevel !== 'silent' && config.logLevel !== 'error') {
-    console.log(`Tripartite listening on http://localhost:${port} (${services.handle.describe}) in ${Date.now() - started} ms`);
-  }
+  logger.info(
+    { port, database: services.handle.describe, startupMs: Date.now() - started },
+    `Tripartite listening on http://localhost:${port} (${services.handle.describe})`,
+  );
   return {
     port,
     close: () =>

@@ -118,7 +118,19 @@ export function createApp(deps: AppDeps): Hono {
       addressOf,
     }),
   );
-  app.route('/', createPortal({ registry: deps.registry, compliance: deps.compliance, today }));
+  app.route(
+    '/',
+    createPortal({
+      registry: deps.registry,
+      compliance: deps.compliance,
+      accounts: deps.accounts,
+      edits: deps.edits,
+      gaps: deps.gaps,
+      today,
+      now,
+      addressOf,
+    }),
+  );
 
   app.notFound((c) => {
     const path = new URL(c.req.url).pathname;

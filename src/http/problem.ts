@@ -10,6 +10,8 @@ export interface Problem {
   detail: string;
   instance?: string;
   errors?: FieldIssue[];
+  /** On a 5xx: the id of the request in the server log (also in the x-request-id header). */
+  requestId?: string;
 }
 
 const TITLES: Record<number, string> = {

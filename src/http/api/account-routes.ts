@@ -137,6 +137,8 @@ const revokeToken = createRoute({
         .number({ error: 'id must be a number' })
         .int()
         .min(1)
+        // Ids are SQL integers: a larger number is no id (and PostgreSQL would refuse it with an error).
+        .max(2_147_483_647, 'id is too large')
         .openapi({ param: { name: 'id', in: 'path' } }),
     }),
   },

@@ -186,6 +186,7 @@ const HistoryQuery = z.object({
     .number({ error: 'user must be a user id' })
     .int()
     .min(1)
+    .max(2_147_483_647, 'user must be a user id')
     .optional()
     .openapi({ param: { name: 'user', in: 'query' } }),
   country: z
@@ -238,6 +239,8 @@ const revert = createRoute({
         .number({ error: 'id must be a number' })
         .int()
         .min(1)
+        // Ids are SQL integers: a larger number is no id (and PostgreSQL would refuse it with an error).
+        .max(2_147_483_647, 'id is too large')
         .openapi({ param: { name: 'id', in: 'path' } }),
     }),
     body: {

@@ -273,5 +273,6 @@ export const ProblemSchema = z
     detail: z.string(),
     instance: z.string().optional(),
     errors: z.array(z.object({ field: z.string(), message: z.string() })).optional(),
+    requestId: z.string().optional().openapi({ description: 'On a 5xx: the request id to quote (also in the x-request-id header)' }),
   })
   .openapi('Problem');
