@@ -1,6 +1,7 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { type Actor, isRole, type Role } from '../domain/access/policy.ts';
 import { DomainError, type FieldIssue, invalid } from '../domain/errors.ts';
+import { refuseNul } from '../domain/text.ts';
 import type { AccountRepository, ApiTokenRecord, PasswordHasher, UserRecord } from './account-ports.ts';
 
 export const SESSION_DAYS = 14;
@@ -70,6 +71,7 @@ export class AccountService {
   ) {}
 
   async createUser(input: { email: string; password: string; role: string; countries?: string[] }, now: Date): Promise<Actor> {
+    refuseNul(input);
     const issues: FieldIssue[] = [];
     const email = normaliseEmail(input.email ?? '');
     if (!EMAIL.test(email)) issues.push({ field: 'email', message: 'email must be an address such as name@example.org' });
@@ -95,6 +97,7 @@ export class AccountService {
   }
 
   async login(emailRaw: string, password: string, address: string, now: Date): Promise<NewSession> {
+    refuseNul({ email: emailRaw, password });
     const email = normaliseEmail(emailRaw ?? '');
     const start = windowStart(now);
     const retryAfter = Math.max(1, Math.round((new Date(start).getTime() + LOGIN_LIMIT.windowMinutes * 60_000 - now.getTime()) / 1000));
@@ -142,6 +145,7 @@ export class AccountService {
   }
 
   async changePassword(userId: number, current: string, next: string, keepTokenHash?: string): Promise<void> {
+    refuseNul({ current, next });
     const user = await this.repo.findUserById(userId);
     if (!user) throw new Unauthenticated('Your account no longer exists.');
     if (!(await this.hasher.verify(user.passwordHash, current ?? ''))) {
@@ -156,6 +160,7 @@ export class AccountService {
   }
 
   async createApiToken(userId: number, nameRaw: string, now: Date): Promise<{ token: string; record: ApiTokenRecord }> {
+    refuseNul({ name: nameRaw });
     const name = (nameRaw ?? '').trim();
     if (!name || name.length > 100)
       throw invalid('name: give the token a name of 1 to 100 characters', [

@@ -4,6 +4,7 @@ import { DomainError, type FieldIssue, invalid, notFound } from '../domain/error
 import { CONFIDENCES, type Confidence } from '../domain/facts.ts';
 import { INSTRUMENT_STATUSES, type Instrument, type InstrumentStatus, normaliseInstrumentCode } from '../domain/instrument.ts';
 import { isPartialDate } from '../domain/partial-date.ts';
+import { refuseNul } from '../domain/text.ts';
 import { type Declaration, RATIFICATION_STATUSES, type Ratification, type RatificationStatus } from '../domain/ratification.ts';
 import type { ChangeEvent, EventAction, HistoryFilter, HistoryRepository, RecordType, RegistryWriteTx } from './history-ports.ts';
 import type { Page, PageRequest } from './ports.ts';
@@ -107,6 +108,7 @@ export class EditService {
     now: Date,
     options: { action?: EventAction } = {},
   ): Promise<ChangeResult<Ratification>> {
+    refuseNul(input);
     const country = (input.country ?? '').trim().toUpperCase();
     const instrument = normaliseInstrumentCode(input.instrument ?? '') ?? '';
     this.authorise(actor, { kind: 'ratification', country });
@@ -186,6 +188,7 @@ export class EditService {
   }
 
   async denounce(actor: Actor | null, input: DenunciationInput, now: Date): Promise<ChangeResult<Ratification>> {
+    refuseNul(input);
     const country = (input.country ?? '').trim().toUpperCase();
     const instrument = normaliseInstrumentCode(input.instrument ?? '') ?? '';
     this.authorise(actor, { kind: 'ratification', country });
@@ -212,6 +215,7 @@ export class EditService {
   }
 
   async updateInstrument(actor: Actor | null, input: InstrumentInput, now: Date): Promise<ChangeResult<Instrument>> {
+    refuseNul(input);
     const code = normaliseInstrumentCode(input.code ?? '') ?? '';
     this.authorise(actor, { kind: 'instrument' });
     const issues: FieldIssue[] = [];
@@ -244,6 +248,7 @@ export class EditService {
   }
 
   async updateNationalProfile(actor: Actor | null, input: ProfileInput, now: Date): Promise<ChangeResult<NationalProfile>> {
+    refuseNul(input);
     const country = (input.country ?? '').trim().toUpperCase();
     this.authorise(actor, { kind: 'national_profile', country });
     const issues: FieldIssue[] = [];
@@ -287,6 +292,7 @@ export class EditService {
 
   /** Undoes one change with a new event; the reverted event stays in the history untouched. */
   async revert(actor: Actor | null, eventId: number, reason: string | null, now: Date): Promise<ChangeResult<unknown>> {
+    refuseNul({ reason });
     if (!actor) this.authorise(actor, { kind: 'instrument' });
     return this.store.transaction(async (tx) => {
       const event = await tx.getEvent(eventId);
