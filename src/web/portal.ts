@@ -7,7 +7,12 @@ import { DomainError } from '../domain/errors.ts';
 import { LANGS, type Lang } from '../domain/facts.ts';
 import { normaliseInstrumentCode } from '../domain/instrument.ts';
 import { isIsoDay } from '../domain/partial-date.ts';
+import { authState } from '../http/auth.ts';
+import type { AccountService } from '../services/account-service.ts';
 import type { ComplianceService } from '../services/compliance-service.ts';
+import type { EditService } from '../services/edit-service.ts';
+import type { GapsService } from '../services/gaps-service.ts';
+import type { HistoryFilter } from '../services/history-ports.ts';
 import type { RegistryService } from '../services/registry-service.ts';
 import { checkErrors, parseCheckForm, renderComplianceCheck } from './pages/compliance-check.ts';
 import { MAX_UPLOAD_BYTES, MAX_UPLOAD_MB, renderComplianceScreen, SCREEN_FIELD_IDS } from './pages/compliance-screen.ts';
@@ -18,30 +23,31 @@ import { type HomeData, renderHome } from './pages/home.ts';
 import { renderInstrument } from './pages/instrument-detail.ts';
 import { INSTRUMENTS_PAGE_SIZE, MAX_QUERY_LENGTH, parseInstrumentListQuery, renderInstrumentList } from './pages/instruments-list.ts';
 import { renderSearch } from './pages/search.ts';
+import { addressFromConnection, mountEditing } from './routing/editing-routes.ts';
 import { langOfPath, pathWithoutLang, preferredLang } from './routing/locale.ts';
 import { RenderMemo } from './routing/render-memo.ts';
+import { type Rendered, rendered, sendPage, sessionOf } from './routing/respond.ts';
 import { screenInputMessage, screenToCsvStream } from './routing/screen-download.ts';
 import { SingleFlight } from './routing/single-flight.ts';
 import { STATIC_ASSETS } from './static/assets.ts';
 import type { FieldError } from './views/forms.ts';
+import { type HistoryBlock, RECORD_HISTORY_LIMIT } from './views/history.ts';
 import { createView, type View } from './views/view.ts';
 
 export interface PortalDeps {
   registry: RegistryService;
   compliance: ComplianceService;
+  accounts: AccountService;
+  edits: EditService;
+  gaps: GapsService;
   /** Today's date as YYYY-MM-DD (the default reference date of the compliance forms). */
   today: () => string;
+  now?: () => Date;
+  /** The client's address, for the sign-in rate limit; the connection's address when not given. */
+  addressOf?: (c: Context) => string;
 }
 
-const PAGE_CACHE = 'public, max-age=60';
 const SEARCH_LIMIT = 50;
-
-function sendPage(c: Context, body: Uint8Array<ArrayBuffer>, status: ContentfulStatusCode = 200): Response {
-  return c.body(body, status, {
-    'content-type': 'text/html; charset=UTF-8',
-    'cache-control': status === 200 ? PAGE_CACHE : 'no-store',
-  });
-}
 
 function isNotFound(error: unknown): boolean {
   return error instanceof DomainError && error.code === 'not_found';
@@ -65,30 +71,47 @@ async function homeData(registry: RegistryService): Promise<HomeData> {
   };
 }
 
-interface Rendered {
-  status: ContentfulStatusCode;
-  /** UTF-8 once, at render time: a reused page is sent without encoding it again. */
-  body: Uint8Array<ArrayBuffer>;
+const utf8 = new TextEncoder();
+const ok = (body: string): Rendered => rendered(body);
+
+/** The latest changes of a record for its page, and the address of all of them. */
+async function historyBlock(edits: EditService, filter: HistoryFilter, fullPath: string): Promise<HistoryBlock> {
+  const page = await edits.history(filter, { page: 1, pageSize: RECORD_HISTORY_LIMIT });
+  return { events: page.items, total: page.total, fullPath };
 }
 
-const utf8 = new TextEncoder();
-const ok = (body: string): Rendered => ({ status: 200, body: utf8.encode(body) });
+/** "?saved=1" after a change is redirected to the record: said to the editor, not to anyone else. */
+function noticeOf(v: View): 'saved' | 'unchanged' | null {
+  if (!v.session) return null;
+  const q = new URLSearchParams(v.search);
+  return q.get('saved') === '1' ? 'saved' : q.get('unchanged') === '1' ? 'unchanged' : null;
+}
 
 function mountLanguage(app: Hono, deps: PortalDeps, lang: Lang): void {
-  const { registry, compliance, today } = deps;
+  const { registry, compliance, edits, today } = deps;
   const base = `/${lang}`;
   const flights = new SingleFlight<Rendered>();
   const memo = new RenderMemo<Rendered>();
-  /** A page rendered from a registry object, reused while the service returns that same object. */
+  /**
+   * A page rendered from a registry object, reused while the service returns that same object (any
+   * write, and so any new history entry, gives a new object). A signed-in reader's page is their own:
+   * never reused.
+   */
   const from = <T extends object>(data: T, v: View, render: (v: View, data: T) => string): Rendered =>
-    memo.render(data, `${v.path}${v.search}`, () => ok(render(v, data)));
+    v.session ? ok(render(v, data)) : memo.render(data, `${v.path}${v.search}`, () => ok(render(v, data)));
+  const fromAsync = <T extends object>(data: T, v: View, render: () => Promise<string>): Promise<Rendered> =>
+    v.session ? render().then(ok) : memo.renderAsync(data, `${v.path}${v.search}`, () => render().then(ok));
 
-  /** Renders through the single-flight table: identical concurrent requests share the work. */
+  /**
+   * Renders through the single-flight table: identical concurrent anonymous requests share the
+   * work. A signed-in reader's page carries their name and CSRF token, so it is rendered for them alone.
+   */
   const page = (handler: (c: Context, v: View) => Promise<Rendered>) => async (c: Context) => {
     const url = new URL(c.req.url);
-    const v = createView(lang, pathWithoutLang(url.pathname) ?? '/', url.search);
-    const rendered = await flights.run(`${url.pathname}${url.search}`, () => handler(c, v));
-    return sendPage(c, rendered.body, rendered.status);
+    const session = sessionOf(c);
+    const v = createView(lang, pathWithoutLang(url.pathname) ?? '/', url.search, session);
+    const result = session ? await handler(c, v) : await flights.run(`${url.pathname}${url.search}`, () => handler(c, v));
+    return sendPage(c, result.body, result.status, session !== null);
   };
 
   /** Lower-case or unpadded codes (c138, idn) get one canonical address. */
@@ -133,7 +156,13 @@ function mountLanguage(app: Hono, deps: PortalDeps, lang: Lang): void {
       const code = normaliseInstrumentCode(raw);
       if (!code) return error(v, 404, v.t.instrumentNotFound(raw));
       try {
-        return from(await registry.getInstrument(code), v, renderInstrument);
+        const detail = await registry.getInstrument(code);
+        return await fromAsync(detail, v, async () =>
+          renderInstrument(v, detail, {
+            history: await historyBlock(edits, { recordType: 'instrument', recordKey: code }, `/history?record=${code}`),
+            notice: noticeOf(v),
+          }),
+        );
       } catch (e) {
         if (isNotFound(e)) return error(v, 404, v.t.instrumentNotFound(code));
         throw e;
@@ -158,7 +187,14 @@ function mountLanguage(app: Hono, deps: PortalDeps, lang: Lang): void {
       const iso3 = normaliseIso3(raw);
       if (!iso3) return error(v, 404, v.t.countryNotFound(raw));
       try {
-        return from(await registry.getCountryProfile(iso3), v, renderCountryProfile);
+        const profile = await registry.getCountryProfile(iso3);
+        return await fromAsync(profile, v, async () => {
+          const [facts, history] = await Promise.all([
+            compliance.countryFacts(iso3),
+            historyBlock(edits, { country: iso3 }, `/history?country=${iso3}`),
+          ]);
+          return renderCountryProfile(v, profile, { national: facts?.profile ?? null, history, notice: noticeOf(v) });
+        });
       } catch (e) {
         if (isNotFound(e)) return error(v, 404, v.t.countryNotFound(iso3));
         throw e;
@@ -194,9 +230,13 @@ function mountLanguage(app: Hono, deps: PortalDeps, lang: Lang): void {
     }),
   );
 
-  const screenView = () => createView(lang, '/compliance/screen', '');
-  const screenPage = (c: Context, status: ContentfulStatusCode, on: string, errors: FieldError[] = [], detail: string | null = null) =>
-    sendPage(c, utf8.encode(renderComplianceScreen(screenView(), { on, errors, detail, csrfToken: '' })), status);
+  const screenView = (c: Context) => createView(lang, '/compliance/screen', '', sessionOf(c));
+  const screenPage = (c: Context, status: ContentfulStatusCode, on: string, errors: FieldError[] = [], detail: string | null = null) => {
+    const v = screenView(c);
+    // A signed-in reader's upload is checked against their session's CSRF token.
+    const csrfToken = authState(c).csrfToken ?? '';
+    return sendPage(c, utf8.encode(renderComplianceScreen(v, { on, errors, detail, csrfToken })), status, v.session !== null);
+  };
 
   app.get(`${base}/compliance/screen`, (c) => screenPage(c, 200, today()));
 
@@ -209,10 +249,10 @@ function mountLanguage(app: Hono, deps: PortalDeps, lang: Lang): void {
     bodyLimit({
       // The multipart envelope and the date field add a little to the file itself.
       maxSize: MAX_UPLOAD_BYTES + 64 * 1024,
-      onError: (c) => screenPage(c, 413, today(), [tooLarge(screenView())]),
+      onError: (c) => screenPage(c, 413, today(), [tooLarge(screenView(c))]),
     }),
     async (c) => {
-      const v = screenView();
+      const v = screenView(c);
       const body = await c.req.parseBody().catch(() => ({}) as Record<string, string | File>);
       const rawOn = typeof body.on === 'string' ? body.on.trim() : '';
       const on = rawOn || today();
@@ -242,6 +282,16 @@ function mountLanguage(app: Hono, deps: PortalDeps, lang: Lang): void {
       }
     },
   );
+
+  mountEditing(app, lang, {
+    registry,
+    compliance,
+    accounts: deps.accounts,
+    edits,
+    gaps: deps.gaps,
+    now: deps.now ?? (() => new Date()),
+    addressOf: deps.addressOf ?? addressFromConnection,
+  });
 
   // '/en/instruments/' and the like: one canonical address per page, without the trailing slash.
   app.get(`${base}/*`, async (c, next) => {
@@ -286,7 +336,7 @@ export function renderPortalError(c: Context, status: number, detail: string | n
   const url = new URL(c.req.url);
   const lang = langOfPath(url.pathname);
   const rest = pathWithoutLang(url.pathname);
-  const v = createView(lang, rest ?? '/', rest === null ? '' : url.search);
+  const v = createView(lang, rest ?? '/', rest === null ? '' : url.search, sessionOf(c));
   const body = renderError(v, { status, detail: status < 500 ? detail : null, detailLang: 'en' });
   return c.html(body, status as ContentfulStatusCode, { 'cache-control': 'no-store' });
 }

@@ -21,6 +21,8 @@ export interface Formats {
   decimal(n: number): string;
   /** null when the value is missing or not a partial date: the view shows it as unknown. */
   date(value: string | null | undefined): FormattedDate | null;
+  /** A moment (ISO timestamp) with the time of day, in UTC and said so; null when not a timestamp. */
+  dateTime(iso: string): string | null;
   compare(a: string, b: string): number;
 }
 
@@ -35,6 +37,15 @@ function createFormats(lang: Lang): Formats {
   const month = new Intl.DateTimeFormat(locale, { month: 'long', year: 'numeric', timeZone: 'UTC' });
   const numbers = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
   const decimals = new Intl.NumberFormat(locale, { maximumFractionDigits: 2 });
+  const moment = new Intl.DateTimeFormat(locale, {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZone: 'UTC',
+    timeZoneName: 'short',
+  });
   const collator = new Intl.Collator(locale, { sensitivity: 'base' });
   const cache = new Map<string, FormattedDate | null>();
 
@@ -61,6 +72,10 @@ function createFormats(lang: Lang): Formats {
         cache.set(value, hit);
       }
       return hit;
+    },
+    dateTime(iso) {
+      const ms = Date.parse(iso);
+      return Number.isFinite(ms) ? moment.format(ms) : null;
     },
     compare: collator.compare,
   };

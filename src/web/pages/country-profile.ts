@@ -1,3 +1,5 @@
+import { canWrite } from '../../domain/access/policy.ts';
+import type { NationalProfile, SourcedAge } from '../../domain/child-labour/types.ts';
 import type { CountryProfile, RatificationView } from '../../services/registry-service.ts';
 import { html, type SafeHtml } from '../html.ts';
 import {
@@ -13,8 +15,19 @@ import {
   tableRegion,
   unknown,
 } from '../views/components.ts';
+import { statusNotice } from '../views/edit-fields.ts';
+import { type HistoryBlock, historySection } from '../views/history.ts';
 import { layout } from '../views/layout.ts';
 import type { View } from '../views/view.ts';
+import { PROFILE_AGE_FIELDS, profileAgeLabel } from './profile-edit.ts';
+
+/** What the country page shows beyond the registry profile: national law, history, a notice after a save. */
+export interface CountryPageExtras {
+  /** undefined: the section is left out; null: no national law recorded (every age unknown). */
+  national?: NationalProfile | null;
+  history?: HistoryBlock | null;
+  notice?: 'saved' | 'unchanged' | null;
+}
 
 const C138_AGE_ARTICLE = 'C138 Art 2(1)';
 
@@ -54,8 +67,37 @@ function childLabourBox(v: View, p: CountryProfile): SafeHtml {
 </section>`;
 }
 
-function row(v: View, r: RatificationView): SafeHtml {
-  const { t } = v;
+function sourceIds(source: string): SafeHtml {
+  return html`<span class="source-ids">${source
+    .split(/\s*;\s*/)
+    .filter(Boolean)
+    .join(', ')}</span>`;
+}
+
+function nationalAge(v: View, age: SourcedAge | null | undefined): SafeHtml {
+  const { t, f } = v;
+  if (!age) return unknown(t.unknownAge);
+  const citation = age.citation ? html`${t.provisionLabel}: ${age.citation}` : unknown(t.citationNotRecorded);
+  return html`<strong>${t.ageYears(f.number(age.value))}</strong><br><span class="note">${citation}; ${t.sourceLabel}: ${sourceIds(age.source)}</span>`;
+}
+
+/** National child-labour law, read-only, with the source and provision of each age. */
+function nationalLawSection(v: View, p: CountryProfile, national: NationalProfile | null, canEdit: boolean): SafeHtml {
+  const { t, lang } = v;
+  return html`<section aria-labelledby="national-law-heading">
+<h2 id="national-law-heading">${t.nationalLawHeading}</h2>
+<dl class="facts">
+${PROFILE_AGE_FIELDS.map((field) => html`<dt>${profileAgeLabel(v, field)}</dt><dd>${nationalAge(v, national?.[field])}</dd>`)}
+</dl>
+${canEdit ? html`<p><a href="/${lang}/countries/${p.country.iso3}/profile/edit">${t.editNationalLawLink}</a></p>` : null}
+</section>`;
+}
+
+function row(v: View, r: RatificationView, canEdit: boolean): SafeHtml {
+  const { t, lang } = v;
+  const edit = canEdit
+    ? html`<td><a href="/${lang}/countries/${r.country}/ratifications/${r.instrument}/edit">${t.editLink}<span class="visually-hidden"> ${r.instrument}</span></a></td>`
+    : null;
   return html`<tr>
 <td>${instrumentLink(v, r.instrument)}: ${instrumentTitle(v, r.instrumentRef)}</td>
 <td>${dateText(v, r.registrationDate)}</td>
@@ -65,27 +107,37 @@ function row(v: View, r: RatificationView): SafeHtml {
 <td>${r.nationalTitle ?? unknown(t.notRecorded)}</td>
 <td>${confidenceText(v, r.confidence)}</td>
 <td>${r.notes ? html`<details><summary>${t.showNotes}</summary>${englishText(v, r.notes)}</details>` : unknown(t.noneRecorded)}</td>
+${edit}
 </tr>`;
 }
 
-export function renderCountryProfile(v: View, p: CountryProfile): string {
-  const { t, f } = v;
+export function renderCountryProfile(v: View, p: CountryProfile, extras: CountryPageExtras = {}): string {
+  const { t, f, lang } = v;
   const c = p.country;
   const name = countryNamePlain(v, c);
+  const actor = v.session?.actor ?? null;
+  const canEditRatifications = canWrite(actor, { kind: 'ratification', country: c.iso3 }).allowed;
+  const canEditProfile = canWrite(actor, { kind: 'national_profile', country: c.iso3 }).allowed;
+  const addLink = canEditRatifications
+    ? html`<p><a href="/${lang}/countries/${c.iso3}/ratifications/new">${t.addRatificationLink}</a></p>`
+    : null;
+  const notice =
+    extras.notice === 'saved' ? statusNotice(t.savedNotice) : extras.notice === 'unchanged' ? statusNotice(t.unchangedNotice) : null;
   const table = p.ratifications.length
     ? html`${tableRegion(
         'ratifications-caption',
         html`<table>
 <caption id="ratifications-caption">${t.profileRatificationsCaption(name, f.number(p.ratifications.length))}</caption>
-<thead><tr><th scope="col">${t.colInstrument}</th><th scope="col">${t.colRegistrationDate}</th><th scope="col">${t.colEntryIntoForceState}</th><th scope="col">${t.colStatus}</th><th scope="col">${t.colLegalAct}</th><th scope="col">${t.colNationalTitle}</th><th scope="col">${t.colConfidence}</th><th scope="col">${t.colNotes}</th></tr></thead>
+<thead><tr><th scope="col">${t.colInstrument}</th><th scope="col">${t.colRegistrationDate}</th><th scope="col">${t.colEntryIntoForceState}</th><th scope="col">${t.colStatus}</th><th scope="col">${t.colLegalAct}</th><th scope="col">${t.colNationalTitle}</th><th scope="col">${t.colConfidence}</th><th scope="col">${t.colNotes}</th>${canEditRatifications ? html`<th scope="col">${t.colEdit}</th>` : null}</tr></thead>
 <tbody>
-${p.ratifications.map((r) => row(v, r))}
+${p.ratifications.map((r) => row(v, r, canEditRatifications))}
 </tbody>
 </table>`,
       )}
 <p class="legend">${t.unverifiedLegend}</p>`
     : html`<p>${t.noCountryRatifications}</p>`;
   const body = html`<h1>${countryName(v, c)}</h1>
+${notice}
 <section aria-labelledby="membership-heading">
 <h2 id="membership-heading">${t.profileFactsHeading}</h2>
 <dl class="facts">
@@ -98,10 +150,13 @@ ${p.ratifications.map((r) => row(v, r))}
 </dl>
 </section>
 ${childLabourBox(v, p)}
+${extras.national === undefined ? null : nationalLawSection(v, p, extras.national, canEditProfile)}
 <section aria-labelledby="ratifications-heading">
 <h2 id="ratifications-heading">${t.ratificationsHeading}</h2>
+${addLink}
 ${table}
 </section>
+${historySection(v, extras.history)}
 ${sourcesSection(v, p.sources)}`;
   return layout(v, { title: name, section: 'countries', body });
 }

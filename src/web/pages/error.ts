@@ -13,10 +13,13 @@ export interface ErrorPageOptions {
 
 export function renderError(v: View, { status, detail, detailLang }: ErrorPageOptions): string {
   const { t, lang } = v;
-  const title = status === 404 ? t.errorTitle404 : status === 400 ? t.errorTitle400 : status >= 500 ? t.errorTitle500 : t.errorTitleOther;
+  const titles: Record<number, string> = { 400: t.errorTitle400, 403: t.errorTitle403, 404: t.errorTitle404, 409: t.errorTitle409 };
+  const title = titles[status] ?? (status >= 500 ? t.errorTitle500 : t.errorTitleOther);
   let text: string;
   if (status >= 500) text = t.errorText500;
   else if (status === 404) text = t.errorText404;
+  else if (status === 403) text = t.errorText403;
+  else if (status === 409) text = t.errorText409;
   else text = t.errorText400;
   const shown = status < 500 ? detail : null;
   const body = html`<p class="error-status">${t.errorStatus(String(status))}</p>

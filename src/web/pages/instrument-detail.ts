@@ -1,3 +1,4 @@
+import { canWrite } from '../../domain/access/policy.ts';
 import type { Instrument } from '../../domain/instrument.ts';
 import type { InstrumentDetail, InstrumentRef, RatificationView } from '../../services/registry-service.ts';
 import { html, type SafeHtml } from '../html.ts';
@@ -15,6 +16,8 @@ import {
   tableRegion,
   unknown,
 } from '../views/components.ts';
+import { statusNotice } from '../views/edit-fields.ts';
+import { type HistoryBlock, historySection } from '../views/history.ts';
 import { layout } from '../views/layout.ts';
 import type { View } from '../views/view.ts';
 import { subjectLabel } from './instruments-list.ts';
@@ -113,12 +116,22 @@ ${table}
 </section>`;
 }
 
-export function renderInstrument(v: View, d: InstrumentDetail): string {
-  const { t, f } = v;
+export interface InstrumentPageExtras {
+  history?: HistoryBlock | null;
+  notice?: 'saved' | 'unchanged' | null;
+}
+
+export function renderInstrument(v: View, d: InstrumentDetail, extras: InstrumentPageExtras = {}): string {
+  const { t, f, lang } = v;
   const i = d.instrument;
+  const canEdit = canWrite(v.session?.actor ?? null, { kind: 'instrument' }).allowed;
+  const notice =
+    extras.notice === 'saved' ? statusNotice(t.savedNotice) : extras.notice === 'unchanged' ? statusNotice(t.unchangedNotice) : null;
   const subjects = i.subjects.length ? i.subjects.map((s) => subjectLabel(v, s)).join(', ') : null;
   const body = html`<h1>${i.code}: ${instrumentTitle(v, i)}${lowMark(v, i.confidence)}</h1>
+${notice}
 ${i.category === 'fundamental' ? html`<p><span class="badge badge-fundamental">${t.fundamentalBadge}</span></p>` : null}
+${canEdit ? html`<p><a href="/${lang}/instruments/${i.code}/edit">${t.editInstrumentLink}</a></p>` : null}
 <section aria-labelledby="facts-heading">
 <h2 id="facts-heading">${t.factsHeading}</h2>
 <dl class="facts">
@@ -138,6 +151,7 @@ ${i.notes ? html`<dt>${t.labelNotes}</dt><dd>${englishText(v, i.notes)}</dd>` : 
 </dl>
 </section>
 ${ratificationsSection(v, d)}
+${historySection(v, extras.history)}
 ${sourcesSection(v, d.sources)}`;
   return layout(v, { title: `${i.code}: ${instrumentTitlePlain(v, i)}`, section: 'instruments', body });
 }

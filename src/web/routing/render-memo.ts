@@ -11,10 +11,24 @@ export class RenderMemo<V = string> {
   constructor(private readonly variantsPerObject = 16) {}
 
   render(data: object, key: string, render: () => V): V {
-    let variants = this.pages.get(data);
-    const hit = variants?.get(key);
+    const hit = this.pages.get(data)?.get(key);
     if (hit !== undefined) return hit;
     const out = render();
+    this.store(data, key, out);
+    return out;
+  }
+
+  /** As `render`, for a page that needs more reads (made only on a miss) besides the data object. */
+  async renderAsync(data: object, key: string, render: () => Promise<V>): Promise<V> {
+    const hit = this.pages.get(data)?.get(key);
+    if (hit !== undefined) return hit;
+    const out = await render();
+    this.store(data, key, out);
+    return out;
+  }
+
+  private store(data: object, key: string, out: V): void {
+    let variants = this.pages.get(data);
     if (!variants) {
       variants = new Map();
       this.pages.set(data, variants);
@@ -24,6 +38,5 @@ export class RenderMemo<V = string> {
       if (oldest !== undefined) variants.delete(oldest);
     }
     variants.set(key, out);
-    return out;
   }
 }

@@ -2,7 +2,7 @@ import { html, type SafeHtml } from '../html.ts';
 import { STYLESHEET_HREF } from '../static/assets.ts';
 import { otherLang, type View } from './view.ts';
 
-export type Section = 'home' | 'instruments' | 'countries' | 'compliance' | 'search' | null;
+export type Section = 'home' | 'instruments' | 'countries' | 'compliance' | 'search' | 'account' | 'gaps' | 'history' | 'login' | null;
 
 export interface PageOptions {
   title: string;
@@ -15,6 +15,33 @@ export interface PageOptions {
 function navLink(v: View, section: Section, current: Section, path: string, label: string): SafeHtml {
   const isCurrent = section === current;
   return html`<li><a href="/${v.lang}${path}"${isCurrent ? html` aria-current="page"` : null}>${label}</a></li>`;
+}
+
+/** Paths a "Sign in" link may come back to: pages, not the sign-in page or a form's target. */
+function returnPath(v: View): string | null {
+  if (v.path === '/login' || v.path === '/logout') return null;
+  return `/${v.lang}${v.path}${v.search}`;
+}
+
+/**
+ * Who is reading: "Sign in" for an anonymous reader; the email and role, links to the account and
+ * the gaps worklist, and a sign-out button (a POST form, so no link can sign anyone out) otherwise.
+ */
+function userNav(v: View, section: Section): SafeHtml {
+  const { t, lang } = v;
+  const current = (s: Section) => (s === section ? html` aria-current="page"` : null);
+  if (!v.session) {
+    const back = returnPath(v);
+    const href = back && back !== `/${lang}/` ? `/${lang}/login?next=${encodeURIComponent(back)}` : `/${lang}/login`;
+    return html`<nav class="user-nav" aria-label="${t.accountNavLabel}"><ul><li><a href="${href}"${current('login')}>${t.signIn}</a></li></ul></nav>`;
+  }
+  const { actor } = v.session;
+  return html`<nav class="user-nav" aria-label="${t.accountNavLabel}"><ul>
+<li class="user-who">${t.signedInAs(actor.email, t.role[actor.role])}</li>
+<li><a href="/${lang}/account"${current('account')}>${t.navAccount}</a></li>
+<li><a href="/${lang}/gaps"${current('gaps')}>${t.navGaps}</a></li>
+<li><form method="post" action="/${lang}/logout" class="signout-form"><input type="hidden" name="_csrf" value="${v.session.csrfToken}"><button type="submit" class="button-quiet">${t.signOut}</button></form></li>
+</ul></nav>`;
 }
 
 /** The page shell: skip link, header with navigation and language switch, main, footer. */
@@ -41,7 +68,10 @@ ${(page.scripts ?? []).map(
 <header class="site-header">
 <div class="wrap header-inner">
 <p class="site-name"><a href="/${lang}/">${t.siteName}</a> <span class="tagline">${t.siteTagline}</span></p>
+<div class="header-tools">
+${userNav(v, page.section)}
 <nav class="lang-switch" aria-label="${t.languageNavLabel}"><a href="/${other}${suffix}" hreflang="${other}" lang="${other}" title="${t.otherLanguageHint}">${t.otherLanguageName}</a></nav>
+</div>
 </div>
 <nav class="main-nav" aria-label="${t.mainNavLabel}">
 <ul class="wrap">
@@ -59,7 +89,11 @@ ${page.body}
 <footer class="site-footer">
 <div class="wrap">
 <p>${t.footerAbout}</p>
-<p><a href="/api/openapi.json">${t.footerApi}</a></p>
+<ul class="footer-links">
+<li><a href="/${lang}/gaps">${t.navGaps}</a></li>
+<li><a href="/${lang}/history">${t.navHistory}</a></li>
+<li><a href="/api/openapi.json">${t.footerApi}</a></li>
+</ul>
 </div>
 </footer>
 </body>

@@ -1,6 +1,14 @@
+import type { Actor } from '../../domain/access/policy.ts';
 import type { Lang } from '../../domain/facts.ts';
 import { type Formats, formatsFor } from '../i18n/format.ts';
 import { type Dict, dictFor } from '../i18n/index.ts';
+
+/** The signed-in reader: who, and the token their forms must carry (`_csrf`). */
+export interface PortalSession {
+  actor: Actor;
+  /** Empty for a request signed with an API token (no cookie, so no CSRF token is needed). */
+  csrfToken: string;
+}
 
 /** What every view needs to know about the request it renders. */
 export interface View {
@@ -11,10 +19,12 @@ export interface View {
   path: string;
   /** Raw query string including '?', or '' (kept by the language switch). */
   search: string;
+  /** The signed-in reader, or null: a page with a session is personal and never shared or cached. */
+  session: PortalSession | null;
 }
 
-export function createView(lang: Lang, path: string, search: string): View {
-  return { lang, t: dictFor(lang), f: formatsFor(lang), path: path || '/', search };
+export function createView(lang: Lang, path: string, search: string, session: PortalSession | null = null): View {
+  return { lang, t: dictFor(lang), f: formatsFor(lang), path: path || '/', search, session };
 }
 
 export function otherLang(lang: Lang): Lang {
