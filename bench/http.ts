@@ -79,7 +79,9 @@ async function benchDb(db: string, env: NodeJS.ProcessEnv, port: number): Promis
         non2xx: r.non2xx,
         bytes: r.throughput.average / Math.max(1, r.requests.average),
       });
-      console.log(`${db.padEnd(10)} ${route.name.padEnd(34)} ${r.requests.average.toFixed(0).padStart(7)} req/s  p99 ${r.latency.p99} ms  errors ${r.errors} non-2xx ${r.non2xx}`);
+      console.log(
+        `${db.padEnd(10)} ${route.name.padEnd(34)} ${r.requests.average.toFixed(0).padStart(7)} req/s  p99 ${r.latency.p99} ms  errors ${r.errors} non-2xx ${r.non2xx}`,
+      );
     }
   } finally {
     await stop(server);

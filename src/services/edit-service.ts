@@ -293,6 +293,7 @@ export class EditService {
   /** Undoes one change with a new event; the reverted event stays in the history untouched. */
   async revert(actor: Actor | null, eventId: number, reason: string | null, now: Date): Promise<ChangeResult<unknown>> {
     refuseNul({ reason });
+    if ((reason ?? '').length > MAX_REASON_LENGTH) fail([{ field: 'reason', message: `the reason must be at most ${MAX_REASON_LENGTH} characters` }]);
     if (!actor) this.authorise(actor, { kind: 'instrument' });
     return this.store.transaction(async (tx) => {
       const event = await tx.getEvent(eventId);
