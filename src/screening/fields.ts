@@ -94,6 +94,20 @@ const POW10 = [1, 10, 100, 1000, 10000, 100000, 1000000];
  */
 export function parseHoursKey(b: Uint8Array, s: number, e: number): number {
   if (s === e) return 0;
+  // the usual forms first: "8", "10", "7.5"
+  const d0 = b[s]! - 48;
+  if (d0 >>> 0 <= 9) {
+    if (e - s === 1) return d0 * 1e6 + 1;
+    const d1 = b[s + 1]! - 48;
+    if (e - s === 2 && d1 >>> 0 <= 9) {
+      const v = d0 * 10 + d1;
+      return v <= MAX_HOURS ? v * 1e6 + 1 : HOURS_TOO_MANY;
+    }
+    if (e - s === 3 && b[s + 1] === 46) {
+      const d2 = b[s + 2]! - 48;
+      if (d2 >>> 0 <= 9) return d0 * 1e6 + d2 * 1e5 + 1;
+    }
+  }
   let i = s;
   let neg = false;
   if (b[i] === 45) {
@@ -189,8 +203,11 @@ export class WorkMatcher {
   private equals(k: Uint8Array, b: Uint8Array, s: number, n: number): boolean {
     for (let i = 0; i < n; i++) {
       let c = b[s + i]!;
-      if (c >= 65 && c <= 90) c |= 32;
-      if (c !== k[i]) return false;
+      if (c !== k[i]) {
+        // not the lower-case byte: an upper-case letter may still match
+        if (c >= 65 && c <= 90) c |= 32;
+        if (c !== k[i]) return false;
+      }
     }
     return true;
   }

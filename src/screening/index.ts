@@ -6,7 +6,8 @@
  * const facts = await compliance.allCountryFacts();
  * const summary = await screenFile('workers.csv', { on: '2025-06-30', facts, out: process.stdout });
  */
-import { createReadStream } from 'node:fs';
+import { open, stat } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import {
   BASELINE_MINIMUM_AGE,
   type CountryFacts,
@@ -20,7 +21,8 @@ import {
   WORK_KINDS,
   type WorkKind,
 } from '../domain/child-labour/index.ts';
-import { type ScreenInput, screenCsvWith } from './screen.ts';
+import { CHUNK_BYTES, screenRanges } from './parallel.ts';
+import { Screener, type ScreenInput, screenCsvWith } from './screen.ts';
 import type { EngineInput, ScreeningEngine, ScreenOptions, ScreenSummary } from './types.ts';
 
 export { countryFactsFromBundle } from './bundle-facts.ts';
@@ -30,7 +32,9 @@ export type { RowError, ScreenOptions, ScreenStats, ScreenSummary } from './type
 export { CacheMismatchError } from './verdict-cache.ts';
 
 /** Read size for files: large reads keep the per-chunk overhead negligible. */
-export const READ_HIGH_WATER_MARK = 4 << 20;
+export const READ_HIGH_WATER_MARK = CHUNK_BYTES;
+/** Files at least this large (screened without `out`) are cut into ranges screened in parallel. */
+export const PARALLEL_MIN_BYTES = 64 << 20;
 
 type RuleContext = Parameters<(typeof RULES)[number]['evaluate']>[0];
 const RULES_FOR = new Map(WORK_KINDS.map((w) => [w, RULES.filter((r) => r.appliesTo.includes(w))]));
@@ -39,7 +43,7 @@ const RULES_FOR = new Map(WORK_KINDS.map((w) => [w, RULES.filter((r) => r.applie
  * Ages the rules compare an age with besides those in a State's facts: C138 Art 7(4) and 7(1)
  * light work (12, 13), Art 6 training and Art 2(4) (14), Art 2(3) (15), the Art 3(3) exception
  * floor (16), Art 3(1) and C182 Art 2 (18), and every candidate declaration. Kept next to the
- * binding so a rule with a new age shows up in screening.test.ts (which checks every age) and in
+ * binding so a rule with a new age shows up in verdict-cache.test.ts (which checks every age) and in
  * the cache's sampled verification at run time.
  */
 const ENGINE_AGES = [12, 13, LOWEST_DECLARABLE_AGE, BASELINE_MINIMUM_AGE, 16, 18, ...DECLARATION_CANDIDATES];
@@ -92,12 +96,21 @@ function readsHoursOrNight(facts: CountryFacts, input: EngineInput<WorkKind>): b
   return read;
 }
 
+/**
+ * States whose facts are equal but for their code share cache entries: no rule reads `iso3`
+ * (the sampled verification in the cache would catch one that did).
+ */
+function factsKey(facts: CountryFacts): string {
+  return JSON.stringify({ ...facts, iso3: null, profile: facts.profile && { ...facts.profile, iso3: null } });
+}
+
 /** The child-labour engine as the screener uses it. */
 export const CHILD_LABOUR_ENGINE: ScreeningEngine<CountryFacts, Verdict, WorkKind> = {
   WORK_KINDS,
   VERDICTS,
   evaluate,
   ageBreakpoints,
+  factsKey,
   readsHoursOrNight,
 };
 
@@ -110,7 +123,66 @@ export function screenCsv(input: ScreenInput, options: ScreenOptions<CountryFact
   return screenCsvWith(CHILD_LABOUR_ENGINE, input, options);
 }
 
-/** `screenCsv` over a file, read in 4 MiB chunks; a missing file is a ScreenInputError. */
-export function screenFile(path: string, options: ScreenOptions<CountryFacts>): Promise<ScreenSummary<Verdict>> {
-  return screenCsv(createReadStream(path, { highWaterMark: READ_HIGH_WATER_MARK }), options);
+export interface ScreenFileOptions extends ScreenOptions<CountryFacts> {
+  /**
+   * Threads for a file of PARALLEL_MIN_BYTES or more screened without `out`, with `facts` as a Map
+   * (workers get a copy). Default: 2, or 1 on a single core. The result is the same either way.
+   */
+  threads?: number;
+}
+
+/**
+ * `screenCsv` over a file, read in 4 MiB chunks into two reused buffers (the next read runs while
+ * the last one is parsed), so memory stays flat; large files are screened in parallel ranges
+ * (parallel.ts). A missing file is a ScreenInputError.
+ */
+export async function screenFile(path: string, options: ScreenFileOptions): Promise<ScreenSummary<Verdict>> {
+  const threads = Math.max(1, Math.floor(options.threads ?? Math.min(2, availableParallelism())));
+  if (threads > 1 && !options.out && options.facts instanceof Map) {
+    const size = await stat(path).then(
+      (st) => (st.isFile() ? st.size : -1),
+      () => -1, // let the sequential path report it
+    );
+    if (size >= PARALLEL_MIN_BYTES) {
+      const main = new Screener(CHILD_LABOUR_ENGINE, options);
+      const summary = await screenRanges(main, {
+        path,
+        size,
+        on: options.on,
+        facts: options.facts,
+        maxErrors: Math.max(0, options.maxErrors ?? 1000),
+        threads,
+        onProgress: options.onProgress,
+        stats: options.stats,
+      });
+      return summary as ScreenSummary<Verdict>;
+    }
+  }
+  return screenCsv(fileChunks(path), options);
+}
+
+/** The file's bytes in CHUNK_BYTES pieces, alternating between two buffers with one read ahead. */
+async function* fileChunks(path: string): AsyncGenerator<Buffer> {
+  const fh = await open(path, 'r');
+  let inflight: ReturnType<typeof fh.read> | null = null;
+  try {
+    const bufs = [Buffer.allocUnsafeSlow(CHUNK_BYTES), Buffer.allocUnsafeSlow(CHUNK_BYTES)];
+    let k = 0;
+    let pos = 0;
+    inflight = fh.read(bufs[0]!, 0, CHUNK_BYTES, 0);
+    for (;;) {
+      const { bytesRead } = await inflight;
+      inflight = null;
+      if (bytesRead === 0) break;
+      const chunk = bufs[k]!.subarray(0, bytesRead);
+      pos += bytesRead;
+      k ^= 1;
+      // the consumer is done with the other buffer: the screener copies what it keeps
+      inflight = fh.read(bufs[k]!, 0, CHUNK_BYTES, pos);
+      yield chunk;
+    }
+  } finally {
+    if (inflight) await inflight.catch(() => undefined);
+    await fh.close();
+  }
 }

@@ -1,26 +1,52 @@
 import { once } from 'node:events';
+import { WriteStream } from 'node:fs';
 import type { Writable } from 'node:stream';
 
 const SLAB = 1 << 20;
+/** Slabs kept for reuse: more than are ever in flight (a chunk fills about 7). */
+const MAX_POOL = 16;
+
+interface Slab {
+  buf: Buffer;
+  /** Parts handed to the stream and not yet written. */
+  writing: number;
+  /** Full: no more bytes go into it; back to the pool once `writing` is 0. */
+  retired: boolean;
+}
 
 /**
  * Output bytes are appended into 1 MiB slabs synchronously while a chunk is parsed, and handed to
  * the stream between chunks (`flush`), awaiting 'drain' when `write` returns false. A slab region
- * already handed to `write` is never written again, so no copy is made for the stream.
+ * handed to `write` is never written again. For a file stream, whose write callback means the
+ * bytes are in the file, a full slab goes back to a small pool once all of it is written, so the
+ * output costs a few MiB whatever the file size. Other streams may keep the chunks they are given
+ * (a PassThrough does), so their slabs are never reused.
  */
 export class OutBuffer {
-  buf: Buffer = Buffer.allocUnsafeSlow(SLAB);
+  buf: Buffer;
   pos = 0;
+  private slab: Slab;
   private flushed = 0;
-  private readonly pending: Buffer[] = [];
+  private readonly queued: { slab: Slab; part: Buffer }[] = [];
+  private readonly pool: Buffer[] = [];
+  private readonly reuse: boolean;
 
-  constructor(private readonly out: Writable) {}
+  constructor(private readonly out: Writable) {
+    this.reuse = out instanceof WriteStream;
+    this.slab = { buf: Buffer.allocUnsafeSlow(SLAB), writing: 0, retired: false };
+    this.buf = this.slab.buf;
+  }
 
   /** Makes room for `n` more bytes (starting a new slab if needed). */
   reserve(n: number): void {
     if (this.pos + n <= this.buf.length) return;
-    if (this.pos > this.flushed) this.pending.push(this.buf.subarray(this.flushed, this.pos));
-    this.buf = Buffer.allocUnsafeSlow(Math.max(SLAB, n));
+    this.queuePart();
+    const old = this.slab;
+    old.retired = true;
+    this.release(old);
+    const buf = n <= SLAB ? (this.pool.pop() ?? Buffer.allocUnsafeSlow(SLAB)) : Buffer.allocUnsafeSlow(n);
+    this.slab = { buf, writing: 0, retired: false };
+    this.buf = buf;
     this.pos = 0;
     this.flushed = 0;
   }
@@ -74,14 +100,29 @@ export class OutBuffer {
   }
 
   async flush(): Promise<void> {
-    if (this.pos > this.flushed) {
-      this.pending.push(this.buf.subarray(this.flushed, this.pos));
-      this.flushed = this.pos;
+    this.queuePart();
+    while (this.queued.length > 0) {
+      const { slab, part } = this.queued.shift()!;
+      const more = this.out.write(part, () => {
+        slab.writing--;
+        this.release(slab);
+      });
+      if (!more) await once(this.out, 'drain');
     }
-    for (let i = 0; i < this.pending.length; i++) {
-      if (!this.out.write(this.pending[i])) await once(this.out, 'drain');
+  }
+
+  private queuePart(): void {
+    if (this.pos <= this.flushed) return;
+    this.slab.writing++;
+    this.queued.push({ slab: this.slab, part: this.buf.subarray(this.flushed, this.pos) });
+    this.flushed = this.pos;
+  }
+
+  private release(slab: Slab): void {
+    if (this.reuse && slab.retired && slab.writing === 0 && slab.buf.length === SLAB && this.pool.length < MAX_POOL) {
+      slab.retired = false;
+      this.pool.push(slab.buf);
     }
-    this.pending.length = 0;
   }
 }
 

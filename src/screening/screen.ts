@@ -2,13 +2,22 @@
  * The streaming workforce screener: a byte-level CSV state machine over Buffers that classifies
  * every row with the child-labour rule engine, at a flat memory cost whatever the file size.
  *
- * Hot path (a line without a quote): one pass over the bytes records the comma positions, then
- * each needed field is read from bytes (dates as integers, the country as 3 letters → index
- * through a 32 Ki table, the work kind by length + first letter), the age is integer arithmetic,
- * and the outcome comes from a direct slot of the VerdictCache (no string, no Map, no allocation).
- * A line that contains a quote takes the RFC 4180 path, which unescapes fields into a scratch
- * buffer and then joins the same row code. Only the incomplete last record of a chunk is carried
- * to the next one. Records are bounded by MAX_LINE: a longer one is reported and skipped.
+ * Hot path (a record without a quote): one pass over the bytes records the comma positions, then
+ * `fastRow` reads the fields it needs from bytes (the date as integers, the country as 3 letters
+ * → index through a 32 Ki table, the work kind by length + first letter), computes the age by
+ * integer arithmetic and takes the outcome from a direct slot of the VerdictCache: no string, no
+ * Map, no allocation per row. A record that contains a quote takes the RFC 4180 path
+ * (`parseQuoted`), which unescapes fields into a scratch buffer and then uses the same decoders.
+ * Only the incomplete last record of a chunk is carried (copied) to the next one, so callers may
+ * reuse their chunk buffers. Records are bounded by MAX_LINE: a longer one is reported and
+ * skipped, and reading resumes after the first line break of that record.
+ *
+ * Bad rows never throw: each is counted, reported (first `maxErrors`) with its physical line and
+ * field, and written to `out` marked `invalid`. Only an input that cannot be screened at all (no
+ * header, a required column missing, unreadable) throws ScreenInputError.
+ *
+ * Range mode (`beginRange`, used by parallel.ts): the same machine started at a record boundary of
+ * a file, stopping before the first record at or after a given offset.
  */
 import type { Readable } from 'node:stream';
 import { ScreenInputError } from './errors.ts';
@@ -39,6 +48,7 @@ export { MAX_AGE } from './fields.ts';
 
 const MAX_HEADER_COLUMNS = 4096;
 const PROGRESS_MS = 100;
+const NEVER = 2 ** 52;
 
 const LF = 10;
 const CR = 13;
@@ -105,12 +115,26 @@ export async function screenCsvWith<F, V extends string, W extends string>(
   return s.summary() as ScreenSummary<V>;
 }
 
-class Screener<F> {
+/** What one range of a file gave (parallel screening); line numbers count from 1 at `start`. */
+export interface RangeResult {
+  start: number;
+  end: number;
+  lines: number;
+  rows: number;
+  valid: number;
+  invalid: number;
+  verdicts: Record<string, number>;
+  uncertain: number;
+  errors: RowError[];
+  truncated: boolean;
+}
+
+export class Screener<F> {
   bytesRead = 0;
   rows = 0;
   private valid = 0;
   private invalid = 0;
-  private readonly errors: RowError[] = [];
+  private errors: RowError[] = [];
   private truncated = false;
   private readonly maxErrors: number;
 
@@ -120,6 +144,18 @@ class Screener<F> {
   private line = 1;
   private carry: Buffer | null = null;
   private skipping = false;
+  /** Absolute offset (in the input) of the next byte pushed, of `carry[0]`, of `head[0]`. */
+  private next = 0;
+  private carryBase = 0;
+  private headBase = 0;
+  /** Absolute offset of the first data record, and the physical lines before it. */
+  dataStart = -1;
+  headerLines = 0;
+  /** Range mode: stop before the first record starting at or after this offset (−1: never). */
+  private stopAt = -1;
+  stopped = false;
+  private stoppedAt = -1;
+  private countsAtStart: number[] = [];
 
   // header
   private nCols = 0;
@@ -150,7 +186,7 @@ class Screener<F> {
   // the cache's typed arrays, refreshed when it grows
   private slots: Int32Array;
   private seen: Uint8Array;
-  private ageClass: Uint8Array;
+  private slotBase: Int32Array;
 
   private readonly out: OutBuffer | null;
   private readonly suffixes: Buffer[] = [];
@@ -182,41 +218,49 @@ class Screener<F> {
     this.counts = this.cache.counts;
     this.slots = this.cache.slots;
     this.seen = this.cache.seen;
-    this.ageClass = this.cache.ageClass;
+    this.slotBase = this.cache.slotBase;
     this.out = options.out ? new OutBuffer(options.out) : null;
   }
 
   // ---------------------------------------------------------------- driver
 
   push(chunk: Buffer): void {
+    const base = this.next;
+    this.next += chunk.length;
     this.bytesRead += chunk.length;
+    if (this.stopped) return;
     if (this.phase !== 'body') {
       const rest = this.pushHead(chunk, false);
-      if (rest === null || rest.length === 0) return;
-      chunk = rest;
+      if (rest !== null && rest.length > 0) this.feed(rest, this.dataStart);
+      return;
     }
-    this.feed(chunk);
+    this.feed(chunk, base);
   }
 
   end(): void {
+    if (this.stopped) return;
     if (this.phase !== 'body') {
       const rest = this.pushHead(null, true);
-      this.carry = rest && rest.length > 0 ? rest : null;
+      if (rest !== null && rest.length > 0) {
+        this.carry = rest;
+        this.carryBase = this.dataStart;
+      }
     }
-    if (this.skipping) return;
     const carry = this.carry;
     this.carry = null;
-    if (carry) this.parse(carry, 0, true);
+    if (carry !== null && !this.skipping) this.parse(carry, 0, true, this.carryBase);
   }
 
   async flush(): Promise<void> {
     if (this.out) await this.out.flush();
   }
 
-  private feed(buf: Buffer): void {
+  /** `buf` holds the input from absolute offset `base`; it may be reused by the caller afterwards. */
+  private feed(buf: Buffer, base: number): void {
     let pos = 0;
     const end = buf.length;
     for (;;) {
+      if (this.stopped) return;
       if (this.skipping) {
         const lf = buf.indexOf(LF, pos);
         if (lf < 0) return;
@@ -230,34 +274,42 @@ class Screener<F> {
         // Complete the carried record with a slice of the chunk (doubling, so re-scans stay linear).
         const take = Math.min(end, pos + Math.max(carry.length, 65536));
         const joined = Buffer.concat([carry, buf.subarray(pos, take)]);
+        const joinedBase = this.carryBase;
         this.carry = null;
-        const consumed = this.parse(joined, 0, false);
+        const consumed = this.parse(joined, 0, false, joinedBase);
+        if (this.stopped) return;
         if (consumed >= carry.length) {
           pos += consumed - carry.length; // the rest lies in `buf`
           continue;
         }
-        const resume = this.keepTail(joined, consumed);
-        if (resume >= 0) this.carry = Buffer.from(joined.subarray(resume));
+        const resume = this.keepTail(joined, consumed, joinedBase);
+        if (resume >= 0) {
+          this.carry = Buffer.from(joined.subarray(resume));
+          this.carryBase = joinedBase + resume;
+        }
         pos = take;
         continue;
       }
       if (pos >= end) return;
-      const consumed = this.parse(buf, pos, false);
-      const resume = this.keepTail(buf, consumed);
+      const consumed = this.parse(buf, pos, false, base);
+      if (this.stopped) return;
+      const resume = this.keepTail(buf, consumed, base);
       if (resume < 0) return;
       pos = resume;
     }
   }
 
   /**
-   * After a non-final parse: keeps the incomplete record as the carry, or, when it already passes
-   * MAX_LINE, reports it and returns where to resume (after its first LF); −1 = nothing to resume.
+   * After a non-final parse: keeps the incomplete record as the carry (a copy: the caller may reuse
+   * `buf`), or, when it already passes MAX_LINE, reports it and returns where to resume (after its
+   * first LF); −1 = nothing to resume.
    */
-  private keepTail(buf: Buffer, consumed: number): number {
+  private keepTail(buf: Buffer, consumed: number, base: number): number {
     const tail = buf.length - consumed;
     if (tail === 0) return -1;
     if (tail <= MAX_LINE + 1) {
-      this.carry = Buffer.from(buf.subarray(consumed)); // copy: do not pin the whole chunk
+      this.carry = Buffer.from(buf.subarray(consumed));
+      this.carryBase = base + consumed;
       return -1;
     }
     this.overLong();
@@ -270,19 +322,78 @@ class Screener<F> {
     return lf + 1;
   }
 
+  // ---------------------------------------------------------------- ranges (parallel screening)
+
+  /**
+   * Starts a range at absolute offset `start` (a record start, header already applied): the range
+   * ends at the first record that starts at or after `stopAt`, or at the end of the input. Line
+   * numbers in the range's errors count from 1 at `start`. The cache is kept across ranges.
+   */
+  beginRange(start: number, stopAt: number): void {
+    this.next = start;
+    this.stopAt = stopAt;
+    this.stopped = false;
+    this.stoppedAt = -1;
+    this.carry = null;
+    this.skipping = false;
+    this.line = 1;
+    this.rows = 0;
+    this.valid = 0;
+    this.invalid = 0;
+    this.errors = [];
+    this.truncated = false;
+    this.bytesRead = 0;
+    this.countsAtStart = this.counts.slice();
+  }
+
+  /** Stops before the first data record at or after this absolute offset (0: read only the header). */
+  limit(stopAt: number): void {
+    this.stopAt = stopAt;
+  }
+
+  /** Where the range ended: the first record start at or after `stopAt`, or the end of the input. */
+  get rangeEnd(): number {
+    return this.stopped ? this.stoppedAt : this.next;
+  }
+
+  rangeResult(start: number): RangeResult {
+    const { verdicts, uncertain } = this.tally(this.countsAtStart);
+    return {
+      start,
+      end: this.rangeEnd,
+      lines: this.line - 1,
+      rows: this.rows,
+      valid: this.valid,
+      invalid: this.invalid,
+      verdicts,
+      uncertain,
+      errors: this.errors,
+      truncated: this.truncated,
+    };
+  }
+
   // ---------------------------------------------------------------- header
 
+  /** Header phase: returns the bytes after the header once it is complete (its base is `dataStart`). */
   private pushHead(chunk: Buffer | null, final: boolean): Buffer | null {
-    let head = this.head;
-    if (chunk) head = head ? Buffer.concat([head, chunk]) : chunk;
-    this.head = head;
-    if (!head) {
+    let head = chunk ? (this.head ? Buffer.concat([this.head, chunk]) : chunk) : this.head;
+    this.head = null;
+    // what is kept across pushes is copied: the caller may reuse its chunk buffer
+    const wait = (from: number): null => {
+      this.headBase += from;
+      this.head = head && from < head.length ? Buffer.from(head.subarray(from)) : null;
+      return null;
+    };
+    if (!head || head.length === 0) {
       if (final) throw new ScreenInputError('empty', 'the input is empty: expected a CSV header line');
       return null;
     }
     if (this.phase === 'bom') {
-      if (head.length < 3 && !final) return null;
-      if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) head = head.subarray(3);
+      if (head.length < 3 && !final) return wait(0);
+      if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) {
+        head = head.subarray(3);
+        this.headBase += 3;
+      }
       this.phase = 'header';
     }
     // blank lines before the header are skipped
@@ -293,19 +404,18 @@ class Screener<F> {
     }
     if (pos >= head.length) {
       if (final) throw new ScreenInputError('empty', 'the input is empty: expected a CSV header line');
-      this.head = head.subarray(pos);
-      return null;
+      return wait(pos);
     }
     const r = this.parseQuoted(head, pos, head.length, final, MAX_HEADER_COLUMNS);
     if (r < 0) {
       if (head.length - pos > MAX_LINE + 1) throw new ScreenInputError('bad_header', 'the header line is longer than 1 MiB');
-      this.head = head.subarray(pos);
-      return null;
+      return wait(pos);
     }
     this.readHeader(head, pos, r);
-    this.head = null;
     this.phase = 'body';
     this.line += 1 + this.qLfs;
+    this.headerLines = this.line - 1;
+    this.dataStart = this.headBase + Math.min(r + 1, head.length);
     return r < head.length ? head.subarray(r + 1) : null;
   }
 
@@ -331,15 +441,8 @@ class Screener<F> {
         { field: missing[0] },
       );
     }
-    this.names = names;
-    this.nCols = n;
-    this.ci = index('country');
-    this.bi = index('birth_date');
-    this.wi = index('work');
-    this.hi = index('hours_per_day');
-    this.ni = index('night');
-    this.fs = new Int32Array(n + 1);
-    this.fe = new Int32Array(n + 1);
+    for (const c of OPTIONAL_COLUMNS) index(c);
+    this.applyHeader(names);
     if (this.out) {
       let e = end;
       if (e > start && head[e - 1] === CR) e--;
@@ -348,22 +451,48 @@ class Screener<F> {
     }
   }
 
+  /** Column names (trimmed, lower-case) → column indexes; also used by range workers. */
+  applyHeader(names: readonly string[]): void {
+    const n = names.length;
+    this.names = [...names];
+    this.nCols = n;
+    this.ci = names.indexOf('country');
+    this.bi = names.indexOf('birth_date');
+    this.wi = names.indexOf('work');
+    this.hi = names.indexOf('hours_per_day');
+    this.ni = names.indexOf('night');
+    this.fs = new Int32Array(n + 1);
+    this.fe = new Int32Array(n + 1);
+    this.phase = 'body';
+  }
+
+  get header(): readonly string[] {
+    return this.names;
+  }
+
   // ---------------------------------------------------------------- records
 
   /**
-   * Parses the records of `b[pos, b.length)`. Returns where the first incomplete record starts (or
-   * `b.length`). With `final`, the last record needs no LF and everything is consumed.
+   * Parses the records of `b[pos, b.length)` (`b[0]` is at absolute offset `base`). Returns where
+   * the first incomplete record starts (or `b.length`). With `final`, the last record needs no LF
+   * and everything is consumed. In range mode, stops before the first record at or after `stopAt`.
    *
    * The hot loop only finds the delimiters (few live values, so they stay in registers);
    * `fastRow` then decodes the fields it needs. A record holding a quote restarts on the RFC 4180
    * path.
    */
-  private parse(b: Buffer, pos: number, final: boolean): number {
+  private parse(b: Buffer, pos: number, final: boolean, base: number): number {
     const end = b.length; // the loop bound is the length, so element loads need no bounds check
     const nCols = this.nCols;
     const fs = this.fs;
     const fe = this.fe;
+    const stop = this.stopAt < 0 ? NEVER : this.stopAt - base;
     while (pos < end) {
+      if (pos >= stop) {
+        this.stopped = true;
+        this.stoppedAt = base + pos;
+        return end;
+      }
       const start = pos;
       let i = pos;
       let nf = 0;
@@ -461,9 +590,8 @@ class Screener<F> {
         }
       }
       // outcome: direct slot by age class; the cache is asked on a miss or a new exact key
-      const key = (country << 11) | (kind << 7);
-      const exact = key | age;
-      let o = this.slots[key | this.ageClass[(country << 7) | age]!]!;
+      const exact = (country << 11) | (kind << 7) | age;
+      let o = this.slots[this.slotBase[(country << 7) | age]! | (kind << 7)]!;
       if (o < 0 || (this.seen[exact >> 3]! & (1 << (exact & 7))) === 0) {
         o = this.resolve(b, hs, he, country, kind, age, hoursKey, night === 1);
         if (o < 0) {
@@ -683,7 +811,7 @@ class Screener<F> {
     this.countryBytes[index + 1] = ((c0 << 16) | (c1 << 8) | c2) & 0xdfdfdf;
     this.slots = this.cache.slots;
     this.seen = this.cache.seen;
-    this.ageClass = this.cache.ageClass;
+    this.slotBase = this.cache.slotBase;
     return index;
   }
 
@@ -826,15 +954,21 @@ class Screener<F> {
     else this.truncated = true;
   }
 
-  summary(): ScreenSummary {
+  /** Verdict totals and uncertain rows from the outcome counts (minus a snapshot). */
+  private tally(minus: readonly number[]): { verdicts: Record<string, number>; uncertain: number } {
     const verdicts: Record<string, number> = {};
     for (const v of this.engine.VERDICTS) verdicts[v] = 0;
     let uncertain = 0;
     for (const o of this.cache.outcomes) {
-      const n = this.counts[o.id]!;
+      const n = this.counts[o.id]! - (minus[o.id] ?? 0);
       verdicts[o.verdict] = (verdicts[o.verdict] ?? 0) + n;
       if (o.uncertain) uncertain += n;
     }
+    return { verdicts, uncertain };
+  }
+
+  summary(): ScreenSummary {
+    const { verdicts, uncertain } = this.tally([]);
     return {
       rows: this.rows,
       valid: this.valid,
@@ -848,6 +982,12 @@ class Screener<F> {
 
   stats(): ScreenStats {
     const c = this.cache;
-    return { evaluations: c.evaluations, verifications: c.verifications, outcomes: c.outcomes.length, countries: c.countries };
+    return {
+      evaluations: c.evaluations,
+      verifications: c.verifications,
+      outcomes: c.outcomes.length,
+      countries: c.countries,
+      factClasses: c.classes,
+    };
   }
 }

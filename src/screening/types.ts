@@ -22,6 +22,11 @@ export interface ScreeningEngine<F, V extends string = string, W extends string 
    * every age is evaluated.
    */
   ageBreakpoints?(facts: F): readonly number[];
+  /**
+   * Two States with the same key get the same result for the same input (the facts the rules read
+   * are equal), so they share cache entries. Without it, every State is evaluated on its own.
+   */
+  factsKey?(facts: F): string;
   /** Whether the result for this input could depend on `hoursPerDay` or `night`. Without it: always. */
   readsHoursOrNight?(facts: F, input: EngineInput<W>): boolean;
 }
@@ -61,6 +66,12 @@ export interface ScreenStats {
   outcomes?: number;
   /** Distinct countries met. */
   countries?: number;
+  /** Distinct sets of facts among them (States with equal facts share cache entries). */
+  factClasses?: number;
+  /** Parallel file screening: threads used, ranges, and ranges screened again (a boundary fell inside a record). */
+  threads?: number;
+  ranges?: number;
+  redoneRanges?: number;
 }
 
 export interface RowError {

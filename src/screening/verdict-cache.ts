@@ -43,63 +43,80 @@ export class CacheMismatchError extends Error {
 /**
  * Memoises `evaluate` so that it runs once per distinct key, and stays exact.
  *
- * Key: (country, work kind, age class), plus the exact hours (micro-hours) and night where the
- * engine says the result can depend on them (`readsHoursOrNight`). Age classes come from the
- * engine's `ageBreakpoints(facts)`: ages between two consecutive ages at which a rule can change
- * its answer share one evaluation. Because that list is knowledge about the rules, it is checked
- * as the file is read: one in VERIFY_ONE_IN exact (country, work, age) keys, chosen by a hash of
- * the key, is evaluated for real when first met and compared; a difference throws
- * CacheMismatchError rather than report a wrong verdict.
+ * Key: (fact class, work kind, age class), plus the exact hours (micro-hours) and night where the
+ * engine says the result can depend on them (`readsHoursOrNight`).
+ * - Fact class: States whose facts are the same (`factsKey`) share their results, as evaluate
+ *   is a function of the facts; 187 States have about 80 distinct sets of facts.
+ * - Age class: from the engine's `ageBreakpoints(facts)`, ages between two consecutive ages at
+ *   which a rule can change its answer share one evaluation.
+ * Because both rest on knowledge about the rules, they are checked as the file is read: one in
+ * VERIFY_ONE_IN exact (State, work, age) keys, chosen by a hash of the key, is evaluated for real
+ * with that State's own facts when first met and compared; a difference throws CacheMismatchError
+ * rather than report a wrong verdict.
  */
 export class VerdictCache<F> {
   readonly outcomes: Outcome[] = [];
   /** Rows per outcome id; the screener increments it on the hot path. */
   readonly counts: number[] = [];
-  /** `(country << 11) | (work << 7) | ageClass` → outcome id, SLOT_EMPTY or SLOT_SENSITIVE. */
+  /** `(factClass << 11) | (work << 7) | ageClass` → outcome id, SLOT_EMPTY or SLOT_SENSITIVE. */
   slots: Int32Array;
   /** Bit `(country << 11) | (work << 7) | age`: set once a row with that exact key has been resolved. */
   seen: Uint8Array;
-  /** `(country << 7) | age` → age class. */
-  ageClass: Uint8Array;
+  /** `(country << 7) | age` → `(factClass << 11) | ageClass`: OR in `work << 7` for the slot. */
+  slotBase: Int32Array;
   /** Calls to `evaluate` (cache fills, hours-sensitive rows and verifications). */
   evaluations = 0;
   verifications = 0;
   private readonly facts: F[] = [];
-  private capacity = 0;
+  private countryCapacity = 0;
+  private classCapacity = 0;
+  private readonly factClasses = new Map<string, number>();
   private readonly sub = new Map<number, Map<number, number>>();
   private subEntries = 0;
   private readonly interned = new Map<string, number>();
   private readonly verdictIndex: Map<string, number>;
-  private readonly classes: boolean;
+  private readonly shared: boolean;
 
   constructor(private readonly engine: ScreeningEngine<F>) {
     if (engine.WORK_KINDS.length > MAX_WORK_KINDS) throw new Error(`the screener supports at most ${MAX_WORK_KINDS} work kinds`);
     this.verdictIndex = new Map(engine.VERDICTS.map((v, i) => [v, i]));
-    this.classes = typeof engine.ageBreakpoints === 'function';
+    this.shared = typeof engine.ageBreakpoints === 'function' || typeof engine.factsKey === 'function';
     this.slots = new Int32Array(0);
     this.seen = new Uint8Array(0);
-    this.ageClass = new Uint8Array(0);
-    this.grow(256);
+    this.slotBase = new Int32Array(0);
+    this.growCountries(256);
+    this.growClasses(64);
   }
 
   get countries(): number {
     return this.facts.length;
   }
 
+  get classes(): number {
+    return this.factClasses.size;
+  }
+
   /** Registers a State's facts; returns its country index. May replace the typed arrays. */
   addCountry(facts: F): number {
     const c = this.facts.length;
-    if (c >= this.capacity) this.grow(this.capacity * 2);
+    if (c >= this.countryCapacity) this.growCountries(this.countryCapacity * 2);
     this.facts.push(facts);
-    const breakpoints = this.classes ? [...new Set(this.engine.ageBreakpoints!(facts))].sort((a, b) => a - b) : [];
+    const key = this.engine.factsKey ? this.engine.factsKey(facts) : `#${c}`;
+    let fc = this.factClasses.get(key);
+    if (fc === undefined) {
+      fc = this.factClasses.size;
+      this.factClasses.set(key, fc);
+      if (fc >= this.classCapacity) this.growClasses(this.classCapacity * 2);
+    }
+    const breakpoints = this.engine.ageBreakpoints ? [...new Set(this.engine.ageBreakpoints(facts))].sort((a, b) => a - b) : null;
     for (let age = 0, cls = 0, k = 0; age < AGE_SLOTS; age++) {
-      if (this.classes) {
+      if (breakpoints) {
         while (k < breakpoints.length && breakpoints[k]! <= age) {
           k++;
           cls++;
         }
-        this.ageClass[(c << 7) | age] = cls;
-      } else this.ageClass[(c << 7) | age] = age;
+      } else cls = age;
+      this.slotBase[(c << 7) | age] = (fc << 11) | cls;
     }
     return c;
   }
@@ -111,7 +128,7 @@ export class VerdictCache<F> {
    */
   resolve(country: number, work: number, age: number, hoursKey: number, hours: number | null, night: boolean): number {
     const exactKey = (country << 11) | (work << 7) | age;
-    const slot = (country << 11) | (work << 7) | this.ageClass[(country << 7) | age]!;
+    const slot = this.slotBase[(country << 7) | age]! | (work << 7);
     const firstSight = (this.seen[exactKey >> 3]! & (1 << (exactKey & 7))) === 0;
     const state = this.slots[slot]!;
     let id: number;
@@ -141,7 +158,7 @@ export class VerdictCache<F> {
     }
     if (firstSight) {
       this.seen[exactKey >> 3]! |= 1 << (exactKey & 7);
-      if (this.classes && Math.imul(exactKey ^ (exactKey >>> 11), 0x9e3779b1) >>> (32 - VERIFY_BITS) === 0)
+      if (this.shared && Math.imul(exactKey ^ (exactKey >>> 11), 0x9e3779b1) >>> (32 - VERIFY_BITS) === 0)
         this.verify(country, work, age, hours, night, id);
     }
     return id;
@@ -198,17 +215,21 @@ export class VerdictCache<F> {
     return id;
   }
 
-  private grow(capacity: number): void {
-    const slots = new Int32Array(capacity << 11).fill(SLOT_EMPTY);
-    slots.set(this.slots);
+  private growCountries(capacity: number): void {
     const seen = new Uint8Array(capacity << 8);
     seen.set(this.seen);
-    const ageClass = new Uint8Array(capacity << 7);
-    ageClass.set(this.ageClass);
-    this.slots = slots;
+    const slotBase = new Int32Array(capacity << 7);
+    slotBase.set(this.slotBase);
     this.seen = seen;
-    this.ageClass = ageClass;
-    this.capacity = capacity;
+    this.slotBase = slotBase;
+    this.countryCapacity = capacity;
+  }
+
+  private growClasses(capacity: number): void {
+    const slots = new Int32Array(capacity << 11).fill(SLOT_EMPTY);
+    slots.set(this.slots);
+    this.slots = slots;
+    this.classCapacity = capacity;
   }
 }
 
