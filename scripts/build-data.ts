@@ -807,7 +807,8 @@ function readLaterDeclarations(): Map<string, Declaration[]> {
   for (const row of body) {
     const get = (name: string) => (row[col(name)] ?? '').trim();
     const value = Number(get('value'));
-    if (!Number.isInteger(value) || value < 14 || value > 16) throw new Error(`later-declarations.csv: value must be 14, 15 or 16, got "${get('value')}"`);
+    if (!Number.isInteger(value) || value < 14 || value > 16)
+      throw new Error(`later-declarations.csv: value must be 14, 15 or 16, got "${get('value')}"`);
     const key = `${get('iso3')}/${get('instrument')}`;
     const list = out.get(key) ?? [];
     list.push({

@@ -9,8 +9,8 @@ import { seedIfEmpty } from './services/seed-registry.ts';
 import { KyselyAccountRepository } from './storage/account-repository.ts';
 import { argon2Hasher } from './storage/argon2-hasher.ts';
 import { readBundle } from './storage/bundle.ts';
-import { KyselyHistoryRepository } from './storage/history-repository.ts';
 import { type DbHandle, migrateToLatest, openDb } from './storage/db.ts';
+import { KyselyHistoryRepository } from './storage/history-repository.ts';
 import { BUNDLED_DATA_DIR } from './storage/paths.ts';
 import { KyselyRegistryRepository } from './storage/registry-repository.ts';
 

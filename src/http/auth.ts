@@ -105,7 +105,8 @@ export function csrfProtection(): MiddlewareHandler {
         const type = c.req.header('content-type') ?? '';
         if (type.startsWith('application/x-www-form-urlencoded') || type.startsWith('multipart/form-data')) {
           // The token sits in the form body, which must then be read here; refuse bodies too big to read.
-          if (Number(c.req.header('content-length') ?? 0) > MAX_FORM_BODY) throw new DomainError('too_large', 'The upload is larger than 50 MB.');
+          if (Number(c.req.header('content-length') ?? 0) > MAX_FORM_BODY)
+            throw new DomainError('too_large', 'The upload is larger than 50 MB.');
           const body = await c.req.parseBody();
           const v = body[CSRF_FIELD];
           sent = typeof v === 'string' ? v : null;

@@ -4,8 +4,8 @@ import { DomainError, type FieldIssue, invalid, notFound } from '../domain/error
 import { CONFIDENCES, type Confidence } from '../domain/facts.ts';
 import { INSTRUMENT_STATUSES, type Instrument, type InstrumentStatus, normaliseInstrumentCode } from '../domain/instrument.ts';
 import { isPartialDate } from '../domain/partial-date.ts';
-import { refuseNul } from '../domain/text.ts';
 import { type Declaration, RATIFICATION_STATUSES, type Ratification, type RatificationStatus } from '../domain/ratification.ts';
+import { refuseNul } from '../domain/text.ts';
 import type { ChangeEvent, EventAction, HistoryFilter, HistoryRepository, RecordType, RegistryWriteTx } from './history-ports.ts';
 import type { Page, PageRequest } from './ports.ts';
 
@@ -293,7 +293,8 @@ export class EditService {
   /** Undoes one change with a new event; the reverted event stays in the history untouched. */
   async revert(actor: Actor | null, eventId: number, reason: string | null, now: Date): Promise<ChangeResult<unknown>> {
     refuseNul({ reason });
-    if ((reason ?? '').length > MAX_REASON_LENGTH) fail([{ field: 'reason', message: `the reason must be at most ${MAX_REASON_LENGTH} characters` }]);
+    if ((reason ?? '').length > MAX_REASON_LENGTH)
+      fail([{ field: 'reason', message: `the reason must be at most ${MAX_REASON_LENGTH} characters` }]);
     if (!actor) this.authorise(actor, { kind: 'instrument' });
     return this.store.transaction(async (tx) => {
       const event = await tx.getEvent(eventId);
@@ -378,7 +379,10 @@ export class EditService {
     // Reuses the single-record path on an already open transaction.
     const nested: HistoryRepository = { transaction: (fn) => fn(tx), listEvents: () => Promise.reject(), getEvent: () => Promise.reject() };
     const service = new EditService(nested);
-    const before = await tx.getRatification((input.country ?? '').trim().toUpperCase(), normaliseInstrumentCode(input.instrument ?? '') ?? '');
+    const before = await tx.getRatification(
+      (input.country ?? '').trim().toUpperCase(),
+      normaliseInstrumentCode(input.instrument ?? '') ?? '',
+    );
     const result = await service.saveRatification(actor, { ...input }, now, { action: 'import' });
     if (!result.event) return 'unchanged';
     return before ? 'update' : 'create';

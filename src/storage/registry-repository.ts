@@ -399,7 +399,9 @@ export class KyselyRegistryRepository implements RegistryRepository {
       await this.dialect.seedLock(trx);
       // Records someone edited keep their edits: the bundle only fills and refreshes untouched ones.
       const edited = new Set(
-        (await trx.selectFrom('events').select(['record_type', 'record_key']).distinct().execute()).map((e) => `${e.record_type}:${e.record_key}`),
+        (await trx.selectFrom('events').select(['record_type', 'record_key']).distinct().execute()).map(
+          (e) => `${e.record_type}:${e.record_key}`,
+        ),
       );
       const bundle: RegistryBundle = {
         ...input,

@@ -181,7 +181,10 @@ for (const database of await allDatabases()) {
     test('seeding the bundled data again keeps edited records as edited', async () => {
       const { readBundle } = await import('../../src/storage/bundle.ts');
       const { BUNDLED_DATA_DIR } = await import('../../src/storage/paths.ts');
-      const res = await request('/api/countries/IDN/profile', asClient(clients.idn ?? null, { method: 'PUT', body: JSON.stringify({ generalMinimumAge: 16, source, reason: 'seed test' }) }));
+      const res = await request(
+        '/api/countries/IDN/profile',
+        asClient(clients.idn ?? null, { method: 'PUT', body: JSON.stringify({ generalMinimumAge: 16, source, reason: 'seed test' }) }),
+      );
       assert.equal(res.status, 200, await res.clone().text());
       await services.repo.seed(await readBundle(BUNDLED_DATA_DIR));
       const facts = await services.compliance.countryFacts('IDN');
