@@ -112,6 +112,22 @@ const health = createRoute({
   },
 });
 
+/**
+ * The registry service hands out one shared object per record and data version, so its JSON text
+ * can be kept with it: the big documents (C138 with 176 ratifications is ~170 KB) are serialised
+ * once per version instead of once per request.
+ */
+const serialised = new WeakMap<object, string>();
+
+function sharedJson(c: Context, value: object): never {
+  let text = serialised.get(value);
+  if (text === undefined) {
+    text = JSON.stringify(value);
+    serialised.set(value, text);
+  }
+  return c.body(text, 200, { 'content-type': 'application/json' }) as never;
+}
+
 export interface ApiDeps {
   registry: RegistryService;
   compliance: ComplianceService;
@@ -143,7 +159,7 @@ export function createApi({ registry, compliance, accounts, edits, gaps, today, 
 
   api.openapi(getInstrument, async (c) => {
     const code = normaliseInstrumentCode(c.req.valid('param').code) ?? '';
-    return c.json(await registry.getInstrument(code), 200);
+    return sharedJson(c, await registry.getInstrument(code));
   });
 
   api.openapi(listCountries, async (c) => {
@@ -152,7 +168,7 @@ export function createApi({ registry, compliance, accounts, edits, gaps, today, 
   });
 
   api.openapi(getCountry, async (c) => {
-    return c.json(await registry.getCountryProfile(c.req.valid('param').iso3.toUpperCase()), 200);
+    return sharedJson(c, await registry.getCountryProfile(c.req.valid('param').iso3.toUpperCase()));
   });
 
   api.openapi(listRatifications, async (c) => {
