@@ -4,20 +4,16 @@
  * on SQLite in a temp folder, driven by the system Chromium.
  */
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { AxeBuilder } from '@axe-core/playwright';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { startServer } from '../../src/main.ts';
+import { browserSuiteSkip, launchChromium } from '../support/browser.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
-const hasBrowser = existsSync(CHROMIUM);
-if (!hasBrowser) console.log('SKIPPED: browser tests need /usr/bin/chromium (apt-get install -y chromium)');
-const skip = hasBrowser ? false : 'browser tests need /usr/bin/chromium (apt-get install -y chromium)';
-// A skipped test (not only a skipped suite) so that the skip shows in the test counts.
-if (!hasBrowser) test('compliance browser tests', { skip }, () => {});
+const skip = browserSuiteSkip('compliance browser tests');
 
 const CASE = 'country=IDN&age=14&birthDate=&on=2026-11-27&work=light&hoursPerDay=3';
 const BAD_CASE = 'country=IDN&age=&birthDate=&on=2026-11-27&work=light&hoursPerDay=3';
@@ -47,19 +43,7 @@ describe('compliance pages in a browser', { skip }, () => {
     // The example file the page offers, downloaded as a reader would, then uploaded.
     exampleFile = join(dir, 'screening-example.csv');
     writeFileSync(exampleFile, await (await fetch(`${base}/static/screening-example.csv`)).text());
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless=new',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    browser = await launchChromium();
     // The check form and the plain upload need no script: run them with scripts off.
     context = await browser.newContext({ javaScriptEnabled: false, acceptDownloads: true });
     page = await context.newPage();

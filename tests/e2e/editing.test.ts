@@ -5,25 +5,21 @@
  * server runs on SQLite in a temp folder; the users are created beforehand through the services.
  */
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { AxeBuilder } from '@axe-core/playwright';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { Config } from '../../src/config/env.ts';
 import { createServices } from '../../src/container.ts';
 import { startServer } from '../../src/main.ts';
 import { PASSWORD, testHasher } from '../support/accounts.ts';
+import { browserSuiteSkip, launchChromium } from '../support/browser.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
-const hasBrowser = existsSync(CHROMIUM);
-if (!hasBrowser) console.log('SKIPPED: browser tests need /usr/bin/chromium (apt-get install -y chromium)');
-const skip = hasBrowser ? false : 'browser tests need /usr/bin/chromium (apt-get install -y chromium)';
-// A skipped test (not only a skipped suite) so that the skip shows in the test counts.
-if (!hasBrowser) test('editing browser tests', { skip }, () => {});
+const skip = browserSuiteSkip('editing browser tests');
 
 const IDN = 'idn@example.org';
 const SEC = 'sec@example.org';
@@ -92,19 +88,7 @@ describe('trusted editing in a browser', { skip }, () => {
     await new Promise<void>((resolve) => attacker.listen(0, '127.0.0.1', resolve));
     attackerPort = (attacker.address() as AddressInfo).port;
 
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless=new',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    browser = await launchChromium();
   });
 
   after(async () => {

@@ -3,20 +3,16 @@
  * and seeded from data/) driven by the system Chromium, with no JavaScript needed by any page.
  */
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { AxeBuilder } from '@axe-core/playwright';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { startServer } from '../../src/main.ts';
+import { browserSuiteSkip, launchChromium } from '../support/browser.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
-const hasBrowser = existsSync(CHROMIUM);
-if (!hasBrowser) console.log('SKIPPED: browser tests need /usr/bin/chromium (apt-get install -y chromium)');
-const skip = hasBrowser ? false : 'browser tests need /usr/bin/chromium (apt-get install -y chromium)';
-// A skipped test (not only a skipped suite) so that the skip shows in the test counts.
-if (!hasBrowser) test('portal browser tests', { skip }, () => {});
+const skip = browserSuiteSkip('portal browser tests');
 
 describe('portal in a browser', { skip }, () => {
   let dir: string;
@@ -39,19 +35,7 @@ describe('portal in a browser', { skip }, () => {
       logLevel: 'silent',
     });
     base = `http://127.0.0.1:${server.port}`;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless=new',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    browser = await launchChromium();
     // No page may need JavaScript: run with it off, as a reader with scripts blocked would.
     context = await browser.newContext({ javaScriptEnabled: false });
     page = await context.newPage();
