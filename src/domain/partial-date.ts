@@ -33,8 +33,13 @@ export function isIsoDay(value: string): boolean {
   return parsePartialDate(value)?.precision === 'day';
 }
 
+export function isLeapYear(year: number): boolean {
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+}
+
+/** Integer arithmetic only: the screener calls this for every birth date it reads. */
 export function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return month === 2 ? (isLeapYear(year) ? 29 : 28) : month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }
 
 function pad(n: number, width = 2): string {

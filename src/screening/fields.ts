@@ -4,6 +4,8 @@
  * blanks already trimmed.
  */
 
+import { daysInMonth } from '../domain/partial-date.ts';
+
 export const MAX_HOURS = 24;
 /** Oldest age screened (as the compliance service); an older birth date is reported as a bad row. */
 export const MAX_AGE = 120;
@@ -11,14 +13,6 @@ export const MAX_AGE = 120;
 /** Bytes → text, for messages only. */
 export function text(b: Uint8Array, s: number, e: number): string {
   return Buffer.from(b.buffer, b.byteOffset + s, e - s).toString('utf8');
-}
-
-export function isLeap(y: number): boolean {
-  return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
-}
-
-export function daysInMonth(y: number, m: number): number {
-  return m === 2 ? (isLeap(y) ? 29 : 28) : m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31;
 }
 
 /** `YYYY-MM-DD` → `y * 10000 + m * 100 + d`, or −1 when not a real calendar date. */

@@ -66,8 +66,13 @@ export class ComplianceService {
 
   /** The facts the engine needs about one State; null when it is not in the registry. */
   async countryFacts(iso3: string): Promise<CountryFacts | null> {
+    return (await this.loadCountry(iso3))?.facts ?? null;
+  }
+
+  /** The State's names and facts, read once per data version. */
+  private async loadCountry(iso3: string): Promise<{ facts: CountryFacts; ref: CheckAnswer['country'] } | null> {
     const version = await this.repo.dataVersion();
-    return this.cache.get(version, `facts:${iso3}`, async () => {
+    return this.cache.get(version, `country:${iso3}`, async () => {
       const country = await this.repo.getCountry(iso3);
       if (!country) return null;
       const [ratifications, profile] = await Promise.all([
@@ -78,10 +83,13 @@ export class ComplianceService {
       const c182 = ratifications.items.find((r) => r.instrument === 'C182' && r.status !== 'denounced');
       const declaration = c138 ? declarationInEffect(c138.declarations) : null;
       return {
-        iso3,
-        c138: { ratified: Boolean(c138), declaredAge: declaration?.value ?? null, declarationArticle: declaration?.article },
-        c182: { ratified: Boolean(c182) },
-        profile,
+        facts: {
+          iso3,
+          c138: { ratified: Boolean(c138), declaredAge: declaration?.value ?? null, declarationArticle: declaration?.article },
+          c182: { ratified: Boolean(c182) },
+          profile,
+        },
+        ref: { iso3, nameEn: country.nameEn, nameId: country.nameId },
       };
     });
   }
@@ -130,12 +138,11 @@ export class ComplianceService {
     }
     if (issues.length) throw invalid(issues.map((i) => `${i.field}: ${i.message}`).join('; '), issues);
 
-    const facts = await this.countryFacts(iso3);
-    if (!facts) throw notFound(`No ILO member State with code "${iso3}" in the registry.`);
-    const country = await this.repo.getCountry(iso3);
-    const result = evaluate(facts, { age: age as number, work, hoursPerDay: hours, night: request.night ?? null });
+    const loaded = await this.loadCountry(iso3);
+    if (!loaded) throw notFound(`No ILO member State with code "${iso3}" in the registry.`);
+    const result = evaluate(loaded.facts, { age: age as number, work, hoursPerDay: hours, night: request.night ?? null });
     return present(result, {
-      country: { iso3, nameEn: country?.nameEn ?? iso3, nameId: country?.nameId ?? null },
+      country: loaded.ref,
       on: hasBirth ? (on ?? today) : on,
       work,
       lang,

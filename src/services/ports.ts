@@ -93,7 +93,6 @@ export interface RegistryRepository {
   listCountries(filter: CountryFilter): Promise<CountryListItem[]>;
   getCountry(iso3: string): Promise<MemberState | null>;
   listRatifications(filter: RatificationFilter, page: PageRequest | null): Promise<Page<RatificationRecord>>;
-  countRatifications(instrument: string): Promise<number>;
   getIlcSession(number: number): Promise<IlcSession | null>;
   listIlcSessions(): Promise<IlcSession[]>;
   getSources(ids: string[]): Promise<{ id: string; description: string | null }[]>;

@@ -297,15 +297,6 @@ export class KyselyRegistryRepository implements RegistryRepository {
     return row ? toCountry(row) : null;
   }
 
-  async countRatifications(instrument: string): Promise<number> {
-    const row = await this.db
-      .selectFrom('ratifications')
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .where('instrument_code', '=', instrument)
-      .executeTakeFirst();
-    return Number(row?.n ?? 0);
-  }
-
   async listRatifications(filter: RatificationFilter, page: PageRequest | null): Promise<Page<RatificationRecord>> {
     let q = this.db
       .selectFrom('ratifications as r')

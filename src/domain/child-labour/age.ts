@@ -1,4 +1,4 @@
-import { parsePartialDate } from '../partial-date.ts';
+import { isLeapYear, parsePartialDate } from '../partial-date.ts';
 
 /**
  * Age in completed years on `on`, both ISO days 'YYYY-MM-DD'. Null for an invalid date, a date not
@@ -20,8 +20,4 @@ export function ageOn(birthDate: string, on: string): number | null {
   let anniversary = birthMonthDay;
   if (anniversary === 229 && !isLeapYear(d.year)) anniversary = 301;
   return d.year - b.year - (onMonthDay < anniversary ? 1 : 0);
-}
-
-function isLeapYear(year: number): boolean {
-  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
 }
