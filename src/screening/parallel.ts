@@ -10,16 +10,13 @@
  * result is the sequential one, row for row (the tests check this).
  */
 
-import { createHash } from 'node:crypto';
 import type { FileHandle } from 'node:fs/promises';
-import { open, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { open } from 'node:fs/promises';
 import { Worker } from 'node:worker_threads';
 import type { RangeResult, Screener } from './screen.ts';
 import type { RowError, ScreenStats, ScreenSummary } from './types.ts';
 import { CacheMismatchError } from './verdict-cache.ts';
+import { rangeWorkerScript } from './worker-script.ts';
 
 export const RANGE_BYTES = 16 << 20;
 /** Read size of the sequential screener. */
@@ -30,6 +27,19 @@ const RANGE_CHUNK_BYTES = 1 << 20;
 const TAIL_BYTES = 64 << 10;
 const PROGRESS_MS = 100;
 
+/**
+ * Jobs are claimed through a shared counter, so no thread waits for another's event loop to be
+ * handed work (the main thread's loop is busy screening its own range when a worker is ready).
+ * CONTROL[NEXT_JOB]: index of the next unclaimed job; CONTROL[HALT] ≠ 0: claim no more (a failure).
+ */
+const NEXT_JOB = 0;
+const HALT = 1;
+
+export interface RangeJob {
+  start: number;
+  stopAt: number;
+}
+
 /** Sent to a range worker at start. */
 export interface RangeWorkerData {
   path: string;
@@ -38,13 +48,20 @@ export interface RangeWorkerData {
   facts: [string, unknown][];
   header: string[];
   maxErrors: number;
+  jobs: RangeJob[];
+  control: SharedArrayBuffer;
 }
 
-export type WorkerRequest = { job: { start: number; stopAt: number } } | { close: true };
 export type WorkerReply =
   | { result: RangeResult; bytes: number }
   | { closed: true; stats: ScreenStats }
   | { error: { name: string; message: string } };
+
+/** The next job for this thread, or undefined when all are claimed or a thread failed. */
+export function claimJob(control: Int32Array, jobs: readonly RangeJob[]): RangeJob | undefined {
+  if (Atomics.load(control, HALT) !== 0) return undefined;
+  return jobs[Atomics.add(control, NEXT_JOB, 1)];
+}
 
 /** Two buffers per range reader: the next read goes into one while the other is parsed. */
 export function readBuffers(): [Buffer, Buffer] {
@@ -115,38 +132,6 @@ export async function guessBoundaries(fh: FileHandle, size: number, dataStart: n
   return starts;
 }
 
-let bundledWorker: Promise<string> | null = null;
-
-/**
- * The worker's entry script. Under tsx (TypeScript sources) the worker would have to register tsx
- * and compile its modules itself, ~250 ms before its first row; bundling them once with esbuild
- * (tsx's own compiler, ~30 ms, off the main thread) into a temporary module lets it start in ~40 ms.
- * If bundling fails, the worker registers tsx as before.
- */
-function workerScript(): Promise<string> {
-  const here = import.meta.url;
-  const target = new URL(`./range-worker${here.endsWith('.ts') ? '.ts' : '.js'}`, here);
-  if (!here.endsWith('.ts')) return Promise.resolve(`import(${JSON.stringify(target.href)});`);
-  const viaTsx = `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))}).then((m) => { m.register(); return import(${JSON.stringify(target.href)}); });`;
-  bundledWorker ??= (async () => {
-    const { build } = await import('esbuild');
-    const out = await build({
-      entryPoints: [fileURLToPath(target)],
-      bundle: true,
-      platform: 'node',
-      format: 'esm',
-      target: 'node20',
-      write: false,
-      logLevel: 'silent',
-    });
-    const text = out.outputFiles[0]?.text ?? '';
-    const file = join(tmpdir(), `tripartite-range-worker-${createHash('sha256').update(text).digest('hex').slice(0, 16)}.mjs`);
-    await writeFile(file, text);
-    return `import(${JSON.stringify(pathToFileURL(file).href)});`;
-  })().catch(() => viaTsx);
-  return bundledWorker;
-}
-
 export interface ParallelOptions {
   path: string;
   size: number;
@@ -175,7 +160,8 @@ export async function screenRanges<F>(main: Screener<F>, opts: ParallelOptions):
     const boundaries = await guessBoundaries(fh, opts.size, dataStart, opts.rangeBytes ?? RANGE_BYTES);
     const stopOf = (start: number) => boundaries.find((b) => b > start) ?? opts.size;
     const results = new Map<number, RangeResult>();
-    const queue = boundaries.map((start) => ({ start, stopAt: stopOf(start) })).filter((j) => j.start < opts.size);
+    const jobs: RangeJob[] = boundaries.map((start) => ({ start, stopAt: stopOf(start) })).filter((j) => j.start < opts.size);
+    const control = new Int32Array(new SharedArrayBuffer(8));
 
     let bytes = 0;
     let rows = 0;
@@ -193,57 +179,62 @@ export async function screenRanges<F>(main: Screener<F>, opts: ParallelOptions):
     const statsFromWorkers: ScreenStats[] = [];
     const workersDone: Promise<void>[] = [];
     let failure: Error | null = null;
-    for (let t = 1; t < opts.threads && queue.length > 1; t++) {
-      const data: RangeWorkerData = {
-        path: opts.path,
-        size: opts.size,
-        on: opts.on,
-        facts: [...opts.facts],
-        header,
-        maxErrors: opts.maxErrors,
-      };
-      // The worker allocates little (its reads go into two reused buffers): a small young generation
-      // keeps its memory down.
-      // The worker starts while the main thread already screens ranges: nothing waits for it.
-      workersDone.push(
-        workerScript().then(
-          (script) =>
-            new Promise<void>((resolve) => {
-              if (stopped) return resolve();
-              const worker = new Worker(script, { eval: true, workerData: data, resourceLimits: { maxYoungGenerationSizeMb: 4 } });
-              workers.push(worker);
-              const next = () => {
-                const job = failure ? undefined : queue.shift();
-                worker.postMessage(job ? ({ job } satisfies WorkerRequest) : ({ close: true } satisfies WorkerRequest));
-              };
-              worker.on('message', (m: WorkerReply | 'ready') => {
-                if (m === 'ready') return next();
-                if ('result' in m) {
-                  results.set(m.result.start, m.result);
-                  progress(m.bytes, m.result.rows);
-                  return next();
-                }
-                if ('closed' in m) {
-                  statsFromWorkers.push(m.stats);
-                  return resolve();
-                }
-                failure ??= m.error.name === 'CacheMismatchError' ? new CacheMismatchError(m.error.message) : new Error(m.error.message);
-                resolve();
-              });
-              // A worker that cannot start or dies is not fatal: the ranges it did not finish are
-              // screened by the main thread when the ranges are chained.
-              worker.on('error', () => resolve());
-              worker.on('exit', () => resolve());
-            }),
-        ),
-      );
+    const fail = (error: Error) => {
+      failure ??= error;
+      Atomics.store(control, HALT, 1);
+    };
+    const data: RangeWorkerData = {
+      path: opts.path,
+      size: opts.size,
+      on: opts.on,
+      facts: [...opts.facts],
+      header,
+      maxErrors: opts.maxErrors,
+      jobs,
+      control: control.buffer as SharedArrayBuffer,
+    };
+    const startWorker = (script: string) =>
+      new Promise<void>((resolve) => {
+        if (stopped) return resolve();
+        // The worker allocates little (its reads go into two reused buffers): a small young
+        // generation keeps its memory down.
+        const worker = new Worker(script, { eval: true, workerData: data, resourceLimits: { maxYoungGenerationSizeMb: 4 } });
+        workers.push(worker);
+        worker.on('message', (m: WorkerReply) => {
+          if ('result' in m) {
+            results.set(m.result.start, m.result);
+            progress(m.bytes, m.result.rows);
+          } else if ('closed' in m) {
+            statsFromWorkers.push(m.stats);
+            resolve();
+          } else {
+            fail(m.error.name === 'CacheMismatchError' ? new CacheMismatchError(m.error.message) : new Error(m.error.message));
+            resolve();
+          }
+        });
+        // A worker that cannot start or dies is not fatal: the ranges it did not finish are
+        // screened by the main thread when the ranges are chained.
+        worker.on('error', () => resolve());
+        worker.on('exit', () => resolve());
+      });
+    if (jobs.length > 1) {
+      for (let t = 1; t < opts.threads; t++) {
+        // Started before the main thread's first range when the script is at hand: a promise
+        // continuation would wait behind that range's read loop.
+        const script = rangeWorkerScript();
+        workersDone.push(typeof script === 'string' ? startWorker(script) : script.then(startWorker));
+      }
     }
 
     const bufs = readBuffers();
-    for (let job = queue.shift(); job && !failure; job = queue.shift()) {
-      const r = await runRange(main, fh, opts.size, job.start, job.stopAt, bufs);
-      results.set(r.start, r);
-      progress(r.end - r.start, r.rows);
+    try {
+      for (let job = claimJob(control, jobs); job; job = claimJob(control, jobs)) {
+        const r = await runRange(main, fh, opts.size, job.start, job.stopAt, bufs);
+        results.set(r.start, r);
+        progress(r.end - r.start, r.rows);
+      }
+    } catch (error) {
+      fail(error as Error);
     }
     await Promise.all(workersDone);
     if (failure) throw failure;
