@@ -4,15 +4,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
 import { Worker } from 'node:worker_threads';
-import { cachedBundle } from './worker-script.ts';
+import { cachedBundle } from './cached-bundle.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'worker-script-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
 
 /** Runs the script in a worker; the bundled entry posts one message back. */
-function run(script: string): Promise<unknown> {
+function run(href: string): Promise<unknown> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(script, { eval: true });
+    const worker = new Worker(`import(${JSON.stringify(href)});`, { eval: true });
     worker.once('message', (m) => {
       resolve(m);
       void worker.terminate();
