@@ -9,11 +9,10 @@
 import { open, stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import {
-  BASELINE_MINIMUM_AGE,
+  ageBreakpoints,
   type CountryFacts,
   DECLARATION_CANDIDATES,
   evaluate,
-  LOWEST_DECLARABLE_AGE,
   RULES,
   resolveMinimumAge,
   VERDICTS,
@@ -38,28 +37,6 @@ export const PARALLEL_MIN_BYTES = 64 << 20;
 
 type RuleContext = Parameters<(typeof RULES)[number]['evaluate']>[0];
 const RULES_FOR = new Map(WORK_KINDS.map((w) => [w, RULES.filter((r) => r.appliesTo.includes(w))]));
-
-/**
- * Ages the rules compare an age with besides those in a State's facts: C138 Art 7(4) and 7(1)
- * light work (12, 13), Art 6 training and Art 2(4) (14), Art 2(3) (15), the Art 3(3) exception
- * floor (16), Art 3(1) and C182 Art 2 (18), and every candidate declaration. Kept next to the
- * binding so a rule with a new age shows up in verdict-cache.test.ts (which checks every age) and in
- * the cache's sampled verification at run time.
- */
-const ENGINE_AGES = [12, 13, LOWEST_DECLARABLE_AGE, BASELINE_MINIMUM_AGE, 16, 18, ...DECLARATION_CANDIDATES];
-
-function ageBreakpoints(facts: CountryFacts): number[] {
-  const ages = [...ENGINE_AGES];
-  const m = resolveMinimumAge(facts).minimumAge;
-  if (m !== null) ages.push(m, m === 14 ? 12 : 13);
-  if (facts.c138.declaredAge !== null) ages.push(facts.c138.declaredAge);
-  const p = facts.profile;
-  if (p) {
-    for (const a of [p.generalMinimumAge, p.hazardousMinimumAge, p.compulsoryEducationAge, p.childUnderAge]) if (a) ages.push(a.value);
-    if (p.lightWork) ages.push(p.lightWork.minAge, p.lightWork.maxAge + 1);
-  }
-  return ages;
-}
 
 /**
  * Whether the rules that apply to this work read `hoursPerDay` or `night` for these facts and age:

@@ -1,6 +1,6 @@
 import { invalid } from '../errors.ts';
 import { DECLARATION_CANDIDATES, resolveMinimumAge } from './minimum-age.ts';
-import { RULES_BY_WORK, type Rule, type RuleContext } from './rules/index.ts';
+import { RULES, RULES_BY_WORK, type Rule, type RuleContext } from './rules/index.ts';
 import type { CheckInput, CheckResult, ConditionKey, CountryFacts, MinimumAgeBasis, Reason, Verdict } from './types.ts';
 import { WORK_KINDS } from './types.ts';
 import { compareVerdicts } from './verdict.ts';
@@ -56,6 +56,23 @@ function context(facts: CountryFacts, input: CheckInput, minimumAge: number, bas
     minimumAge,
     basis,
   };
+}
+
+/**
+ * Every age at which `evaluate` can change its answer for this State, whatever the work, hours or
+ * night: the ages each rule compares with (`Rule.agesCompared`) under the State's minimum age, or
+ * under every age it could have declared when that is unrecorded. Between two consecutive
+ * breakpoints every age gets the same result, which is what lets the screener evaluate a few
+ * thousand times for millions of rows. Sorted, without repeats.
+ */
+export function ageBreakpoints(facts: CountryFacts): number[] {
+  const m = resolveMinimumAge(facts).minimumAge;
+  const ages = new Set<number>();
+  for (const minimumAge of m !== null ? [m] : DECLARATION_CANDIDATES) {
+    const scope = { facts, profile: facts.profile, minimumAge };
+    for (const rule of RULES) for (const a of rule.agesCompared(scope)) ages.add(a);
+  }
+  return [...ages].sort((a, b) => a - b);
 }
 
 /**

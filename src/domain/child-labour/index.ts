@@ -3,7 +3,7 @@
  * with national profiles as data. Pure: no I/O, no clock (callers pass dates to `ageOn`).
  */
 export { ageOn } from './age.ts';
-export { evaluate } from './engine.ts';
+export { ageBreakpoints, evaluate } from './engine.ts';
 export { renderCitation, renderCondition, renderMessage, renderVerdict, renderWork } from './messages/render.ts';
 export {
   BASELINE_MINIMUM_AGE,

@@ -2,7 +2,9 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
 import {
+  ageBreakpoints,
   type CheckInput,
+  type CheckResult,
   CONDITION_KEYS,
   type CountryFacts,
   compareVerdicts,
@@ -143,5 +145,30 @@ test('every message renders completely in both languages', () => {
       }
     }),
     { numRuns: 500 },
+  );
+});
+
+/** A result without the age itself: what ages between two breakpoints must share. */
+function outcome(r: CheckResult): unknown {
+  return {
+    ...r,
+    age: null,
+    reasons: r.reasons.map(({ params, ...reason }) => ({
+      ...reason,
+      params: Object.fromEntries(Object.entries(params).filter(([k]) => k !== 'age')),
+    })),
+  };
+}
+
+test('ageBreakpoints lists every age at which the answer can change', () => {
+  fc.assert(
+    fc.property(facts, input, (f, i) => {
+      const breaks = new Set(ageBreakpoints(f));
+      const here = evaluate(f, i);
+      const next = evaluate(f, { ...i, age: i.age + 1 });
+      if (!breaks.has(i.age + 1))
+        assert.deepEqual(outcome(next), outcome(here), `no breakpoint at ${i.age + 1}: ${[...breaks].join(', ')}`);
+    }),
+    RUNS,
   );
 });

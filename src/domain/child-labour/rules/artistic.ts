@@ -15,4 +15,5 @@ export const artisticRule: Rule = {
       ? finding(this.id, minimumAgeCitation(ctx.basis), 'permitted', 'artistic.reached-minimum-age', ageParams(ctx))
       : finding(this.id, 'C138 Art 8(1)', 'conditional', 'artistic.permit', ageParams(ctx), ARTISTIC_CONDITIONS);
   },
+  agesCompared: ({ minimumAge }) => [minimumAge],
 };

@@ -1,5 +1,5 @@
 import type { ConditionKey, SourcedAge } from '../types.ts';
-import { finding, type Rule, type RuleContext } from './rule.ts';
+import { type AgeScope, finding, type Rule, type RuleContext } from './rule.ts';
 
 /** C138 Art 3(1) and C182 Art 2: the age from which hazardous work is not child labour. */
 export const HAZARDOUS_WORK_AGE = 18;
@@ -10,8 +10,15 @@ const EXCEPTION_CONDITIONS: readonly ConditionKey[] = ['hazardous-full-protectio
 // Where the national age is unknown, the authorisation itself is one more thing to establish.
 const UNKNOWN_LAW_CONDITIONS: readonly ConditionKey[] = ['hazardous-authorised-by-law', ...EXCEPTION_CONDITIONS];
 
-function nationalAge(ctx: RuleContext): SourcedAge | null {
+function nationalAge(ctx: Pick<RuleContext, 'profile'>): SourcedAge | null {
   return ctx.profile?.hazardousMinimumAge ?? null;
+}
+
+function hazardousAges(scope: AgeScope): readonly number[] {
+  const national = nationalAge(scope);
+  return national === null
+    ? [HAZARDOUS_WORK_AGE, HAZARDOUS_EXCEPTION_FLOOR]
+    : [HAZARDOUS_WORK_AGE, HAZARDOUS_EXCEPTION_FLOOR, national.value];
 }
 
 /**
@@ -37,6 +44,7 @@ export const hazardousC138Rule: Rule = {
       ? finding(this.id, 'C138 Art 3(3)', 'conditional', 'hazardous.national-exception', params, EXCEPTION_CONDITIONS)
       : finding(this.id, 'C138 Art 3(1)', 'prohibited', 'hazardous.below-national-age', params);
   },
+  agesCompared: hazardousAges,
 };
 
 /**
@@ -55,6 +63,7 @@ export const hazardousC182Rule: Rule = {
     if (age >= HAZARDOUS_EXCEPTION_FLOOR && !belowNational) return null;
     return finding(this.id, 'C182 Art 3(d)', 'worst_form', 'hazardous.worst-form', { age, childAge: HAZARDOUS_WORK_AGE });
   },
+  agesCompared: hazardousAges,
 };
 
 /**
@@ -81,4 +90,5 @@ export const nationalHazardousRule: Rule = {
       },
     );
   },
+  agesCompared: hazardousAges,
 };

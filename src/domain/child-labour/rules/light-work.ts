@@ -27,4 +27,5 @@ export const lightWorkRule: Rule = {
       ? finding(this.id, citation, 'conditional', 'light-work.allowed', params, LIGHT_WORK_CONDITIONS)
       : finding(this.id, citation, 'prohibited', 'light-work.below-age', params);
   },
+  agesCompared: ({ minimumAge }) => [minimumAge, lightWorkAge(minimumAge)],
 };

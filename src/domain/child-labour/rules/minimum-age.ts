@@ -10,4 +10,5 @@ export const minimumAgeRule: Rule = {
       ? finding(this.id, citation, 'permitted', 'minimum-age.reached', ageParams(ctx))
       : finding(this.id, citation, 'prohibited', 'minimum-age.below', ageParams(ctx));
   },
+  agesCompared: ({ minimumAge }) => [minimumAge],
 };

@@ -1,5 +1,5 @@
 import type { ConditionKey, NationalLightWork } from '../types.ts';
-import { finding, type Rule, type RuleContext } from './rule.ts';
+import { type AgeScope, finding, type Rule, type RuleContext } from './rule.ts';
 
 /*
  * A national light-work exception (e.g. UU 13/2003 Pasal 69: ages 13-15, at most 3 hours a day, in
@@ -17,6 +17,11 @@ const FALLBACK_CITATION = 'C138 Art 7(3)';
 
 function inBand(lw: NationalLightWork, age: number): boolean {
   return age >= lw.minAge && age <= lw.maxAge;
+}
+
+function bandAges({ profile }: AgeScope): readonly number[] {
+  const lw = profile?.lightWork;
+  return lw ? [lw.minAge, lw.maxAge + 1] : [];
 }
 
 function bandParams(ctx: RuleContext, lw: NationalLightWork): Record<string, string | number> {
@@ -71,6 +76,7 @@ export const nationalLightWorkRule: Rule = {
     }
     return null;
   },
+  agesCompared: bandAges,
 };
 
 export const nationalLightWorkHoursRule: Rule = {
@@ -85,6 +91,7 @@ export const nationalLightWorkHoursRule: Rule = {
     params.maxHoursPerDay = lw.maxHoursPerDay;
     return finding(this.id, lw.citation ?? FALLBACK_CITATION, 'prohibited', 'national-light-work.too-many-hours', params);
   },
+  agesCompared: bandAges,
 };
 
 export const nationalLightWorkNightRule: Rule = {
@@ -95,4 +102,5 @@ export const nationalLightWorkNightRule: Rule = {
     if (!lw?.daytimeOnly || ctx.night !== true || !inBand(lw, ctx.age)) return null;
     return finding(this.id, lw.citation ?? FALLBACK_CITATION, 'prohibited', 'national-light-work.night', bandParams(ctx, lw));
   },
+  agesCompared: bandAges,
 };

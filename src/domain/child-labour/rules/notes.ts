@@ -1,5 +1,5 @@
 import { LOWEST_DECLARABLE_AGE } from '../minimum-age.ts';
-import { AGE_BOUND_WORK, C138_WORK, finding, type Rule, SCHOOL_RELEVANT_WORK } from './rule.ts';
+import { AGE_BOUND_WORK, C138_WORK, finding, noAges, type Rule, SCHOOL_RELEVANT_WORK } from './rule.ts';
 
 /*
  * Notes: rules that restrict nothing by themselves (verdict `permitted`) but state a fact the answer
@@ -14,6 +14,7 @@ export const c138NotBoundRule: Rule = {
     if (ctx.facts.c138.ratified) return null;
     return finding(this.id, 'C138 Art 12(1)', 'permitted', 'note.c138-not-bound', { minimumAge: ctx.minimumAge, basis: ctx.basis });
   },
+  agesCompared: noAges,
 };
 
 /** C182 Art 10(1): likewise for C182; its worst forms remain the international reference. */
@@ -24,6 +25,7 @@ export const c182NotBoundRule: Rule = {
     if (ctx.facts.c182.ratified) return null;
     return finding(this.id, 'C182 Art 10(1)', 'permitted', 'note.c182-not-bound', { age: ctx.age });
   },
+  agesCompared: noAges,
 };
 
 /** C138 Art 2(1): national law below the declared age falls short of it; the declaration governs. */
@@ -40,6 +42,7 @@ export const nationalShortfallRule: Rule = {
       source: national.source,
     });
   },
+  agesCompared: noAges,
 };
 
 /**
@@ -57,6 +60,7 @@ export const declarationUnrecordedRule: Rule = {
       ? finding(this.id, 'C138 Art 2(1)', 'permitted', 'note.declaration-unrecorded-national', params)
       : finding(this.id, 'C138 Art 2(4)', 'permitted', 'note.national-below-any-declaration', params);
   },
+  agesCompared: noAges,
 };
 
 /** C138 Art 2(3): the minimum age is tied to the end of compulsory schooling; work must not displace school. */
@@ -72,6 +76,7 @@ export const compulsoryEducationRule: Rule = {
       source: education.source,
     });
   },
+  agesCompared: ({ profile }) => (profile?.compulsoryEducationAge ? [profile.compulsoryEducationAge.value] : []),
 };
 
 /** The national definition of a child (e.g. under 18, UU 13/2003 Pasal 1 angka 26). */
@@ -88,4 +93,5 @@ export const nationalChildRule: Rule = {
       source: child.source,
     });
   },
+  agesCompared: ({ profile }) => (profile?.childUnderAge ? [profile.childUnderAge.value] : []),
 };

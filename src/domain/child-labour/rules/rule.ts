@@ -19,6 +19,9 @@ export interface Finding {
   readonly conditions: readonly ConditionKey[];
 }
 
+/** What the ages a rule compares with may depend on: the State and M, not the row. */
+export type AgeScope = Pick<RuleContext, 'facts' | 'profile' | 'minimumAge'>;
+
 /**
  * One rule per file, each citing its article. `appliesTo` lets the engine index rules by work kind
  * once, so an evaluation only runs the rules that can apply.
@@ -27,6 +30,18 @@ export interface Rule {
   readonly id: string;
   readonly appliesTo: readonly WorkKind[];
   evaluate(ctx: RuleContext): Finding | null;
+  /**
+   * Every age a at which the finding can change: the rule compares `age >= a` or `age < a` (and
+   * `age <= b` counts as b + 1). Callers that group ages between breakpoints (the screener's cache)
+   * rely on this being complete; the engine tests check it against `evaluate` at every age.
+   */
+  agesCompared(scope: AgeScope): readonly number[];
+}
+
+const NO_AGES: readonly number[] = [];
+/** For rules that never look at the age. */
+export function noAges(): readonly number[] {
+  return NO_AGES;
 }
 
 const NONE: readonly ConditionKey[] = [];

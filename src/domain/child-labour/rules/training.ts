@@ -1,5 +1,5 @@
 import type { ConditionKey } from '../types.ts';
-import { ageParams, finding, minimumAgeCitation, type Rule } from './rule.ts';
+import { ageParams, finding, minimumAgeCitation, noAges, type Rule } from './rule.ts';
 
 /** C138 Art 6: work in an undertaking as part of training is allowed from 14. */
 export const TRAINING_MIN_AGE = 14;
@@ -21,6 +21,7 @@ export const trainingRule: Rule = {
       ? finding(this.id, 'C138 Art 6', 'conditional', 'training.allowed', ageParams(ctx), TRAINING_CONDITIONS)
       : finding(this.id, 'C138 Art 6', 'prohibited', 'training.under-14', ageParams(ctx));
   },
+  agesCompared: ({ minimumAge }) => [minimumAge, TRAINING_MIN_AGE],
 };
 
 /** C138 Art 6: the Convention does not apply to work done in schools or training institutions. */
@@ -30,4 +31,5 @@ export const schoolRule: Rule = {
   evaluate(ctx) {
     return finding(this.id, 'C138 Art 6', 'permitted', 'school.outside-scope', { age: ctx.age });
   },
+  agesCompared: noAges,
 };

@@ -20,6 +20,7 @@ function worstFormRule(id: string, work: WorkKind, citation: string): Rule {
         ? finding(id, citation, 'worst_form', 'worst-form.child', params)
         : finding(id, 'C182 Art 2', 'permitted', 'worst-form.adult', params);
     },
+    agesCompared: () => [CHILD_AGE],
   };
 }
 
