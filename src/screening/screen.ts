@@ -35,7 +35,7 @@ import {
   text,
   WorkMatcher,
 } from './fields.ts';
-import { csvField, OutBuffer } from './out-buffer.ts';
+import { csvField, OutBuffer, viewOf } from './out-buffer.ts';
 import type { RowError, ScreeningEngine, ScreenOptions, ScreenStats, ScreenSummary } from './types.ts';
 import { CacheMismatchError, VerdictCache } from './verdict-cache.ts';
 
@@ -190,6 +190,10 @@ export class Screener<F> {
 
   private readonly out: OutBuffer | null;
   private readonly suffixes: Buffer[] = [];
+  private readonly suffixViews: DataView[] = [];
+  /** The input buffer `inputView` is over (output copies read it a word at a time). */
+  private viewed: Uint8Array | null = null;
+  private inputView: DataView | null = null;
   private invalidTag = Buffer.from(',invalid,,');
 
   // quoted-record parse results
@@ -603,9 +607,9 @@ export class Screener<F> {
       this.valid++;
       const out = this.out;
       if (out !== null) {
-        out.bytes(b, start, ce);
+        out.words(b, b === this.viewed ? this.inputView! : this.viewInput(b), start, ce);
         const sfx = this.suffixes[o] ?? this.suffix(o);
-        out.bytes(sfx, 0, sfx.length);
+        out.words(sfx, this.suffixViews[o]!, 0, sfx.length);
       }
       return;
     }
@@ -819,7 +823,14 @@ export class Screener<F> {
     const oc = this.cache.outcomes[o]!;
     const sfx = Buffer.from(`,${oc.verdict},${oc.minimumAge ?? ''},${csvField(oc.citations)}\n`);
     this.suffixes[o] = sfx;
+    this.suffixViews[o] = viewOf(sfx);
     return sfx;
+  }
+
+  private viewInput(b: Uint8Array): DataView {
+    this.viewed = b;
+    this.inputView = viewOf(b);
+    return this.inputView;
   }
 
   // ---------------------------------------------------------------- bad rows (slow, with messages)
