@@ -4,6 +4,7 @@ import {
   type ConditionKey,
   type CountryFacts,
   evaluate,
+  type NationalProfile,
   renderCondition,
   renderMessage,
   WORK_KINDS,
@@ -13,7 +14,7 @@ import { type FieldIssue, invalid, notFound } from '../domain/errors.ts';
 import type { Lang } from '../domain/facts.ts';
 import { isIsoDay } from '../domain/partial-date.ts';
 import { declarationInEffect } from '../domain/ratification.ts';
-import type { RegistryRepository } from './ports.ts';
+import type { RatificationRecord, RegistryRepository } from './ports.ts';
 import { VersionedCache } from './versioned-cache.ts';
 
 export interface CheckRequest {
@@ -55,6 +56,22 @@ export interface CheckAnswer {
 export const MAX_AGE = 120;
 export const MAX_HOURS_PER_DAY = 24;
 
+/** The engine's view of a State: whether it is bound by C138 and C182, its declaration in effect, its national profile. */
+function factsOf(
+  iso3: string,
+  c138: RatificationRecord | undefined,
+  c182: RatificationRecord | undefined,
+  profile: NationalProfile | null,
+): CountryFacts {
+  const declaration = c138 ? declarationInEffect(c138.declarations) : null;
+  return {
+    iso3,
+    c138: { ratified: Boolean(c138), declaredAge: declaration?.value ?? null, declarationArticle: declaration?.article },
+    c182: { ratified: Boolean(c182) },
+    profile,
+  };
+}
+
 /**
  * Answers "may this person do this work, here?" for the API, the CLI, the portal form and the
  * batch screener alike: gathers the State's facts from storage and hands them to the pure engine.
@@ -79,30 +96,35 @@ export class ComplianceService {
         this.repo.listRatifications({ country: iso3 }, null),
         this.repo.getNationalProfile(iso3),
       ]);
-      const c138 = ratifications.items.find((r) => r.instrument === 'C138' && r.status !== 'denounced');
-      const c182 = ratifications.items.find((r) => r.instrument === 'C182' && r.status !== 'denounced');
-      const declaration = c138 ? declarationInEffect(c138.declarations) : null;
+      const find = (code: string) => ratifications.items.find((r) => r.instrument === code && r.status !== 'denounced');
       return {
-        facts: {
-          iso3,
-          c138: { ratified: Boolean(c138), declaredAge: declaration?.value ?? null, declarationArticle: declaration?.article },
-          c182: { ratified: Boolean(c182) },
-          profile,
-        },
+        facts: factsOf(iso3, find('C138'), find('C182'), profile),
         ref: { iso3, nameEn: country.nameEn, nameId: country.nameId },
       };
     });
   }
 
-  /** Facts for every State, for batch screening (one pass over the registry). */
+  /**
+   * Facts for every State, for batch screening: four queries for the whole registry (not four per
+   * State, which took ~60 ms of a command's start), read once per data version.
+   */
   async allCountryFacts(): Promise<Map<string, CountryFacts>> {
-    const countries = await this.repo.listCountries({});
-    const out = new Map<string, CountryFacts>();
-    for (const c of countries) {
-      const facts = await this.countryFacts(c.iso3);
-      if (facts) out.set(c.iso3, facts);
-    }
-    return out;
+    const version = await this.repo.dataVersion();
+    return this.cache.get(version, 'all-country-facts', async () => {
+      const [countries, c138, c182, profiles] = await Promise.all([
+        this.repo.listCountries({}),
+        this.repo.listRatifications({ instrument: 'C138' }, null),
+        this.repo.listRatifications({ instrument: 'C182' }, null),
+        this.repo.listNationalProfiles(),
+      ]);
+      const inForce = (items: RatificationRecord[]) => new Map(items.filter((r) => r.status !== 'denounced').map((r) => [r.country, r]));
+      const c138By = inForce(c138.items);
+      const c182By = inForce(c182.items);
+      const profileBy = new Map(profiles.map((p) => [p.iso3, p]));
+      const out = new Map<string, CountryFacts>();
+      for (const { iso3 } of countries) out.set(iso3, factsOf(iso3, c138By.get(iso3), c182By.get(iso3), profileBy.get(iso3) ?? null));
+      return out;
+    });
   }
 
   async check(request: CheckRequest, today: string): Promise<CheckAnswer> {

@@ -97,6 +97,16 @@ for (const database of await allDatabases()) {
       });
     }
 
+    test('the screener’s facts for every State are the single-State facts the check uses', async () => {
+      const all = await services.compliance.allCountryFacts();
+      const countries = await services.repo.listCountries({});
+      assert.equal(all.size, countries.length);
+      for (const { iso3 } of countries) assert.deepEqual(all.get(iso3), await services.compliance.countryFacts(iso3), iso3);
+      // Indonesia's declaration and profile come through the bulk path too.
+      assert.equal(all.get('IDN')?.c138.declaredAge, 15);
+      assert.ok(all.get('IDN')?.profile?.lightWork);
+    });
+
     test('malformed JSON gives a 400, not a 500', async () => {
       const res = await app.request('http://localhost/api/compliance/check', {
         method: 'POST',
