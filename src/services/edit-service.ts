@@ -29,6 +29,12 @@ export interface RatificationInput extends Citation {
   confidence?: Confidence | null;
   /** The C138 minimum-age declaration: Art 2(1) on ratifying, or a later Art 2(2) notice. */
   minimumAge?: { value: number; article?: 'C138 Art 2(1)' | 'C138 Art 2(2)'; date?: string | null } | null;
+  /**
+   * Takes the declaration recorded under this article off the record, when it was recorded in error:
+   * the State's declared age is then whatever other declaration remains, or "not recorded" (never a
+   * guess). A State cannot withdraw a declaration (C138 Art 2(1)); this corrects the registry only.
+   */
+  removeMinimumAge?: 'C138 Art 2(1)' | 'C138 Art 2(2)' | null;
 }
 
 export interface DenunciationInput extends Citation {
@@ -50,9 +56,20 @@ export interface ProfileInput extends Citation {
   generalMinimumAge?: number | null;
   hazardousMinimumAge?: number | null;
   compulsoryEducationAge?: number | null;
-  /** The provision the ages come from, e.g. "UU 13/2003 Pasal 68". */
+  /**
+   * The provision of one age, e.g. "UU 13/2003 Pasal 68" ('' or null: none recorded). Given, it is
+   * that age's provision whether or not the age changes, so a missing or wrong provision can be
+   * corrected on its own. Not given (undefined), the age keeps its provision, or takes `citation`
+   * when the age changes.
+   */
+  generalMinimumAgeCitation?: string | null;
+  hazardousMinimumAgeCitation?: string | null;
+  compulsoryEducationAgeCitation?: string | null;
+  /** The provision of every age this change sets that has no provision of its own. */
   citation?: string | null;
 }
+
+const PROFILE_AGES = ['generalMinimumAge', 'hazardousMinimumAge', 'compulsoryEducationAge'] as const;
 
 export interface ChangeResult<T> {
   /** Null when the change would leave the record as it was: nothing is written then. */
@@ -134,6 +151,14 @@ export class EditService {
       if (clean(age.date) && !isPartialDate(clean(age.date) as string))
         issues.push({ field: 'minimumAge.date', message: 'must be a date YYYY-MM-DD or YYYY' });
     }
+    const remove = input.removeMinimumAge ?? null;
+    if (remove !== null) {
+      if (remove !== 'C138 Art 2(1)' && remove !== 'C138 Art 2(2)')
+        issues.push({ field: 'removeMinimumAge', message: 'must be C138 Art 2(1) or C138 Art 2(2)' });
+      else if (instrument !== 'C138') issues.push({ field: 'removeMinimumAge', message: 'a minimum age is declared only under C138' });
+      else if (age && (age.article ?? 'C138 Art 2(1)') === remove)
+        issues.push({ field: 'removeMinimumAge', message: 'cannot record and remove the same declaration in one change' });
+    }
     if (!instrument) issues.push({ field: 'instrument', message: 'must be a Convention or Protocol code such as C138' });
     else if (instrument.startsWith('R')) issues.push({ field: 'instrument', message: 'Recommendations are not ratified' });
     if (issues.length) fail(issues);
@@ -158,6 +183,10 @@ export class EditService {
         const at = declarations.findIndex((d) => d.article === article);
         if (at >= 0) declarations[at] = declaration;
         else declarations.push(declaration);
+      }
+      if (remove !== null) {
+        const at = declarations.findIndex((d) => d.kind === 'minimum_age' && d.article === remove);
+        if (at >= 0) declarations.splice(at, 1);
       }
       const after: Ratification = {
         country,
@@ -253,9 +282,11 @@ export class EditService {
     this.authorise(actor, { kind: 'national_profile', country });
     const issues: FieldIssue[] = [];
     checkCitation(input, issues);
-    ageField(input.generalMinimumAge, 'generalMinimumAge', issues);
-    ageField(input.hazardousMinimumAge, 'hazardousMinimumAge', issues);
-    ageField(input.compulsoryEducationAge, 'compulsoryEducationAge', issues);
+    for (const field of PROFILE_AGES) {
+      ageField(input[field], field, issues);
+      if ((input[`${field}Citation`] ?? '').length > MAX_TEXT_LENGTH)
+        issues.push({ field: `${field}Citation`, message: `must be at most ${MAX_TEXT_LENGTH} characters` });
+    }
     if ((input.citation ?? '').length > MAX_TEXT_LENGTH)
       issues.push({ field: 'citation', message: `must be at most ${MAX_TEXT_LENGTH} characters` });
     if (issues.length) fail(issues);
@@ -264,11 +295,13 @@ export class EditService {
       const before = await tx.getNationalProfile(country);
       const source = clean(input.source) as string;
       const citation = clean(input.citation) ?? undefined;
-      const field = (value: number | null | undefined, current: SourcedAge | null): SourcedAge | null => {
-        if (value === undefined) return current;
-        if (value === null) return null;
-        if (current?.value === value) return current;
-        return citation ? { value, source, citation } : { value, source };
+      const field = (name: (typeof PROFILE_AGES)[number], current: SourcedAge | null): SourcedAge | null => {
+        const given = input[`${name}Citation`];
+        const value = input[name] === undefined ? current?.value : input[name];
+        if (value === undefined || value === null) return value === null ? null : current;
+        const provision = given !== undefined ? (clean(given) ?? undefined) : current?.value === value ? current.citation : citation;
+        if (current?.value === value && current.citation === provision) return current;
+        return provision ? { value, source, citation: provision } : { value, source };
       };
       const base: NationalProfile = before ?? {
         iso3: country,
@@ -277,13 +310,15 @@ export class EditService {
         compulsoryEducationAge: null,
         sources: [],
       };
-      const after: NationalProfile = {
-        ...base,
-        generalMinimumAge: field(input.generalMinimumAge, base.generalMinimumAge),
-        hazardousMinimumAge: field(input.hazardousMinimumAge, base.hazardousMinimumAge),
-        compulsoryEducationAge: field(input.compulsoryEducationAge, base.compulsoryEducationAge),
-        sources: [...new Set([...base.sources, source])],
+      const ages = {
+        generalMinimumAge: field('generalMinimumAge', base.generalMinimumAge),
+        hazardousMinimumAge: field('hazardousMinimumAge', base.hazardousMinimumAge),
+        compulsoryEducationAge: field('compulsoryEducationAge', base.compulsoryEducationAge),
       };
+      // The source joins the profile's sources only when it backs a change: a form sent back as it
+      // was changes nothing and records no event.
+      const changed = before === null || PROFILE_AGES.some((f) => ages[f] !== base[f]);
+      const after: NationalProfile = { ...base, ...ages, sources: changed ? [...new Set([...base.sources, source])] : base.sources };
       return this.commit(tx, actor, 'national_profile', country, country, before ? 'update' : 'create', before, after, input, now, () =>
         tx.putNationalProfile(after),
       );

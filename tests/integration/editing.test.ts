@@ -191,6 +191,62 @@ for (const database of await allDatabases()) {
       assert.equal(facts?.profile?.generalMinimumAge?.value, 16);
     });
 
+    test('a provision is corrected on its own, the age kept; sent again, it records nothing', async () => {
+      const put = (body: unknown) =>
+        request('/api/countries/IDN/profile', asClient(clients.idn ?? null, { method: 'PUT', body: JSON.stringify(body) }));
+      const before = (await services.compliance.countryFacts('IDN'))?.profile?.hazardousMinimumAge;
+      assert.ok(before, 'Indonesia has a hazardous-work age in the bundled data');
+      const change = {
+        hazardousMinimumAgeCitation: 'UU 13/2003 Pasal 74 ayat (1)',
+        source: 'UU 13/2003, checked',
+        reason: 'provision made precise',
+      };
+      const res = await put(change);
+      assert.equal(res.status, 200, await res.clone().text());
+      const body = (await res.json()) as any;
+      assert.equal(body.event?.action, 'update');
+      assert.deepEqual(body.event.after.hazardousMinimumAge, {
+        value: before.value,
+        source: change.source,
+        citation: change.hazardousMinimumAgeCitation,
+      });
+      const after = (await services.compliance.countryFacts('IDN'))?.profile;
+      assert.equal(after?.hazardousMinimumAge?.citation, change.hazardousMinimumAgeCitation);
+      assert.equal(after?.hazardousMinimumAge?.value, before.value);
+      const again = (await (await put(change)).json()) as any;
+      assert.equal(again.event, null, 'the same provision again changes nothing');
+      const tooLong = await put({ ...change, generalMinimumAgeCitation: 'x'.repeat(501) });
+      assert.equal(tooLong.status, 400);
+      assert.ok(((await tooLong.json()) as any).errors.some((e: any) => e.field.includes('generalMinimumAgeCitation')));
+    });
+
+    test('a declaration recorded in error comes off the record, and a revert puts it back', async () => {
+      const put = (path: string, body: unknown, who = clients.secretariat) =>
+        request(path, asClient(who ?? null, { method: 'PUT', body: JSON.stringify(body) }));
+      assert.equal((await services.compliance.countryFacts('IDN'))?.c138.declaredAge, 15);
+      const removed = await put('/api/ratifications/IDN/C138', { removeMinimumAge: 'C138 Art 2(1)', source, reason: 'recorded in error' });
+      assert.equal(removed.status, 200, await removed.clone().text());
+      const event = ((await removed.json()) as any).event;
+      assert.equal(event.before.declarations.length, 1);
+      assert.equal(event.after.declarations.length, 0);
+      // Never a guess: the declaration is now unknown, and the State's ratification stays.
+      const facts = await services.compliance.countryFacts('IDN');
+      assert.equal(facts?.c138.ratified, true);
+      assert.equal(facts?.c138.declaredAge, null);
+      const again = ((await (await put('/api/ratifications/IDN/C138', { removeMinimumAge: 'C138 Art 2(1)', source })).json()) as any).event;
+      assert.equal(again, null, 'nothing left to remove');
+      const both = await put('/api/ratifications/IDN/C138', { minimumAge: { value: 15 }, removeMinimumAge: 'C138 Art 2(1)', source });
+      assert.equal(both.status, 400);
+      const c182 = await put('/api/ratifications/IDN/C182', { removeMinimumAge: 'C138 Art 2(1)', source });
+      assert.equal(c182.status, 400);
+      const reverted = await request(
+        `/api/history/${event.id}/revert`,
+        asClient(clients.secretariat ?? null, { method: 'POST', body: '{}' }),
+      );
+      assert.equal(reverted.status, 200, await reverted.clone().text());
+      assert.equal((await services.compliance.countryFacts('IDN'))?.c138.declaredAge, 15);
+    });
+
     test('a write without a source is refused with a message next to the field', async () => {
       const res = await request(
         '/api/ratifications/IDN/C138',

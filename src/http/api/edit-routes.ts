@@ -83,6 +83,11 @@ const saveRatification = createRoute({
                 })
                 .nullable()
                 .optional(),
+              removeMinimumAge: z
+                .enum(['C138 Art 2(1)', 'C138 Art 2(2)'])
+                .nullable()
+                .optional()
+                .openapi({ description: 'Take the declaration recorded under this article off the record (recorded in error)' }),
               ...citation,
             })
             .openapi('RatificationChange'),
@@ -161,7 +166,15 @@ const putProfile = createRoute({
               generalMinimumAge: z.number().int().nullable().optional(),
               hazardousMinimumAge: z.number().int().nullable().optional(),
               compulsoryEducationAge: z.number().int().nullable().optional(),
-              citation: z.string().max(500).nullable().optional(),
+              generalMinimumAgeCitation: z.string().max(500).nullable().optional(),
+              hazardousMinimumAgeCitation: z.string().max(500).nullable().optional(),
+              compulsoryEducationAgeCitation: z.string().max(500).nullable().optional(),
+              citation: z
+                .string()
+                .max(500)
+                .nullable()
+                .optional()
+                .openapi({ description: 'Provision for every age this change sets that has no <age>Citation of its own' }),
               ...citation,
             })
             .openapi('ProfileChange'),

@@ -511,7 +511,8 @@ export const en = {
   minimumAgeLegend: 'Declared minimum age',
   minimumAgeLegendNew: 'Declared minimum age (C138 only)',
   minimumAgeHint: 'The age the State specified when ratifying C138 (Art 2(1)), or a higher age it notified later (Art 2(2)).',
-  minimumAgeKeptHint: '“Not recorded” leaves a declaration already recorded as it is.',
+  minimumAgeKeptHint:
+    '“Not recorded” takes the declaration under the chosen article off the record, for one recorded in error; the history keeps it and the change can be reverted.',
   minimumAgeNotRecorded: 'not recorded',
   fieldMinimumAge: 'Minimum age',
   fieldMinimumAgeArticle: 'Article',
@@ -546,8 +547,10 @@ export const en = {
   compulsoryEducationAgeLabel: 'Age at the end of compulsory education',
   ageUnknownOption: 'unknown',
   unknownAge: 'unknown',
+  ageLabel: 'Age',
   fieldCitation: 'Provision',
-  fieldCitationHint: 'The article of national law the ages you change come from, such as “UU 13/2003 Pasal 68”.',
+  fieldCitationHint:
+    'The article of national law this age comes from, such as “UU 13/2003 Pasal 68”. Correct it here even when the age stays the same.',
   provisionLabel: 'provision',
   citationNotRecorded: 'provision not recorded',
   forbiddenCountry: (mine: string, target: string) =>

@@ -507,7 +507,8 @@ export const id: Dict = {
   minimumAgeLegendNew: 'Usia minimum yang dideklarasikan (hanya C138)',
   minimumAgeHint:
     'Usia yang ditetapkan negara saat meratifikasi C138 (Pasal 2 ayat (1)), atau usia lebih tinggi yang diberitahukannya kemudian (Pasal 2 ayat (2)).',
-  minimumAgeKeptHint: '“Tidak tercatat” membiarkan deklarasi yang sudah tercatat tetap seperti semula.',
+  minimumAgeKeptHint:
+    '“Tidak tercatat” menghapus deklarasi pada pasal yang dipilih dari catatan, untuk deklarasi yang tercatat keliru; riwayat tetap menyimpannya dan perubahan dapat dibatalkan.',
   minimumAgeNotRecorded: 'tidak tercatat',
   fieldMinimumAge: 'Usia minimum',
   fieldMinimumAgeArticle: 'Pasal',
@@ -542,8 +543,10 @@ export const id: Dict = {
   compulsoryEducationAgeLabel: 'Usia akhir wajib belajar',
   ageUnknownOption: 'tidak diketahui',
   unknownAge: 'tidak diketahui',
+  ageLabel: 'Usia',
   fieldCitation: 'Ketentuan',
-  fieldCitationHint: 'Pasal hukum nasional yang menjadi dasar usia yang Anda ubah, misalnya “UU 13/2003 Pasal 68”.',
+  fieldCitationHint:
+    'Pasal hukum nasional yang menjadi dasar usia ini, misalnya “UU 13/2003 Pasal 68”. Perbaiki di sini meskipun usianya tetap.',
   provisionLabel: 'ketentuan',
   citationNotRecorded: 'ketentuan tidak tercatat',
   forbiddenCountry: (mine, target) =>

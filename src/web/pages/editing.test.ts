@@ -330,7 +330,19 @@ describe('ratification form', () => {
     assert.equal(input.status, null);
     assert.equal(input.confidence, null);
     assert.equal(input.minimumAge, undefined);
+    assert.equal(input.removeMinimumAge, undefined, 'nothing recorded, nothing to remove');
     assert.equal(input.registrationDate, '1999-06-07');
+    // "Not recorded" chosen for the recorded declaration takes it off the record, under its article.
+    const cleared = ratificationInput({ ...ratificationValues(current), minimumAge: '' }, 'IDN', 'C138', current.declarations);
+    assert.equal(cleared.minimumAge, undefined);
+    assert.equal(cleared.removeMinimumAge, 'C138 Art 2(1)');
+    const otherArticle = ratificationInput(
+      { ...ratificationValues(current), minimumAge: '', minimumAgeArticle: 'C138 Art 2(2)' },
+      'IDN',
+      'C138',
+      current.declarations,
+    );
+    assert.equal(otherArticle.removeMinimumAge, undefined, 'no Art 2(2) notice is recorded');
   });
 });
 

@@ -19,16 +19,21 @@ export const PROFILE_FIELD_IDS = {
   generalMinimumAge: 'nat-general',
   hazardousMinimumAge: 'nat-hazardous',
   compulsoryEducationAge: 'nat-education',
-  citation: 'nat-citation',
+  generalMinimumAgeCitation: 'nat-general-citation',
+  hazardousMinimumAgeCitation: 'nat-hazardous-citation',
+  compulsoryEducationAgeCitation: 'nat-education-citation',
   source: 'nat-source',
   reason: 'nat-reason',
 } as const;
 
+/** Each age with its provision: the form sends both, so a provision can be corrected on its own. */
 export interface ProfileFormValues {
   generalMinimumAge: string;
   hazardousMinimumAge: string;
   compulsoryEducationAge: string;
-  citation: string;
+  generalMinimumAgeCitation: string;
+  hazardousMinimumAgeCitation: string;
+  compulsoryEducationAgeCitation: string;
   source: string;
   reason: string;
 }
@@ -40,11 +45,14 @@ const text = (form: Record<string, unknown>, name: string): string => {
 
 export function profileValues(p: NationalProfile | null): ProfileFormValues {
   const age = (field: ProfileAgeField) => (p?.[field] ? String(p[field].value) : '');
+  const provision = (field: ProfileAgeField) => p?.[field]?.citation ?? '';
   return {
     generalMinimumAge: age('generalMinimumAge'),
     hazardousMinimumAge: age('hazardousMinimumAge'),
     compulsoryEducationAge: age('compulsoryEducationAge'),
-    citation: '',
+    generalMinimumAgeCitation: provision('generalMinimumAge'),
+    hazardousMinimumAgeCitation: provision('hazardousMinimumAge'),
+    compulsoryEducationAgeCitation: provision('compulsoryEducationAge'),
     source: '',
     reason: '',
   };
@@ -55,7 +63,9 @@ export function parseProfileForm(form: Record<string, unknown>): ProfileFormValu
     generalMinimumAge: text(form, 'generalMinimumAge').trim(),
     hazardousMinimumAge: text(form, 'hazardousMinimumAge').trim(),
     compulsoryEducationAge: text(form, 'compulsoryEducationAge').trim(),
-    citation: text(form, 'citation'),
+    generalMinimumAgeCitation: text(form, 'generalMinimumAgeCitation'),
+    hazardousMinimumAgeCitation: text(form, 'hazardousMinimumAgeCitation'),
+    compulsoryEducationAgeCitation: text(form, 'compulsoryEducationAgeCitation'),
     source: text(form, 'source'),
     reason: text(form, 'reason'),
   };
@@ -73,7 +83,9 @@ export function profileInput(values: ProfileFormValues, country: string): Profil
     generalMinimumAge: age(values.generalMinimumAge),
     hazardousMinimumAge: age(values.hazardousMinimumAge),
     compulsoryEducationAge: age(values.compulsoryEducationAge),
-    citation: values.citation,
+    generalMinimumAgeCitation: values.generalMinimumAgeCitation,
+    hazardousMinimumAgeCitation: values.hazardousMinimumAgeCitation,
+    compulsoryEducationAgeCitation: values.compulsoryEducationAgeCitation,
     source: values.source,
     reason: values.reason,
   };
@@ -87,7 +99,9 @@ export function profileErrors(v: View, issues: readonly { field: string; message
         return values.source.trim() ? e.tooLong(v.f.number(MAX_SOURCE_LENGTH)) : e.sourceMissing;
       case 'reason':
         return e.tooLong(v.f.number(MAX_REASON_LENGTH));
-      case 'citation':
+      case 'generalMinimumAgeCitation':
+      case 'hazardousMinimumAgeCitation':
+      case 'compulsoryEducationAgeCitation':
         return e.tooLong(v.f.number(MAX_TEXT_LENGTH));
       case 'generalMinimumAge':
       case 'hazardousMinimumAge':
@@ -139,24 +153,20 @@ ${errorSummary(v, data.errors)}
 <form class="edit-form" method="post" action="/${lang}/countries/${iso3}/profile/edit" novalidate>
 ${csrfInput(v)}
 <p class="hint">${t.nationalAgesHint}</p>
-${PROFILE_AGE_FIELDS.map((field) =>
-  selectControl(
-    v,
-    { id: ids[field], name: field, label: profileAgeLabel(v, field) },
-    ageChoices(values[field]),
-    values[field],
-    data.errors,
-    {
-      className: 'select-short',
-    },
-  ),
-)}
+${PROFILE_AGE_FIELDS.map(
+  (field) =>
+    html`<fieldset class="group"><legend>${profileAgeLabel(v, field)}</legend>
+${selectControl(v, { id: ids[field], name: field, label: t.ageLabel }, ageChoices(values[field]), values[field], data.errors, {
+  className: 'select-short',
+})}
 ${textControl(
   v,
-  { id: ids.citation, name: 'citation', label: t.fieldCitation, hint: t.fieldCitationHint, optional: true },
-  values.citation,
+  { id: ids[`${field}Citation`], name: `${field}Citation`, label: t.fieldCitation, hint: t.fieldCitationHint, optional: true },
+  values[`${field}Citation`],
   data.errors,
   { maxlength: MAX_TEXT_LENGTH },
+)}
+</fieldset>`,
 )}
 ${textControl(v, { id: ids.source, name: 'source', label: t.fieldSource, hint: t.fieldSourceHint }, values.source, data.errors, {
   maxlength: MAX_SOURCE_LENGTH,

@@ -123,11 +123,15 @@ export function ratificationInput(
   declarations: readonly Declaration[],
 ): RatificationInput {
   let minimumAge: RatificationInput['minimumAge'];
+  let removeMinimumAge: RatificationInput['removeMinimumAge'];
+  const same = declarations.find((d) => d.kind === 'minimum_age' && d.article === values.minimumAgeArticle);
   if (values.minimumAge !== '') {
     const value = /^\d{1,3}$/.test(values.minimumAge) ? Number(values.minimumAge) : Number.NaN;
-    const same = declarations.find((d) => d.kind === 'minimum_age' && d.article === values.minimumAgeArticle);
     const unchanged = same && same.value === value && (same.date ?? '') === values.minimumAgeDate;
     if (!unchanged) minimumAge = { value, article: values.minimumAgeArticle as AgeArticle, date: values.minimumAgeDate || null };
+  } else if (same) {
+    // "Not recorded" chosen for a recorded declaration: it comes off the record.
+    removeMinimumAge = values.minimumAgeArticle as AgeArticle;
   }
   return {
     country,
@@ -138,6 +142,7 @@ export function ratificationInput(
     nationalTitle: values.nationalTitle,
     confidence: values.confidence === '' ? null : (values.confidence as Confidence),
     minimumAge,
+    removeMinimumAge,
     source: values.source,
     reason: values.reason,
   };

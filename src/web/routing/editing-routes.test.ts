@@ -262,13 +262,49 @@ describe('editing in the portal (forms, sessions, CSRF, PRG)', () => {
         generalMinimumAge: '15',
         hazardousMinimumAge: '18',
         compulsoryEducationAge: '16',
-        citation: 'UU 20/2003 Pasal 6',
+        compulsoryEducationAgeCitation: 'UU 20/2003 Pasal 6',
         source: 'UU 20/2003',
       },
       idn,
     );
     assert.equal(ok.headers.get('location'), '/en/countries/IDN?saved=1#national-law-heading');
-    assert.equal((await services.compliance.countryFacts('IDN'))?.profile?.compulsoryEducationAge?.citation, 'UU 20/2003 Pasal 6');
+    const profile = async () => (await services.compliance.countryFacts('IDN'))?.profile;
+    assert.equal((await profile())?.compulsoryEducationAge?.citation, 'UU 20/2003 Pasal 6');
+
+    // The form comes back filled with each age's provision; sent back as it is, nothing changes.
+    const form = await (await get('/en/countries/IDN/profile/edit', idn)).text();
+    assert.match(form, /name="compulsoryEducationAgeCitation"[^>]*value="UU 20\/2003 Pasal 6"/);
+    const events = async () =>
+      (await services.edits.history({ recordType: 'national_profile', recordKey: 'IDN' }, { page: 1, pageSize: 200 })).total;
+    const eventsBefore = await events();
+    const hazardous = (await profile())?.hazardousMinimumAge;
+    const resend = async (overrides: Record<string, string>) => {
+      const p = await profile();
+      return post(
+        '/en/countries/IDN/profile/edit',
+        {
+          _csrf: profileCsrf,
+          generalMinimumAge: String(p?.generalMinimumAge?.value ?? ''),
+          generalMinimumAgeCitation: p?.generalMinimumAge?.citation ?? '',
+          hazardousMinimumAge: String(p?.hazardousMinimumAge?.value ?? ''),
+          hazardousMinimumAgeCitation: p?.hazardousMinimumAge?.citation ?? '',
+          compulsoryEducationAge: String(p?.compulsoryEducationAge?.value ?? ''),
+          compulsoryEducationAgeCitation: p?.compulsoryEducationAge?.citation ?? '',
+          source: 'checked again',
+          ...overrides,
+        },
+        idn,
+      );
+    };
+    assert.equal((await resend({})).headers.get('location'), '/en/countries/IDN?unchanged=1#national-law-heading');
+    assert.equal(await events(), eventsBefore, 'a form sent back unchanged records no event');
+    // A provision corrected on its own: same age, new provision and source, one event.
+    await resend({ hazardousMinimumAgeCitation: 'UU 13/2003 Pasal 74 ayat (1)', source: 'UU 13/2003 (checked)' });
+    const after = (await profile())?.hazardousMinimumAge;
+    assert.equal(after?.value, hazardous?.value);
+    assert.equal(after?.citation, 'UU 13/2003 Pasal 74 ayat (1)');
+    assert.equal(after?.source, 'UU 13/2003 (checked)');
+    assert.equal(await events(), eventsBefore + 1);
   });
 
   test('should create a token shown once, list it without its secret, and revoke it', async () => {
