@@ -10,6 +10,7 @@ import type { RegistryService } from '../services/registry-service.ts';
 import { createPortal, renderPortalError } from '../web/portal.ts';
 import { createApi } from './api/routes.ts';
 import { authenticate, csrfProtection } from './auth.ts';
+import { compression } from './compression.ts';
 import { copyMissingHeaders, type Logger, logUnexpectedError, requestIdOf, requestLogging, silentLogger } from './logging.ts';
 import { domainErrorStatus, isDomainError, problem, problemResponse } from './problem.ts';
 
@@ -76,6 +77,9 @@ export function createApp(deps: AppDeps): Hono {
     // A handler that builds its own Response (the streamed CSV downloads) bypasses c.header().
     copyMissingHeaders(c.res, SECURITY_HEADERS);
   });
+
+  // Inside the security headers (which are copied onto the compressed response), around the rest.
+  app.use('*', compression());
 
   const now = deps.now ?? (() => new Date());
   const jsonLimit = bodyLimit({

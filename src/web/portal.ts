@@ -323,7 +323,9 @@ export function createPortal(deps: PortalDeps): Hono {
   app.get('/static/:name', (c) => {
     const asset = STATIC_ASSETS.get(c.req.param('name'));
     if (!asset) return c.notFound();
-    if (c.req.header('if-none-match') === asset.etag) return c.body(null, 304, { etag: asset.etag });
+    // A compressed copy was sent with the weak form of the tag (W/"…"): either matches.
+    const known = (c.req.header('if-none-match') ?? '').split(',').map((t) => t.trim().replace(/^W\//, ''));
+    if (known.includes(asset.etag)) return c.body(null, 304, { etag: asset.etag });
     return c.body(asset.body, 200, { 'content-type': asset.contentType, 'cache-control': asset.cacheControl, etag: asset.etag });
   });
 

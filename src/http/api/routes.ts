@@ -7,6 +7,7 @@ import type { ComplianceService } from '../../services/compliance-service.ts';
 import type { EditService } from '../../services/edit-service.ts';
 import type { GapsService } from '../../services/gaps-service.ts';
 import type { RegistryService } from '../../services/registry-service.ts';
+import { encodedBody } from '../compression.ts';
 import { problem, problemResponse } from '../problem.ts';
 import { addAccountRoutes } from './account-routes.ts';
 import { addComplianceRoutes, addScreeningRoute } from './compliance-routes.ts';
@@ -117,15 +118,23 @@ const health = createRoute({
  * can be kept with it: the big documents (C138 with 176 ratifications is ~170 KB) are serialised
  * once per version instead of once per request.
  */
-const serialised = new WeakMap<object, string>();
+const serialised = new WeakMap<object, Uint8Array<ArrayBuffer>>();
+const utf8 = new TextEncoder();
 
 function sharedJson(c: Context, value: object): never {
-  let text = serialised.get(value);
-  if (text === undefined) {
-    text = JSON.stringify(value);
-    serialised.set(value, text);
-  }
-  return c.body(text, 200, { 'content-type': 'application/json' }) as never;
+  const json = () => {
+    let bytes = serialised.get(value);
+    if (bytes === undefined) {
+      bytes = utf8.encode(JSON.stringify(value));
+      serialised.set(value, bytes);
+    }
+    return bytes;
+  };
+  // …and compressed once per version too.
+  const sent = encodedBody(c.req.header('accept-encoding'), value, json);
+  const headers: Record<string, string> = { 'content-type': 'application/json', vary: 'Accept-Encoding' };
+  if (sent.encoding) headers['content-encoding'] = sent.encoding;
+  return c.body(sent.body, 200, headers) as never;
 }
 
 export interface ApiDeps {

@@ -2,6 +2,7 @@ import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { Lang } from '../../domain/facts.ts';
 import { authState } from '../../http/auth.ts';
+import { encodedBody } from '../../http/compression.ts';
 import { createView, type PortalSession, type View } from '../views/view.ts';
 import { pathWithoutLang } from './locale.ts';
 
@@ -27,13 +28,16 @@ export const PRIVATE_CACHE = 'private, no-store';
  * cookie, so a page kept from before signing in is not shown after it.
  */
 export function sendPage(c: Context, body: Uint8Array<ArrayBuffer>, status: ContentfulStatusCode, personal: boolean): Response {
-  const headers: Record<string, string> = { 'content-type': 'text/html; charset=UTF-8' };
+  const headers: Record<string, string> = { 'content-type': 'text/html; charset=UTF-8', vary: 'Accept-Encoding' };
   if (personal || status !== 200) headers['cache-control'] = personal ? PRIVATE_CACHE : 'no-store';
   else {
     headers['cache-control'] = PUBLIC_CACHE;
-    headers.vary = 'Cookie';
+    headers.vary = 'Cookie, Accept-Encoding';
   }
-  return c.body(body, status, headers);
+  // A reused page (RenderMemo) is compressed once, not once per request.
+  const sent = encodedBody(c.req.header('accept-encoding'), body, () => body);
+  if (sent.encoding) headers['content-encoding'] = sent.encoding;
+  return c.body(sent.body, status, headers);
 }
 
 /** The signed-in reader of this request (cookie session or API token), or null. */
