@@ -1,6 +1,6 @@
 /**
  * `npm run bench`: requests/s and p99 latency, 50 connections on loopback, for the instruments
- * API and the C138 portal page, on SQLite and on PostgreSQL. The server runs in its own process
+ * API and the C138 portal page (plain, and compressed as a browser asks), on SQLite and on PostgreSQL. The server runs in its own process
  * (as in production) and each route is reported as a ratio to /api/health measured in the same
  * run, so figures from machines of different speed can be compared. Results go to BENCHMARKS.md.
  */
@@ -14,11 +14,14 @@ import { postgresUnavailable, TEST_PG_URL } from '../tests/support/databases.ts'
 
 const DURATION = Number(process.env.BENCH_DURATION ?? 10);
 const CONNECTIONS = 50;
-const ROUTES = [
+const BROTLI = { 'accept-encoding': 'gzip, deflate, br' };
+const ROUTES: { name: string; path: string; headers?: Record<string, string> }[] = [
   { name: 'baseline: GET /api/health', path: '/api/health' },
   { name: 'GET /api/instruments', path: '/api/instruments' },
   { name: 'GET /en/instruments/C138 (HTML)', path: '/en/instruments/C138' },
+  { name: 'GET /en/instruments/C138 (HTML, as a browser asks: Brotli)', path: '/en/instruments/C138', headers: BROTLI },
   { name: 'GET /api/instruments/C138', path: '/api/instruments/C138' },
+  { name: 'GET /api/instruments/C138 (Brotli)', path: '/api/instruments/C138', headers: BROTLI },
 ];
 
 interface Row {
@@ -57,8 +60,8 @@ function stop(child: ChildProcess): Promise<void> {
   });
 }
 
-async function load(url: string, duration: number): Promise<autocannon.Result> {
-  return autocannon({ url, connections: CONNECTIONS, duration, pipelining: 1 });
+async function load(url: string, duration: number, headers: Record<string, string> = {}): Promise<autocannon.Result> {
+  return autocannon({ url, connections: CONNECTIONS, duration, pipelining: 1, headers });
 }
 
 async function benchDb(db: string, env: NodeJS.ProcessEnv, port: number): Promise<Row[]> {
@@ -67,8 +70,8 @@ async function benchDb(db: string, env: NodeJS.ProcessEnv, port: number): Promis
   try {
     for (const route of ROUTES) {
       const url = `http://127.0.0.1:${port}${route.path}`;
-      await load(url, 2); // warm-up: JIT, caches, connection pool
-      const r = await load(url, DURATION);
+      await load(url, 2, route.headers); // warm-up: JIT, caches, connection pool
+      const r = await load(url, DURATION, route.headers);
       rows.push({
         db,
         route: route.name,
@@ -80,7 +83,7 @@ async function benchDb(db: string, env: NodeJS.ProcessEnv, port: number): Promis
         bytes: r.throughput.average / Math.max(1, r.requests.average),
       });
       console.log(
-        `${db.padEnd(10)} ${route.name.padEnd(34)} ${r.requests.average.toFixed(0).padStart(7)} req/s  p99 ${r.latency.p99} ms  errors ${r.errors} non-2xx ${r.non2xx}`,
+        `${db.padEnd(10)} ${route.name.padEnd(58)} ${r.requests.average.toFixed(0).padStart(7)} req/s  p99 ${r.latency.p99} ms  errors ${r.errors} non-2xx ${r.non2xx}`,
       );
     }
   } finally {
