@@ -252,17 +252,21 @@ function buildRequests(sessions: Session[], ages: Map<string, number | null>, ta
   return requests;
 }
 
-/** Every change event whose reason starts with `load-`, read back through the public API. */
+/**
+ * Every change event whose reason starts with `load-`, read back through the public API. Writes cut
+ * off by the end of the run may still land while the pages are read, shifting events from one page
+ * to the next: events are counted once by id, so a reason twice means two events, never one read twice.
+ */
 async function loadEvents(base: string): Promise<string[]> {
-  const reasons: string[] = [];
+  const byId = new Map<number, string>();
   for (let page = 1; ; page++) {
     const res = await fetch(`${base}/api/history?pageSize=200&page=${page}`);
     if (res.status !== 200) throw new Error(`history page ${page}: ${res.status} ${await res.text()}`);
-    const body = (await res.json()) as { items: { reason: string | null }[]; total: number };
-    for (const e of body.items) if (e.reason?.startsWith('load-')) reasons.push(e.reason);
+    const body = (await res.json()) as { items: { id: number; reason: string | null }[]; total: number };
+    for (const e of body.items) if (e.reason?.startsWith('load-')) byId.set(e.id, e.reason);
     if (body.items.length === 0 || page * 200 >= body.total) break;
   }
-  return reasons;
+  return [...byId.values()];
 }
 
 async function loadDb(
