@@ -30,6 +30,27 @@ function expected(iso3: string, birth: string, work: WorkKind, hoursPerDay: numb
 
 const HEADER = 'worker_id,name,country,birth_date,work,hours_per_day,night';
 
+describe('screenCsv: many bad rows', () => {
+  test('past the kept errors, bad rows are counted the same with or without an output', async () => {
+    const bad = ['XXX,2001-02-03,regular', 'IDN,03/02/2001,regular', 'IDN,2001-02-03,sweeping', 'IDN,2001-02-03', 'IDN,2001-02-30,light'];
+    const lines = [HEADER.split(',').slice(0, 5).join(',')];
+    for (let i = 0; i < 3000; i++) lines.push(i % 7 === 0 ? `${i},Good,IDN,2001-02-03,regular` : `${i},Bad,${bad[i % bad.length]}`);
+    const csv = `${lines.join('\n')}\n`;
+    const withOut = await screen(csv, [], { maxErrors: 10 });
+    const counted = await screenCsv(pieces(Buffer.from(csv), []), { on: ON, facts, maxErrors: 10 });
+    assert.equal(counted.rows, 3000);
+    assert.equal(counted.invalid, withOut.summary.invalid);
+    assert.equal(counted.valid, withOut.summary.valid);
+    assert.deepEqual(counted.verdicts, withOut.summary.verdicts);
+    assert.equal(counted.errors.length, 10);
+    assert.deepEqual(counted.errors, withOut.summary.errors);
+    assert.equal(counted.truncatedErrors, true);
+    assert.equal(counted.invalid, 3000 - Math.ceil(3000 / 7));
+    // Every bad row is still in the output, with its message.
+    assert.equal(withOut.rows.filter((r) => r[5] === 'invalid').length, counted.invalid);
+  });
+});
+
 describe('screenCsv: rows and output', () => {
   test('classifies each row as evaluate does and appends verdict, minimum_age, citations', async () => {
     const { summary, rows } = await screen(
