@@ -10,7 +10,7 @@
  * Plain JavaScript, because it is what lets bin/tripartite.js start without tsx.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -45,6 +45,7 @@ export function cachedBundle(entry, cacheDir, name, options = {}) {
 async function bundle(entry, cacheDir, file, manifestFile, external) {
   const { build } = await import('esbuild');
   const root = dirname(entry);
+  const started = Date.now();
   const out = await build({
     absWorkingDir: root,
     entryPoints: [entry],
@@ -62,16 +63,24 @@ async function bundle(entry, cacheDir, file, manifestFile, external) {
   });
   /** @type {Record<string, [number, number]>} */
   const inputs = {};
+  // A source saved while esbuild was reading may be in the bundle in its old form: such a bundle is
+  // used once but not vouched for, so the next run builds again.
+  let settled = true;
   for (const input of Object.keys(out.metafile.inputs)) {
     const path = resolve(root, input);
     const st = statSync(path);
     inputs[path] = [st.size, st.mtimeMs];
+    if (st.mtimeMs >= started) settled = false;
   }
   mkdirSync(cacheDir, { recursive: true });
   // Concurrent runs each write their own temporary file and rename it: a reader sees a whole file.
   const tag = `${process.pid}-${randomBytes(4).toString('hex')}`;
   writeFileSync(`${file}.${tag}`, out.outputFiles[0]?.text ?? '');
   renameSync(`${file}.${tag}`, file);
+  if (!settled) {
+    rmSync(manifestFile, { force: true });
+    return;
+  }
   writeFileSync(`${manifestFile}.${tag}`, JSON.stringify({ version: CACHE_VERSION, external, inputs }));
   renameSync(`${manifestFile}.${tag}`, manifestFile);
 }
