@@ -1,3 +1,4 @@
+import type { Writable } from 'node:stream';
 import { parseArgs } from 'node:util';
 import { usageError } from './errors.ts';
 
@@ -12,6 +13,8 @@ export interface CliIo {
    * process.stdin. `isTTY` true means an interactive terminal, where a password may be prompted for.
    */
   stdin?: AsyncIterable<string | Uint8Array> & { isTTY?: boolean };
+  /** Standard output as a byte stream, for large output (`screen --out -`); defaults to a text sink over `stdout`. */
+  stdoutStream?: Writable;
 }
 
 export interface FlagSpec {

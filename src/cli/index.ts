@@ -178,6 +178,7 @@ export async function main(): Promise<void> {
     stdout: (s) => void process.stdout.write(s),
     stderr: (s) => void process.stderr.write(s),
     env: process.env,
+    stdoutStream: process.stdout,
   });
 }
 

@@ -6,8 +6,10 @@
  * const facts = await compliance.allCountryFacts();
  * const summary = await screenFile('workers.csv', { on: '2025-06-30', facts, out: process.stdout });
  */
+import { createReadStream } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
+import { createGunzip } from 'node:zlib';
 import {
   ageBreakpoints,
   type CountryFacts,
@@ -20,6 +22,7 @@ import {
   WORK_KINDS,
   type WorkKind,
 } from '../domain/child-labour/index.ts';
+import { ScreenInputError } from './errors.ts';
 import { CHUNK_BYTES, screenRanges } from './parallel.ts';
 import { Screener, type ScreenInput, screenCsvWith } from './screen.ts';
 import type { EngineInput, ScreeningEngine, ScreenOptions, ScreenSummary } from './types.ts';
@@ -114,6 +117,7 @@ export interface ScreenFileOptions extends ScreenOptions<CountryFacts> {
  * (parallel.ts). A missing file is a ScreenInputError.
  */
 export async function screenFile(path: string, options: ScreenFileOptions): Promise<ScreenSummary<Verdict>> {
+  if (/\.gz$/i.test(path)) return screenGzipFile(path, options);
   const threads = Math.max(1, Math.floor(options.threads ?? Math.min(2, availableParallelism())));
   if (threads > 1 && !options.out && options.facts instanceof Map) {
     const size = await stat(path).then(
@@ -136,6 +140,33 @@ export async function screenFile(path: string, options: ScreenFileOptions): Prom
     }
   }
   return screenCsv(fileChunks(path), options);
+}
+
+/**
+ * A gzip'd register (`workers.csv.gz`), decompressed as it streams: one thread, as the gzip stream
+ * must be read in order. Progress counts the compressed bytes read, so it ends at the file size.
+ * Corrupt or truncated gzip data is a ScreenInputError, with the rows before it not reported as a
+ * complete result.
+ */
+async function screenGzipFile(path: string, options: ScreenFileOptions): Promise<ScreenSummary<Verdict>> {
+  const file = createReadStream(path, { highWaterMark: 1 << 20 });
+  const gunzip = createGunzip({ chunkSize: 1 << 20 });
+  const progress = options.onProgress;
+  const input = file.pipe(gunzip);
+  file.on('error', (error) => gunzip.destroy(error));
+  try {
+    return await screenCsv(input, {
+      ...options,
+      onProgress: progress && ((_bytes, rows) => progress(file.bytesRead, rows)),
+    });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException | null)?.code ?? '';
+    if (code.startsWith('Z_') || code === 'ERR_ZLIB_INITIALIZATION_FAILED')
+      throw new ScreenInputError('unreadable', `the file is not readable gzip data (${(error as Error).message})`, { cause: error });
+    throw error;
+  } finally {
+    file.destroy();
+  }
 }
 
 /** The file's bytes in CHUNK_BYTES pieces, alternating between two buffers with one read ahead. */

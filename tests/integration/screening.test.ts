@@ -2,7 +2,9 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Readable } from 'node:stream';
 import { after, before, describe, test } from 'node:test';
+import { gzipSync } from 'node:zlib';
 import { runCli } from '../../src/cli/index.ts';
 import { createServices, type Services } from '../../src/container.ts';
 import { createApp } from '../../src/http/app.ts';
@@ -83,6 +85,48 @@ for (const database of await allDatabases()) {
       assert.equal(lines.length, 12, 'every input row is written, valid or not');
       assert.match(lines.find((l) => l.startsWith('w2,')) ?? '', /,prohibited,15,.*UU 13\/2003 Pasal 69/);
       assert.match(lines.find((l) => l.startsWith('w1,')) ?? '', /^w1,"Siti, A.",/);
+    });
+
+    test('the CLI reads a gzip file and standard input, and writes the rows to standard output', async () => {
+      const plain = join(dir, 'plain-out.csv');
+      assert.equal((await cli(['screen', file, '--on', ON, '--out', plain, '--json'])).code, 0);
+      const expected = readFileSync(plain, 'utf8');
+
+      const gz = join(dir, 'workers.csv.gz');
+      writeFileSync(gz, gzipSync(readFileSync(file)));
+      const fromGz = await cli(['screen', gz, '--on', ON, '--json']);
+      assert.equal(fromGz.code, 0, fromGz.err);
+      checkSummary(JSON.parse(fromGz.out));
+
+      // `-`: standard input in, rows out on standard output, the summary on standard error.
+      let out = '';
+      let err = '';
+      const code = await runCli(['screen', '-', '--on', ON, '--out', '-', '--json'], {
+        stdout: (s) => (out += s),
+        stderr: (s) => (err += s),
+        env,
+        stdin: Readable.from([readFileSync(file).subarray(0, 1000), readFileSync(file).subarray(1000)]),
+      });
+      assert.equal(code, 0, err);
+      assert.equal(out, expected);
+      const summary = JSON.parse(err);
+      assert.equal(summary.file, 'standard input');
+      checkSummary(summary);
+    });
+
+    test('the CLI exits 2 on gzip data that is corrupt or cut short', async () => {
+      const whole = gzipSync(readFileSync(file));
+      for (const [name, bytes] of [
+        ['corrupt.csv.gz', Buffer.from('this is not gzip data at all')],
+        ['truncated.csv.gz', whole.subarray(0, whole.length - 200)],
+      ] as const) {
+        const path = join(dir, name);
+        writeFileSync(path, bytes);
+        const run = await cli(['screen', path, '--on', ON, '--json']);
+        assert.equal(run.code, 2, `${name}: ${run.err}`);
+        assert.match(run.err, /not readable gzip data/);
+        assert.equal(run.out, '', 'no summary for a file that was not read to its end');
+      }
     });
 
     test('the CLI exits 2 when the file cannot be screened', async () => {

@@ -1,6 +1,8 @@
 import { createWriteStream, statSync } from 'node:fs';
+import { Writable } from 'node:stream';
+import { StringDecoder } from 'node:string_decoder';
 import { isIsoDay } from '../../domain/partial-date.ts';
-import { ScreenInputError, type ScreenSummary, screenFile } from '../../screening/index.ts';
+import { ScreenInputError, type ScreenSummary, screenCsv, screenFile } from '../../screening/index.ts';
 import { boolFlag, type CommandSpec, seeHelp, stringFlag } from '../args.ts';
 import { withServices } from '../context.ts';
 import { usageError } from '../errors.ts';
@@ -42,46 +44,79 @@ export const screenCommand: CommandSpec = {
   brief: 'Screen a workers CSV for child labour (streams any size)',
   summary:
     'Classifies every row of a CSV with columns worker_id,country,birth_date,work (optional hours_per_day, night; others passed through) under C138, C182 and national law. Bad rows are reported and skipped; exit 0 when the file was screened, 2 when it cannot be (missing file or required column).',
-  positionals: [{ name: 'file', description: 'the CSV file (UTF-8, LF or CRLF, quoted fields allowed)' }],
+  positionals: [
+    {
+      name: 'file',
+      description: 'the CSV file (UTF-8, LF or CRLF, quoted fields allowed); FILE.csv.gz is read through gunzip; - reads standard input',
+    },
+  ],
   flags: {
     on: { type: 'string', value: 'YYYY-MM-DD', description: 'date on which ages are computed (default today)' },
-    out: { type: 'string', value: 'FILE', description: 'write every input row with verdict, minimum_age and citations appended' },
+    out: {
+      type: 'string',
+      value: 'FILE',
+      description:
+        'write every input row with verdict, minimum_age and citations appended; - writes them to standard output (the summary then goes to standard error)',
+    },
     json: { type: 'boolean', description: 'print the summary as JSON (rows, valid, invalid, verdicts, errors)' },
   },
-  examples: ['tripartite screen workers.csv --on 2026-11-27 --out results.csv', 'tripartite screen workers.csv --json'],
+  examples: [
+    'tripartite screen workers.csv --on 2026-11-27 --out results.csv',
+    'tripartite screen workers.csv --json',
+    'tripartite screen workers.csv.gz --out - | gzip > results.csv.gz',
+  ],
   async run(args, io) {
     const file = args.positionals[0] as string;
     const on = stringFlag(args, 'on') ?? io.env.TRIPARTITE_TODAY ?? new Date().toISOString().slice(0, 10);
     if (!isIsoDay(on)) throw usageError(`--on must be a date YYYY-MM-DD, got "${on}" ${seeHelp(NAME)}`);
-    let size: number;
-    try {
-      const stat = statSync(file);
-      if (!stat.isFile()) throw new Error('not a file');
-      size = stat.size;
-    } catch {
-      throw usageError(`cannot read "${file}": no such file`);
+    const fromStdin = file === '-';
+    let size = 0;
+    if (!fromStdin) {
+      try {
+        const stat = statSync(file);
+        if (!stat.isFile()) throw new Error('not a file');
+        size = stat.size;
+      } catch {
+        throw usageError(`cannot read "${file}": no such file`);
+      }
     }
     const outPath = stringFlag(args, 'out');
+    const toStdout = outPath === '-';
+    // With the rows on standard output, the summary goes to standard error so the two never mix.
+    const report = toStdout ? io.stderr : io.stdout;
     const showProgress = !boolFlag(args, 'json') && process.stderr.isTTY === true && io.env.TRIPARTITE_NO_PROGRESS !== '1';
     const summary = await withServices(io, async ({ compliance }) => {
       const facts = await compliance.allCountryFacts();
-      const out = outPath ? createWriteStream(outPath) : null;
+      const out = toStdout ? (io.stdoutStream ?? textWritable(io.stdout)) : outPath ? createWriteStream(outPath) : null;
+      const options = { on, facts, out, onProgress: showProgress ? progressBar(size, io.stderr) : undefined };
       try {
-        return await screenFile(file, {
-          on,
-          facts,
-          out,
-          onProgress: showProgress ? progressBar(size, io.stderr) : undefined,
-        });
+        return fromStdin ? await screenCsv(io.stdin ?? process.stdin, options) : await screenFile(file, options);
       } catch (error) {
-        if (error instanceof ScreenInputError) throw usageError(`${file}: ${error.message}`);
+        if (error instanceof ScreenInputError) throw usageError(`${fromStdin ? 'standard input' : file}: ${error.message}`);
         throw error;
       } finally {
         if (showProgress) io.stderr('\n');
-        if (out) await new Promise<void>((resolve, reject) => out.end((e?: Error | null) => (e ? reject(e) : resolve())));
+        if (out && !toStdout) await new Promise<void>((resolve, reject) => out.end((e?: Error | null) => (e ? reject(e) : resolve())));
       }
     });
-    io.stdout(boolFlag(args, 'json') ? `${JSON.stringify({ file, on, ...summary }, null, 2)}\n` : humanSummary(summary, file, on));
+    const name = fromStdin ? 'standard input' : file;
+    report(boolFlag(args, 'json') ? `${JSON.stringify({ file: name, on, ...summary }, null, 2)}\n` : humanSummary(summary, name, on));
     return 0;
   },
 };
+
+/** Output rows to a text sink (tests, an embedding program): whole UTF-8 characters only. */
+function textWritable(write: (s: string) => void): Writable {
+  const decoder = new StringDecoder('utf8');
+  return new Writable({
+    write(chunk: Buffer, _encoding, callback) {
+      write(decoder.write(chunk));
+      callback();
+    },
+    final(callback) {
+      const rest = decoder.end();
+      if (rest) write(rest);
+      callback();
+    },
+  });
+}
