@@ -9,7 +9,6 @@
 import { createReadStream } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
-import { createGunzip } from 'node:zlib';
 import {
   ageBreakpoints,
   type CountryFacts,
@@ -22,7 +21,7 @@ import {
   WORK_KINDS,
   type WorkKind,
 } from '../domain/child-labour/index.ts';
-import { ScreenInputError } from './errors.ts';
+import { isGzipHead } from './gzip-input.ts';
 import { CHUNK_BYTES, screenRanges } from './parallel.ts';
 import { Screener, type ScreenInput, screenCsvWith } from './screen.ts';
 import type { EngineInput, ScreeningEngine, ScreenOptions, ScreenSummary } from './types.ts';
@@ -117,7 +116,7 @@ export interface ScreenFileOptions extends ScreenOptions<CountryFacts> {
  * (parallel.ts). A missing file is a ScreenInputError.
  */
 export async function screenFile(path: string, options: ScreenFileOptions): Promise<ScreenSummary<Verdict>> {
-  if (/\.gz$/i.test(path)) return screenGzipFile(path, options);
+  if (await startsWithGzip(path)) return screenGzipFile(path, options);
   const threads = Math.max(1, Math.floor(options.threads ?? Math.min(2, availableParallelism())));
   if (threads > 1 && !options.out && options.facts instanceof Map) {
     const size = await stat(path).then(
@@ -142,28 +141,35 @@ export async function screenFile(path: string, options: ScreenFileOptions): Prom
   return screenCsv(fileChunks(path), options);
 }
 
+/** Whether the file starts with the gzip magic number (whatever its name); false when unreadable. */
+async function startsWithGzip(path: string): Promise<boolean> {
+  try {
+    const fh = await open(path, 'r');
+    try {
+      const head = Buffer.alloc(2);
+      const { bytesRead } = await fh.read(head, 0, 2, 0);
+      return bytesRead === 2 && isGzipHead(head);
+    } finally {
+      await fh.close();
+    }
+  } catch {
+    return false; // the sequential path reports a missing or unreadable file
+  }
+}
+
 /**
- * A gzip'd register (`workers.csv.gz`), decompressed as it streams: one thread, as the gzip stream
- * must be read in order. Progress counts the compressed bytes read, so it ends at the file size.
- * Corrupt or truncated gzip data is a ScreenInputError, with the rows before it not reported as a
- * complete result.
+ * A gzip'd register (`workers.csv.gz`), decompressed as it streams (screenCsv does): one thread,
+ * as a gzip stream is read in order. Progress counts the compressed bytes read, so it ends at the
+ * file size. Corrupt or cut-short gzip data is a ScreenInputError.
  */
 async function screenGzipFile(path: string, options: ScreenFileOptions): Promise<ScreenSummary<Verdict>> {
   const file = createReadStream(path, { highWaterMark: 1 << 20 });
-  const gunzip = createGunzip({ chunkSize: 1 << 20 });
   const progress = options.onProgress;
-  const input = file.pipe(gunzip);
-  file.on('error', (error) => gunzip.destroy(error));
   try {
-    return await screenCsv(input, {
+    return await screenCsv(file, {
       ...options,
       onProgress: progress && ((_bytes, rows) => progress(file.bytesRead, rows)),
     });
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException | null)?.code ?? '';
-    if (code.startsWith('Z_') || code === 'ERR_ZLIB_INITIALIZATION_FAILED')
-      throw new ScreenInputError('unreadable', `the file is not readable gzip data (${(error as Error).message})`, { cause: error });
-    throw error;
   } finally {
     file.destroy();
   }

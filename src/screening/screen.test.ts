@@ -3,6 +3,7 @@ import { createWriteStream, mkdtempSync, readFileSync, rmSync, writeFileSync } f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
+import { gzipSync } from 'node:zlib';
 import fc from 'fast-check';
 import { generateWorkforce } from '../../bench/gen-workforce.ts';
 import { ageOn, evaluate, type WorkKind } from '../domain/child-labour/index.ts';
@@ -29,6 +30,25 @@ function expected(iso3: string, birth: string, work: WorkKind, hoursPerDay: numb
 }
 
 const HEADER = 'worker_id,name,country,birth_date,work,hours_per_day,night';
+
+describe('screenCsv: gzip input', () => {
+  test('input starting with the gzip magic number is decompressed, however it is cut', async () => {
+    const csv = [...generateWorkforce({ rows: 2000, seed: 5, badShare: 0.02 })].join('');
+    const plain = await screen(csv);
+    const zipped = gzipSync(Buffer.from(csv));
+    for (const cuts of [[], [1], [1, 2, 3], [7, 500, 501, 4000]]) {
+      const got = await screen(zipped, cuts);
+      assert.deepEqual(got.summary, plain.summary, `cuts ${cuts.join(',')}`);
+      assert.equal(got.out, plain.out);
+    }
+  });
+
+  test('a gzip’d file without a required column stops early, and corrupt data is an input error', async () => {
+    await assert.rejects(screen(gzipSync(Buffer.from(`a,b\n${'1,2\n'.repeat(100_000)}`))), (e: unknown) => e instanceof ScreenInputError);
+    const broken = Buffer.concat([gzipSync(Buffer.from('x')).subarray(0, 10), Buffer.from('not deflate data')]);
+    await assert.rejects(screen(broken), (e: unknown) => e instanceof ScreenInputError && /gzip/.test((e as Error).message));
+  });
+});
 
 describe('screenCsv: many bad rows', () => {
   test('past the kept errors, bad rows are counted the same with or without an output', async () => {

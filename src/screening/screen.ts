@@ -35,6 +35,7 @@ import {
   text,
   WorkMatcher,
 } from './fields.ts';
+import { plainBytes } from './gzip-input.ts';
 import { csvField, OutBuffer, viewOf } from './out-buffer.ts';
 import type { RowError, ScreeningEngine, ScreenOptions, ScreenStats, ScreenSummary } from './types.ts';
 import { CacheMismatchError, VerdictCache } from './verdict-cache.ts';
@@ -83,13 +84,7 @@ export async function screenCsvWith<F, V extends string, W extends string>(
   const progress = options.onProgress;
   let last = performance.now();
   try {
-    for await (const piece of input as AsyncIterable<Buffer | Uint8Array | string>) {
-      const chunk =
-        typeof piece === 'string'
-          ? Buffer.from(piece)
-          : Buffer.isBuffer(piece)
-            ? piece
-            : Buffer.from(piece.buffer, piece.byteOffset, piece.byteLength);
+    for await (const chunk of plainBytes(input as AsyncIterable<Buffer | Uint8Array | string>)) {
       if (chunk.length === 0) continue;
       s.push(chunk);
       await s.flush();

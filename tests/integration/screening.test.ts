@@ -117,7 +117,7 @@ for (const database of await allDatabases()) {
     test('the CLI exits 2 on gzip data that is corrupt or cut short', async () => {
       const whole = gzipSync(readFileSync(file));
       for (const [name, bytes] of [
-        ['corrupt.csv.gz', Buffer.from('this is not gzip data at all')],
+        ['corrupt.csv.gz', Buffer.concat([whole.subarray(0, 10), Buffer.from('this is not deflate data at all, it is just text')])],
         ['truncated.csv.gz', whole.subarray(0, whole.length - 200)],
       ] as const) {
         const path = join(dir, name);
@@ -145,6 +145,16 @@ for (const database of await allDatabases()) {
         method: 'POST',
         headers: { 'content-type': 'text/csv' },
         body: readFileSync(file),
+      });
+      assert.equal(res.status, 200);
+      checkSummary(await res.json());
+    });
+
+    test('the API takes a gzip’d CSV as well', async () => {
+      const res = await app.request(`http://localhost/api/compliance/screen?on=${ON}`, {
+        method: 'POST',
+        headers: { 'content-type': 'text/csv' },
+        body: gzipSync(readFileSync(file)),
       });
       assert.equal(res.status, 200);
       checkSummary(await res.json());

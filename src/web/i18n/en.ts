@@ -377,7 +377,8 @@ export const en = {
   screenExample: 'Download an example file (screening-example.csv)',
   screenUploadHeading: 'Upload',
   screenFileLabel: 'Workers file (CSV)',
-  screenFileHint: (max: string) => `At most ${max} MB.`,
+  screenFileHint: (max: string) =>
+    `At most ${max} MB. A file compressed with gzip (.csv.gz) is read as well, and is several times smaller to send.`,
   screenOnLabel: 'Screening date',
   screenOnHint: 'Ages are counted on this date; today unless you change it.',
   screenSubmit: 'Screen and download the result',

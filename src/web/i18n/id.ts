@@ -372,7 +372,8 @@ export const id: Dict = {
   screenExample: 'Unduh contoh berkas (screening-example.csv)',
   screenUploadHeading: 'Unggah',
   screenFileLabel: 'Berkas pekerja (CSV)',
-  screenFileHint: (max) => `Paling besar ${max} MB.`,
+  screenFileHint: (max) =>
+    `Paling besar ${max} MB. Berkas yang dikompresi dengan gzip (.csv.gz) juga dapat dibaca, dan beberapa kali lebih kecil untuk dikirim.`,
   screenOnLabel: 'Tanggal pemeriksaan',
   screenOnHint: 'Usia dihitung pada tanggal ini; hari ini kecuali Anda mengubahnya.',
   screenSubmit: 'Periksa dan unduh hasilnya',

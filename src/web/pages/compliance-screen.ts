@@ -82,7 +82,7 @@ ${field(
 <p class="hint" id="${ids.file}-hint">${t.screenFileHint(f.number(MAX_UPLOAD_MB))}${fileError ? html` ${t.screenFileAgain}` : null}</p>
 ${fieldError(v, fileError)}
 ${detail}
-<input type="file" id="${ids.file}" name="file" accept=".csv,text/csv"${describedBy(fileHint, fileError)}>`,
+<input type="file" id="${ids.file}" name="file" accept=".csv,.gz,text/csv,application/gzip"${describedBy(fileHint, fileError)}>`,
 )}
 ${field(
   onError,

@@ -198,7 +198,10 @@ describe('screening page', () => {
       /<form class="screen-form" id="screen-form" method="post" action="\/en\/compliance\/screen" enctype="multipart\/form-data"/,
     );
     assert.match(out, /<input type="hidden" name="_csrf" value="">/);
-    assert.match(out, /<input type="file" id="screen-file" name="file" accept=".csv,text\/csv" aria-describedby="screen-file-hint">/);
+    assert.match(
+      out,
+      /<input type="file" id="screen-file" name="file" accept=".csv,.gz,text\/csv,application\/gzip" aria-describedby="screen-file-hint">/,
+    );
     assert.match(out, /<input type="date" id="screen-on" name="on" value="2026-11-27"/);
     assert.match(out, /<progress id="screen-progress" max="100" value="0"><\/progress>/);
     assert.match(out, /<p class="status" id="screen-status" role="status"><\/p>/);

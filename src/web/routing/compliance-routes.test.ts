@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
+import { gzipSync } from 'node:zlib';
 import type { Hono } from 'hono';
 import { createServices, type Services } from '../../container.ts';
 import { createApp } from '../../http/app.ts';
@@ -76,6 +77,13 @@ describe('compliance pages', () => {
     assert.match(lines[0] ?? '', /,verdict,minimum_age,citations$/);
     assert.equal(lines.length, EXAMPLE.toString().trimEnd().split('\n').length);
     assert.match(lines.find((l) => l.startsWith('W-002,')) ?? '', /,prohibited,15,/);
+  });
+
+  test('should screen a gzip’d register as the plain one (a smaller upload on a slow connection)', async () => {
+    const plain = await (await upload('en', new File([EXAMPLE], 'workers.csv', { type: 'text/csv' }))).text();
+    const res = await upload('en', new File([gzipSync(EXAMPLE)], 'workers.csv.gz', { type: 'application/gzip' }));
+    assert.equal(res.status, 200);
+    assert.equal(await res.text(), plain);
   });
 
   test('should show the page again with the problem when the file cannot be screened', async () => {
