@@ -11,7 +11,7 @@
  * compressed page to a client that cannot read it.
  */
 import { createHash } from 'node:crypto';
-import { Readable } from 'node:stream';
+import { pipeline, Readable } from 'node:stream';
 import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
 import { brotliCompressSync, constants, createBrotliCompress, createGzip, gzipSync } from 'node:zlib';
 import type { MiddlewareHandler } from 'hono';
@@ -147,7 +147,10 @@ export function compression(): MiddlewareHandler {
     };
     if (streamed) {
       const zip = encoding === 'br' ? createBrotliCompress({ params: { [constants.BROTLI_PARAM_QUALITY]: 4 } }) : createGzip({ level: 4 });
-      encoded(Readable.toWeb(Readable.fromWeb(res.body as NodeReadableStream<Uint8Array>).pipe(zip)) as ReadableStream<Uint8Array>);
+      // pipeline, not pipe: a client that goes away mid-download destroys the compressor, and with it
+      // the source, so the producer (a screening run) stops instead of waiting on a full buffer.
+      pipeline(Readable.fromWeb(res.body as NodeReadableStream<Uint8Array>), zip, () => {});
+      encoded(Readable.toWeb(zip) as ReadableStream<Uint8Array>);
       return;
     }
     const bytes = new Uint8Array(await res.arrayBuffer());
