@@ -9,12 +9,18 @@
  * - Bodies under 1 KB, responses already encoded and HEAD requests are left alone.
  * Every compressible response says `Vary: Accept-Encoding`, so a shared cache never hands a
  * compressed page to a client that cannot read it.
+ *
+ * Responses to a signed-in request (session cookie or API token) are not compressed, except the
+ * registry's shared documents: they carry the reader's CSRF token and reflect what the request
+ * sent, and compressing secrets next to attacker-chosen text lets their length leak the secret
+ * (BREACH). Anonymous pages hold no secret.
  */
 import { createHash } from 'node:crypto';
 import { pipeline, Readable } from 'node:stream';
 import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
 import { brotliCompressSync, constants, createBrotliCompress, createGzip, gzipSync } from 'node:zlib';
-import type { MiddlewareHandler } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
+import { SESSION_COOKIE } from './auth.ts';
 
 export type Encoding = 'br' | 'gzip';
 
@@ -118,6 +124,12 @@ function weakenEtag(headers: Headers): void {
   if (etag && !etag.startsWith('W/')) headers.set('etag', `W/${etag}`);
 }
 
+/** The request carries credentials, so its answer may hold a secret (see above). */
+export function credentialed(c: Context): boolean {
+  if (c.req.header('authorization')) return true;
+  return (c.req.header('cookie') ?? '').includes(`${SESSION_COOKIE}=`);
+}
+
 export function compression(): MiddlewareHandler {
   const cache = new CompressedCache();
   return async (c, next) => {
@@ -133,7 +145,7 @@ export function compression(): MiddlewareHandler {
     if (!whole && !streamed) return;
     if (res.headers.has('content-encoding') || /no-transform/i.test(res.headers.get('cache-control') ?? '')) return;
     addVary(res.headers);
-    if (c.req.method === 'HEAD') return;
+    if (c.req.method === 'HEAD' || credentialed(c)) return;
     const encoding = chooseEncoding(c.req.header('accept-encoding'));
     if (!encoding || !res.body) return;
 

@@ -7,7 +7,7 @@ import { serve } from '@hono/node-server';
 import { createServices, type Services } from '../../src/container.ts';
 import { createApp } from '../../src/http/app.ts';
 import { chooseEncoding } from '../../src/http/compression.ts';
-import { testHasher } from '../support/accounts.ts';
+import { asClient, PASSWORD, signIn, testHasher } from '../support/accounts.ts';
 import { sqliteDatabase } from '../support/databases.ts';
 
 /** Response compression at the HTTP edge, in-process on SQLite (it does not depend on the engine). */
@@ -84,6 +84,24 @@ describe('compressed responses', () => {
     assert.equal(head.status, 200);
     assert.equal(head.headers.get('content-encoding'), (await get('/en/instruments/C138', 'br')).headers.get('content-encoding'));
     assert.equal((await head.arrayBuffer()).byteLength, 0);
+  });
+
+  test('a signed-in reader’s pages, which hold their CSRF token, are not compressed (BREACH)', async () => {
+    await services.accounts.createUser(
+      { email: 'fp@example.org', password: PASSWORD, role: 'focal_point', countries: ['IDN'] },
+      new Date(),
+    );
+    const reader = await signIn((path, init) => app.request(`http://localhost${path}`, init), 'fp@example.org');
+    for (const path of ['/en/countries/IDN/profile/edit', '/en/account', '/api/auth/me', '/en/search?q=csrf']) {
+      const res = await app.request(`http://localhost${path}`, asClient(reader, { headers: { 'accept-encoding': 'br' } }));
+      assert.equal(res.status, 200, path);
+      assert.equal(res.headers.get('content-encoding'), null, path);
+    }
+    // The registry's shared documents hold no secret: compressed for everyone.
+    const doc = await app.request('http://localhost/api/instruments/C138', asClient(reader, { headers: { 'accept-encoding': 'br' } }));
+    assert.equal(doc.headers.get('content-encoding'), 'br');
+    const anonymous = await get('/en/search?q=csrf', 'br');
+    assert.equal(anonymous.headers.get('content-encoding'), 'br');
   });
 
   test('a static file revalidates with the weak tag of its compressed copy', async () => {

@@ -34,8 +34,9 @@ export function sendPage(c: Context, body: Uint8Array<ArrayBuffer>, status: Cont
     headers['cache-control'] = PUBLIC_CACHE;
     headers.vary = 'Cookie, Accept-Encoding';
   }
-  // A reused page (RenderMemo) is compressed once, not once per request.
-  const sent = encodedBody(c.req.header('accept-encoding'), body, () => body);
+  // A reused page (RenderMemo) is compressed once, not once per request. A signed-in reader's page
+  // holds their CSRF token and is sent as it is (compression.ts: BREACH).
+  const sent = personal ? { body, encoding: null } : encodedBody(c.req.header('accept-encoding'), body, () => body);
   if (sent.encoding) headers['content-encoding'] = sent.encoding;
   return c.body(sent.body, status, headers);
 }
