@@ -30,6 +30,8 @@ const WHOLE =
 const STREAMED = /^text\/csv\b/i;
 const CACHE_ENTRIES = 256;
 const CACHE_MAX_BODY = 2 << 20;
+/** Compressed bytes kept at most (compressed pages are ~8 KB, the largest documents ~20 KB). */
+const CACHE_BYTES = 16 << 20;
 
 /**
  * The encoding to answer with: Brotli when the client accepts it, else gzip; none when it accepts
@@ -63,9 +65,10 @@ export function compressWhole(body: Uint8Array, encoding: Encoding): Buffer {
     : gzipSync(body, { level: 6 });
 }
 
-/** Recently compressed bodies by digest and encoding, least recently used first out. */
+/** Recently compressed bodies by digest and encoding, least recently used first out, within a byte budget. */
 class CompressedCache {
   private readonly entries = new Map<string, Buffer>();
+  private bytes = 0;
 
   get(key: string): Buffer | undefined {
     const hit = this.entries.get(key);
@@ -77,8 +80,14 @@ class CompressedCache {
   }
 
   set(key: string, value: Buffer): void {
+    if (this.entries.has(key)) return;
     this.entries.set(key, value);
-    if (this.entries.size > CACHE_ENTRIES) this.entries.delete(this.entries.keys().next().value as string);
+    this.bytes += value.byteLength;
+    while (this.entries.size > CACHE_ENTRIES || this.bytes > CACHE_BYTES) {
+      const [oldest, dropped] = this.entries.entries().next().value as [string, Buffer];
+      this.entries.delete(oldest);
+      this.bytes -= dropped.byteLength;
+    }
   }
 }
 
