@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
 import { generateWorkforce } from '../../bench/gen-workforce.ts';
-import { CHILD_LABOUR_ENGINE, type ScreenStats, screenFile } from './index.ts';
+import { CacheMismatchError, CHILD_LABOUR_ENGINE, type ScreenStats, screenFile } from './index.ts';
 import { screenRanges } from './parallel.ts';
 import { Screener } from './screen.ts';
 import { registryFacts } from './testing.ts';
@@ -61,6 +61,20 @@ describe('parallel ranges give the sequential result', () => {
     assert.deepEqual(parallel, sequential);
     assert.ok((stats.redoneRanges ?? 0) > 0, 'some guessed boundaries fell inside a record');
     assert.ok(sequential.errors.length === 50 && sequential.truncatedErrors);
+  });
+
+  test('a failure in one thread stops the others from claiming ranges and is what the caller gets', async () => {
+    const content = [...generateWorkforce({ rows: 20_000, seed: 3, badShare: 0 })].join('');
+    const path = join(dir, 'halt.csv');
+    writeFileSync(path, content);
+    // The main thread's engine lies about its age breakpoints: its sampled check throws.
+    const lying = { ...CHILD_LABOUR_ENGINE, ageBreakpoints: () => [] as number[] };
+    const main = new Screener(lying, { on: ON, facts, maxErrors: 10 });
+    const stats: ScreenStats = {};
+    await assert.rejects(
+      screenRanges(main, { path, size: Buffer.byteLength(content), on: ON, facts, maxErrors: 10, threads: 2, rangeBytes: 16 << 10, stats }),
+      (e: unknown) => e instanceof CacheMismatchError,
+    );
   });
 
   test('header-only and tiny files', async () => {
