@@ -9,17 +9,18 @@ import { usageError } from '../errors.ts';
 
 const NAME = 'screen';
 
-function progressBar(total: number, write: (s: string) => void): (bytes: number, rows: number) => void {
+/** A progress line on the terminal; without a known size (standard input) it shows rows and rate only. */
+function progressBar(total: number | null, write: (s: string) => void): (bytes: number, rows: number) => void {
   const started = Date.now();
   return (bytes, rows) => {
-    const share = total > 0 ? Math.min(1, bytes / total) : 0;
-    const width = 30;
-    const filled = Math.round(share * width);
     const seconds = (Date.now() - started) / 1000;
     const rate = seconds > 0 ? Math.round(rows / seconds) : 0;
-    write(
-      `\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${(share * 100).toFixed(0).padStart(3)}%  ${rows.toLocaleString('en')} rows  ${rate.toLocaleString('en')} rows/s`,
-    );
+    const counts = `${rows.toLocaleString('en')} rows  ${rate.toLocaleString('en')} rows/s`;
+    if (total === null || total <= 0) return write(`\r${counts}`);
+    const share = Math.min(1, bytes / total);
+    const width = 30;
+    const filled = Math.round(share * width);
+    write(`\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${(share * 100).toFixed(0).padStart(3)}%  ${counts}`);
   };
 }
 
@@ -70,7 +71,7 @@ export const screenCommand: CommandSpec = {
     const on = stringFlag(args, 'on') ?? io.env.TRIPARTITE_TODAY ?? new Date().toISOString().slice(0, 10);
     if (!isIsoDay(on)) throw usageError(`--on must be a date YYYY-MM-DD, got "${on}" ${seeHelp(NAME)}`);
     const fromStdin = file === '-';
-    let size = 0;
+    let size: number | null = null;
     if (!fromStdin) {
       try {
         const stat = statSync(file);
