@@ -4,13 +4,13 @@
  * (as in production) and each route is reported as a ratio to /api/health measured in the same
  * run, so figures from machines of different speed can be compared. Results go to BENCHMARKS.md.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { PROJECT_ROOT } from '../src/storage/paths.ts';
 import { postgresUnavailable, TEST_PG_URL } from '../tests/support/databases.ts';
+import { startServer, stopServer } from './server.ts';
 
 const DURATION = Number(process.env.BENCH_DURATION ?? 10);
 const CONNECTIONS = 50;
@@ -35,37 +35,12 @@ interface Row {
   bytes: number;
 }
 
-async function startServer(env: NodeJS.ProcessEnv, port: number): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-    cwd: PROJECT_ROOT,
-    env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'error' },
-    stdio: ['ignore', 'inherit', 'inherit'],
-  });
-  const deadline = Date.now() + 30_000;
-  while (Date.now() < deadline) {
-    try {
-      const res = await fetch(`http://127.0.0.1:${port}/api/health`);
-      if (res.ok) return child;
-    } catch {}
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  child.kill('SIGKILL');
-  throw new Error('server did not start within 30 s');
-}
-
-function stop(child: ChildProcess): Promise<void> {
-  return new Promise((resolve) => {
-    child.once('exit', () => resolve());
-    child.kill('SIGTERM');
-  });
-}
-
 async function load(url: string, duration: number, headers: Record<string, string> = {}): Promise<autocannon.Result> {
   return autocannon({ url, connections: CONNECTIONS, duration, pipelining: 1, headers });
 }
 
 async function benchDb(db: string, env: NodeJS.ProcessEnv, port: number): Promise<Row[]> {
-  const server = await startServer(env, port);
+  const server = await startServer({ env, port, logLevel: 'error' });
   const rows: Row[] = [];
   try {
     for (const route of ROUTES) {
@@ -87,7 +62,7 @@ async function benchDb(db: string, env: NodeJS.ProcessEnv, port: number): Promis
       );
     }
   } finally {
-    await stop(server);
+    await stopServer(server);
   }
   return rows;
 }

@@ -16,8 +16,7 @@
  * Any failure exits non-zero without touching BENCHMARKS.md; otherwise the section
  * `## Load test (npm run bench:load)` is replaced.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
-import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
@@ -25,6 +24,7 @@ import type { Config } from '../src/config/env.ts';
 import { createServices } from '../src/container.ts';
 import { PROJECT_ROOT } from '../src/storage/paths.ts';
 import { postgresUnavailable, TEST_PG_URL } from '../tests/support/databases.ts';
+import { startServer, stopServer } from './server.ts';
 
 const DURATION = Number(process.env.LOAD_DURATION ?? 60);
 const CONNECTIONS = Number(process.env.LOAD_CONNECTIONS ?? 20);
@@ -131,35 +131,6 @@ async function setup(config: Pick<Config, 'databaseUrl' | 'sqlitePath' | 'pgSche
   } finally {
     await services.close();
   }
-}
-
-async function startServer(env: NodeJS.ProcessEnv, port: number, logFile: string): Promise<ChildProcess> {
-  const out = openSync(logFile, 'w');
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-    cwd: PROJECT_ROOT,
-    env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'info' },
-    stdio: ['ignore', out, 'inherit'],
-  });
-  closeSync(out);
-  const deadline = Date.now() + 30_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`the server exited with code ${child.exitCode} while starting (see its log above)`);
-    try {
-      const res = await fetch(`http://127.0.0.1:${port}/api/health`);
-      if (res.ok) return child;
-    } catch {}
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  child.kill('SIGKILL');
-  throw new Error('server did not start within 30 s');
-}
-
-function stop(child: ChildProcess): Promise<void> {
-  return new Promise((resolve) => {
-    if (child.exitCode !== null) return resolve();
-    child.once('exit', () => resolve());
-    child.kill('SIGTERM');
-  });
 }
 
 async function signIn(base: string, persona: Persona): Promise<Session> {
@@ -279,7 +250,7 @@ async function loadDb(
   const setupStarted = performance.now();
   const ages = await setup(config);
   const logFile = join(dir, `server-${db}.log`);
-  const server = await startServer(env, port, logFile);
+  const server = await startServer({ env, port, logLevel: 'info', logFile });
   const base = `http://127.0.0.1:${port}`;
   const problems: string[] = [];
   try {
@@ -313,7 +284,7 @@ async function loadDb(
     const history = `${found.length - lateInHistory}/${tally.succeeded.size} found${lateInHistory ? ` (+${lateInHistory} in flight at the stop)` : ''}`;
 
     // The server's own log: one line per request, no error, and no secret.
-    await stop(server);
+    await stopServer(server);
     const log = readFileSync(logFile, 'utf8');
     const lines = log.split('\n').filter(Boolean);
     const errorLines = lines.filter((l) => /"level":"(error|fatal)"/.test(l));
@@ -353,7 +324,7 @@ async function loadDb(
     for (const p of problems) console.error(`!!! ${db}: ${p}`);
     return row;
   } finally {
-    await stop(server);
+    await stopServer(server);
   }
 }
 

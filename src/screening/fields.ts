@@ -43,22 +43,10 @@ export function parseDate(b: Uint8Array, s: number, e: number): number {
  * gives an age over MAX_AGE.
  */
 export function ageAt(b: Uint8Array, s: number, e: number, onYear: number, onMonthDay: number): number {
-  if (e - s !== 10 || b[s + 4] !== 45 || b[s + 7] !== 45) return -1;
-  const y0 = b[s]! - 48;
-  const y1 = b[s + 1]! - 48;
-  const y2 = b[s + 2]! - 48;
-  const y3 = b[s + 3]! - 48;
-  const m0 = b[s + 5]! - 48;
-  const m1 = b[s + 6]! - 48;
-  const d0 = b[s + 8]! - 48;
-  const d1 = b[s + 9]! - 48;
-  if (y0 >>> 0 > 9 || y1 >>> 0 > 9 || y2 >>> 0 > 9 || y3 >>> 0 > 9 || m0 >>> 0 > 9 || m1 >>> 0 > 9 || d0 >>> 0 > 9 || d1 >>> 0 > 9)
-    return -1;
-  const y = y0 * 1000 + y1 * 100 + y2 * 10 + y3;
-  const m = m0 * 10 + m1;
-  const d = d0 * 10 + d1;
-  if (y === 0 || m === 0 || m > 12 || d === 0 || (d > 28 && d > daysInMonth(y, m))) return -1;
-  const md = m * 100 + d;
+  const date = parseDate(b, s, e);
+  if (date < 0) return -1;
+  const y = (date / 10000) | 0;
+  const md = date - y * 10000;
   if (y > onYear || (y === onYear && md > onMonthDay)) return -1;
   const age = onYear - y - (onMonthDay < md ? 1 : 0);
   return age > MAX_AGE ? -1 : age;
