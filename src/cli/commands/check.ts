@@ -18,7 +18,13 @@ const TEXT = {
     uncertain: 'UNCERTAIN: the verdict depends on the C138 declaration, which is not recorded',
     reasons: 'Rules applied',
     conditions: 'Conditions',
-    verdicts: { permitted: 'permitted', conditional: 'conditional', prohibited: 'prohibited', worst_form: 'worst form of child labour' },
+    verdicts: {
+      permitted: 'permitted',
+      other_law: 'not child labour (an adult): other law applies',
+      conditional: 'conditional',
+      prohibited: 'prohibited',
+      worst_form: 'worst form of child labour',
+    },
   },
   id: {
     verdict: 'Putusan',
@@ -31,6 +37,7 @@ const TEXT = {
     conditions: 'Syarat',
     verdicts: {
       permitted: 'diperbolehkan',
+      other_law: 'bukan pekerja anak (orang dewasa): berlaku hukum lain',
       conditional: 'bersyarat',
       prohibited: 'dilarang',
       worst_form: 'bentuk pekerjaan terburuk untuk anak',

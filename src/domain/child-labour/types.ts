@@ -21,8 +21,12 @@ export const WORK_KINDS = [
 ] as const;
 export type WorkKind = (typeof WORK_KINDS)[number];
 
-/** Ordered by severity, least first: the answer is the most severe verdict of the rules that applied. */
-export const VERDICTS = ['permitted', 'conditional', 'prohibited', 'worst_form'] as const;
+/**
+ * Ordered by severity, least first: the answer is the most severe verdict of the rules that applied.
+ * `other_law`: an adult (18 or over) in an activity that C182 Art 3(b)-(c) names a worst form for
+ * children; it is not child labour, but it is not "permitted" either: criminal or other law governs it.
+ */
+export const VERDICTS = ['permitted', 'other_law', 'conditional', 'prohibited', 'worst_form'] as const;
 export type Verdict = (typeof VERDICTS)[number];
 
 /**
@@ -121,12 +125,18 @@ export interface CountryFacts {
   profile: NationalProfile | null;
 }
 
+/** Sex of the person, optional: some national rules differ by it (e.g. UU 13/2003 Pasal 76(1)). */
+export const SEXES = ['female', 'male'] as const;
+export type Sex = (typeof SEXES)[number];
+
 export interface CheckInput {
   /** Completed years (see ageOn). */
   age: number;
   work: WorkKind;
   hoursPerDay?: number | null;
   night?: boolean | null;
+  /** Unknown when absent or null: a rule that turns on it must say so rather than assume. */
+  sex?: Sex | null;
 }
 
 export interface Reason {

@@ -1,6 +1,6 @@
 import { VERDICTS, type Verdict } from './types.ts';
 
-const RANK: Readonly<Record<Verdict, number>> = { permitted: 0, conditional: 1, prohibited: 2, worst_form: 3 };
+const RANK: Readonly<Record<Verdict, number>> = { permitted: 0, other_law: 1, conditional: 2, prohibited: 3, worst_form: 4 };
 
 /** Negative when `a` is less severe than `b`, zero when equal, positive when more severe. */
 export function compareVerdicts(a: Verdict, b: Verdict): number {

@@ -237,6 +237,7 @@ export const en = {
   // Compliance: shared
   verdict: {
     permitted: 'permitted',
+    other_law: 'not child labour (an adult): other law applies',
     conditional: 'conditional',
     prohibited: 'prohibited',
     worst_form: 'worst form of child labour',
@@ -302,6 +303,8 @@ export const en = {
   checkVerdictPrefix: 'Verdict:',
   checkVerdictExplained: {
     permitted: 'This work is permitted for this person.',
+    other_law:
+      'This person is an adult, so this is not child labour; the activity is still unlawful or regulated under other law (criminal law, forced-labour law), which this check does not judge.',
     conditional: 'This work is permitted only if every condition listed below is met.',
     prohibited: 'This work is prohibited for this person.',
     worst_form: 'This is a worst form of child labour: prohibited for every child, without exception (Convention 182).',

@@ -227,6 +227,7 @@ export const id: Dict = {
 
   verdict: {
     permitted: 'diperbolehkan',
+    other_law: 'bukan pekerja anak (orang dewasa): berlaku hukum lain',
     conditional: 'bersyarat',
     prohibited: 'dilarang',
     worst_form: 'bentuk pekerjaan terburuk untuk anak',
@@ -298,6 +299,8 @@ export const id: Dict = {
   checkVerdictPrefix: 'Putusan:',
   checkVerdictExplained: {
     permitted: 'Pekerjaan ini diperbolehkan bagi orang tersebut.',
+    other_law:
+      'Orang ini sudah dewasa, sehingga ini bukan pekerja anak; kegiatan ini tetap melanggar hukum atau diatur oleh hukum lain (hukum pidana, hukum tentang kerja paksa), yang tidak dinilai oleh pemeriksaan ini.',
     conditional: 'Pekerjaan ini hanya diperbolehkan apabila semua syarat di bawah ini dipenuhi.',
     prohibited: 'Pekerjaan ini dilarang bagi orang tersebut.',
     worst_form: 'Ini adalah bentuk pekerjaan terburuk untuk anak: dilarang bagi setiap anak, tanpa pengecualian (Konvensi 182).',

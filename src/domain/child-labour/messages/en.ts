@@ -97,6 +97,7 @@ export const CONDITIONS_EN: Record<ConditionKey, string> = {
 
 export const VERDICT_NAMES_EN: Record<Verdict, string> = {
   permitted: 'permitted',
+  other_law: 'not child labour (an adult), but governed by other law',
   conditional: 'permitted under conditions',
   prohibited: 'prohibited',
   worst_form: 'a worst form of child labour',

@@ -105,6 +105,7 @@ export const CONDITIONS_ID: Record<ConditionKey, string> = {
 
 export const VERDICT_NAMES_ID: Record<Verdict, string> = {
   permitted: 'diperbolehkan',
+  other_law: 'bukan pekerja anak (orang dewasa), tetapi diatur hukum lain',
   conditional: 'diperbolehkan dengan syarat',
   prohibited: 'dilarang',
   worst_form: 'bentuk pekerjaan terburuk untuk anak',
