@@ -116,7 +116,7 @@ describe('screenCsv equals evaluate row by row', () => {
         const summary = await screenCsv(pieces(csv, [777, 5000]), { on: ON, facts, out });
         assert.equal(summary.invalid, 0, JSON.stringify(summary.errors.slice(0, 3)));
         const written = parseCsv(out.text()).slice(1);
-        const counts: Record<string, number> = { permitted: 0, conditional: 0, prohibited: 0, worst_form: 0 };
+        const counts: Record<string, number> = { permitted: 0, other_law: 0, conditional: 0, prohibited: 0, worst_form: 0 };
         rs.forEach((r, i) => {
           const hoursPerDay = r.hours === '' ? null : Number(r.hours);
           const night = ['1', 'yes', 'true'].includes(r.night.toLowerCase());

@@ -37,7 +37,7 @@
   const summarise = (text, name) => {
     const rows = parse(text);
     const id = rows.shift().indexOf('worker_id');
-    const counts = { permitted: 0, conditional: 0, prohibited: 0, worst_form: 0, invalid: 0 };
+    const counts = { permitted: 0, other_law: 0, conditional: 0, prohibited: 0, worst_form: 0, invalid: 0 };
     const ul = el('ul');
     rows.forEach((r, i) => {
       const v = r[r.length - 3];
