@@ -227,7 +227,7 @@ test('a good import lands in one go; history lists its events by that user, newe
 
   const again = await cli(['import', file, '--as', 'admin@example.org', '--json']);
   assert.equal(again.code, 0, again.stderr);
-  assert.deepEqual(JSON.parse(again.stdout), { rows: 3, created: 0, updated: 0, unchanged: 3, problems: [] });
+  assert.deepEqual(JSON.parse(again.stdout), { rows: 3, created: 0, updated: 0, unchanged: 3, problems: [], warnings: [] });
 
   const admin = (rows("select id from users where email = 'admin@example.org'")[0] as { id: number }).id;
   const page = JSON.parse((await cli(['history', '--json', '--user', String(admin)])).stdout) as {
@@ -265,6 +265,83 @@ test('a good import lands in one go; history lists its events by that user, newe
   assert.equal(country.total, 1);
   const none = await cli(['history', '--to', '2000-01-01']);
   assert.match(none.stdout, /^No changes match\./);
+});
+
+test('import reports every problem of every row in one pass: form, values, registry, scope and rules together', async () => {
+  const before = tableCounts();
+  const file = csv('many-problems.csv', [
+    'country,instrument,registration_date,status,minimum_age,source',
+    // Form (date, status) and registry (no such State) on one row.
+    'XXA,C155,2023-02-30,ratified,,NORMLEX',
+    // Scope (MYS is not the focal point's) with a value the service refuses (age 25) and no source.
+    'MYS,C138,,,25,',
+    // A rule (before C182 was adopted on 1999-06-17) with form (bad status) and an unknown instrument elsewhere.
+    'IDN,C182,1998-12-01,maybe,,NORMLEX',
+    'PHL,C999,2999,,,NORMLEX',
+    // A good row: nothing is reported for it, and it is not written either.
+    'TLS,C155,2025,,,NORMLEX',
+  ]);
+  const r = await cli(['import', file, '--as', 'fp@example.org', '--json']);
+  assert.equal(r.code, 1, r.stderr);
+  const body = JSON.parse(r.stdout) as { problems: { line: number; field: string; message: string }[]; created: number };
+  assert.deepEqual(body.problems.map((p) => `${p.line} ${p.field}`).sort(), [
+    '2 country',
+    '2 registration_date',
+    '2 status',
+    '3 country',
+    '3 minimum_age',
+    '3 source',
+    '4 registration_date',
+    '4 status',
+    '5 instrument',
+    '5 registration_date',
+  ]);
+  const message = (line: number, field: string) => body.problems.find((p) => p.line === line && p.field === field)?.message ?? '';
+  assert.match(message(2, 'country'), /"XXA" is not an ILO member State/);
+  assert.match(message(3, 'country'), /not for MYS/);
+  assert.match(message(4, 'registration_date'), /before C182 was adopted \(1999-06-17\).*registration-before-adoption/);
+  assert.match(message(5, 'registration_date'), /after today.*registration-in-future/);
+  assert.equal(body.created, 0);
+  assert.deepEqual(tableCounts(), before);
+
+  const text = await cli(['import', file, '--as', 'fp@example.org']);
+  assert.equal(text.code, 1);
+  const lines = text.stderr.trimEnd().split('\n');
+  assert.equal(lines.length, 11);
+  assert.match(lines[0] ?? '', /^line 2, /);
+  assert.equal(lines[10], `tripartite: 10 problems in ${file}; nothing was imported`);
+});
+
+test('import accepts a ratification dated before ILO membership, with a warning naming the rule', async () => {
+  // North Macedonia joined on 1993-05-28; its C138 date of succession, 1991-11-17, is in the reference data.
+  const file = csv('succession.csv', ['country,instrument,registration_date,source', 'MKD,C138,1991-11-17,NORMLEX (succession)']);
+  const r = await cli(['import', file, '--as', 'admin@example.org', '--json']);
+  assert.equal(r.code, 0, r.stderr);
+  const body = JSON.parse(r.stdout) as { problems: unknown[]; warnings: { line: number; field: string; message: string }[] };
+  assert.deepEqual(body.problems, []);
+  assert.deepEqual(
+    body.warnings.map((w) => `${w.line} ${w.field}`),
+    ['2 registration_date'],
+  );
+  assert.match(body.warnings[0]?.message ?? '', /before MKD joined the ILO \(1993-05-28\).*registration-before-membership/);
+  const text = await cli(['import', file, '--as', 'admin@example.org']);
+  assert.equal(text.code, 0);
+  assert.match(text.stderr, /^warning: line 2, registration_date: 1991-11-17 is before MKD joined the ILO/);
+});
+
+test('history names the flag and the missing day for an impossible date', async () => {
+  for (const [flag, day, reason] of [
+    ['--from', '2023-02-30', 'February 2023 has 28 days'],
+    ['--to', '2024-04-31', 'April 2024 has 30 days'],
+    ['--from', '2023-13-01', 'there is no month 13'],
+  ] as const) {
+    const r = await cli(['history', flag, day]);
+    assert.equal(r.code, 2, `${flag} ${day}`);
+    assertOneLine(r.stderr);
+    assert.ok(r.stderr.includes(`${flag} ${day} is not a date: ${reason}`), r.stderr);
+  }
+  const leap = await cli(['history', '--from', '2024-02-29']);
+  assert.equal(leap.code, 0, leap.stderr);
 });
 
 test('history rejects malformed filters with exit 2 and one line', async () => {

@@ -1,6 +1,7 @@
 import { normaliseIso3 } from '../domain/country.ts';
 import { isLang, LANGS, type Lang } from '../domain/facts.ts';
 import { normaliseInstrumentCode } from '../domain/instrument.ts';
+import { impossibleDayReason } from '../domain/partial-date.ts';
 import { seeHelp } from './args.ts';
 import { usageError } from './errors.ts';
 
@@ -35,5 +36,18 @@ export function wholeNumber(raw: string | undefined, min: number, max: number, c
 export function lang(raw: string | undefined, command: string): Lang {
   if (raw === undefined) return 'en';
   if (!isLang(raw)) throw usageError(`--lang must be one of ${LANGS.join(', ')}, got "${raw}" ${seeHelp(command)}`);
+  return raw;
+}
+
+/**
+ * A date flag, YYYY-MM-DD (a timestamp starting so is kept as given). A day that does not exist
+ * is named as such: "--from 2023-02-30 is not a date: February 2023 has 28 days".
+ */
+export function dateFlag(raw: string | undefined, command: string, flag: string): string | undefined {
+  if (raw === undefined) return undefined;
+  if (!/^\d{4}-\d{2}-\d{2}/.test(raw) || raw.length > 30)
+    throw usageError(`${flag} must be a date YYYY-MM-DD, got "${raw}" ${seeHelp(command)}`);
+  const reason = impossibleDayReason(raw.slice(0, 10));
+  if (reason) throw usageError(`${flag} ${raw.slice(0, 10)} is not a date: ${reason} ${seeHelp(command)}`);
   return raw;
 }

@@ -4,6 +4,8 @@ export type DomainErrorCode = 'not_found' | 'invalid' | 'conflict' | 'forbidden'
 export interface FieldIssue {
   field: string;
   message: string;
+  /** The rule the value breaks, when a named rule decides it (e.g. 'registration-in-future'). */
+  rule?: string;
 }
 
 export class DomainError extends Error {

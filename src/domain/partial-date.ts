@@ -82,3 +82,60 @@ export function isOnOrBefore(value: string, asOf: string): boolean | null {
   if (a.year !== b.year) return a.year < b.year;
   return null;
 }
+
+/** The first and last day a partial date can stand for: '1999' spans 1999-01-01 to 1999-12-31. */
+export function dayRange(value: string): { first: string; last: string } | null {
+  const p = parsePartialDate(value);
+  if (!p) return null;
+  const y = pad(p.year, 4);
+  if (p.precision === 'day') {
+    const day = `${y}-${pad(p.month ?? 1)}-${pad(p.day ?? 1)}`;
+    return { first: day, last: day };
+  }
+  if (p.precision === 'month') {
+    const month = p.month ?? 1;
+    return { first: `${y}-${pad(month)}-01`, last: `${y}-${pad(month)}-${pad(daysInMonth(p.year, month))}` };
+  }
+  return { first: `${y}-01-01`, last: `${y}-12-31` };
+}
+
+/**
+ * True only when every day `value` can stand for is before every day `other` can: a year-only 1999
+ * is not "before" 1999-06-17, since it may be a later day of that year. False when unsure or unreadable.
+ */
+export function isCertainlyBefore(value: string, other: string): boolean {
+  const a = dayRange(value);
+  const b = dayRange(other);
+  return a !== null && b !== null && a.last < b.first;
+}
+
+/**
+ * Why a text is not a calendar day, in words ("February 2023 has 28 days"), or null when it is one.
+ * Only for text shaped YYYY-MM-DD; other shapes get the caller's own message.
+ */
+export function impossibleDayReason(value: string): string | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value.trim());
+  if (!m) return null;
+  const year = Number(m[1]);
+  const month = Number(m[2]);
+  const day = Number(m[3]);
+  if (month < 1 || month > 12) return `there is no month ${m[2]}`;
+  const days = daysInMonth(year, month);
+  if (day < 1 || day > days) return `${MONTH_NAMES[month - 1]} ${m[1]} has ${days} days`;
+  return null;
+}
+
+const MONTH_NAMES = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+] as const;

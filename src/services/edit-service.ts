@@ -1,17 +1,26 @@
 import { type Actor, canWrite, type WriteTarget } from '../domain/access/policy.ts';
 import type { NationalProfile, SourcedAge } from '../domain/child-labour/types.ts';
+import { checkDenunciationFacts, checkProfileAges, checkRatificationFacts } from '../domain/editing/fact-rules.ts';
 import { DomainError, type FieldIssue, invalid, notFound } from '../domain/errors.ts';
 import { CONFIDENCES, type Confidence } from '../domain/facts.ts';
 import { INSTRUMENT_STATUSES, type Instrument, type InstrumentStatus, normaliseInstrumentCode } from '../domain/instrument.ts';
 import { isPartialDate } from '../domain/partial-date.ts';
 import { type Declaration, RATIFICATION_STATUSES, type Ratification, type RatificationStatus } from '../domain/ratification.ts';
 import { refuseNul } from '../domain/text.ts';
+import {
+  ageField,
+  checkCitation,
+  clean,
+  fail,
+  MAX_REASON_LENGTH,
+  MAX_SOURCE_LENGTH,
+  MAX_TEXT_LENGTH,
+  validateRatificationInput,
+} from './edit-validation.ts';
 import type { ChangeEvent, EventAction, HistoryFilter, HistoryRepository, RecordType, RegistryWriteTx } from './history-ports.ts';
 import type { Page, PageRequest } from './ports.ts';
 
-export const MAX_SOURCE_LENGTH = 500;
-export const MAX_REASON_LENGTH = 2000;
-export const MAX_TEXT_LENGTH = 500;
+export { MAX_REASON_LENGTH, MAX_SOURCE_LENGTH, MAX_TEXT_LENGTH } from './edit-validation.ts';
 
 export interface Citation {
   /** Where the fact comes from: a source id, a URL, or an official reference. Required. */
@@ -75,35 +84,17 @@ export interface ChangeResult<T> {
   /** Null when the change would leave the record as it was: nothing is written then. */
   event: ChangeEvent | null;
   record: T | null;
+  /** Odd but accepted facts the editor should check against the source (never a refusal). */
+  warnings: FieldIssue[];
 }
 
-function clean(value: string | null | undefined): string | null {
-  if (value === null || value === undefined) return null;
-  const v = value.trim();
-  return v === '' ? null : v;
-}
-
-function checkCitation(input: Citation, issues: FieldIssue[]): void {
-  const source = clean(input.source);
-  if (!source) issues.push({ field: 'source', message: 'cite the source of this change (an act, a NORMLEX page, an ILO document)' });
-  else if (source.length > MAX_SOURCE_LENGTH)
-    issues.push({ field: 'source', message: `the source must be at most ${MAX_SOURCE_LENGTH} characters` });
-  if ((input.reason ?? '').length > MAX_REASON_LENGTH)
-    issues.push({ field: 'reason', message: `the reason must be at most ${MAX_REASON_LENGTH} characters` });
-}
-
-function fail(issues: FieldIssue[]): never {
-  throw invalid(issues.map((i) => `${i.field}: ${i.message}`).join('; '), issues);
+/** The UTC calendar day of the service's clock: what "in the future" is measured against. */
+function isoDay(now: Date): string {
+  return now.toISOString().slice(0, 10);
 }
 
 function sameJson(a: unknown, b: unknown): boolean {
   return JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
-}
-
-function ageField(value: number | null | undefined, field: string, issues: FieldIssue[]): void {
-  if (value === null || value === undefined) return;
-  if (!Number.isInteger(value) || value < 10 || value > 21)
-    issues.push({ field, message: 'must be a whole number of years from 10 to 21' });
 }
 
 /**
@@ -126,46 +117,17 @@ export class EditService {
     options: { action?: EventAction } = {},
   ): Promise<ChangeResult<Ratification>> {
     refuseNul(input);
-    const country = (input.country ?? '').trim().toUpperCase();
-    const instrument = normaliseInstrumentCode(input.instrument ?? '') ?? '';
+    const { country, instrument, date, issues } = validateRatificationInput(input);
     this.authorise(actor, { kind: 'ratification', country });
-    const issues: FieldIssue[] = [];
-    checkCitation(input, issues);
-    const date = clean(input.registrationDate);
-    if (date && !isPartialDate(date))
-      issues.push({ field: 'registrationDate', message: 'must be a date YYYY-MM-DD, or YYYY when only the year is known' });
-    if (input.status && !RATIFICATION_STATUSES.includes(input.status))
-      issues.push({ field: 'status', message: `must be one of ${RATIFICATION_STATUSES.join(', ')}` });
-    if (input.confidence && !CONFIDENCES.includes(input.confidence))
-      issues.push({ field: 'confidence', message: 'must be high, medium or low' });
-    for (const f of ['legalAct', 'nationalTitle'] as const)
-      if ((input[f] ?? '').length > MAX_TEXT_LENGTH) issues.push({ field: f, message: `must be at most ${MAX_TEXT_LENGTH} characters` });
     const age = input.minimumAge;
-    if (age) {
-      if (instrument !== 'C138') issues.push({ field: 'minimumAge', message: 'a minimum age is declared only under C138 (Art 2(1))' });
-      // C138 Art 2(1) and 2(2): the age specified is 14 (Art 2(4)), 15 or 16 (a raised age may be higher).
-      if (!Number.isInteger(age.value) || age.value < 14 || age.value > 18)
-        issues.push({ field: 'minimumAge', message: 'must be 14, 15 or 16 (or a higher age notified under Art 2(2))' });
-      if (age.article && age.article !== 'C138 Art 2(1)' && age.article !== 'C138 Art 2(2)')
-        issues.push({ field: 'minimumAge.article', message: 'must be C138 Art 2(1) or C138 Art 2(2)' });
-      if (clean(age.date) && !isPartialDate(clean(age.date) as string))
-        issues.push({ field: 'minimumAge.date', message: 'must be a date YYYY-MM-DD or YYYY' });
-    }
     const remove = input.removeMinimumAge ?? null;
-    if (remove !== null) {
-      if (remove !== 'C138 Art 2(1)' && remove !== 'C138 Art 2(2)')
-        issues.push({ field: 'removeMinimumAge', message: 'must be C138 Art 2(1) or C138 Art 2(2)' });
-      else if (instrument !== 'C138') issues.push({ field: 'removeMinimumAge', message: 'a minimum age is declared only under C138' });
-      else if (age && (age.article ?? 'C138 Art 2(1)') === remove)
-        issues.push({ field: 'removeMinimumAge', message: 'cannot record and remove the same declaration in one change' });
-    }
-    if (!instrument) issues.push({ field: 'instrument', message: 'must be a Convention or Protocol code such as C138' });
-    else if (instrument.startsWith('R')) issues.push({ field: 'instrument', message: 'Recommendations are not ratified' });
     if (issues.length) fail(issues);
 
     return this.store.transaction(async (tx) => {
-      if (!(await tx.countryExists(country))) throw notFound(`No ILO member State with code "${country}".`);
-      if (!(await tx.getInstrument(instrument))) throw notFound(`No instrument with code "${instrument}".`);
+      const member = await tx.getCountry(country);
+      if (!member) throw notFound(`No ILO member State with code "${country}".`);
+      const registered = await tx.getInstrument(instrument);
+      if (!registered) throw notFound(`No instrument with code "${instrument}".`);
       const before = await tx.getRatification(country, instrument);
       const source = clean(input.source) as string;
       const declarations: Declaration[] = [...(before?.declarations ?? [])];
@@ -200,7 +162,17 @@ export class EditService {
         confidence: input.confidence ?? 'medium',
         notes: before?.notes ?? null,
       };
-      return this.commit(
+      const facts = checkRatificationFacts({
+        country,
+        instrument,
+        registrationDate: after.registrationDate,
+        adoptionDate: registered.adoptionDate,
+        membershipDate: member.membershipDate,
+        declarationDates: clean(age?.date) ? [{ field: 'minimumAge.date', date: clean(age?.date) as string }] : [],
+        today: isoDay(now),
+      });
+      if (facts.errors.length) fail(facts.errors);
+      const result = await this.commit(
         tx,
         actor,
         'ratification',
@@ -213,6 +185,7 @@ export class EditService {
         now,
         () => tx.putRatification(after),
       );
+      return { ...result, warnings: facts.warnings };
     });
   }
 
@@ -231,6 +204,12 @@ export class EditService {
       if (!before) throw notFound(`${country} has no recorded ratification of ${instrument} to denounce.`);
       if (before.status === 'denounced')
         throw new DomainError('conflict', `${country}'s ratification of ${instrument} is already denounced.`);
+      const refused = checkDenunciationFacts({
+        date: clean(input.date) as string,
+        registrationDate: before.registrationDate,
+        today: isoDay(now),
+      });
+      if (refused.length) fail(refused);
       const after: Ratification = {
         ...before,
         status: 'denounced',
@@ -315,6 +294,12 @@ export class EditService {
         hazardousMinimumAge: field('hazardousMinimumAge', base.hazardousMinimumAge),
         compulsoryEducationAge: field('compulsoryEducationAge', base.compulsoryEducationAge),
       };
+      const refused = checkProfileAges({
+        general: ages.generalMinimumAge?.value ?? null,
+        hazardous: ages.hazardousMinimumAge?.value ?? null,
+        changed: input.hazardousMinimumAge === undefined ? 'generalMinimumAge' : 'hazardousMinimumAge',
+      });
+      if (refused.length) fail(refused);
       // The source joins the profile's sources only when it backs a change: a form sent back as it
       // was changes nothing and records no event.
       const changed = before === null || PROFILE_AGES.some((f) => ages[f] !== base[f]);
@@ -464,7 +449,7 @@ export class EditService {
     apply: () => Promise<void>,
     revertsEventId: number | null = null,
   ): Promise<ChangeResult<T>> {
-    if (sameJson(before, after)) return { event: null, record: after };
+    if (sameJson(before, after)) return { event: null, record: after, warnings: [] };
     await apply();
     const event = {
       at: now.toISOString(),
@@ -482,6 +467,6 @@ export class EditService {
     };
     const id = await tx.appendEvent(event);
     await tx.bumpVersion();
-    return { event: { id, ...event }, record: after };
+    return { event: { id, ...event }, record: after, warnings: [] };
   }
 }

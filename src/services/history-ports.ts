@@ -1,4 +1,5 @@
 import type { NationalProfile } from '../domain/child-labour/types.ts';
+import type { MemberState } from '../domain/country.ts';
 import type { Instrument } from '../domain/instrument.ts';
 import type { Ratification } from '../domain/ratification.ts';
 import type { Page, PageRequest } from './ports.ts';
@@ -50,6 +51,8 @@ export interface RegistryWriteTx {
   getNationalProfile(iso3: string): Promise<NationalProfile | null>;
   putNationalProfile(p: NationalProfile): Promise<void>;
   countryExists(iso3: string): Promise<boolean>;
+  /** The member State, for the facts an edit is checked against (e.g. its membership date). */
+  getCountry(iso3: string): Promise<MemberState | null>;
   appendEvent(e: NewChangeEvent): Promise<number>;
   getEvent(id: number): Promise<ChangeEvent | null>;
   /** Marks the registry as changed so every instance drops its read cache. */

@@ -1,6 +1,6 @@
 import { CONFIDENCES, type Confidence } from '../domain/facts.ts';
 import { normaliseInstrumentCode } from '../domain/instrument.ts';
-import { isPartialDate } from '../domain/partial-date.ts';
+import { impossibleDayReason, isPartialDate } from '../domain/partial-date.ts';
 import { RATIFICATION_STATUSES, type RatificationStatus } from '../domain/ratification.ts';
 import type { RatificationInput } from './edit-service.ts';
 
@@ -43,6 +43,11 @@ export interface ImportRow {
 export interface ParsedImport {
   /** The rows without problems; import them only when `problems` is empty. */
   rows: ImportRow[];
+  /**
+   * Rows with a problem in some cell, holding their readable cells only: the import still checks
+   * them against the registry and the rules, so one pass reports every problem of every row.
+   */
+  flawedRows: ImportRow[];
   problems: ImportProblem[];
 }
 
@@ -209,6 +214,7 @@ function isBlank(fields: string[]): boolean {
  */
 export async function parseImportCsv(source: CsvSource): Promise<ParsedImport> {
   const rows: ImportRow[] = [];
+  const flawedRows: ImportRow[] = [];
   const problems: ImportProblem[] = [];
   const seen = new Map<string, number>();
   let columns: (ImportColumn | null)[] | null = null;
@@ -218,7 +224,7 @@ export async function parseImportCsv(source: CsvSource): Promise<ParsedImport> {
       if (columns === null) {
         if (isBlank(record.fields) && !record.problem) continue;
         const header = readHeader(record, problems);
-        if (!header) return { rows: [], problems };
+        if (!header) return { rows: [], flawedRows: [], problems };
         columns = header;
         continue;
       }
@@ -228,8 +234,13 @@ export async function parseImportCsv(source: CsvSource): Promise<ParsedImport> {
         problems.push({ line: record.line, field: 'row', message: `a file may hold at most ${MAX_IMPORT_ROWS} rows; split it` });
         break;
       }
-      const row = readRow(record, columns, problems);
-      if (!row) continue;
+      const read = readRow(record, columns, problems);
+      if (!read) continue;
+      const { row, flawed } = read;
+      if (flawed) {
+        flawedRows.push(row);
+        continue;
+      }
       const key = `${row.input.country}/${row.input.instrument}`;
       const earlier = seen.get(key);
       if (earlier !== undefined) {
@@ -246,7 +257,7 @@ export async function parseImportCsv(source: CsvSource): Promise<ParsedImport> {
   } catch (error) {
     if (error instanceof CsvSyntaxError) {
       problems.push({ line: error.line, field: 'row', message: error.message });
-      return { rows: [], problems };
+      return { rows: [], flawedRows: [], problems };
     }
     throw error;
   }
@@ -259,7 +270,7 @@ export async function parseImportCsv(source: CsvSource): Promise<ParsedImport> {
   } else if (count === 0 && problems.length === 0) {
     problems.push({ line: 2, field: 'row', message: 'the file has a header but no rows' });
   }
-  return { rows, problems };
+  return { rows, flawedRows, problems };
 }
 
 function readHeader(record: CsvRecord, problems: ImportProblem[]): (ImportColumn | null)[] | null {
@@ -289,7 +300,12 @@ function readHeader(record: CsvRecord, problems: ImportProblem[]): (ImportColumn
   return problems.length > before ? null : columns;
 }
 
-function readRow(record: CsvRecord, columns: (ImportColumn | null)[], problems: ImportProblem[]): ImportRow | null {
+/** The row's readable cells, and whether any cell had a problem; null when the line cannot be split into cells. */
+function readRow(
+  record: CsvRecord,
+  columns: (ImportColumn | null)[],
+  problems: ImportProblem[],
+): { row: ImportRow; flawed: boolean } | null {
   const { line } = record;
   if (record.problem) {
     problems.push({ line, field: 'row', message: record.problem });
@@ -315,7 +331,12 @@ function readRow(record: CsvRecord, columns: (ImportColumn | null)[], problems: 
   if (cell.instrument !== undefined && (!instrument || instrument.startsWith('R')))
     problem('instrument', `must be a Convention or Protocol code such as C138, got "${cell.instrument}"`);
   if (cell.registration_date !== undefined && !isPartialDate(cell.registration_date))
-    problem('registration_date', `must be a date YYYY-MM-DD, or YYYY when only the year is known, got "${cell.registration_date}"`);
+    problem(
+      'registration_date',
+      impossibleDayReason(cell.registration_date)
+        ? `${cell.registration_date} is not a date: ${impossibleDayReason(cell.registration_date)}`
+        : `must be a date YYYY-MM-DD, or YYYY when only the year is known, got "${cell.registration_date}"`,
+    );
   if (cell.status !== undefined && !(RATIFICATION_STATUSES as readonly string[]).includes(cell.status))
     problem('status', `must be one of ${RATIFICATION_STATUSES.join(', ')}, got "${cell.status}"`);
   const confidence = cell.confidence?.toLowerCase();
@@ -332,17 +353,25 @@ function readRow(record: CsvRecord, columns: (ImportColumn | null)[], problems: 
     if (!article) problem('minimum_age_article', `must be C138 Art 2(1) or C138 Art 2(2), got "${cell.minimum_age_article}"`);
     else if (cell.minimum_age === undefined) problem('minimum_age_article', 'is given without a minimum_age');
   }
-  if (problems.length > before) return null;
+  const flawed = problems.length > before;
+  const bad = new Set(problems.slice(before).map((p) => p.field));
+  const usable = (column: ImportColumn) => cell[column] !== undefined && !bad.has(column);
 
-  const input: RatificationInput = { country: country as string, instrument: instrument as string, source: cell.source as string };
-  if (cell.registration_date !== undefined) input.registrationDate = cell.registration_date;
-  if (cell.status !== undefined) input.status = cell.status as RatificationStatus;
+  // A flawed row keeps only its readable cells: '' marks a code that could not be read.
+  const input: RatificationInput = {
+    country: usable('country') ? (country as string) : '',
+    instrument: usable('instrument') ? (instrument as string) : '',
+    source: cell.source ?? '',
+  };
+  if (usable('registration_date')) input.registrationDate = cell.registration_date;
+  if (usable('status')) input.status = cell.status as RatificationStatus;
   if (cell.legal_act !== undefined) input.legalAct = cell.legal_act;
   if (cell.national_title !== undefined) input.nationalTitle = cell.national_title;
-  if (confidence !== undefined) input.confidence = confidence as Confidence;
-  if (age !== undefined) input.minimumAge = article ? { value: age, article } : { value: age };
+  if (usable('confidence')) input.confidence = confidence as Confidence;
+  if (age !== undefined && !bad.has('minimum_age') && !bad.has('minimum_age_article'))
+    input.minimumAge = article ? { value: age, article } : { value: age };
   if (cell.reason !== undefined) input.reason = cell.reason;
-  return { line, input };
+  return { row: { line, input }, flawed };
 }
 
 /** The CSV column a field of RatificationInput comes from, for problems reported by the edit service. */

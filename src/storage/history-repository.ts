@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely, Selectable, Transaction } from 'kysely';
 import type { NationalProfile } from '../domain/child-labour/types.ts';
+import type { MemberState } from '../domain/country.ts';
 import type { Confidence } from '../domain/facts.ts';
 import type { Instrument } from '../domain/instrument.ts';
 import type { Ratification, RatificationStatus } from '../domain/ratification.ts';
@@ -14,7 +15,7 @@ import type {
   RegistryWriteTx,
 } from '../services/history-ports.ts';
 import type { Page, PageRequest } from '../services/ports.ts';
-import { fromInstrument, toDeclaration, toInstrument } from './registry-repository.ts';
+import { fromInstrument, toCountry, toDeclaration, toInstrument } from './registry-repository.ts';
 import type { Database, EventsTable } from './schema.ts';
 
 function toEvent(r: Selectable<EventsTable>): ChangeEvent {
@@ -135,6 +136,11 @@ class WriteTx implements RegistryWriteTx {
       .values(values)
       .onConflict((oc) => oc.column('iso3').doUpdateSet({ profile: values.profile, source: values.source }))
       .execute();
+  }
+
+  async getCountry(iso3: string): Promise<MemberState | null> {
+    const row = await this.trx.selectFrom('countries').selectAll().where('iso3', '=', iso3).executeTakeFirst();
+    return row ? toCountry(row) : null;
   }
 
   async countryExists(iso3: string): Promise<boolean> {

@@ -107,7 +107,7 @@ export function fromInstrument(i: Instrument): InstrumentsTable {
   };
 }
 
-function toCountry(r: CountryRow): MemberState {
+export function toCountry(r: CountryRow): MemberState {
   return {
     iso3: r.iso3,
     iso2: r.iso2,

@@ -3,7 +3,7 @@ import { DomainError } from '../../domain/errors.ts';
 import type { CheckAnswer } from '../../services/compliance-service.ts';
 import { boolFlag, type CommandSpec, seeHelp, stringFlag } from '../args.ts';
 import { withServices } from '../context.ts';
-import { failure, usageError } from '../errors.ts';
+import { failure, usageError, usageFromDomain } from '../errors.ts';
 import { iso3, lang, oneOf, wholeNumber } from '../validate.ts';
 
 const NAME = 'check';
@@ -119,7 +119,7 @@ export const checkCommand: CommandSpec = {
           today,
         );
       } catch (error) {
-        if (error instanceof DomainError && error.code === 'invalid') throw usageError(`${error.message} ${seeHelp(NAME)}`);
+        if (error instanceof DomainError && error.code === 'invalid') throw usageFromDomain(error, seeHelp(NAME), args.values);
         if (error instanceof DomainError && error.code === 'not_found') throw failure(`no ILO member State with code "${country}"`);
         throw error;
       }

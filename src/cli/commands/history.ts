@@ -4,10 +4,9 @@ import { boolFlag, type CommandSpec, seeHelp, stringFlag } from '../args.ts';
 import { withServices } from '../context.ts';
 import { usageError } from '../errors.ts';
 import { table } from '../format.ts';
-import { iso3, wholeNumber } from '../validate.ts';
+import { dateFlag, iso3, wholeNumber } from '../validate.ts';
 
 const NAME = 'history';
-const DATE = /^\d{4}-\d{2}-\d{2}/;
 
 function record(raw: string | undefined): string | undefined {
   if (raw === undefined) return undefined;
@@ -21,12 +20,6 @@ function record(raw: string | undefined): string | undefined {
   else if (parts.length === 1) key = state(parts[0]) ?? code(parts[0]);
   if (!key) throw usageError(`--record must be IDN/C138, C138 or IDN, got "${raw}" ${seeHelp(NAME)}`);
   return key;
-}
-
-function date(raw: string | undefined, flag: string): string | undefined {
-  if (raw === undefined) return undefined;
-  if (!DATE.test(raw) || raw.length > 30) throw usageError(`${flag} must be a date YYYY-MM-DD, got "${raw}" ${seeHelp(NAME)}`);
-  return raw;
 }
 
 export const historyCommand: CommandSpec = {
@@ -53,8 +46,8 @@ export const historyCommand: CommandSpec = {
       recordKey: record(stringFlag(args, 'record')),
       country: rawCountry === undefined ? undefined : iso3(rawCountry, NAME, '--country'),
       userId: wholeNumber(stringFlag(args, 'user'), 1, Number.MAX_SAFE_INTEGER, NAME, '--user'),
-      from: date(stringFlag(args, 'from'), '--from'),
-      to: date(stringFlag(args, 'to'), '--to'),
+      from: dateFlag(stringFlag(args, 'from'), NAME, '--from'),
+      to: dateFlag(stringFlag(args, 'to'), NAME, '--to'),
     };
     const page = wholeNumber(stringFlag(args, 'page'), 1, 100_000, NAME, '--page') ?? 1;
     const pageSize = wholeNumber(stringFlag(args, 'page-size'), 1, MAX_PAGE_SIZE, NAME, '--page-size') ?? 20;

@@ -1,9 +1,9 @@
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import type { Actor } from '../../domain/access/policy.ts';
-import { canWrite } from '../../domain/access/policy.ts';
 import { DomainError } from '../../domain/errors.ts';
 import { normaliseEmail } from '../../services/account-service.ts';
+import { checkImportRows } from '../../services/import-check.ts';
 import { IMPORT_COLUMNS, type ImportProblem, importColumnOf, parseImportCsv } from '../../services/import-csv.ts';
 import { boolFlag, type CommandSpec, seeHelp, stringFlag } from '../args.ts';
 import { oneLine, withServices } from '../context.ts';
@@ -17,6 +17,8 @@ interface Outcome {
   updated: number;
   unchanged: number;
   problems: ImportProblem[];
+  /** Odd but sourced facts, imported as given: the user checks them against the source. */
+  warnings: ImportProblem[];
 }
 
 /** 'line 12, registrationDate' from the edit service → line 12, registration_date. */
@@ -36,11 +38,11 @@ function fromServiceIssue(field: string, message: string): ImportProblem {
 export const importCommand: CommandSpec = {
   name: NAME,
   brief: 'Import ratifications from a CSV file, all rows or none',
-  summary: `Add or correct many ratifications from a CSV file in one transaction: every row is imported, or none. Each change is recorded in the history as made by the user given with --as, within that user's role and countries. Columns (header line, any order): ${IMPORT_COLUMNS.join(',')}; country, instrument and source are required, and an empty cell leaves the recorded value as it is. UTF-8 with or without BOM, quoted fields as in RFC 4180. Every problem is listed as "line N, column: message".`,
+  summary: `Add or correct many ratifications from a CSV file in one transaction: every row is imported, or none. Each change is recorded in the history as made by the user given with --as, within that user's role and countries. Columns (header line, any order): ${IMPORT_COLUMNS.join(',')}; country, instrument and source are required, and an empty cell leaves the recorded value as it is. UTF-8 with or without BOM, quoted fields as in RFC 4180. Every problem of every row (form, values, registry, scope and the rules on dates) is listed in one pass as "line N, column: message"; odd but possible facts are imported with a warning.`,
   positionals: [{ name: 'FILE', description: 'the CSV file to import' }],
   flags: {
     as: { type: 'string', value: 'EMAIL', description: 'the user the changes are recorded as (required; see tripartite user list)' },
-    json: { type: 'boolean', description: 'print {rows,created,updated,unchanged,problems:[{line,field,message}]} as JSON' },
+    json: { type: 'boolean', description: 'print {rows,created,updated,unchanged,problems:[{line,field,message}],warnings:[…]} as JSON' },
   },
   examples: [
     'tripartite import ratifications.csv --as secretariat@example.org',
@@ -55,12 +57,15 @@ export const importCommand: CommandSpec = {
     if (!info?.isFile()) throw failure(`no file ${file}`);
 
     const report = (outcome: Outcome): number => {
-      const sorted = [...outcome.problems].sort((a, b) => a.line - b.line);
+      const byLine = (a: ImportProblem, b: ImportProblem) => a.line - b.line;
+      const sorted = [...outcome.problems].sort(byLine);
+      const warned = [...outcome.warnings].sort(byLine);
       if (json) {
-        io.stdout(`${JSON.stringify({ ...outcome, problems: sorted }, null, 2)}\n`);
+        io.stdout(`${JSON.stringify({ ...outcome, problems: sorted, warnings: warned }, null, 2)}\n`);
       } else if (sorted.length) {
         for (const p of sorted) io.stderr(`line ${p.line}, ${p.field}: ${p.message}\n`);
       } else {
+        for (const w of warned) io.stderr(`warning: line ${w.line}, ${w.field}: ${w.message}\n`);
         io.stdout(
           `Imported ${outcome.rows} row${outcome.rows === 1 ? '' : 's'} from ${file}: ${outcome.created} created, ${outcome.updated} updated, ${outcome.unchanged} unchanged\n`,
         );
@@ -87,23 +92,17 @@ export const importCommand: CommandSpec = {
       if (user.disabledAt) throw failure(`the user ${email} is disabled`);
       const actor: Actor = { id: user.id, email: user.email, role: user.role, countries: user.countries };
 
-      // Everything that can be known before writing, so one run lists every problem.
-      const problems = [...parsed.problems];
-      const countries = new Map<string, boolean>();
-      const instruments = new Map<string, boolean>();
-      for (const { line, input } of parsed.rows) {
-        if (!countries.has(input.country)) countries.set(input.country, Boolean(await repo.getCountry(input.country)));
-        if (!instruments.has(input.instrument)) instruments.set(input.instrument, Boolean(await repo.getInstrument(input.instrument)));
-        if (!countries.get(input.country))
-          problems.push({ line, field: 'country', message: `"${input.country}" is not an ILO member State in the registry` });
-        else {
-          const decision = canWrite(actor, { kind: 'ratification', country: input.country });
-          if (!decision.allowed) problems.push({ line, field: 'country', message: decision.reason });
-        }
-        if (!instruments.get(input.instrument))
-          problems.push({ line, field: 'instrument', message: `"${input.instrument}" is not an instrument in the registry` });
-      }
-      const outcome: Outcome = { rows: parsed.rows.length, created: 0, updated: 0, unchanged: 0, problems };
+      // Everything that can be known before writing, on every row at once, so one run lists every problem.
+      const checked = await checkImportRows(actor, [...parsed.rows, ...parsed.flawedRows], parsed.problems, repo, new Date());
+      const problems = [...parsed.problems, ...checked.problems];
+      const outcome: Outcome = {
+        rows: parsed.rows.length + parsed.flawedRows.length,
+        created: 0,
+        updated: 0,
+        unchanged: 0,
+        problems,
+        warnings: checked.warnings,
+      };
       if (problems.length) return report(outcome);
 
       if (!json) io.stdout(`Importing ${parsed.rows.length} rows from ${file} as ${email}, in one transaction…\n`);

@@ -7,7 +7,7 @@ import type { EditService } from '../../services/edit-service.ts';
 import type { GapsService } from '../../services/gaps-service.ts';
 import { EVENT_ACTIONS, RECORD_TYPES } from '../../services/history-ports.ts';
 import { authState, requireActor } from '../auth.ts';
-import { PageQuerySchema, ProblemSchema } from './schemas.ts';
+import { dateQuery, PageQuerySchema, ProblemSchema } from './schemas.ts';
 
 const problem = (description: string) => ({ description, content: { 'application/problem+json': { schema: ProblemSchema } } });
 const writeProblems = {
@@ -43,7 +43,24 @@ const EventSchema = z
   })
   .openapi('ChangeEvent');
 
-const ChangeResultSchema = z.object({ event: EventSchema.nullable(), record: z.unknown() }).openapi('ChangeResult');
+const FactWarningSchema = z
+  .object({
+    field: z.string(),
+    message: z.string(),
+    rule: z.string().optional().openapi({ description: 'The rule that found the fact odd, e.g. registration-before-membership' }),
+  })
+  .openapi('FactWarning');
+
+const ChangeResultSchema = z
+  .object({
+    event: EventSchema.nullable(),
+    record: z.unknown(),
+    warnings: z.array(FactWarningSchema).openapi({
+      description:
+        'Odd but sourced facts that were saved, for the editor to check against the source (e.g. a ratification registered before the State joined the ILO)',
+    }),
+  })
+  .openapi('ChangeResult');
 const ok = { 200: { description: 'Saved (event null: nothing changed)', content: { 'application/json': { schema: ChangeResultSchema } } } };
 
 const ratificationParams = z.object({
@@ -207,18 +224,8 @@ const HistoryQuery = z.object({
     .regex(/^[A-Za-z]{3}$/, 'country must be an ISO 3166 alpha-3 code')
     .optional()
     .openapi({ param: { name: 'country', in: 'query' } }),
-  from: z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}/, 'from must be a date YYYY-MM-DD')
-    .max(30)
-    .optional()
-    .openapi({ param: { name: 'from', in: 'query' } }),
-  to: z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}/, 'to must be a date YYYY-MM-DD')
-    .max(30)
-    .optional()
-    .openapi({ param: { name: 'to', in: 'query' } }),
+  from: dateQuery('from'),
+  to: dateQuery('to'),
   ...PageQuerySchema,
 });
 

@@ -100,6 +100,7 @@ const listRatifications = createRoute({
       content: { 'application/json': { schema: RatificationPageSchema }, 'text/csv': { schema: z.string() } },
     },
     ...badRequest,
+    ...notFoundResponse,
   },
 });
 
@@ -187,6 +188,9 @@ export function createApi({ registry, compliance, accounts, edits, gaps, today, 
       country: country?.toUpperCase(),
       instrument: instrument ? (normaliseInstrumentCode(instrument) ?? undefined) : undefined,
     };
+    // An unknown State or instrument is a 404 naming it, as on its own route, not an empty list.
+    if (filter.country) await registry.getCountryProfile(filter.country);
+    if (filter.instrument) await registry.getInstrument(filter.instrument);
     if (format === 'csv') {
       const all = await registry.listRatifications(filter, null);
       return c.body(ratificationsCsv(all.items), 200, {

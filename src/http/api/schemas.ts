@@ -2,6 +2,7 @@ import { z } from '@hono/zod-openapi';
 import { ILO_REGIONS } from '../../domain/country.ts';
 import { CONFIDENCES } from '../../domain/facts.ts';
 import { INSTRUMENT_CATEGORIES, INSTRUMENT_STATUSES, INSTRUMENT_TYPES } from '../../domain/instrument.ts';
+import { impossibleDayReason } from '../../domain/partial-date.ts';
 import { RATIFICATION_STATUSES } from '../../domain/ratification.ts';
 
 export const MAX_PAGE_SIZE = 200;
@@ -20,6 +21,23 @@ const provenance = {
   confidence,
   notes: z.string().nullable(),
 };
+
+/**
+ * A date filter, YYYY-MM-DD or a timestamp starting so: a day that does not exist (2023-02-30) is
+ * refused with the reason, not read as an empty range.
+ */
+export function dateQuery(name: string) {
+  return z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}/, `${name} must be a date YYYY-MM-DD`)
+    .max(30)
+    .superRefine((value, ctx) => {
+      const reason = impossibleDayReason(value.slice(0, 10));
+      if (reason) ctx.addIssue({ code: 'custom', message: `${value.slice(0, 10)} is not a date: ${reason}` });
+    })
+    .optional()
+    .openapi({ param: { name, in: 'query' } });
+}
 
 export const PageQuerySchema = {
   page: z.coerce
@@ -88,42 +106,51 @@ export const CountryListQuerySchema = z.object({
   q: freeText,
 });
 
-export const RatificationListQuerySchema = z.object({
-  country: z
-    .string()
-    .regex(/^[A-Za-z]{3}$/, 'country must be an ISO 3166 alpha-3 code such as IDN')
-    .optional()
-    .openapi({ param: { name: 'country', in: 'query' } }),
-  instrument: z
-    .string()
-    .regex(/^[CPRcpr]\d{1,3}$/, 'instrument must look like C138')
-    .optional()
-    .openapi({ param: { name: 'instrument', in: 'query' } }),
-  status: z
-    .enum(RATIFICATION_STATUSES, { error: `status must be one of ${RATIFICATION_STATUSES.join(', ')}` })
-    .optional()
-    .openapi({ param: { name: 'status', in: 'query' } }),
-  fromYear: z.coerce
-    .number({ error: 'fromYear must be a year' })
-    .int('fromYear must be a year')
-    .min(1919, 'fromYear must be 1919 or later')
-    .max(2100, 'fromYear must be 2100 or earlier')
-    .optional()
-    .openapi({ param: { name: 'fromYear', in: 'query' } }),
-  toYear: z.coerce
-    .number({ error: 'toYear must be a year' })
-    .int('toYear must be a year')
-    .min(1919, 'toYear must be 1919 or later')
-    .max(2100, 'toYear must be 2100 or earlier')
-    .optional()
-    .openapi({ param: { name: 'toYear', in: 'query' } }),
-  format: z
-    .enum(['json', 'csv'], { error: 'format must be json or csv' })
-    .default('json')
-    .openapi({ param: { name: 'format', in: 'query' } }),
-  page: PageQuerySchema.page,
-  pageSize: PageQuerySchema.pageSize.openapi({ description: 'Ignored for format=csv, which returns every matching row' }),
-});
+export const RatificationListQuerySchema = z
+  .object({
+    country: z
+      .string()
+      .regex(/^[A-Za-z]{3}$/, 'country must be an ISO 3166 alpha-3 code such as IDN')
+      .optional()
+      .openapi({ param: { name: 'country', in: 'query' } }),
+    instrument: z
+      .string()
+      .regex(/^[CPRcpr]\d{1,3}$/, 'instrument must look like C138')
+      .optional()
+      .openapi({ param: { name: 'instrument', in: 'query' } }),
+    status: z
+      .enum(RATIFICATION_STATUSES, { error: `status must be one of ${RATIFICATION_STATUSES.join(', ')}` })
+      .optional()
+      .openapi({ param: { name: 'status', in: 'query' } }),
+    fromYear: z.coerce
+      .number({ error: 'fromYear must be a year' })
+      .int('fromYear must be a year')
+      .min(1919, 'fromYear must be 1919 or later')
+      .max(2100, 'fromYear must be 2100 or earlier')
+      .optional()
+      .openapi({ param: { name: 'fromYear', in: 'query' } }),
+    toYear: z.coerce
+      .number({ error: 'toYear must be a year' })
+      .int('toYear must be a year')
+      .min(1919, 'toYear must be 1919 or later')
+      .max(2100, 'toYear must be 2100 or earlier')
+      .optional()
+      .openapi({ param: { name: 'toYear', in: 'query' } }),
+    format: z
+      .enum(['json', 'csv'], { error: 'format must be json or csv' })
+      .default('json')
+      .openapi({ param: { name: 'format', in: 'query' } }),
+    page: PageQuerySchema.page,
+    pageSize: PageQuerySchema.pageSize.openapi({ description: 'Ignored for format=csv, which returns every matching row' }),
+  })
+  .superRefine((q, ctx) => {
+    if (q.fromYear !== undefined && q.toYear !== undefined && q.fromYear > q.toYear)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['fromYear'],
+        message: `fromYear (${q.fromYear}) is after toYear (${q.toYear}): no year is in that range`,
+      });
+  });
 
 export const PublishedCountSchema = z
   .object({
@@ -272,7 +299,15 @@ export const ProblemSchema = z
     status: z.number().int(),
     detail: z.string(),
     instance: z.string().optional(),
-    errors: z.array(z.object({ field: z.string(), message: z.string() })).optional(),
+    errors: z
+      .array(
+        z.object({
+          field: z.string(),
+          message: z.string(),
+          rule: z.string().optional().openapi({ description: 'The named rule the value breaks, e.g. registration-in-future' }),
+        }),
+      )
+      .optional(),
     requestId: z.string().optional().openapi({ description: 'On a 5xx: the request id to quote (also in the x-request-id header)' }),
   })
   .openapi('Problem');

@@ -578,7 +578,15 @@ export const en = {
     titleEn: (max: string) => `Enter the English title, at most ${max} characters long.`,
     titleIdKind: 'Say whether the Indonesian title is official or an unofficial translation.',
     nationalAge: (min: string, max: string) => `Choose an age from ${min} to ${max}, or “unknown”.`,
+    registrationInFuture: 'This date is after today: a ratification or a declaration cannot be registered in the future.',
+    registrationBeforeAdoption:
+      'This date is before the instrument was adopted: an instrument can be ratified only after the Conference adopts it (ILO Constitution, Art 19(5)).',
+    denunciationBeforeRatification: 'This date is before the ratification was registered: only a registered ratification can be denounced.',
+    hazardousBelow16: 'The age for hazardous work cannot be below 16 (C138 Art 3(3)).',
+    hazardousBelowGeneral: 'The age for hazardous work cannot be below the general minimum age of this profile (C138 Art 3(1)).',
   },
+  factWarningBeforeMembership: (code: string, registered: string, state: string, joined: string) =>
+    `Saved, but check the source: the registration date of ${code} (${registered}) is before ${state} joined the ILO (${joined}). A successor State's date of succession can be earlier; keep the date only if the source gives it.`,
 
   // History
   historyHeading: 'History',

@@ -574,7 +574,17 @@ export const id: Dict = {
     titleEn: (max) => `Masukkan judul bahasa Inggris, paling banyak ${max} karakter.`,
     titleIdKind: 'Nyatakan apakah judul bahasa Indonesia itu resmi atau terjemahan tidak resmi.',
     nationalAge: (min, max) => `Pilih usia dari ${min} sampai ${max}, atau “tidak diketahui”.`,
+    registrationInFuture: 'Tanggal ini setelah hari ini: ratifikasi atau deklarasi tidak dapat diregistrasi pada masa depan.',
+    registrationBeforeAdoption:
+      'Tanggal ini sebelum instrumen itu diadopsi: instrumen hanya dapat diratifikasi setelah Konferensi mengadopsinya (Konstitusi ILO, Pasal 19 ayat (5)).',
+    denunciationBeforeRatification:
+      'Tanggal ini sebelum ratifikasi diregistrasi: hanya ratifikasi yang sudah diregistrasi yang dapat didenunsiasi.',
+    hazardousBelow16: 'Usia untuk pekerjaan berbahaya tidak boleh di bawah 16 tahun (C138 Pasal 3 ayat (3)).',
+    hazardousBelowGeneral:
+      'Usia untuk pekerjaan berbahaya tidak boleh di bawah usia minimum umum dalam profil ini (C138 Pasal 3 ayat (1)).',
   },
+  factWarningBeforeMembership: (code, registered, state, joined) =>
+    `Tersimpan, tetapi periksa sumbernya: tanggal registrasi ${code} (${registered}) lebih awal daripada tanggal ${state} menjadi anggota ILO (${joined}). Tanggal suksesi negara pengganti bisa lebih awal; pertahankan tanggal itu hanya jika sumbernya menyebutkannya.`,
 
   // Riwayat
   historyHeading: 'Riwayat',

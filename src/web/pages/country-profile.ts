@@ -16,6 +16,7 @@ import {
   unknown,
 } from '../views/components.ts';
 import { statusNotice } from '../views/edit-fields.ts';
+import { savedFactWarnings } from '../views/fact-rules.ts';
 import { type HistoryBlock, historySection } from '../views/history.ts';
 import { layout } from '../views/layout.ts';
 import type { View } from '../views/view.ts';
@@ -122,7 +123,11 @@ export function renderCountryProfile(v: View, p: CountryProfile, extras: Country
     ? html`<p><a href="/${lang}/countries/${c.iso3}/ratifications/new">${t.addRatificationLink}</a></p>`
     : null;
   const notice =
-    extras.notice === 'saved' ? statusNotice(t.savedNotice) : extras.notice === 'unchanged' ? statusNotice(t.unchangedNotice) : null;
+    extras.notice === 'saved'
+      ? html`${statusNotice(t.savedNotice)}${savedFactWarnings(v, p)}`
+      : extras.notice === 'unchanged'
+        ? statusNotice(t.unchangedNotice)
+        : null;
   const table = p.ratifications.length
     ? html`${tableRegion(
         'ratifications-caption',

@@ -1,9 +1,11 @@
 import type { NationalProfile } from '../../domain/child-labour/types.ts';
 import type { MemberState } from '../../domain/country.ts';
+import type { FieldIssue } from '../../domain/errors.ts';
 import { MAX_REASON_LENGTH, MAX_SOURCE_LENGTH, MAX_TEXT_LENGTH, type ProfileInput } from '../../services/edit-service.ts';
 import { html } from '../html.ts';
 import { countryNamePlain } from '../views/components.ts';
 import { type Choice, csrfInput, fieldErrorsFrom, selectControl, textareaControl, textControl } from '../views/edit-fields.ts';
+import { factRuleText } from '../views/fact-rules.ts';
 import { errorSummary, type FieldError } from '../views/forms.ts';
 import { type HistoryBlock, historySection } from '../views/history.ts';
 import { layout } from '../views/layout.ts';
@@ -91,9 +93,12 @@ export function profileInput(values: ProfileFormValues, country: string): Profil
   };
 }
 
-export function profileErrors(v: View, issues: readonly { field: string; message: string }[], values: ProfileFormValues): FieldError[] {
+export function profileErrors(v: View, issues: readonly FieldIssue[], values: ProfileFormValues): FieldError[] {
   const e = v.t.editError;
+  const ruled = new Map(issues.filter((i) => i.rule).map((i) => [i.field, factRuleText(v, i.rule)]));
   const message = (name: string): string => {
+    const byRule = ruled.get(name);
+    if (byRule) return byRule;
     switch (name) {
       case 'source':
         return values.source.trim() ? e.tooLong(v.f.number(MAX_SOURCE_LENGTH)) : e.sourceMissing;

@@ -1,5 +1,6 @@
 import { renderCitation } from '../../domain/child-labour/index.ts';
 import type { MemberState } from '../../domain/country.ts';
+import type { FieldIssue } from '../../domain/errors.ts';
 import { CONFIDENCES, type Confidence } from '../../domain/facts.ts';
 import { type Declaration, RATIFICATION_STATUSES, type RatificationStatus } from '../../domain/ratification.ts';
 import { MAX_REASON_LENGTH, MAX_SOURCE_LENGTH, MAX_TEXT_LENGTH, type RatificationInput } from '../../services/edit-service.ts';
@@ -7,6 +8,7 @@ import type { InstrumentRef, RatificationView } from '../../services/registry-se
 import { html, type SafeHtml } from '../html.ts';
 import { countryNamePlain, instrumentTitle } from '../views/components.ts';
 import { type Choice, csrfInput, fieldErrorsFrom, selectControl, textareaControl, textControl } from '../views/edit-fields.ts';
+import { factRuleText } from '../views/fact-rules.ts';
 import { errorSummary, type FieldError } from '../views/forms.ts';
 import { type HistoryBlock, historySection } from '../views/history.ts';
 import { layout } from '../views/layout.ts';
@@ -149,13 +151,12 @@ export function ratificationInput(
 }
 
 /** Messages for the problems the edit service reports, in the page's language. */
-export function ratificationErrors(
-  v: View,
-  issues: readonly { field: string; message: string }[],
-  values: RatificationFormValues,
-): FieldError[] {
+export function ratificationErrors(v: View, issues: readonly FieldIssue[], values: RatificationFormValues): FieldError[] {
   const e = v.t.editError;
+  const ruled = new Map(issues.filter((i) => i.rule).map((i) => [i.field, factRuleText(v, i.rule)]));
   const message = (name: string): string => {
+    const byRule = ruled.get(name);
+    if (byRule) return byRule;
     switch (name) {
       case 'source':
         return values.source.trim() ? e.tooLong(v.f.number(MAX_SOURCE_LENGTH)) : e.sourceMissing;
@@ -183,9 +184,12 @@ export function ratificationErrors(
   return fieldErrorsFrom(issues, RATIFICATION_FIELD_IDS, message, RATIFICATION_FIELD_IDS.source);
 }
 
-export function denounceErrors(v: View, issues: readonly { field: string; message: string }[], values: DenounceFormValues): FieldError[] {
+export function denounceErrors(v: View, issues: readonly FieldIssue[], values: DenounceFormValues): FieldError[] {
   const e = v.t.editError;
+  const ruled = new Map(issues.filter((i) => i.rule).map((i) => [i.field, factRuleText(v, i.rule)]));
   const message = (name: string): string => {
+    const byRule = ruled.get(name);
+    if (byRule) return byRule;
     if (name === 'date') return e.denounceDate;
     if (name === 'source') return values.source.trim() ? e.tooLong(v.f.number(MAX_SOURCE_LENGTH)) : e.sourceMissing;
     if (name === 'reason') return e.tooLong(v.f.number(MAX_REASON_LENGTH));

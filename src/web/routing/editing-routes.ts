@@ -302,6 +302,10 @@ export function mountEditing(app: Hono, lang: Lang, deps: EditingDeps): void {
 
   // ─── Ratifications ────────────────────────────────────────────────────────────────────────────
 
+  /** Where a saved ratification lands: `check` asks the State's page to show its odd facts (warnings). */
+  const savedQuery = (result: { event: unknown; warnings: readonly unknown[] }, code: string): string =>
+    `${result.event ? 'saved' : 'unchanged'}=1${result.event && result.warnings.length ? `&check=${code}` : ''}`;
+
   /** The State's profile, or the 404 page. */
   const countryProfile = async (c: Context, v: View, iso3: string): Promise<CountryProfile | Response> => {
     try {
@@ -413,7 +417,7 @@ export function mountEditing(app: Hono, lang: Lang, deps: EditingDeps): void {
       return again([{ id: instrumentId, message: t.editError.instrumentExists(code) }]);
     try {
       const result = await edits.saveRatification(actor, ratificationInput({ ...values, instrument: code }, iso3, code, []), now());
-      return seeOther(c, `${base}/countries/${iso3}?${result.event ? 'saved' : 'unchanged'}=1`);
+      return seeOther(c, `${base}/countries/${iso3}?${savedQuery(result, code)}`);
     } catch (e) {
       if (isCode(e, 'invalid')) return again(ratificationErrors(v, e.issues, { ...values, instrument: code }));
       if (isCode(e, 'not_found')) return again([{ id: instrumentId, message: t.editError.instrumentUnknown(code) }]);
@@ -449,7 +453,7 @@ export function mountEditing(app: Hono, lang: Lang, deps: EditingDeps): void {
     const values = { ...parseRatificationForm(await readForm(c)), instrument: code };
     try {
       const result = await edits.saveRatification(actor, ratificationInput(values, iso3, code, current.declarations), now());
-      return seeOther(c, `${base}/countries/${iso3}?${result.event ? 'saved' : 'unchanged'}=1`);
+      return seeOther(c, `${base}/countries/${iso3}?${savedQuery(result, code)}`);
     } catch (e) {
       if (isCode(e, 'invalid'))
         return ratificationPage(c, v, profile, code, 400, { values, errors: ratificationErrors(v, e.issues, values) });

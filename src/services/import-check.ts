@@ -1,0 +1,81 @@
+import { type Actor, canWrite } from '../domain/access/policy.ts';
+import type { MemberState } from '../domain/country.ts';
+import { checkRatificationFacts } from '../domain/editing/fact-rules.ts';
+import type { Instrument } from '../domain/instrument.ts';
+import { validateRatificationInput } from './edit-validation.ts';
+import { type ImportProblem, type ImportRow, importColumnOf } from './import-csv.ts';
+
+export interface ImportLookups {
+  getCountry(iso3: string): Promise<MemberState | null>;
+  getInstrument(code: string): Promise<Instrument | null>;
+}
+
+export interface ImportCheck {
+  problems: ImportProblem[];
+  /** Odd but sourced facts (e.g. a ratification before ILO membership): reported, not refused. */
+  warnings: ImportProblem[];
+}
+
+/**
+ * Every check the import can make before it writes, on every row at once: the values the edit
+ * service would refuse, the registry (State, instrument), the user's scope and the fact rules. Rows
+ * whose cells already had a problem are checked too, on their readable cells, and a column already
+ * reported for a line is not reported again, so one run lists every problem once.
+ */
+export async function checkImportRows(
+  actor: Actor,
+  rows: readonly ImportRow[],
+  alreadyReported: readonly ImportProblem[],
+  lookups: ImportLookups,
+  now: Date,
+): Promise<ImportCheck> {
+  const reported = new Set(alreadyReported.map((p) => `${p.line}|${p.field}`));
+  const problems: ImportProblem[] = [];
+  const warnings: ImportProblem[] = [];
+  const add = (p: ImportProblem) => {
+    const key = `${p.line}|${p.field}`;
+    if (reported.has(key)) return;
+    reported.add(key);
+    problems.push(p);
+  };
+  const countries = new Map<string, Promise<MemberState | null>>();
+  const instruments = new Map<string, Promise<Instrument | null>>();
+  const today = now.toISOString().slice(0, 10);
+
+  for (const { line, input } of [...rows].sort((a, b) => a.line - b.line)) {
+    const checked = validateRatificationInput(input);
+    for (const issue of checked.issues) add({ line, field: importColumnOf(issue.field), message: issue.message });
+
+    let member: MemberState | null = null;
+    if (input.country) {
+      if (!countries.has(input.country)) countries.set(input.country, lookups.getCountry(input.country));
+      member = await (countries.get(input.country) as Promise<MemberState | null>);
+      if (!member) add({ line, field: 'country', message: `"${input.country}" is not an ILO member State in the registry` });
+      else {
+        const decision = canWrite(actor, { kind: 'ratification', country: input.country });
+        if (!decision.allowed) add({ line, field: 'country', message: decision.reason });
+      }
+    }
+    let instrument: Instrument | null = null;
+    if (input.instrument && !input.instrument.startsWith('R')) {
+      if (!instruments.has(input.instrument)) instruments.set(input.instrument, lookups.getInstrument(input.instrument));
+      instrument = await (instruments.get(input.instrument) as Promise<Instrument | null>);
+      if (!instrument) add({ line, field: 'instrument', message: `"${input.instrument}" is not an instrument in the registry` });
+    }
+    if (checked.date) {
+      // The rules that need the State or the instrument wait for them; the future date does not.
+      const facts = checkRatificationFacts({
+        country: input.country,
+        instrument: input.instrument,
+        registrationDate: checked.date,
+        registrationField: 'registration_date',
+        adoptionDate: instrument?.adoptionDate ?? null,
+        membershipDate: member?.membershipDate ?? null,
+        today,
+      });
+      for (const e of facts.errors) add({ line, field: e.field, message: `${e.message} (rule ${e.rule})` });
+      for (const w of facts.warnings) warnings.push({ line, field: w.field, message: `${w.message} (rule ${w.rule})` });
+    }
+  }
+  return { problems, warnings };
+}
