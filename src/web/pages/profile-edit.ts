@@ -5,7 +5,7 @@ import { MAX_REASON_LENGTH, MAX_SOURCE_LENGTH, MAX_TEXT_LENGTH, type ProfileInpu
 import { html } from '../html.ts';
 import { countryNamePlain } from '../views/components.ts';
 import { type Choice, csrfInput, fieldErrorsFrom, selectControl, textareaControl, textControl } from '../views/edit-fields.ts';
-import { factRuleText } from '../views/fact-rules.ts';
+import { ruleTexts } from '../views/fact-rules.ts';
 import { errorSummary, type FieldError } from '../views/forms.ts';
 import { type HistoryBlock, historySection } from '../views/history.ts';
 import { layout } from '../views/layout.ts';
@@ -95,7 +95,7 @@ export function profileInput(values: ProfileFormValues, country: string): Profil
 
 export function profileErrors(v: View, issues: readonly FieldIssue[], values: ProfileFormValues): FieldError[] {
   const e = v.t.editError;
-  const ruled = new Map(issues.filter((i) => i.rule).map((i) => [i.field, factRuleText(v, i.rule)]));
+  const ruled = ruleTexts(v, issues);
   const message = (name: string): string => {
     const byRule = ruled.get(name);
     if (byRule) return byRule;

@@ -8,7 +8,7 @@ import type { InstrumentRef, RatificationView } from '../../services/registry-se
 import { html, type SafeHtml } from '../html.ts';
 import { countryNamePlain, instrumentTitle } from '../views/components.ts';
 import { type Choice, csrfInput, fieldErrorsFrom, selectControl, textareaControl, textControl } from '../views/edit-fields.ts';
-import { factRuleText } from '../views/fact-rules.ts';
+import { ruleTexts } from '../views/fact-rules.ts';
 import { errorSummary, type FieldError } from '../views/forms.ts';
 import { type HistoryBlock, historySection } from '../views/history.ts';
 import { layout } from '../views/layout.ts';
@@ -153,7 +153,7 @@ export function ratificationInput(
 /** Messages for the problems the edit service reports, in the page's language. */
 export function ratificationErrors(v: View, issues: readonly FieldIssue[], values: RatificationFormValues): FieldError[] {
   const e = v.t.editError;
-  const ruled = new Map(issues.filter((i) => i.rule).map((i) => [i.field, factRuleText(v, i.rule)]));
+  const ruled = ruleTexts(v, issues);
   const message = (name: string): string => {
     const byRule = ruled.get(name);
     if (byRule) return byRule;
@@ -186,7 +186,7 @@ export function ratificationErrors(v: View, issues: readonly FieldIssue[], value
 
 export function denounceErrors(v: View, issues: readonly FieldIssue[], values: DenounceFormValues): FieldError[] {
   const e = v.t.editError;
-  const ruled = new Map(issues.filter((i) => i.rule).map((i) => [i.field, factRuleText(v, i.rule)]));
+  const ruled = ruleTexts(v, issues);
   const message = (name: string): string => {
     const byRule = ruled.get(name);
     if (byRule) return byRule;

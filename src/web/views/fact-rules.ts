@@ -1,4 +1,5 @@
 import { FACT_RULES, ratificationWarnings } from '../../domain/editing/fact-rules.ts';
+import type { FieldIssue } from '../../domain/errors.ts';
 import type { CountryProfile } from '../../services/registry-service.ts';
 import { html, type SafeHtml } from '../html.ts';
 import { countryNamePlain } from './components.ts';
@@ -21,6 +22,16 @@ export function factRuleText(v: View, rule: string | undefined): string | null {
     default:
       return null;
   }
+}
+
+/** Per field, the wording of the first rule that refused it (a form shows one message per field). */
+export function ruleTexts(v: View, issues: readonly FieldIssue[]): Map<string, string> {
+  const texts = new Map<string, string>();
+  for (const issue of issues) {
+    const text = factRuleText(v, issue.rule);
+    if (text && !texts.has(issue.field)) texts.set(issue.field, text);
+  }
+  return texts;
 }
 
 /**
