@@ -288,6 +288,23 @@ test('unknown instrument or State → exit 1 and one line', async () => {
   }
 });
 
+test('a service error is worded with the flag, and a day that does not exist is named', async () => {
+  const base = ['check', '--country', 'IDN', '--work', 'light'];
+  const leap = await cli([...base, '--birth-date', '2011-02-29', '--on', '2026-11-27']);
+  assert.equal(leap.code, 2);
+  assertOneLine(leap.stderr);
+  assert.match(leap.stderr, /^tripartite: --birth-date 2011-02-29 is not a date: February 2011 has 28 days /);
+  assert.doesNotMatch(leap.stderr, /birthDate/);
+  const later = await cli([...base, '--birth-date', '2027-01-01', '--on', '2026-11-27']);
+  assert.equal(later.code, 2);
+  assert.match(later.stderr, /^tripartite: --birth-date 2027-01-01 is after the reference date 2026-11-27 /);
+  const on = await cli([...base, '--birth-date', '2011-03-01', '--on', '2026-06-31']);
+  assert.equal(on.code, 2);
+  assert.match(on.stderr, /--on 2026-06-31 is not a date: June 2026 has 30 days/);
+  const fine = await cli([...base, '--birth-date', '2012-02-29', '--on', '2026-11-27']);
+  assert.equal(fine.code, 0, fine.stderr);
+});
+
 test('bad configuration → exit 2; an unopenable database → exit 1; both one line', async () => {
   const config = await cli(['instruments'], { DATABASE_URL: 'mysql://localhost/x' });
   assert.equal(config.code, 2);

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { addMonths, isOnOrBefore, parsePartialDate } from './partial-date.ts';
+import { addMonths, impossibleDayReason, isCertainlyBefore, isOnOrBefore, parsePartialDate } from './partial-date.ts';
 
 describe('parsePartialDate', () => {
   const cases: [string, ReturnType<typeof parsePartialDate>][] = [
@@ -43,4 +43,36 @@ describe('isOnOrBefore', () => {
     assert.equal(isOnOrBefore('2002', '2001-12-31'), false);
     assert.equal(isOnOrBefore('2001', '2001-06-01'), null);
   });
+});
+
+describe('isCertainlyBefore', () => {
+  const cases: [string, string, boolean][] = [
+    ['1999-06-16', '1999-06-17', true],
+    ['1999-06-17', '1999-06-17', false],
+    ['1999', '1999-06-17', false],
+    ['1998', '1999-06-17', true],
+    ['1999-05', '1999-06-17', true],
+    ['1999-06', '1999-06-17', false],
+    ['1999-06-17', '1999', false],
+    ['1998-12-31', '1999', true],
+    ['2024-02', '2024-03-01', true],
+    ['not a date', '1999', false],
+  ];
+  for (const [a, b, expected] of cases) test(`${a} before ${b}: ${expected}`, () => assert.equal(isCertainlyBefore(a, b), expected));
+});
+
+describe('impossibleDayReason', () => {
+  const cases: [string, string | null][] = [
+    ['2023-02-30', 'February 2023 has 28 days'],
+    ['2024-02-30', 'February 2024 has 29 days'],
+    ['1900-02-29', 'February 1900 has 28 days'],
+    ['2000-02-29', null],
+    ['2023-04-31', 'April 2023 has 30 days'],
+    ['2023-13-01', 'there is no month 13'],
+    ['2023-00-10', 'there is no month 00'],
+    ['2023-01-00', 'January 2023 has 31 days'],
+    ['2023-12-31', null],
+    ['2023', null],
+  ];
+  for (const [value, expected] of cases) test(`${value}: ${expected}`, () => assert.equal(impossibleDayReason(value), expected));
 });

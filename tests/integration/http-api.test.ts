@@ -174,6 +174,13 @@ for (const database of await allDatabases()) {
       [`/api/instruments?q=${'a'.repeat(3000)}`, 414, /longer than/],
       ['/api/nothing-here', 404, /No API route/],
       ['/api/instruments/%E0%A4%A', 400, /code/],
+      ['/api/history?from=2023-02-30', 400, /^from: 2023-02-30 is not a date: February 2023 has 28 days$/],
+      ['/api/history?to=2023-04-31T12:00:00Z', 400, /^to: 2023-04-31 is not a date: April 2023 has 30 days$/],
+      ['/api/history?from=2023-13-01', 400, /^from: 2023-13-01 is not a date: there is no month 13$/],
+      ['/api/ratifications?country=XXX', 404, /"XXX"/],
+      ['/api/ratifications?country=xxx&instrument=C138', 404, /"XXX"/],
+      ['/api/ratifications?instrument=C999', 404, /C999/],
+      ['/api/ratifications?fromYear=2010&toYear=2000', 400, /fromYear \(2010\) is after toYear \(2000\)/],
     ];
     for (const [path, status, message] of badRequests) {
       test(`${path.slice(0, 60)} gives ${status} problem+json`, async () => {
@@ -191,6 +198,27 @@ for (const database of await allDatabases()) {
       const body = await json('/api/instruments?type=treaty&pageSize=9999', 400);
       const fields = body.errors.map((e: any) => e.field).sort();
       assert.deepEqual(fields, ['pageSize', 'type']);
+    });
+
+    test('filters that cannot match are refused naming the field, while sound ones still answer', async () => {
+      const range = await json('/api/ratifications?fromYear=2010&toYear=2000', 400);
+      assert.deepEqual(
+        range.errors.map((e: any) => e.field),
+        ['fromYear'],
+      );
+      assert.match(range.errors[0].message, /toYear/);
+      const day = await json('/api/history?from=2023-02-30&to=2024-02-29', 400);
+      assert.deepEqual(
+        day.errors.map((e: any) => e.field),
+        ['from'],
+      );
+      const unknown = await json('/api/ratifications?country=XXX', 404);
+      assert.equal(unknown.detail, (await json('/api/countries/XXX', 404)).detail, 'the same answer as the country route');
+      await json('/api/history?from=2024-02-29', 200);
+      const sameYear = await json('/api/ratifications?fromYear=1999&toYear=1999&instrument=C182', 200);
+      assert.ok(sameYear.total > 0);
+      const idn = await json('/api/ratifications?country=idn', 200);
+      assert.ok(idn.total > 0);
     });
 
     test('no request above caused an unexpected error', () => {

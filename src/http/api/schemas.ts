@@ -106,51 +106,52 @@ export const CountryListQuerySchema = z.object({
   q: freeText,
 });
 
-export const RatificationListQuerySchema = z
-  .object({
-    country: z
-      .string()
-      .regex(/^[A-Za-z]{3}$/, 'country must be an ISO 3166 alpha-3 code such as IDN')
-      .optional()
-      .openapi({ param: { name: 'country', in: 'query' } }),
-    instrument: z
-      .string()
-      .regex(/^[CPRcpr]\d{1,3}$/, 'instrument must look like C138')
-      .optional()
-      .openapi({ param: { name: 'instrument', in: 'query' } }),
-    status: z
-      .enum(RATIFICATION_STATUSES, { error: `status must be one of ${RATIFICATION_STATUSES.join(', ')}` })
-      .optional()
-      .openapi({ param: { name: 'status', in: 'query' } }),
-    fromYear: z.coerce
-      .number({ error: 'fromYear must be a year' })
-      .int('fromYear must be a year')
-      .min(1919, 'fromYear must be 1919 or later')
-      .max(2100, 'fromYear must be 2100 or earlier')
-      .optional()
-      .openapi({ param: { name: 'fromYear', in: 'query' } }),
-    toYear: z.coerce
-      .number({ error: 'toYear must be a year' })
-      .int('toYear must be a year')
-      .min(1919, 'toYear must be 1919 or later')
-      .max(2100, 'toYear must be 2100 or earlier')
-      .optional()
-      .openapi({ param: { name: 'toYear', in: 'query' } }),
-    format: z
-      .enum(['json', 'csv'], { error: 'format must be json or csv' })
-      .default('json')
-      .openapi({ param: { name: 'format', in: 'query' } }),
-    page: PageQuerySchema.page,
-    pageSize: PageQuerySchema.pageSize.openapi({ description: 'Ignored for format=csv, which returns every matching row' }),
-  })
-  .superRefine((q, ctx) => {
-    if (q.fromYear !== undefined && q.toYear !== undefined && q.fromYear > q.toYear)
-      ctx.addIssue({
-        code: 'custom',
-        path: ['fromYear'],
-        message: `fromYear (${q.fromYear}) is after toYear (${q.toYear}): no year is in that range`,
-      });
-  });
+const RatificationListFields = z.object({
+  country: z
+    .string()
+    .regex(/^[A-Za-z]{3}$/, 'country must be an ISO 3166 alpha-3 code such as IDN')
+    .optional()
+    .openapi({ param: { name: 'country', in: 'query' } }),
+  instrument: z
+    .string()
+    .regex(/^[CPRcpr]\d{1,3}$/, 'instrument must look like C138')
+    .optional()
+    .openapi({ param: { name: 'instrument', in: 'query' } }),
+  status: z
+    .enum(RATIFICATION_STATUSES, { error: `status must be one of ${RATIFICATION_STATUSES.join(', ')}` })
+    .optional()
+    .openapi({ param: { name: 'status', in: 'query' } }),
+  fromYear: z.coerce
+    .number({ error: 'fromYear must be a year' })
+    .int('fromYear must be a year')
+    .min(1919, 'fromYear must be 1919 or later')
+    .max(2100, 'fromYear must be 2100 or earlier')
+    .optional()
+    .openapi({ param: { name: 'fromYear', in: 'query' } }),
+  toYear: z.coerce
+    .number({ error: 'toYear must be a year' })
+    .int('toYear must be a year')
+    .min(1919, 'toYear must be 1919 or later')
+    .max(2100, 'toYear must be 2100 or earlier')
+    .optional()
+    .openapi({ param: { name: 'toYear', in: 'query' } }),
+  format: z
+    .enum(['json', 'csv'], { error: 'format must be json or csv' })
+    .default('json')
+    .openapi({ param: { name: 'format', in: 'query' } }),
+  page: PageQuerySchema.page,
+  pageSize: PageQuerySchema.pageSize.openapi({ description: 'Ignored for format=csv, which returns every matching row' }),
+});
+
+/** A year range that holds no year is a mistake in the request, not an empty answer. */
+export const RatificationListQuerySchema = RatificationListFields.superRefine((q, ctx) => {
+  if (q.fromYear !== undefined && q.toYear !== undefined && q.fromYear > q.toYear)
+    ctx.addIssue({
+      code: 'custom',
+      path: ['fromYear'],
+      message: `fromYear (${q.fromYear}) is after toYear (${q.toYear}): no year is in that range`,
+    });
+});
 
 export const PublishedCountSchema = z
   .object({
