@@ -340,6 +340,9 @@ test('history names the flag and the missing day for an impossible date', async 
     assertOneLine(r.stderr);
     assert.ok(r.stderr.includes(`${flag} ${day} is not a date: ${reason}`), r.stderr);
   }
+  const backwards = await cli(['history', '--from', '2024-03-01', '--to', '2024-02-29']);
+  assert.equal(backwards.code, 2);
+  assert.match(backwards.stderr, /--from 2024-03-01 is after --to 2024-02-29/);
   const leap = await cli(['history', '--from', '2024-02-29']);
   assert.equal(leap.code, 0, leap.stderr);
 });

@@ -181,6 +181,7 @@ for (const database of await allDatabases()) {
       ['/api/ratifications?country=xxx&instrument=C138', 404, /"XXX"/],
       ['/api/ratifications?instrument=C999', 404, /C999/],
       ['/api/ratifications?fromYear=2010&toYear=2000', 400, /fromYear \(2010\) is after toYear \(2000\)/],
+      ['/api/history?from=2024-03-01&to=2024-02-29', 400, /from \(2024-03-01\) is after to \(2024-02-29\)/],
     ];
     for (const [path, status, message] of badRequests) {
       test(`${path.slice(0, 60)} gives ${status} problem+json`, async () => {

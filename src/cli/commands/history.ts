@@ -49,6 +49,8 @@ export const historyCommand: CommandSpec = {
       from: dateFlag(stringFlag(args, 'from'), NAME, '--from'),
       to: dateFlag(stringFlag(args, 'to'), NAME, '--to'),
     };
+    if (filter.from && filter.to && filter.from.slice(0, 10) > filter.to.slice(0, 10))
+      throw usageError(`--from ${filter.from} is after --to ${filter.to}: no day is in that range ${seeHelp(NAME)}`);
     const page = wholeNumber(stringFlag(args, 'page'), 1, 100_000, NAME, '--page') ?? 1;
     const pageSize = wholeNumber(stringFlag(args, 'page-size'), 1, MAX_PAGE_SIZE, NAME, '--page-size') ?? 20;
     const result = await withServices(io, ({ edits }) => edits.history(filter, { page, pageSize }));

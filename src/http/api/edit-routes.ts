@@ -202,7 +202,7 @@ const putProfile = createRoute({
   responses: { ...ok, ...writeProblems },
 });
 
-const HistoryQuery = z.object({
+const HistoryQueryFields = z.object({
   recordType: z
     .enum(RECORD_TYPES)
     .optional()
@@ -227,6 +227,12 @@ const HistoryQuery = z.object({
   from: dateQuery('from'),
   to: dateQuery('to'),
   ...PageQuerySchema,
+});
+
+/** A date range that holds no day is a mistake in the request, as the portal's history form says too. */
+const HistoryQuery = HistoryQueryFields.superRefine((q, ctx) => {
+  if (q.from && q.to && q.from.slice(0, 10) > q.to.slice(0, 10))
+    ctx.addIssue({ code: 'custom', path: ['from'], message: `from (${q.from}) is after to (${q.to}): no day is in that range` });
 });
 
 const listHistory = createRoute({
