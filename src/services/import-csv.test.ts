@@ -78,6 +78,29 @@ test('parseImportCsv checks every cell and names line and column', async () => {
     ],
   );
   assert.match(problems.find((p) => p.line === 6)?.message ?? '', /also on line 2/);
+  assert.match(problems.find((p) => p.line === 4 && p.field === 'registration_date')?.message ?? '', /February 1999 has 28 days/);
+});
+
+test('a row with a bad cell keeps its readable cells, so the import can check them too', async () => {
+  const { rows, flawedRows } = await parseImportCsv([
+    'country,instrument,source,status,registration_date,minimum_age,reason\n',
+    'mys,C138,NORMLEX,ratified,1997,25,why\n',
+    'XX,c182,,,2023-02-30,,\n',
+    'IDN,C138,S,,,,\n',
+  ]);
+  assert.deepEqual(
+    rows.map((r) => r.line),
+    [4],
+  );
+  assert.deepEqual(flawedRows, [
+    // The status cannot be read; the State, the date and the age are checked further on.
+    {
+      line: 2,
+      input: { country: 'MYS', instrument: 'C138', source: 'NORMLEX', registrationDate: '1997', minimumAge: { value: 25 }, reason: 'why' },
+    },
+    // Neither the State nor the date can be read; the instrument still can.
+    { line: 3, input: { country: '', instrument: 'C182', source: '' } },
+  ]);
 });
 
 test('header problems stop the parse: unknown, repeated and missing columns, empty file, invalid UTF-8', async () => {
