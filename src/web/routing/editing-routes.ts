@@ -47,6 +47,7 @@ import {
   ratificationValues,
   renderRatificationEdit,
 } from '../pages/ratification-edit.ts';
+import { savedQuery } from '../views/fact-rules.ts';
 import type { FieldError } from '../views/forms.ts';
 import { eventTarget, type HistoryBlock, RECORD_HISTORY_LIMIT } from '../views/history.ts';
 import type { View } from '../views/view.ts';
@@ -301,10 +302,6 @@ export function mountEditing(app: Hono, lang: Lang, deps: EditingDeps): void {
   });
 
   // ─── Ratifications ────────────────────────────────────────────────────────────────────────────
-
-  /** Where a saved ratification lands: `check` asks the State's page to show its odd facts (warnings). */
-  const savedQuery = (result: { event: unknown; warnings: readonly unknown[] }, code: string): string =>
-    `${result.event ? 'saved' : 'unchanged'}=1${result.event && result.warnings.length ? `&check=${code}` : ''}`;
 
   /** The State's profile, or the 404 page. */
   const countryProfile = async (c: Context, v: View, iso3: string): Promise<CountryProfile | Response> => {

@@ -56,3 +56,8 @@ export function savedFactWarnings(v: View, profile: CountryProfile): SafeHtml | 
     country.membershipDate ?? '',
   )}</p>`;
 }
+
+/** Where a saved ratification lands: `check` asks the State's page to show its odd facts (warnings). */
+export function savedQuery(result: { event: unknown; warnings: readonly unknown[] }, code: string): string {
+  return `${result.event ? 'saved' : 'unchanged'}=1${result.event && result.warnings.length ? `&check=${code}` : ''}`;
+}
