@@ -2,10 +2,10 @@ import { type Actor, canWrite, type WriteTarget } from '../domain/access/policy.
 import type { NationalProfile, SourcedAge } from '../domain/child-labour/types.ts';
 import { checkDenunciationFacts, checkProfileAges, checkRatificationFacts } from '../domain/editing/fact-rules.ts';
 import { DomainError, type FieldIssue, invalid, notFound } from '../domain/errors.ts';
-import { CONFIDENCES, type Confidence } from '../domain/facts.ts';
+import type { Confidence } from '../domain/facts.ts';
 import { INSTRUMENT_STATUSES, type Instrument, type InstrumentStatus, normaliseInstrumentCode } from '../domain/instrument.ts';
 import { isPartialDate } from '../domain/partial-date.ts';
-import { type Declaration, RATIFICATION_STATUSES, type Ratification, type RatificationStatus } from '../domain/ratification.ts';
+import type { Declaration, Ratification, RatificationStatus } from '../domain/ratification.ts';
 import { refuseNul } from '../domain/text.ts';
 import {
   ageField,
@@ -15,6 +15,7 @@ import {
   MAX_REASON_LENGTH,
   MAX_SOURCE_LENGTH,
   MAX_TEXT_LENGTH,
+  notADate,
   validateRatificationInput,
 } from './edit-validation.ts';
 import type { ChangeEvent, EventAction, HistoryFilter, HistoryRepository, RecordType, RegistryWriteTx } from './history-ports.ts';
@@ -197,7 +198,10 @@ export class EditService {
     const issues: FieldIssue[] = [];
     checkCitation(input, issues);
     if (!clean(input.date) || !isPartialDate(clean(input.date) as string))
-      issues.push({ field: 'date', message: 'give the date the denunciation was registered, YYYY-MM-DD' });
+      issues.push({
+        field: 'date',
+        message: notADate(clean(input.date) ?? '', 'give the date the denunciation was registered, YYYY-MM-DD'),
+      });
     if (issues.length) fail(issues);
     return this.store.transaction(async (tx) => {
       const before = await tx.getRatification(country, instrument);

@@ -2,7 +2,7 @@ import type { FieldIssue } from '../domain/errors.ts';
 import { invalid } from '../domain/errors.ts';
 import { CONFIDENCES } from '../domain/facts.ts';
 import { normaliseInstrumentCode } from '../domain/instrument.ts';
-import { isPartialDate } from '../domain/partial-date.ts';
+import { impossibleDayReason, isPartialDate } from '../domain/partial-date.ts';
 import { RATIFICATION_STATUSES } from '../domain/ratification.ts';
 import type { Citation, RatificationInput } from './edit-service.ts';
 
@@ -39,6 +39,12 @@ export function ageField(value: number | null | undefined, field: string, issues
     issues.push({ field, message: 'must be a whole number of years from 10 to 21' });
 }
 
+/** Says why a well-shaped day is not one ("February 2023 has 28 days"), else the field's usual message. */
+export function notADate(value: string, usual: string): string {
+  const reason = impossibleDayReason(value);
+  return reason ? `${value} is not a date: ${reason}` : usual;
+}
+
 export interface CheckedRatificationInput {
   country: string;
   instrument: string;
@@ -54,7 +60,7 @@ export function validateRatificationInput(input: RatificationInput): CheckedRati
   checkCitation(input, issues);
   const date = clean(input.registrationDate);
   if (date && !isPartialDate(date))
-    issues.push({ field: 'registrationDate', message: 'must be a date YYYY-MM-DD, or YYYY when only the year is known' });
+    issues.push({ field: 'registrationDate', message: notADate(date, 'must be a date YYYY-MM-DD, or YYYY when only the year is known') });
   if (input.status && !RATIFICATION_STATUSES.includes(input.status))
     issues.push({ field: 'status', message: `must be one of ${RATIFICATION_STATUSES.join(', ')}` });
   if (input.confidence && !CONFIDENCES.includes(input.confidence))
@@ -69,8 +75,9 @@ export function validateRatificationInput(input: RatificationInput): CheckedRati
       issues.push({ field: 'minimumAge', message: 'must be 14, 15 or 16 (or a higher age notified under Art 2(2))' });
     if (age.article && age.article !== 'C138 Art 2(1)' && age.article !== 'C138 Art 2(2)')
       issues.push({ field: 'minimumAge.article', message: 'must be C138 Art 2(1) or C138 Art 2(2)' });
-    if (clean(age.date) && !isPartialDate(clean(age.date) as string))
-      issues.push({ field: 'minimumAge.date', message: 'must be a date YYYY-MM-DD or YYYY' });
+    const declared = clean(age.date);
+    if (declared && !isPartialDate(declared))
+      issues.push({ field: 'minimumAge.date', message: notADate(declared, 'must be a date YYYY-MM-DD or YYYY') });
   }
   const remove = input.removeMinimumAge ?? null;
   if (remove !== null) {

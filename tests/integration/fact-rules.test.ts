@@ -88,6 +88,12 @@ for (const database of await allDatabases()) {
       const words = await send('PUT', '/api/countries/BRA/profile', { hazardousMinimumAge: 14, generalMinimumAge: 14, source });
       assert.match(words.body.detail, /hazardousMinimumAge: 14 is below 16: C138 Art 3\(3\)/);
 
+      const noSuchDay = await send('PUT', '/api/ratifications/BRA/C190', { registrationDate: '2023-02-30', source });
+      assert.equal(noSuchDay.status, 400);
+      assert.deepEqual(noSuchDay.body.errors, [
+        { field: 'registrationDate', message: '2023-02-30 is not a date: February 2023 has 28 days' },
+      ]);
+
       assert.deepEqual(await (await request('/api/countries/BRA')).json(), brazil, 'nothing of BRA changed');
       assert.equal((await services.edits.history({}, { page: 1, pageSize: 1 })).total, eventsBefore, 'no event recorded');
     });
