@@ -44,7 +44,8 @@ const RULES_FOR = new Map(WORK_KINDS.map((w) => [w, RULES.filter((r) => r.applie
  * Whether the rules that apply to this work read `hoursPerDay` or `night` for these facts and age:
  * runs them on a context whose two fields record being read. The engine's verdict and reasons come
  * only from these rules over this context (engine.ts), so a rule that does not read a field cannot
- * make the result depend on it.
+ * make the result depend on it. The probe carries the row's `sex` (the cache keys on sex anyway), so
+ * a rule that reads the night flag only for one sex is probed as it will run.
  */
 function readsHoursOrNight(facts: CountryFacts, input: EngineInput<WorkKind>): boolean {
   const resolution = resolveMinimumAge(facts);
@@ -54,13 +55,14 @@ function readsHoursOrNight(facts: CountryFacts, input: EngineInput<WorkKind>): b
   const hours = input.hoursPerDay ?? null;
   const night = input.night ?? null;
   for (const [minimumAge, basis] of runs) {
-    const ctx: RuleContext = {
+    const ctx: RuleContext & { sex: EngineInput['sex'] } = {
       facts,
       profile: facts.profile,
       age: input.age,
       work: input.work,
       minimumAge,
       basis,
+      sex: input.sex ?? null,
       get hoursPerDay() {
         read = true;
         return hours;
@@ -94,8 +96,8 @@ export const CHILD_LABOUR_ENGINE: ScreeningEngine<CountryFacts, Verdict, WorkKin
 };
 
 /**
- * Screens a workers CSV (`worker_id,country,birth_date,work` required; `hours_per_day`, `night`
- * optional; other columns passed through). Bad rows are counted and reported, never thrown;
+ * Screens a workers CSV (`worker_id,country,birth_date,work` required; `hours_per_day`, `night`,
+ * `sex` optional; other columns passed through). Bad rows are counted and reported, never thrown;
  * a missing required column, an empty or unreadable input throws ScreenInputError.
  */
 export function screenCsv(input: ScreenInput, options: ScreenOptions<CountryFacts>): Promise<ScreenSummary<Verdict>> {
