@@ -1,4 +1,4 @@
-import { createWriteStream, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { Writable } from 'node:stream';
 import { StringDecoder } from 'node:string_decoder';
 import { isIsoDay } from '../../domain/partial-date.ts';
@@ -6,6 +6,7 @@ import { ScreenInputError, type ScreenSummary, screenCsv, screenFile } from '../
 import { boolFlag, type CommandSpec, seeHelp, stringFlag } from '../args.ts';
 import { withServices } from '../context.ts';
 import { usageError } from '../errors.ts';
+import { openPendingFile } from '../pending-file.ts';
 
 const NAME = 'screen';
 
@@ -72,39 +73,55 @@ export const screenCommand: CommandSpec = {
     if (!isIsoDay(on)) throw usageError(`--on must be a date YYYY-MM-DD, got "${on}" ${seeHelp(NAME)}`);
     const fromStdin = file === '-';
     let size: number | null = null;
-    if (!fromStdin) {
-      try {
-        const stat = statSync(file);
-        if (!stat.isFile()) throw new Error('not a file');
-        size = stat.size;
-      } catch {
-        throw usageError(`cannot read "${file}": no such file`);
-      }
-    }
+    if (!fromStdin) size = inputSize(file);
     const outPath = stringFlag(args, 'out');
+    if (outPath === '') throw usageError(`--out needs a file name, or - for standard output ${seeHelp(NAME)}`);
     const toStdout = outPath === '-';
     // With the rows on standard output, the summary goes to standard error so the two never mix.
     const report = toStdout ? io.stderr : io.stdout;
     const showProgress = !boolFlag(args, 'json') && process.stderr.isTTY === true && io.env.TRIPARTITE_NO_PROGRESS !== '1';
-    const summary = await withServices(io, async ({ compliance }) => {
-      const facts = await compliance.allCountryFacts();
-      const out = toStdout ? (io.stdoutStream ?? textWritable(io.stdout)) : outPath ? createWriteStream(outPath) : null;
-      const options = { on, facts, out, onProgress: showProgress ? progressBar(size, io.stderr) : undefined };
-      try {
-        return fromStdin ? await screenCsv(io.stdin ?? process.stdin, options) : await screenFile(file, options);
-      } catch (error) {
-        if (error instanceof ScreenInputError) throw usageError(`${fromStdin ? 'standard input' : file}: ${error.message}`);
-        throw error;
-      } finally {
-        if (showProgress) io.stderr('\n');
-        if (out && !toStdout) await new Promise<void>((resolve, reject) => out.end((e?: Error | null) => (e ? reject(e) : resolve())));
-      }
-    });
+    // The rows go to a temporary file renamed at the end, so a failed run leaves no partial result;
+    // opened first, so a bad --out is reported before the database is opened.
+    const pending = outPath && !toStdout ? openPendingFile(outPath, '--out') : null;
+    let summary: ScreenSummary;
+    try {
+      summary = await withServices(io, async ({ compliance }) => {
+        const facts = await compliance.allCountryFacts();
+        const out = toStdout ? (io.stdoutStream ?? textWritable(io.stdout)) : (pending?.stream ?? null);
+        const options = { on, facts, out, onProgress: showProgress ? progressBar(size, io.stderr) : undefined };
+        try {
+          return fromStdin ? await screenCsv(io.stdin ?? process.stdin, options) : await screenFile(file, options);
+        } catch (error) {
+          if (error instanceof ScreenInputError) throw usageError(`${fromStdin ? 'standard input' : file}: ${error.message}`);
+          throw error;
+        } finally {
+          if (showProgress) io.stderr('\n');
+        }
+      });
+    } catch (error) {
+      await pending?.discard();
+      throw error;
+    }
+    await pending?.commit();
     const name = fromStdin ? 'standard input' : file;
     report(boolFlag(args, 'json') ? `${JSON.stringify({ file: name, on, ...summary }, null, 2)}\n` : humanSummary(summary, name, on));
     return 0;
   },
 };
+
+/** The input file's size in bytes; a usage error (one line) when it is missing, a directory or unreadable. */
+function inputSize(file: string): number {
+  let stat: ReturnType<typeof statSync>;
+  try {
+    stat = statSync(file);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw usageError(code === 'ENOENT' || code === 'ENOTDIR' ? `cannot read "${file}": no such file` : `cannot read "${file}" (${code})`);
+  }
+  if (stat.isDirectory()) throw usageError(`"${file}" is a directory: give the CSV file to screen ${seeHelp(NAME)}`);
+  if (!stat.isFile()) throw usageError(`"${file}" is not a regular file: give the CSV file to screen, or - for standard input`);
+  return stat.size;
+}
 
 /** Output rows to a text sink (tests, an embedding program): whole UTF-8 characters only. */
 function textWritable(write: (s: string) => void): Writable {
