@@ -7,6 +7,8 @@ import { boolFlag, type CommandSpec, seeHelp, stringFlag } from '../args.ts';
 import { withServices } from '../context.ts';
 import { usageError } from '../errors.ts';
 import { openPendingFile } from '../pending-file.ts';
+import { lang } from '../validate.ts';
+import { humanSummary } from './screen-summary.ts';
 
 const NAME = 'screen';
 
@@ -25,27 +27,11 @@ function progressBar(total: number | null, write: (s: string) => void): (bytes: 
   };
 }
 
-function humanSummary(s: ScreenSummary, file: string, on: string): string {
-  const lines = [
-    `Screened ${file} on ${on}: ${s.rows} rows, ${s.valid} valid, ${s.invalid} invalid`,
-    '',
-    'Verdicts:',
-    ...Object.entries(s.verdicts).map(([v, n]) => `  ${v.padEnd(12)} ${n}`),
-    `  (uncertain: ${s.uncertain}, depending on an unrecorded C138 declaration)`,
-  ];
-  if (s.errors.length) {
-    lines.push('', `Problems (first ${s.errors.length}${s.truncatedErrors ? `, of ${s.invalid} bad rows` : ''}):`);
-    for (const e of s.errors.slice(0, 20)) lines.push(`  line ${e.line}: ${e.message}`);
-    if (s.errors.length > 20) lines.push(`  … ${s.errors.length - 20} more (use --json for all)`);
-  }
-  return `${lines.join('\n')}\n`;
-}
-
 export const screenCommand: CommandSpec = {
   name: NAME,
   brief: 'Screen a workers CSV for child labour (streams any size)',
   summary:
-    'Classifies every row of a CSV with columns worker_id,country,birth_date,work (optional hours_per_day, night; others passed through) under C138, C182 and national law. Bad rows are reported and skipped; exit 0 when the file was screened, 2 when it cannot be (missing file or required column).',
+    'Classifies every row of a CSV with columns worker_id,country,birth_date,work (optional hours_per_day, night, sex; others passed through) under C138, C182 and national law. Bad rows are reported and skipped; exit 0 when the file was screened, 2 when it cannot be (missing file or required column).',
   positionals: [
     {
       name: 'file',
@@ -61,6 +47,11 @@ export const screenCommand: CommandSpec = {
         'write every input row with verdict, minimum_age and citations appended; - writes them to standard output (the summary then goes to standard error)',
     },
     json: { type: 'boolean', description: 'print the summary as JSON (rows, valid, invalid, verdicts, errors)' },
+    lang: {
+      type: 'string',
+      value: 'en|id',
+      description: 'language of the summary (default en); the CSV columns and values stay as documented',
+    },
   },
   examples: [
     'tripartite screen workers.csv --on 2026-11-27 --out results.csv',
@@ -71,6 +62,7 @@ export const screenCommand: CommandSpec = {
     const file = args.positionals[0] as string;
     const on = stringFlag(args, 'on') ?? io.env.TRIPARTITE_TODAY ?? new Date().toISOString().slice(0, 10);
     if (!isIsoDay(on)) throw usageError(`--on must be a date YYYY-MM-DD, got "${on}" ${seeHelp(NAME)}`);
+    const language = lang(stringFlag(args, 'lang'), NAME);
     const fromStdin = file === '-';
     let size: number | null = null;
     if (!fromStdin) size = inputSize(file);
@@ -104,7 +96,9 @@ export const screenCommand: CommandSpec = {
     }
     await pending?.commit();
     const name = fromStdin ? 'standard input' : file;
-    report(boolFlag(args, 'json') ? `${JSON.stringify({ file: name, on, ...summary }, null, 2)}\n` : humanSummary(summary, name, on));
+    report(
+      boolFlag(args, 'json') ? `${JSON.stringify({ file: name, on, ...summary }, null, 2)}\n` : humanSummary(summary, name, on, language),
+    );
     return 0;
   },
 };

@@ -1,6 +1,7 @@
 /**
  * `tripartite screen` with a bad input path or `--out` (issue 8, item 8): one line and exit 2, and
- * `--out` written through a temporary file, so a failed run never leaves a partial result.
+ * `--out` written through a temporary file, so a failed run never leaves a partial result. Also the
+ * summary's verdict lines, with every verdict's name in English and Indonesian.
  */
 import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -97,4 +98,23 @@ test('a successful run writes --out under its name (replacing an earlier file) a
   assert.match(written, /^worker_id,name,country,birth_date,work,hours_per_day,night,verdict,minimum_age,citations\n/);
   assert.equal(written, (await cli(['screen', workers, '--on', '2026-11-27', '--out', '-'])).stdout);
   assert.deepEqual(readdirSync(folder), ['results.csv']);
+});
+
+test('the summary lists every verdict with its count and name, in English and in Indonesian', async () => {
+  const json = await cli(['screen', workers, '--on', '2026-11-27', '--json']);
+  const counts = (JSON.parse(json.stdout) as { verdicts: Record<string, number> }).verdicts;
+  assert.deepEqual(Object.keys(counts), ['permitted', 'other_law', 'conditional', 'prohibited', 'worst_form']);
+  const names = {
+    en: { other_law: 'not child labour (an adult), but governed by other law', worst_form: 'a worst form of child labour' },
+    id: { other_law: 'bukan pekerja anak (orang dewasa), tetapi diatur hukum lain', worst_form: 'bentuk pekerjaan terburuk untuk anak' },
+  };
+  for (const lang of ['en', 'id'] as const) {
+    const r = await cli(['screen', workers, '--on', '2026-11-27', '--lang', lang]);
+    assert.equal(r.code, 0, r.stderr);
+    for (const [verdict, n] of Object.entries(counts))
+      assert.match(r.stdout, new RegExp(`^  ${verdict} +${n}  \\S`, 'm'), `${lang} ${verdict}`);
+    for (const [verdict, name] of Object.entries(names[lang]))
+      assert.match(r.stdout, new RegExp(`^  ${verdict} +\\d+  ${name.replace(/[()]/g, '\\$&')}$`, 'm'), `${lang} ${verdict}`);
+  }
+  assert.match((await cli(['screen', workers, '--lang', 'id'])).stdout, /^Diperiksa .* baris, \d+ sah, \d+ tidak sah$/m);
 });
