@@ -96,7 +96,11 @@ export function addScreeningRoute(api: OpenAPIHono, compliance: ComplianceServic
     method: 'post',
     path: '/compliance/screen',
     tags: ['compliance'],
-    summary: 'Screen a workers CSV (streamed): worker_id,country,birth_date,work[,hours_per_day,night,…]',
+    summary: 'Screen a workers CSV (streamed): worker_id,country,birth_date,work[,hours_per_day,night,sex,…]',
+    description:
+      'Optional columns: hours_per_day (0 to 24), night (1/0, true/false, yes/no; empty means no), sex (female/f/perempuan, male/m/laki-laki, any case; empty means unknown). ' +
+      'The summary counts every verdict, including other_law (an adult in an activity that other law governs). ' +
+      'With format=csv the rows are streamed while the body is read; if the body turns out unreadable after the 200 was sent (gzip data cut short), the transfer is aborted rather than ended, so a client sees an incomplete response.',
     request: {
       query: z.object({
         on: z.string().optional().openapi({ description: 'Date on which ages are computed, YYYY-MM-DD (default today)' }),
