@@ -60,8 +60,12 @@ export async function streamScreening(c: Context, input: Readable, options: Stre
       else abortTransfer(c, controller, failure);
     },
     cancel() {
+      // The client went away: stop reading the upload and make the screener's pending write fail
+      // (with a listener, so the error is not an uncaught one).
       cancelled = true;
-      out.destroy();
+      out.on('error', () => undefined);
+      out.destroy(new Error('the client closed the connection'));
+      input.destroy();
     },
   });
 }

@@ -41,11 +41,11 @@ type RuleContext = Parameters<(typeof RULES)[number]['evaluate']>[0];
 const RULES_FOR = new Map(WORK_KINDS.map((w) => [w, RULES.filter((r) => r.appliesTo.includes(w))]));
 
 /**
- * Whether the rules that apply to this work read `hoursPerDay` or `night` for these facts and age:
- * runs them on a context whose two fields record being read. The engine's verdict and reasons come
- * only from these rules over this context (engine.ts), so a rule that does not read a field cannot
- * make the result depend on it. The probe carries the row's `sex` (the cache keys on sex anyway), so
- * a rule that reads the night flag only for one sex is probed as it will run.
+ * Whether the rules that apply to this work read `hoursPerDay` or `night` (or `sex`) for these facts
+ * and age: runs them on a context whose fields record being read. The engine's verdict and reasons
+ * come only from these rules over this context (engine.ts), so a rule that does not read a field
+ * cannot make the result depend on it. The cache keys on sex anyway; a read of sex counts as well,
+ * because a rule may read the night flag only for one sex.
  */
 function readsHoursOrNight(facts: CountryFacts, input: EngineInput<WorkKind>): boolean {
   const resolution = resolveMinimumAge(facts);
@@ -54,6 +54,7 @@ function readsHoursOrNight(facts: CountryFacts, input: EngineInput<WorkKind>): b
   let read = false;
   const hours = input.hoursPerDay ?? null;
   const night = input.night ?? null;
+  const sex = input.sex ?? null;
   for (const [minimumAge, basis] of runs) {
     const ctx: RuleContext & { sex: EngineInput['sex'] } = {
       facts,
@@ -62,7 +63,12 @@ function readsHoursOrNight(facts: CountryFacts, input: EngineInput<WorkKind>): b
       work: input.work,
       minimumAge,
       basis,
-      sex: input.sex ?? null,
+      // A rule that reads sex may read night only for one sex (`sex === 'female' && night`): a read
+      // of sex counts too, so such a slot is keyed on hours and night for every sex.
+      get sex() {
+        read = true;
+        return sex;
+      },
       get hoursPerDay() {
         read = true;
         return hours;

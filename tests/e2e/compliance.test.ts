@@ -169,6 +169,8 @@ describe('compliance pages in a browser', { skip }, () => {
     assert.match(csv, /^W-002,.*,prohibited,15,/m);
     const summary = await scriptPage.locator('#screen-result').innerText();
     assert.match(summary, /prohibited\s*2/);
+    // every verdict is counted with its name, the adults' other_law too
+    assert.match(summary, /not child labour \(an adult\): other law applies\s*0/);
     assert.match(summary, /invalid rows\s*4/);
     assert.match(summary, /Row 7 \(W-007\): birth_date/);
   });
@@ -202,7 +204,10 @@ describe('compliance pages in a browser', { skip }, () => {
     await scriptPage.getByRole('button', { name: 'Screen and download the result' }).click();
     const status = scriptPage.getByRole('status');
     await status.filter({ hasText: /stopped before the end of the file/ }).waitFor();
-    assert.match(await status.innerText(), /^The screening stopped before the end of the file, so no result is offered: it would be incomplete\./);
+    assert.match(
+      await status.innerText(),
+      /^The screening stopped before the end of the file, so no result is offered: it would be incomplete\./,
+    );
     assert.equal(await scriptPage.locator('#screen-result a[download]').count(), 0);
     assert.equal(await scriptPage.locator('#screen-result').innerText(), '');
   });
