@@ -205,11 +205,11 @@ describe('compliance pages in a browser', { skip }, () => {
     const status = scriptPage.getByRole('status');
     await status.filter({ hasText: /stopped before the end of the file/ }).waitFor();
     assert.match(
-      await status.innerText(),
+      (await status.textContent()) ?? '',
       /^The screening stopped before the end of the file, so no result is offered: it would be incomplete\./,
     );
     assert.equal(await scriptPage.locator('#screen-result a[download]').count(), 0);
-    assert.equal(await scriptPage.locator('#screen-result').innerText(), '');
+    assert.equal(await scriptPage.locator('#screen-result').textContent(), '');
   });
 
   test('without the script, a truncated .gz upload ends in a failed download, not a complete-looking file', async () => {

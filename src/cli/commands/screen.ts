@@ -31,7 +31,7 @@ export const screenCommand: CommandSpec = {
   name: NAME,
   brief: 'Screen a workers CSV for child labour (streams any size)',
   summary:
-    'Classifies every row of a CSV with columns worker_id,country,birth_date,work (optional hours_per_day, night, sex; others passed through) under C138, C182 and national law. Bad rows are reported and skipped; exit 0 when the file was screened, 2 when it cannot be (missing file or required column).',
+    'Classifies every row of a CSV with columns worker_id,country,birth_date,work (optional hours_per_day, night, sex; others passed through) under C138, C182 and national law. Bad rows are reported and skipped; exit 0 when the file was screened, 2 when it cannot be (missing file, a directory, a required column missing, gzip data cut short, an --out that cannot be written). --out is written to a temporary file renamed at the end, so a failed run leaves no partial result.',
   positionals: [
     {
       name: 'file',
