@@ -7,7 +7,7 @@
 import { randomBytes } from 'node:crypto';
 import { createWriteStream, openSync, renameSync, statSync, unlinkSync, type WriteStream } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { failure, usageError } from './errors.ts';
+import { type CliError, failure, usageError } from './errors.ts';
 
 export interface PendingFile {
   readonly stream: WriteStream;
@@ -15,6 +15,8 @@ export interface PendingFile {
   commit(): Promise<void>;
   /** Ends the stream and removes the temporary file (after a failed run); never throws. */
   discard(): Promise<void>;
+  /** The write error so far (a full disk) as the one line to report, or null. */
+  writeFailure(): CliError | null;
 }
 
 /** Why `path` cannot take the output, as one line naming the flag; null when it can. */
@@ -68,13 +70,16 @@ export function openPendingFile(path: string, flag: string): PendingFile {
       // already gone
     }
   };
+  const writeFailure = () => (writeError ? failure(`${flag} "${path}": writing failed (${writeError.message})`, writeError) : null);
   return {
     stream,
+    writeFailure,
     async commit() {
       await close();
-      if (writeError) {
+      const failed = writeFailure();
+      if (failed) {
         remove();
-        throw failure(`${flag} "${path}": writing failed (${writeError.message})`, writeError);
+        throw failed;
       }
       renameSync(temporary, path);
     },

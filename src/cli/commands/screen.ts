@@ -91,8 +91,10 @@ export const screenCommand: CommandSpec = {
         }
       });
     } catch (error) {
+      // A failed write (a full disk) is what the screener stumbled on: report that, naming --out.
+      const writeFailure = pending?.writeFailure();
       await pending?.discard();
-      throw error;
+      throw writeFailure ?? error;
     }
     await pending?.commit();
     const name = fromStdin ? 'standard input' : file;
