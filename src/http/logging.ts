@@ -74,6 +74,11 @@ export function requestIdOf(c: Context): string {
   return (c.get('requestId' as never) as string | undefined) ?? 'unknown';
 }
 
+/** The app's logger, for a handler that must log after its response has started (a streamed download). */
+export function loggerOf(c: Context): Logger {
+  return (c.get('logger' as never) as Logger | undefined) ?? silentLogger();
+}
+
 /** `?q=secret&page=2` → `['page', 'q']`: the keys say what was asked, the values may hold anything. */
 export function queryKeys(url: string): string[] | undefined {
   const at = url.indexOf('?');
@@ -99,6 +104,7 @@ export function requestLogging(logger: Logger): MiddlewareHandler {
     const incoming = c.req.header(REQUEST_ID_HEADER);
     const requestId = incoming && SAFE_REQUEST_ID.test(incoming) ? incoming : randomUUID();
     c.set('requestId' as never, requestId as never);
+    c.set('logger' as never, logger as never);
     // Set before the handler runs: touching c.res afterwards makes the Node adapter rebuild the response.
     c.header(REQUEST_ID_HEADER, requestId);
     await next();

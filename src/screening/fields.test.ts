@@ -10,6 +10,7 @@ import {
   parseHoursKey,
   parseIsoDate,
   parseNight,
+  parseSex,
   WorkMatcher,
 } from './fields.ts';
 
@@ -103,6 +104,14 @@ test('parseNight: 1/0, true/false, yes/no in any case; empty is no', () => {
   for (const yes of ['1', 'true', 'TRUE', 'Yes', 'yEs']) assert.equal(n(yes), 1, yes);
   for (const no of ['', '0', 'false', 'No', 'NO']) assert.equal(n(no), 0, no);
   for (const bad of ['2', 'y', 'n', 'maybe', 'truee', 'nope', 'ja']) assert.equal(n(bad), -1, bad);
+});
+
+test('parseSex: female/f/perempuan → 1, male/m/laki-laki → 2 in any case; empty is unknown (0); anything else −1', () => {
+  const x = (s: string) => parseSex(bytes(s), 0, s.length);
+  for (const f of ['female', 'F', 'f', 'Perempuan', 'PEREMPUAN']) assert.equal(x(f), 1, f);
+  for (const m of ['male', 'MALE', 'm', 'Laki-Laki', 'laki-laki']) assert.equal(x(m), 2, m);
+  assert.equal(x(''), 0);
+  for (const bad of ['w', 'woman', 'females', 'fe', 'lakilaki', 'laki laki', 'x', 'unknown', '1', 'pria']) assert.equal(x(bad), -1, bad);
 });
 
 test('WorkMatcher: every kind in any case, nothing else', () => {

@@ -144,6 +144,22 @@ export function parseNight(b: Uint8Array, s: number, e: number): number {
 }
 
 /**
+ * Sex values accepted in the `sex` column, by the code `parseSex` returns: 1 = female, 2 = male
+ * (0 = empty: unknown). English words and letters, and the Indonesian words, in any case.
+ */
+export const SEX_SPELLINGS: readonly (readonly string[])[] = [[], ['female', 'f', 'perempuan'], ['male', 'm', 'laki-laki']];
+/** The engine's value for each code of `parseSex` (unknown is passed as null, as the check does). */
+export const SEX_VALUES = [null, 'female', 'male'] as const;
+const SEX_MATCHER_WORDS = SEX_SPELLINGS.flatMap((spellings, code) => spellings.map((w) => [w, code] as const));
+
+/** The `sex` field → 0 (empty: unknown), 1 (female), 2 (male), or −1 when not recognised. */
+export function parseSex(b: Uint8Array, s: number, e: number): number {
+  if (s === e) return 0;
+  const k = SEX_MATCHER.match(b, s, e);
+  return k < 0 ? -1 : SEX_MATCHER_WORDS[k]![1];
+}
+
+/**
  * Recognises work kinds from bytes, case-insensitively: a table by (length, first letter) gives the
  * one candidate, then the remaining bytes are compared.
  */
@@ -194,3 +210,5 @@ export class WorkMatcher {
     return true;
   }
 }
+
+const SEX_MATCHER = new WorkMatcher(SEX_MATCHER_WORDS.map(([w]) => w));

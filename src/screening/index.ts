@@ -41,10 +41,11 @@ type RuleContext = Parameters<(typeof RULES)[number]['evaluate']>[0];
 const RULES_FOR = new Map(WORK_KINDS.map((w) => [w, RULES.filter((r) => r.appliesTo.includes(w))]));
 
 /**
- * Whether the rules that apply to this work read `hoursPerDay` or `night` for these facts and age:
- * runs them on a context whose two fields record being read. The engine's verdict and reasons come
- * only from these rules over this context (engine.ts), so a rule that does not read a field cannot
- * make the result depend on it.
+ * Whether the rules that apply to this work read `hoursPerDay` or `night` (or `sex`) for these facts
+ * and age: runs them on a context whose fields record being read. The engine's verdict and reasons
+ * come only from these rules over this context (engine.ts), so a rule that does not read a field
+ * cannot make the result depend on it. The cache keys on sex anyway; a read of sex counts as well,
+ * because a rule may read the night flag only for one sex.
  */
 function readsHoursOrNight(facts: CountryFacts, input: EngineInput<WorkKind>): boolean {
   const resolution = resolveMinimumAge(facts);
@@ -53,14 +54,21 @@ function readsHoursOrNight(facts: CountryFacts, input: EngineInput<WorkKind>): b
   let read = false;
   const hours = input.hoursPerDay ?? null;
   const night = input.night ?? null;
+  const sex = input.sex ?? null;
   for (const [minimumAge, basis] of runs) {
-    const ctx: RuleContext = {
+    const ctx: RuleContext & { sex: EngineInput['sex'] } = {
       facts,
       profile: facts.profile,
       age: input.age,
       work: input.work,
       minimumAge,
       basis,
+      // A rule that reads sex may read night only for one sex (`sex === 'female' && night`): a read
+      // of sex counts too, so such a slot is keyed on hours and night for every sex.
+      get sex() {
+        read = true;
+        return sex;
+      },
       get hoursPerDay() {
         read = true;
         return hours;
@@ -94,8 +102,8 @@ export const CHILD_LABOUR_ENGINE: ScreeningEngine<CountryFacts, Verdict, WorkKin
 };
 
 /**
- * Screens a workers CSV (`worker_id,country,birth_date,work` required; `hours_per_day`, `night`
- * optional; other columns passed through). Bad rows are counted and reported, never thrown;
+ * Screens a workers CSV (`worker_id,country,birth_date,work` required; `hours_per_day`, `night`,
+ * `sex` optional; other columns passed through). Bad rows are counted and reported, never thrown;
  * a missing required column, an empty or unreadable input throws ScreenInputError.
  */
 export function screenCsv(input: ScreenInput, options: ScreenOptions<CountryFacts>): Promise<ScreenSummary<Verdict>> {

@@ -196,6 +196,43 @@ describe('screenCsv: rows and output', () => {
     assert.deepEqual(rows[20]!.slice(7), expected('IDN', '2000-01-01', 'regular'));
   });
 
+  test('a bad sex value is reported with its line and field `sex`, on both paths, and the batch goes on', async () => {
+    const lines = [
+      'worker_id,name,country,birth_date,work,night,SEX', // 1
+      '1,Ana,IDN,2009-01-01,light,yes,woman', // 2 bad sex
+      '2,"Budi",IDN,2009-01-01,light,yes,"x"', // 3 bad sex (quoted path)
+      '3,Chen,IDN,2009-01-01,light,yes,Perempuan', // 4 valid
+      '4,"Dewi",IDN,2009-01-01,light,yes," laki-laki "', // 5 valid (quoted, blanks trimmed)
+      '5,Eko,IDN,2009-01-01,light,,', // 6 valid: sex unknown
+      '6,Fatima,XYZ,2009-01-01,light,maybe,pria', // 7 every bad field named
+    ];
+    const { summary, rows } = await screen(`${lines.join('\n')}\n`, [60, 200]);
+    assert.deepEqual(
+      summary.errors.map((e) => [e.line, e.field]),
+      [
+        [2, 'sex'],
+        [3, 'sex'],
+        [7, 'country'],
+        [7, 'night'],
+        [7, 'sex'],
+      ],
+    );
+    assert.equal(
+      summary.errors[0]!.message,
+      'sex: "woman" is not a recognised value (use female/f/perempuan or male/m/laki-laki, any case; empty means unknown)',
+    );
+    assert.deepEqual([summary.valid, summary.invalid], [3, 3]);
+    const row = (id: string) => rows.find((r) => r[0] === id)!;
+    const sexed = (birth: string, sex: 'female' | 'male' | null, night = true) => {
+      const o = outcomeOf(evaluate(facts.get('IDN')!, { age: ageOn(birth, ON)!, work: 'light', hoursPerDay: null, night, sex }));
+      return [o.verdict, o.minimumAge === null ? '' : String(o.minimumAge), o.citations];
+    };
+    assert.deepEqual(row('3').slice(7), sexed('2009-01-01', 'female'));
+    assert.deepEqual(row('4').slice(7), sexed('2009-01-01', 'male'));
+    assert.deepEqual(row('5').slice(7), sexed('2009-01-01', null, false));
+    assert.equal(row('1')[7], 'invalid');
+  });
+
   test('a line of exactly 1 MiB is read; one byte more is reported and skipped', async () => {
     const prefix = '1,';
     const suffix = ',IDN,2000-01-01,regular,,';

@@ -21,20 +21,8 @@
  */
 import type { Readable } from 'node:stream';
 import { ScreenInputError } from './errors.ts';
-import {
-  ageAt,
-  completedYears,
-  HOURS_NEGATIVE,
-  HOURS_NOT_A_NUMBER,
-  HOURS_TOO_MANY,
-  MAX_AGE,
-  parseDate,
-  parseHoursKey,
-  parseIsoDate,
-  parseNight,
-  text,
-  WorkMatcher,
-} from './fields.ts';
+import { shownValue, valueProblem } from './field-problems.ts';
+import { ageAt, parseHoursKey, parseIsoDate, parseNight, parseSex, text, WorkMatcher } from './fields.ts';
 import { plainBytes } from './gzip-input.ts';
 import { csvField, OutBuffer, viewOf } from './out-buffer.ts';
 import type { RowError, ScreeningEngine, ScreenOptions, ScreenStats, ScreenSummary } from './types.ts';
@@ -43,7 +31,7 @@ import { CacheMismatchError, VerdictCache } from './verdict-cache.ts';
 /** Longest record accepted, in bytes, line terminator excluded. */
 export const MAX_LINE = 1 << 20;
 export const REQUIRED_COLUMNS = ['worker_id', 'country', 'birth_date', 'work'] as const;
-export const OPTIONAL_COLUMNS = ['hours_per_day', 'night'] as const;
+export const OPTIONAL_COLUMNS = ['hours_per_day', 'night', 'sex'] as const;
 export const OUTPUT_COLUMNS = ['verdict', 'minimum_age', 'citations'] as const;
 export { MAX_AGE } from './fields.ts';
 
@@ -160,6 +148,7 @@ export class Screener<F> {
   private wi = -1;
   private hi = -1;
   private ni = -1;
+  private si = -1;
   private fs = new Int32Array(MAX_HEADER_COLUMNS + 1);
   private fe = new Int32Array(MAX_HEADER_COLUMNS + 1);
 
@@ -460,6 +449,7 @@ export class Screener<F> {
     this.wi = names.indexOf('work');
     this.hi = names.indexOf('hours_per_day');
     this.ni = names.indexOf('night');
+    this.si = names.indexOf('sex');
     this.fs = new Int32Array(n + 1);
     this.fe = new Int32Array(n + 1);
     this.phase = 'body';
@@ -588,11 +578,20 @@ export class Screener<F> {
           if (night < 0) break valid;
         }
       }
+      let sex = 0;
+      if (this.si >= 0) {
+        s = fs[this.si]!;
+        e = fe[this.si]!;
+        while (s < e && b[s] === 32) s++;
+        while (e > s && b[e - 1] === 32) e--;
+        sex = parseSex(b, s, e);
+        if (sex < 0) break valid;
+      }
       // outcome: direct slot by age class; the cache is asked on a miss or a new exact key
-      const exact = (country << 11) | (kind << 7) | age;
-      let o = this.slots[this.slotBase[(country << 7) | age]! | (kind << 7)]!;
+      const exact = (country << 13) | (sex << 11) | (kind << 7) | age;
+      let o = this.slots[this.slotBase[(country << 7) | age]! | (sex << 11) | (kind << 7)]!;
       if (o < 0 || (this.seen[exact >> 3]! & (1 << (exact & 7))) === 0) {
-        o = this.resolve(b, hs, he, country, kind, age, hoursKey, night === 1);
+        o = this.resolve(b, hs, he, country, kind, age, hoursKey, night === 1, sex);
         if (o < 0) {
           this.badRow(b, nf, b, start, ce, this.engineError);
           return;
@@ -750,8 +749,9 @@ export class Screener<F> {
         const [ns, nend] = field(this.ni);
         if (ns < nend) night = parseNight(b, ns, nend);
       }
-      if (country >= 0 && age >= 0 && kind >= 0 && hoursKey >= -1 && night >= 0) {
-        const o = this.resolve(b, hs, he, country, kind, age, hoursKey, night === 1);
+      const sex = this.si >= 0 ? parseSex(b, ...field(this.si)) : 0;
+      if (country >= 0 && age >= 0 && kind >= 0 && hoursKey >= -1 && night >= 0 && sex >= 0) {
+        const o = this.resolve(b, hs, he, country, kind, age, hoursKey, night === 1, sex);
         if (o < 0) {
           this.badRow(b, nf, raw, rs, re, this.engineError);
           return;
@@ -772,12 +772,22 @@ export class Screener<F> {
 
   private engineError: string | null = null;
 
-  private resolve(b: Buffer, hs: number, he: number, country: number, work: number, age: number, hoursKey: number, night: boolean): number {
+  private resolve(
+    b: Buffer,
+    hs: number,
+    he: number,
+    country: number,
+    work: number,
+    age: number,
+    hoursKey: number,
+    night: boolean,
+    sex: number,
+  ): number {
     let hours: number | null = null;
     if (hoursKey > 0) hours = (hoursKey - 1) / 1e6;
     else if (hoursKey === -1) hours = Number(text(b, hs, he));
     try {
-      return this.cache.resolve(country, work, age, hoursKey, hours, night);
+      return this.cache.resolve(country, work, age, hoursKey, hours, night, sex);
     } catch (err) {
       if (err instanceof CacheMismatchError) throw err;
       this.engineError = `rule engine failed on this row: ${err instanceof Error ? err.message : String(err)}`;
@@ -864,6 +874,7 @@ export class Screener<F> {
         [this.wi, 'work'],
         [this.hi, 'hours_per_day'],
         [this.ni, 'night'],
+        [this.si, 'sex'],
       ] as const) {
         if (k < 0) continue;
         const message = this.fieldProblem(field, b, this.fs[k]!, this.fe[k]!);
@@ -890,36 +901,15 @@ export class Screener<F> {
   private fieldProblem(field: string, b: Buffer, s: number, e: number): string | null {
     while (s < e && b[s] === 32) s++;
     while (e > s && b[e - 1] === 32) e--;
-    const shown = () => {
-      const t = text(b, s, Math.min(e, s + 80));
-      return JSON.stringify(e - s > 80 ? `${t}…` : t);
-    };
     switch (field) {
       case 'country':
         if (s === e) return 'country: missing (an ISO 3166 alpha-3 code is required)';
-        return e - s === 3 && this.country(b, s) >= 0 ? null : `country: ${shown()} is not an ILO member State in the registry`;
-      case 'birth_date': {
-        if (s === e) return 'birth_date: missing (a date YYYY-MM-DD is required)';
-        const d = parseDate(b, s, e);
-        if (d < 0) return `birth_date: ${shown()} is not a valid date (YYYY-MM-DD)`;
-        if (d > this.onDate) return `birth_date: ${shown()} is after the screening date ${this.on}`;
-        const age = completedYears(d, this.onDate);
-        return age > MAX_AGE ? `birth_date: ${shown()} gives an age of ${age} on ${this.on}, over ${MAX_AGE}` : null;
-      }
+        return e - s === 3 && this.country(b, s) >= 0 ? null : `country: ${shownValue(b, s, e)} is not an ILO member State in the registry`;
       case 'work':
         if (this.work.match(b, s, e) >= 0) return null;
-        return `work: ${s === e ? 'missing' : `${shown()} is not a known kind of work`}; use one of ${this.engine.WORK_KINDS.join(', ')}`;
-      case 'hours_per_day': {
-        const k = parseHoursKey(b, s, e);
-        if (k === HOURS_NOT_A_NUMBER) return `hours_per_day: ${shown()} is not a number (hours per day from 0 to 24, e.g. 4 or 7.5)`;
-        if (k === HOURS_NEGATIVE) return `hours_per_day: ${shown()} is negative (hours per day from 0 to 24)`;
-        if (k === HOURS_TOO_MANY) return `hours_per_day: ${shown()} is more than 24 hours a day`;
-        return null;
-      }
-      case 'night':
-        return parseNight(b, s, e) < 0 ? `night: ${shown()} is not a yes/no value (use 1/0, true/false or yes/no; empty means no)` : null;
+        return `work: ${s === e ? 'missing' : `${shownValue(b, s, e)} is not a known kind of work`}; use one of ${this.engine.WORK_KINDS.join(', ')}`;
     }
-    return null;
+    return valueProblem(field, b, s, e, this.onDate, this.on);
   }
 
   private overLong(): void {

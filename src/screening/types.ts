@@ -5,6 +5,8 @@ export interface EngineInput<W extends string = string> {
   work: W;
   hoursPerDay?: number | null;
   night?: boolean | null;
+  /** Unknown when null (an empty or absent `sex` column). */
+  sex?: 'female' | 'male' | null;
 }
 
 /**

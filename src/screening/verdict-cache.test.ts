@@ -3,6 +3,7 @@ import { describe, test } from 'node:test';
 import fc from 'fast-check';
 import { generateWorkforce } from '../../bench/gen-workforce.ts';
 import { ageOn, evaluate, WORK_KINDS, type WorkKind } from '../domain/child-labour/index.ts';
+import type { Sex } from '../domain/child-labour/types.ts';
 import { CacheMismatchError, CHILD_LABOUR_ENGINE, screenCsv } from './index.ts';
 import { screenCsvWith } from './screen.ts';
 import { Collector, parseCsv, pieces, registryFacts } from './testing.ts';
@@ -81,6 +82,41 @@ describe('VerdictCache with the child-labour engine', () => {
     const csv = Buffer.from(`worker_id,country,birth_date,work\n${rows.join('\n')}\n`);
     await assert.rejects(screenCsvWith(wrong, pieces(csv, []), { on: ON, facts }), CacheMismatchError);
   });
+
+  test('sex is part of the key: an engine whose answer turns on sex alone is followed for every State and age', async () => {
+    // The real engine reads sex only in some national rules; this one reads it everywhere, so a cache
+    // that shared an entry between sexes would give some row the other sex's answer.
+    const bySex: typeof CHILD_LABOUR_ENGINE = {
+      ...CHILD_LABOUR_ENGINE,
+      evaluate: (f, input) => {
+        const result = evaluate(f, input);
+        if (input.sex === null || input.sex === undefined) return result;
+        return { ...result, reasons: [...result.reasons, { ...result.reasons[0]!, citation: `test: ${input.sex}` }] };
+      },
+    };
+    const sexes = ['', 'female', 'male'] as const;
+    const rows: string[] = [];
+    for (const iso3 of countries)
+      for (let age = 5; age <= 19; age++) for (const sex of sexes) rows.push(`${iso3},${2024 - age}-01-01,light,${sex}`);
+    const lines = shuffled(rows, 3).map((r, i) => `${i},${r}`);
+    const out = new Collector();
+    const summary = await screenCsvWith(
+      bySex,
+      pieces(Buffer.from(`worker_id,country,birth_date,work,sex\n${lines.join('\n')}\n`), [4096]),
+      {
+        on: ON,
+        facts,
+        out,
+      },
+    );
+    assert.equal(summary.valid, lines.length);
+    const written = parseCsv(out.text()).slice(1);
+    lines.forEach((line, i) => {
+      const [, iso3, birth, work, sex] = line.split(',') as [string, string, string, WorkKind, string];
+      const want = outcomeOf(bySex.evaluate(facts.get(iso3)!, { age: ageOn(birth, ON)!, work, sex: sex === '' ? null : (sex as Sex) }));
+      assert.deepEqual(written[i]!.slice(5), [want.verdict, want.minimumAge === null ? '' : String(want.minimumAge), want.citations], line);
+    });
+  });
 });
 
 describe('screenCsv equals evaluate row by row', () => {
@@ -100,18 +136,24 @@ describe('screenCsv equals evaluate row by row', () => {
       fc.constantFrom('3', '3.0', '3.000001', '2.9999999', '3.00000001', '.5', '24.000'),
     ),
     night: fc.constantFrom('', '0', '1', 'yes', 'NO', 'True', 'false'),
+    sex: fc.constantFrom('', 'female', 'F', 'Perempuan', 'male', 'M', 'LAKI-LAKI', ' f '),
     quoted: fc.boolean(),
   });
+  /** The README's spellings of the `sex` column, as the check's input. */
+  const sexOf = (v: string): Sex | null => {
+    const t = v.trim().toLowerCase();
+    return ['female', 'f', 'perempuan'].includes(t) ? 'female' : ['male', 'm', 'laki-laki'].includes(t) ? 'male' : null;
+  };
 
   test('a few thousand random rows: the cached fast path writes what evaluate returns for each', async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(row, { minLength: 500, maxLength: 800 }), async (rs) => {
         const lines = rs.map((r, i) =>
           r.quoted
-            ? `${i},"${r.iso3}","${r.birth}","${r.work}","${r.hours}","${r.night}"`
-            : `${i},${r.iso3},${r.birth},${r.work},${r.hours},${r.night}`,
+            ? `${i},"${r.iso3}","${r.birth}","${r.work}","${r.hours}","${r.night}","${r.sex}"`
+            : `${i},${r.iso3},${r.birth},${r.work},${r.hours},${r.night},${r.sex}`,
         );
-        const csv = Buffer.from(`worker_id,country,birth_date,work,hours_per_day,night\n${lines.join('\n')}\n`);
+        const csv = Buffer.from(`worker_id,country,birth_date,work,hours_per_day,night,Sex\n${lines.join('\n')}\n`);
         const out = new Collector();
         const summary = await screenCsv(pieces(csv, [777, 5000]), { on: ON, facts, out });
         assert.equal(summary.invalid, 0, JSON.stringify(summary.errors.slice(0, 3)));
@@ -120,9 +162,10 @@ describe('screenCsv equals evaluate row by row', () => {
         rs.forEach((r, i) => {
           const hoursPerDay = r.hours === '' ? null : Number(r.hours);
           const night = ['1', 'yes', 'true'].includes(r.night.toLowerCase());
-          const o = outcomeOf(evaluate(facts.get(r.iso3)!, { age: ageOn(r.birth, ON)!, work: r.work, hoursPerDay, night }));
+          const sex = sexOf(r.sex);
+          const o = outcomeOf(evaluate(facts.get(r.iso3)!, { age: ageOn(r.birth, ON)!, work: r.work, hoursPerDay, night, sex }));
           counts[o.verdict]!++;
-          assert.deepEqual(written[i]!.slice(6), [o.verdict, o.minimumAge === null ? '' : String(o.minimumAge), o.citations], lines[i]);
+          assert.deepEqual(written[i]!.slice(7), [o.verdict, o.minimumAge === null ? '' : String(o.minimumAge), o.citations], lines[i]);
         });
         assert.deepEqual(summary.verdicts, counts);
       }),

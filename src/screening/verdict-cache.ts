@@ -1,3 +1,4 @@
+import { SEX_VALUES } from './fields.ts';
 import type { EngineInput, EngineResult, ScreeningEngine } from './types.ts';
 
 /**
@@ -43,8 +44,10 @@ export class CacheMismatchError extends Error {
 /**
  * Memoises `evaluate` so that it runs once per distinct key, and stays exact.
  *
- * Key: (fact class, work kind, age class), plus the exact hours (micro-hours) and night where the
- * engine says the result can depend on them (`readsHoursOrNight`).
+ * Key: (fact class, sex, work kind, age class), plus the exact hours (micro-hours) and night where
+ * the engine says the result can depend on them (`readsHoursOrNight`). Sex (unknown, female, male)
+ * is always in the key, so the cache needs no knowledge of which rules read it; a file without a
+ * `sex` column only ever fills the "unknown" third.
  * - Fact class: States whose facts are the same (`factsKey`) share their results, as evaluate
  *   is a function of the facts; 187 States have about 80 distinct sets of facts.
  * - Age class: from the engine's `ageBreakpoints(facts)`, ages between two consecutive ages at
@@ -58,11 +61,11 @@ export class VerdictCache<F> {
   readonly outcomes: Outcome[] = [];
   /** Rows per outcome id; the screener increments it on the hot path. */
   readonly counts: number[] = [];
-  /** `(factClass << 11) | (work << 7) | ageClass` → outcome id, SLOT_EMPTY or SLOT_SENSITIVE. */
+  /** `(factClass << 13) | (sex << 11) | (work << 7) | ageClass` → outcome id, SLOT_EMPTY or SLOT_SENSITIVE. */
   slots: Int32Array;
-  /** Bit `(country << 11) | (work << 7) | age`: set once a row with that exact key has been resolved. */
+  /** Bit `(country << 13) | (sex << 11) | (work << 7) | age`: set once a row with that exact key has been resolved. */
   seen: Uint8Array;
-  /** `(country << 7) | age` → `(factClass << 11) | ageClass`: OR in `work << 7` for the slot. */
+  /** `(country << 7) | age` → `(factClass << 13) | ageClass`: OR in `(sex << 11) | (work << 7)` for the slot. */
   slotBase: Int32Array;
   /** Calls to `evaluate` (cache fills, hours-sensitive rows and verifications). */
   evaluations = 0;
@@ -116,7 +119,7 @@ export class VerdictCache<F> {
           cls++;
         }
       } else cls = age;
-      this.slotBase[(c << 7) | age] = (fc << 11) | cls;
+      this.slotBase[(c << 7) | age] = (fc << 13) | cls;
     }
     return c;
   }
@@ -124,16 +127,17 @@ export class VerdictCache<F> {
   /**
    * Outcome id for a row. `hoursKey`: 0 = no hours; n ≥ 1 = (n − 1) micro-hours; −1 = a valid
    * value without an exact key (more than 6 decimals), evaluated uncached when it matters.
+   * `sex`: a code of `parseSex` (0 unknown, 1 female, 2 male).
    * Throws what `evaluate` throws, and CacheMismatchError.
    */
-  resolve(country: number, work: number, age: number, hoursKey: number, hours: number | null, night: boolean): number {
-    const exactKey = (country << 11) | (work << 7) | age;
-    const slot = this.slotBase[(country << 7) | age]! | (work << 7);
+  resolve(country: number, work: number, age: number, hoursKey: number, hours: number | null, night: boolean, sex = 0): number {
+    const exactKey = (country << 13) | (sex << 11) | (work << 7) | age;
+    const slot = this.slotBase[(country << 7) | age]! | (sex << 11) | (work << 7);
     const firstSight = (this.seen[exactKey >> 3]! & (1 << (exactKey & 7))) === 0;
     const state = this.slots[slot]!;
     let id: number;
     if (state === SLOT_EMPTY) {
-      const input = this.input(work, age, hours, night);
+      const input = this.input(work, age, hours, night, sex);
       id = this.intern(this.evaluate(country, input));
       const reads = this.engine.readsHoursOrNight;
       if (reads && !reads.call(this.engine, this.facts[country]!, input)) this.slots[slot] = id;
@@ -146,10 +150,10 @@ export class VerdictCache<F> {
     }
     if (state >= 0) id = state;
     else {
-      if (hoursKey < 0) return this.intern(this.evaluate(country, this.input(work, age, hours, night)));
+      if (hoursKey < 0) return this.intern(this.evaluate(country, this.input(work, age, hours, night, sex)));
       const hit = this.sub.get(slot)?.get(hoursKey * 2 + (night ? 1 : 0));
       if (hit === undefined) {
-        id = this.intern(this.evaluate(country, this.input(work, age, hours, night)));
+        id = this.intern(this.evaluate(country, this.input(work, age, hours, night, sex)));
         this.remember(slot, hoursKey, night, id);
         this.seen[exactKey >> 3]! |= 1 << (exactKey & 7);
         return id;
@@ -158,31 +162,31 @@ export class VerdictCache<F> {
     }
     if (firstSight) {
       this.seen[exactKey >> 3]! |= 1 << (exactKey & 7);
-      if (this.shared && Math.imul(exactKey ^ (exactKey >>> 11), 0x9e3779b1) >>> (32 - VERIFY_BITS) === 0)
-        this.verify(country, work, age, hours, night, id);
+      if (this.shared && Math.imul(exactKey ^ (exactKey >>> 13), 0x9e3779b1) >>> (32 - VERIFY_BITS) === 0)
+        this.verify(country, work, age, hours, night, sex, id);
     }
     return id;
   }
 
   /** Evaluates without the cache. */
-  direct(country: number, work: number, age: number, hours: number | null, night: boolean): EngineResult {
-    return this.evaluate(country, this.input(work, age, hours, night));
+  direct(country: number, work: number, age: number, hours: number | null, night: boolean, sex = 0): EngineResult {
+    return this.evaluate(country, this.input(work, age, hours, night, sex));
   }
 
-  private verify(country: number, work: number, age: number, hours: number | null, night: boolean, cached: number): void {
+  private verify(country: number, work: number, age: number, hours: number | null, night: boolean, sex: number, cached: number): void {
     this.verifications++;
-    const exact = this.intern(this.evaluate(country, this.input(work, age, hours, night)));
+    const exact = this.intern(this.evaluate(country, this.input(work, age, hours, night, sex)));
     if (exact === cached) return;
     const a = this.outcomes[cached]!;
     const b = this.outcomes[exact]!;
     throw new CacheMismatchError(
-      `screening cache disagrees with the rule engine (work ${this.engine.WORK_KINDS[work]}, age ${age}): cached ${a.verdict} [${a.citations}], ` +
+      `screening cache disagrees with the rule engine (work ${this.engine.WORK_KINDS[work]}, age ${age}, sex ${SEX_VALUES[sex] ?? 'unknown'}): cached ${a.verdict} [${a.citations}], ` +
         `evaluate gives ${b.verdict} [${b.citations}]. The engine's ageBreakpoints() misses an age its rules compare with.`,
     );
   }
 
-  private input(work: number, age: number, hours: number | null, night: boolean): EngineInput {
-    return { age, work: this.engine.WORK_KINDS[work]!, hoursPerDay: hours, night };
+  private input(work: number, age: number, hours: number | null, night: boolean, sex: number): EngineInput {
+    return { age, work: this.engine.WORK_KINDS[work]!, hoursPerDay: hours, night, sex: SEX_VALUES[sex]! };
   }
 
   private evaluate(country: number, input: EngineInput): EngineResult {
@@ -216,7 +220,7 @@ export class VerdictCache<F> {
   }
 
   private growCountries(capacity: number): void {
-    const seen = new Uint8Array(capacity << 8);
+    const seen = new Uint8Array(capacity << 10);
     seen.set(this.seen);
     const slotBase = new Int32Array(capacity << 7);
     slotBase.set(this.slotBase);
@@ -226,7 +230,7 @@ export class VerdictCache<F> {
   }
 
   private growClasses(capacity: number): void {
-    const slots = new Int32Array(capacity << 11).fill(SLOT_EMPTY);
+    const slots = new Int32Array(capacity << 13).fill(SLOT_EMPTY);
     slots.set(this.slots);
     this.slots = slots;
     this.classCapacity = capacity;

@@ -8,6 +8,7 @@ import { LANGS, type Lang } from '../domain/facts.ts';
 import { normaliseInstrumentCode } from '../domain/instrument.ts';
 import { isIsoDay } from '../domain/partial-date.ts';
 import { authState } from '../http/auth.ts';
+import { streamScreening } from '../http/screening-stream.ts';
 import type { AccountService } from '../services/account-service.ts';
 import type { ComplianceService } from '../services/compliance-service.ts';
 import type { EditService } from '../services/edit-service.ts';
@@ -27,7 +28,7 @@ import { addressFromConnection, mountEditing } from './routing/editing-routes.ts
 import { langOfPath, pathWithoutLang, preferredLang } from './routing/locale.ts';
 import { RenderMemo } from './routing/render-memo.ts';
 import { type Rendered, rendered, sendPage, sessionOf } from './routing/respond.ts';
-import { screenInputMessage, screenToCsvStream } from './routing/screen-download.ts';
+import { screenInputMessage } from './routing/screen-download.ts';
 import { SingleFlight } from './routing/single-flight.ts';
 import { STATIC_ASSETS } from './static/assets.ts';
 import type { FieldError } from './views/forms.ts';
@@ -264,7 +265,7 @@ function mountLanguage(app: Hono, deps: PortalDeps, lang: Lang): void {
       if (!isIsoDay(on)) errors.push({ id: SCREEN_FIELD_IDS.on, message: v.t.screenOnInvalid });
       if (errors.length || !(file instanceof File)) return screenPage(c, 400, on, errors);
       try {
-        const stream = await screenToCsvStream(Readable.fromWeb(file.stream() as import('node:stream/web').ReadableStream<Uint8Array>), {
+        const stream = await streamScreening(c, Readable.fromWeb(file.stream() as import('node:stream/web').ReadableStream<Uint8Array>), {
           on,
           facts: await compliance.allCountryFacts(),
         });

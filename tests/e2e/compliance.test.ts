@@ -8,8 +8,10 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
+import { gzipSync } from 'node:zlib';
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { generateWorkforce } from '../../bench/gen-workforce.ts';
 import { startServer } from '../../src/main.ts';
 import { browserSuiteSkip, launchChromium } from '../support/browser.ts';
 
@@ -167,6 +169,8 @@ describe('compliance pages in a browser', { skip }, () => {
     assert.match(csv, /^W-002,.*,prohibited,15,/m);
     const summary = await scriptPage.locator('#screen-result').innerText();
     assert.match(summary, /prohibited\s*2/);
+    // every verdict is counted with its name, the adults' other_law too
+    assert.match(summary, /not child labour \(an adult\): other law applies\s*0/);
     assert.match(summary, /invalid rows\s*4/);
     assert.match(summary, /Row 7 \(W-007\): birth_date/);
   });
@@ -184,6 +188,40 @@ describe('compliance pages in a browser', { skip }, () => {
     const csv = readFileSync(path, 'utf8');
     assert.match(csv.split('\n')[0] ?? '', /verdict,minimum_age,citations$/);
     assert.equal(csv.trimEnd().split('\n').length, readFileSync(exampleFile, 'utf8').trimEnd().split('\n').length);
+  });
+
+  /** A gzip'd register cut at 60%: its first rows decompress, then the data ends mid-stream. */
+  const truncatedGzip = () => {
+    const path = join(dir, 'truncated.csv.gz');
+    const whole = gzipSync(Buffer.from([...generateWorkforce({ rows: 30_000, seed: 11 })].join('')));
+    writeFileSync(path, whole.subarray(0, Math.floor(whole.length * 0.6)));
+    return path;
+  };
+
+  test('with the script, a truncated .gz upload is reported as a failure and no partial result is offered', async () => {
+    await scriptPage.goto(`${base}/en/compliance/screen`);
+    await scriptPage.getByLabel('Workers file (CSV)').setInputFiles(truncatedGzip());
+    await scriptPage.getByRole('button', { name: 'Screen and download the result' }).click();
+    const status = scriptPage.getByRole('status');
+    await status.filter({ hasText: /stopped before the end of the file/ }).waitFor();
+    assert.match(
+      (await status.textContent()) ?? '',
+      /^The screening stopped before the end of the file, so no result is offered: it would be incomplete\./,
+    );
+    assert.equal(await scriptPage.locator('#screen-result a[download]').count(), 0);
+    assert.equal(await scriptPage.locator('#screen-result').textContent(), '');
+  });
+
+  test('without the script, a truncated .gz upload ends in a failed download, not a complete-looking file', async () => {
+    await page.goto(`${base}/en/compliance/screen`);
+    await page.getByLabel('Workers file (CSV)').setInputFiles(truncatedGzip());
+    await page.getByLabel('Screening date').fill('2026-11-27');
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Screen and download the result' }).click(),
+    ]);
+    // The browser's own download list shows it failed (a network error: the transfer was cut).
+    assert.ok(await download.failure(), 'the download is marked failed');
   });
 
   test('without the script, a file that cannot be screened gives the page again with the problem', async () => {

@@ -173,6 +173,29 @@ for (const database of await allDatabases()) {
       assert.match(lines.find((l) => l.startsWith('w8,')) ?? '', /,worst_form,/);
     });
 
+    test('the API reads the sex column, reports a bad value by line and field, and counts every verdict', async () => {
+      const csv = [
+        'worker_id,country,birth_date,work,night,Sex',
+        'a,IDN,2010-01-01,light,yes,Perempuan',
+        'b,IDN,2010-01-01,light,yes,x',
+        'c,IDN,2010-01-01,light,yes,M',
+        'd,IDN,2000-01-01,regular,,',
+      ].join('\n');
+      const res = await app.request(`http://localhost/api/compliance/screen?on=${ON}`, {
+        method: 'POST',
+        headers: { 'content-type': 'text/csv' },
+        body: csv,
+      });
+      assert.equal(res.status, 200);
+      const summary = (await res.json()) as any;
+      assert.deepEqual([summary.valid, summary.invalid], [3, 1]);
+      assert.deepEqual(
+        summary.errors.map((e: any) => [e.line, e.field]),
+        [[3, 'sex']],
+      );
+      assert.deepEqual(Object.keys(summary.verdicts), ['permitted', 'other_law', 'conditional', 'prohibited', 'worst_form']);
+    });
+
     test('the API refuses a file without the required columns, and a body that is not CSV', async () => {
       const noColumn = await app.request('http://localhost/api/compliance/screen?format=csv', {
         method: 'POST',

@@ -1,4 +1,4 @@
-import { createWriteStream, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { Writable } from 'node:stream';
 import { StringDecoder } from 'node:string_decoder';
 import { isIsoDay } from '../../domain/partial-date.ts';
@@ -6,6 +6,9 @@ import { ScreenInputError, type ScreenSummary, screenCsv, screenFile } from '../
 import { boolFlag, type CommandSpec, seeHelp, stringFlag } from '../args.ts';
 import { withServices } from '../context.ts';
 import { usageError } from '../errors.ts';
+import { openPendingFile } from '../pending-file.ts';
+import { lang } from '../validate.ts';
+import { humanSummary } from './screen-summary.ts';
 
 const NAME = 'screen';
 
@@ -24,27 +27,11 @@ function progressBar(total: number | null, write: (s: string) => void): (bytes: 
   };
 }
 
-function humanSummary(s: ScreenSummary, file: string, on: string): string {
-  const lines = [
-    `Screened ${file} on ${on}: ${s.rows} rows, ${s.valid} valid, ${s.invalid} invalid`,
-    '',
-    'Verdicts:',
-    ...Object.entries(s.verdicts).map(([v, n]) => `  ${v.padEnd(12)} ${n}`),
-    `  (uncertain: ${s.uncertain}, depending on an unrecorded C138 declaration)`,
-  ];
-  if (s.errors.length) {
-    lines.push('', `Problems (first ${s.errors.length}${s.truncatedErrors ? `, of ${s.invalid} bad rows` : ''}):`);
-    for (const e of s.errors.slice(0, 20)) lines.push(`  line ${e.line}: ${e.message}`);
-    if (s.errors.length > 20) lines.push(`  … ${s.errors.length - 20} more (use --json for all)`);
-  }
-  return `${lines.join('\n')}\n`;
-}
-
 export const screenCommand: CommandSpec = {
   name: NAME,
   brief: 'Screen a workers CSV for child labour (streams any size)',
   summary:
-    'Classifies every row of a CSV with columns worker_id,country,birth_date,work (optional hours_per_day, night; others passed through) under C138, C182 and national law. Bad rows are reported and skipped; exit 0 when the file was screened, 2 when it cannot be (missing file or required column).',
+    'Classifies every row of a CSV with columns worker_id,country,birth_date,work (optional hours_per_day, night, sex; others passed through) under C138, C182 and national law. Bad rows are reported and skipped; exit 0 when the file was screened, 2 when it cannot be (missing file, a directory, a required column missing, gzip data cut short, an --out that cannot be written). --out is written to a temporary file renamed at the end, so a failed run leaves no partial result.',
   positionals: [
     {
       name: 'file',
@@ -60,6 +47,11 @@ export const screenCommand: CommandSpec = {
         'write every input row with verdict, minimum_age and citations appended; - writes them to standard output (the summary then goes to standard error)',
     },
     json: { type: 'boolean', description: 'print the summary as JSON (rows, valid, invalid, verdicts, errors)' },
+    lang: {
+      type: 'string',
+      value: 'en|id',
+      description: 'language of the summary (default en); the CSV columns and values stay as documented',
+    },
   },
   examples: [
     'tripartite screen workers.csv --on 2026-11-27 --out results.csv',
@@ -70,41 +62,62 @@ export const screenCommand: CommandSpec = {
     const file = args.positionals[0] as string;
     const on = stringFlag(args, 'on') ?? io.env.TRIPARTITE_TODAY ?? new Date().toISOString().slice(0, 10);
     if (!isIsoDay(on)) throw usageError(`--on must be a date YYYY-MM-DD, got "${on}" ${seeHelp(NAME)}`);
+    const language = lang(stringFlag(args, 'lang'), NAME);
     const fromStdin = file === '-';
     let size: number | null = null;
-    if (!fromStdin) {
-      try {
-        const stat = statSync(file);
-        if (!stat.isFile()) throw new Error('not a file');
-        size = stat.size;
-      } catch {
-        throw usageError(`cannot read "${file}": no such file`);
-      }
-    }
+    if (!fromStdin) size = inputSize(file);
     const outPath = stringFlag(args, 'out');
+    if (outPath === '') throw usageError(`--out needs a file name, or - for standard output ${seeHelp(NAME)}`);
     const toStdout = outPath === '-';
     // With the rows on standard output, the summary goes to standard error so the two never mix.
     const report = toStdout ? io.stderr : io.stdout;
     const showProgress = !boolFlag(args, 'json') && process.stderr.isTTY === true && io.env.TRIPARTITE_NO_PROGRESS !== '1';
-    const summary = await withServices(io, async ({ compliance }) => {
-      const facts = await compliance.allCountryFacts();
-      const out = toStdout ? (io.stdoutStream ?? textWritable(io.stdout)) : outPath ? createWriteStream(outPath) : null;
-      const options = { on, facts, out, onProgress: showProgress ? progressBar(size, io.stderr) : undefined };
-      try {
-        return fromStdin ? await screenCsv(io.stdin ?? process.stdin, options) : await screenFile(file, options);
-      } catch (error) {
-        if (error instanceof ScreenInputError) throw usageError(`${fromStdin ? 'standard input' : file}: ${error.message}`);
-        throw error;
-      } finally {
-        if (showProgress) io.stderr('\n');
-        if (out && !toStdout) await new Promise<void>((resolve, reject) => out.end((e?: Error | null) => (e ? reject(e) : resolve())));
-      }
-    });
+    // The rows go to a temporary file renamed at the end, so a failed run leaves no partial result;
+    // opened first, so a bad --out is reported before the database is opened.
+    const pending = outPath && !toStdout ? openPendingFile(outPath, '--out') : null;
+    let summary: ScreenSummary;
+    try {
+      summary = await withServices(io, async ({ compliance }) => {
+        const facts = await compliance.allCountryFacts();
+        const out = toStdout ? (io.stdoutStream ?? textWritable(io.stdout)) : (pending?.stream ?? null);
+        const options = { on, facts, out, onProgress: showProgress ? progressBar(size, io.stderr) : undefined };
+        try {
+          return fromStdin ? await screenCsv(io.stdin ?? process.stdin, options) : await screenFile(file, options);
+        } catch (error) {
+          if (error instanceof ScreenInputError) throw usageError(`${fromStdin ? 'standard input' : file}: ${error.message}`);
+          throw error;
+        } finally {
+          if (showProgress) io.stderr('\n');
+        }
+      });
+    } catch (error) {
+      // A failed write (a full disk) is what the screener stumbled on: report that, naming --out.
+      const writeFailure = pending?.writeFailure();
+      await pending?.discard();
+      throw writeFailure ?? error;
+    }
+    await pending?.commit();
     const name = fromStdin ? 'standard input' : file;
-    report(boolFlag(args, 'json') ? `${JSON.stringify({ file: name, on, ...summary }, null, 2)}\n` : humanSummary(summary, name, on));
+    report(
+      boolFlag(args, 'json') ? `${JSON.stringify({ file: name, on, ...summary }, null, 2)}\n` : humanSummary(summary, name, on, language),
+    );
     return 0;
   },
 };
+
+/** The input file's size in bytes; a usage error (one line) when it is missing, a directory or unreadable. */
+function inputSize(file: string): number {
+  let stat: ReturnType<typeof statSync>;
+  try {
+    stat = statSync(file);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw usageError(code === 'ENOENT' || code === 'ENOTDIR' ? `cannot read "${file}": no such file` : `cannot read "${file}" (${code})`);
+  }
+  if (stat.isDirectory()) throw usageError(`"${file}" is a directory: give the CSV file to screen ${seeHelp(NAME)}`);
+  if (!stat.isFile()) throw usageError(`"${file}" is not a regular file: give the CSV file to screen, or - for standard input`);
+  return stat.size;
+}
 
 /** Output rows to a text sink (tests, an embedding program): whole UTF-8 characters only. */
 function textWritable(write: (s: string) => void): Writable {

@@ -96,7 +96,11 @@ export function addScreeningRoute(api: OpenAPIHono, compliance: ComplianceServic
     method: 'post',
     path: '/compliance/screen',
     tags: ['compliance'],
-    summary: 'Screen a workers CSV (streamed): worker_id,country,birth_date,work[,hours_per_day,night,…]',
+    summary: 'Screen a workers CSV (streamed): worker_id,country,birth_date,work[,hours_per_day,night,sex,…]',
+    description:
+      'Optional columns: hours_per_day (0 to 24), night (1/0, true/false, yes/no; empty means no), sex (female/f/perempuan, male/m/laki-laki, any case; empty means unknown). ' +
+      'The summary counts every verdict, including other_law (an adult in an activity that other law governs). ' +
+      'With format=csv the rows are streamed while the body is read; if the body turns out unreadable after the 200 was sent (gzip data cut short), the transfer is aborted rather than ended, so a client sees an incomplete response.',
     request: {
       query: z.object({
         on: z.string().optional().openapi({ description: 'Date on which ages are computed, YYYY-MM-DD (default today)' }),
@@ -119,7 +123,8 @@ export function addScreeningRoute(api: OpenAPIHono, compliance: ComplianceServic
 
   api.post('/compliance/screen', async (c) => {
     const { screenCsv } = await import('../../screening/index.ts');
-    const { Readable, PassThrough } = await import('node:stream');
+    const { Readable } = await import('node:stream');
+    const { streamScreening } = await import('../screening-stream.ts');
     const { invalid } = await import('../../domain/errors.ts');
     const type = (c.req.header('content-type') ?? '').split(';')[0]?.trim().toLowerCase();
     if (type !== 'text/csv') {
@@ -150,20 +155,9 @@ export function addScreeningRoute(api: OpenAPIHono, compliance: ComplianceServic
       return c.json({ on, ...summary }, 200);
     }
 
-    const out = new PassThrough({ highWaterMark: 1 << 20 });
-    const done = screenCsv(input, { on, facts, out });
-    // Wait for the first output (the header) or an input error, so a file that cannot be screened
-    // still gets a 400 instead of a 200 with a broken body.
-    const first = await Promise.race([
-      new Promise<'streaming'>((resolve) => out.once('readable', () => resolve('streaming'))),
-      done.then(() => 'finished' as const),
-    ]);
-    done.then(
-      () => out.end(),
-      (error: unknown) => out.destroy(error as Error),
-    );
-    void first;
-    return new Response(Readable.toWeb(out) as unknown as ReadableStream, {
+    // Streamed while the upload is read; a failure part-way aborts the transfer (screening-stream.ts).
+    const stream = await streamScreening(c, input, { on, facts });
+    return new Response(stream, {
       status: 200,
       headers: { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="screening-${on}.csv"` },
     });

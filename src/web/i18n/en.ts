@@ -372,11 +372,12 @@ export const en = {
     work: 'The kind of work, one of the codes below.',
     hours_per_day: 'Hours of work per day, from 0 to 24, such as 3 or 7.5.',
     night: 'Whether some of the work is at night: yes or no (also 1/0, true/false); empty means no.',
+    sex: 'The worker’s sex, where a national rule depends on it (such as night work for girls in Indonesia): female (also f, perempuan) or male (also m, laki-laki), in any case; empty means not known.',
   },
   screenOtherColumns: 'Any other column is copied to the result unchanged, in its place.',
   screenWorkCodesHeading: 'Codes for the kind of work',
   screenOutputText:
-    'The result adds the columns verdict (permitted, conditional, prohibited, worst_form, or invalid for a row that cannot be read), minimum_age and citations. For an invalid row, citations says what is wrong with it; the other rows are still screened.',
+    'The result adds the columns verdict (permitted, other_law for an adult in an activity that other law governs, conditional, prohibited, worst_form, or invalid for a row that cannot be read), minimum_age and citations. For an invalid row, citations says what is wrong with it; the other rows are still screened.',
   screenExample: 'Download an example file (screening-example.csv)',
   screenUploadHeading: 'Upload',
   screenFileLabel: 'Workers file (CSV)',
@@ -403,6 +404,8 @@ export const en = {
     done: 'Done: {rows} rows screened.',
     failed: 'The file could not be screened: {detail}',
     network: 'The upload failed. Check the connection and try again.',
+    incomplete:
+      'The screening stopped before the end of the file, so no result is offered: it would be incomplete. The file may be damaged or cut short (a .gz file not copied whole, for example), or the connection was lost.',
     download: 'Download the result ({name})',
     summary: 'Summary',
     invalid: 'invalid rows',

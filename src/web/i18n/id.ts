@@ -367,11 +367,12 @@ export const id: Dict = {
     work: 'Jenis pekerjaan, salah satu kode di bawah ini.',
     hours_per_day: 'Jam kerja per hari, dari 0 sampai 24, misalnya 3 atau 7.5 (dengan titik).',
     night: 'Apakah sebagian pekerjaan dilakukan pada malam hari: yes atau no (juga 1/0, true/false); kosong berarti tidak.',
+    sex: 'Jenis kelamin pekerja, bila aturan nasional bergantung padanya (misalnya kerja malam bagi anak perempuan di Indonesia): perempuan (juga f, female) atau laki-laki (juga m, male), huruf besar atau kecil; kosong berarti tidak diketahui.',
   },
   screenOtherColumns: 'Kolom lain disalin ke hasil tanpa diubah, di tempatnya semula.',
   screenWorkCodesHeading: 'Kode jenis pekerjaan',
   screenOutputText:
-    'Hasilnya menambahkan kolom verdict (permitted, conditional, prohibited, worst_form, atau invalid untuk baris yang tidak dapat dibaca), minimum_age, dan citations. Untuk baris yang tidak sah, citations menjelaskan kesalahannya; baris lain tetap diperiksa.',
+    'Hasilnya menambahkan kolom verdict (permitted, other_law untuk orang dewasa dalam kegiatan yang diatur hukum lain, conditional, prohibited, worst_form, atau invalid untuk baris yang tidak dapat dibaca), minimum_age, dan citations. Untuk baris yang tidak sah, citations menjelaskan kesalahannya; baris lain tetap diperiksa.',
   screenExample: 'Unduh contoh berkas (screening-example.csv)',
   screenUploadHeading: 'Unggah',
   screenFileLabel: 'Berkas pekerja (CSV)',
@@ -398,6 +399,8 @@ export const id: Dict = {
     done: 'Selesai: {rows} baris diperiksa.',
     failed: 'Berkas tidak dapat diperiksa: {detail}',
     network: 'Unggahan gagal. Periksa koneksi dan coba lagi.',
+    incomplete:
+      'Pemeriksaan berhenti sebelum akhir berkas, sehingga tidak ada hasil yang ditawarkan: hasilnya tidak akan lengkap. Berkas mungkin rusak atau terpotong (misalnya berkas .gz yang tidak tersalin utuh), atau koneksi terputus.',
     download: 'Unduh hasilnya ({name})',
     summary: 'Ringkasan',
     invalid: 'baris tidak sah',

@@ -21,6 +21,7 @@ const COLUMNS = [
   ['work', true],
   ['hours_per_day', false],
   ['night', false],
+  ['sex', false],
 ] as const;
 
 export interface ScreenPageData {

@@ -64,6 +64,8 @@
     let seen = 0;
     let lines = 0;
     let said = 0;
+    // Set once the whole file was sent or the server answered 200 (a network error resets xhr.status).
+    let sent = false;
     const say = (text, now) => {
       if (!now && Date.now() - said < 1000) return;
       status.textContent = text;
@@ -82,13 +84,24 @@
       if (e.lengthComputable) bar.value = Math.min(e.loaded, bar.max);
       percent();
     };
+    xhr.onreadystatechange = () => {
+      if (xhr.readyState >= 2 && xhr.status === 200) sent = true;
+    };
+    xhr.upload.onload = () => {
+      sent = true;
+    };
     xhr.onprogress = () => {
       const text = xhr.responseText;
       if (xhr.status !== 200) return;
       for (; seen < text.length; seen++) if (text.charCodeAt(seen) === 10) lines++;
       say(fill(m.screening, { rows: num(lines && lines - 1) }));
     };
-    xhr.onerror = () => say(m.network, true);
+    // A cut transfer after the 200 (the server stops when the file turns out damaged, e.g. a
+    // truncated .gz): the rows received are only part of the file, so none are offered as a result.
+    xhr.onerror = () => {
+      out.replaceChildren();
+      say(sent ? m.incomplete : m.network, true);
+    };
     xhr.onload = () => {
       bar.value = bar.max;
       let detail = xhr.statusText;
