@@ -9,7 +9,7 @@ export async function startServer(config: Config, options: { logger?: Logger } =
   const logger = options.logger ?? createLogger({ level: config.logLevel });
   const services = await createServices(config);
   // Unexpected errors are logged by the app itself, with their stack and request id.
-  const app = createApp({ ...services, trustProxy: config.trustProxy, logger });
+  const app = createApp({ ...services, trustProxy: config.trustProxy, corsWriteOrigins: config.corsWriteOrigins, logger });
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host });
   let port: number;
   try {

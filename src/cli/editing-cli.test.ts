@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
@@ -287,6 +287,8 @@ test('backup and restore from the command line: refuses to overwrite, asks for -
   const b = await cli(['backup', file]);
   assert.equal(b.code, 0, b.stderr);
   assert.match(b.stdout, /^Backed up \d+ rows of 13 tables from SQLite .* to .*cli-backup\.jsonl\.gz/);
+  // It holds password hashes: readable by its owner only.
+  assert.equal(statSync(file).mode & 0o777, 0o600);
   const again = await cli(['backup', file]);
   assert.equal(again.code, 2);
   assertOneLine(again.stderr);

@@ -9,8 +9,10 @@ import type { GapsService } from '../services/gaps-service.ts';
 import type { RegistryService } from '../services/registry-service.ts';
 import { createPortal, renderPortalError } from '../web/portal.ts';
 import { createApi } from './api/routes.ts';
+import { signedInForWrites } from './api/write-access.ts';
 import { authenticate, csrfProtection } from './auth.ts';
 import { compression } from './compression.ts';
+import { cors, crossOriginWriteAllowed } from './cors.ts';
 import { copyMissingHeaders, type Logger, logUnexpectedError, requestIdOf, requestLogging, silentLogger } from './logging.ts';
 import { domainErrorStatus, isDomainError, problem, problemResponse } from './problem.ts';
 
@@ -47,6 +49,8 @@ export interface AppDeps {
   /** Today's date as YYYY-MM-DD; defaults to the UTC date of the request. */
   today?: () => string;
   now?: () => Date;
+  /** Origins whose scripts may write to the API with an API token (TRIPARTITE_CORS_WRITE_ORIGINS). */
+  corsWriteOrigins?: readonly string[];
   /** Use the first X-Forwarded-For address as the client's (only behind a trusted proxy). */
   trustProxy?: boolean;
   /** Request and error log (pino); silent when not given. */
@@ -68,11 +72,6 @@ export function createApp(deps: AppDeps): Hono {
   app.use('*', async (c, next) => {
     // Set before the handler runs: touching c.res afterwards makes the Node adapter rebuild the response.
     for (const [name, value] of SECURITY_HEADERS) c.header(name, value);
-    // After the headers, so these answers carry them too.
-    if (c.req.url.length > MAX_URL_LENGTH) {
-      return problemResponse(c, problem(414, `The URL is longer than ${MAX_URL_LENGTH} characters. Shorten the query.`));
-    }
-    if (NUL_IN_URL.test(c.req.url)) throw nulRefused('URL');
     await next();
     // A handler that builds its own Response (the streamed CSV downloads) bypasses c.header().
     copyMissingHeaders(c.res, SECURITY_HEADERS);
@@ -81,7 +80,22 @@ export function createApp(deps: AppDeps): Hono {
   // Inside the security headers (which are copied onto the compressed response), around the rest.
   app.use('*', compression());
 
+  // Preflights are answered here, before authentication (a browser sends them without credentials).
+  const corsOptions = { writeOrigins: deps.corsWriteOrigins ?? [] };
+  app.use('*', cors(corsOptions));
+
   const now = deps.now ?? (() => new Date());
+  // Who is asking comes before anything reads the request: an anonymous write is 401 whatever it sends.
+  app.use('*', authenticate(deps.accounts, now));
+  app.use('/api/*', signedInForWrites());
+  app.use('*', async (c, next) => {
+    // After the headers, so these answers carry them too.
+    if (c.req.url.length > MAX_URL_LENGTH) {
+      return problemResponse(c, problem(414, `The URL is longer than ${MAX_URL_LENGTH} characters. Shorten the query.`));
+    }
+    if (NUL_IN_URL.test(c.req.url)) throw nulRefused('URL');
+    await next();
+  });
   const jsonLimit = bodyLimit({
     maxSize: MAX_JSON_BODY,
     onError: (c) => problemResponse(c, problem(413, `The request body is larger than ${MAX_JSON_BODY / 1024} KiB.`)),
@@ -94,8 +108,10 @@ export function createApp(deps: AppDeps): Hono {
     }
     await next();
   });
-  app.use('*', authenticate(deps.accounts, now));
-  app.use('*', csrfProtection());
+  app.use(
+    '*',
+    csrfProtection((c, via) => crossOriginWriteAllowed(c, corsOptions, via)),
+  );
 
   const today = deps.today ?? (() => new Date().toISOString().slice(0, 10));
   const addressOf = (c: Context): string => {
