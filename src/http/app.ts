@@ -9,26 +9,17 @@ import type { GapsService } from '../services/gaps-service.ts';
 import type { RegistryService } from '../services/registry-service.ts';
 import { createPortal, renderPortalError } from '../web/portal.ts';
 import { createApi } from './api/routes.ts';
-import { signedInForWrites } from './api/write-access.ts';
+import { isOpenApiRequest, signedInForWrites } from './api/write-access.ts';
 import { authenticate, csrfProtection } from './auth.ts';
 import { compression } from './compression.ts';
 import { cors, crossOriginWriteAllowed } from './cors.ts';
 import { copyMissingHeaders, type Logger, logUnexpectedError, requestIdOf, requestLogging, silentLogger } from './logging.ts';
+import { NUL_IN_URL, nulRefused, refuseNulInJsonBody, STREAMED_UPLOADS } from './nul.ts';
 import { domainErrorStatus, isDomainError, problem, problemResponse } from './problem.ts';
 
 export const MAX_URL_LENGTH = 2048;
 /** JSON bodies are small; the streamed CSV upload has its own route and no limit. */
 export const MAX_JSON_BODY = 256 * 1024;
-const STREAMED_UPLOADS = new Set(['/api/compliance/screen']);
-/**
- * U+0000 cannot be stored in PostgreSQL text (the driver fails with a 500) while SQLite accepts it,
- * so it is refused at the edge, the same on both: in the URL (%00) and in JSON bodies (\u0000).
- */
-const NUL_IN_URL = /%00|\0/i;
-const NUL_IN_JSON = /(?<!\\)(?:\\\\)*\\u0000|\0/;
-const nulRefused = (where: string) =>
-  invalid(`The ${where} contains a NUL character (U+0000), which is not accepted.`, [{ field: where, message: 'contains U+0000' }]);
-
 const SECURITY_HEADERS: [string, string][] = [
   ['x-content-type-options', 'nosniff'],
   ['referrer-policy', 'strict-origin-when-cross-origin'],
@@ -103,9 +94,8 @@ export function createApp(deps: AppDeps): Hono {
   app.use('/api/*', (c, next) => (STREAMED_UPLOADS.has(new URL(c.req.url).pathname) ? next() : jsonLimit(c, next)));
   app.use('/api/*', async (c, next) => {
     // The body is already buffered (and capped) by the limit above; the validator reuses this read.
-    if (c.req.raw.body && /json/i.test(c.req.header('content-type') ?? '') && !STREAMED_UPLOADS.has(new URL(c.req.url).pathname)) {
-      if (NUL_IN_JSON.test(await c.req.text())) throw nulRefused('body');
-    }
+    // A write's body is checked by its route, after the right to write (write-access.ts).
+    if (isOpenApiRequest(c.req.method, new URL(c.req.url).pathname)) await refuseNulInJsonBody(c);
     await next();
   });
   app.use(

@@ -3,6 +3,7 @@ import { canWrite, type WriteTarget } from '../../domain/access/policy.ts';
 import { DomainError } from '../../domain/errors.ts';
 import type { EditService } from '../../services/edit-service.ts';
 import { requireActor } from '../auth.ts';
+import { refuseNulInJsonBody } from '../nul.ts';
 
 const READS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -32,7 +33,8 @@ export function signedInForWrites(): MiddlewareHandler {
 }
 
 /**
- * The right to make this write, checked before the body is validated (route middleware runs
+ * The right to make this write, checked before the body is validated (and before the body is
+ * searched for U+0000, which is validation too) (route middleware runs
  * before @hono/zod-openapi's validators): a signed-in user outside their role or countries gets
  * 403 whether or not the body is valid. `targetOf` reads the raw path; a malformed one still
  * names no State the user may edit, so it is refused the same way.
@@ -46,6 +48,7 @@ export function mayWrite(targetOf: (c: Context) => WriteTarget | null | Promise<
       const decision = canWrite(actor, target);
       if (!decision.allowed) throw new DomainError('forbidden', decision.reason);
     }
+    await refuseNulInJsonBody(c);
     await next();
   };
 }
@@ -53,6 +56,7 @@ export function mayWrite(targetOf: (c: Context) => WriteTarget | null | Promise<
 /** Only someone who may write something: every signed-in user may manage their own tokens and password. */
 export const signedIn: MiddlewareHandler = async (c, next) => {
   requireActor(c);
+  await refuseNulInJsonBody(c);
   await next();
 };
 
