@@ -1,7 +1,6 @@
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { type Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { invalid } from '../domain/errors.ts';
 import type { AccountService } from '../services/account-service.ts';
 import type { ComplianceService } from '../services/compliance-service.ts';
 import type { EditService } from '../services/edit-service.ts';
@@ -15,7 +14,7 @@ import { compression } from './compression.ts';
 import { cors, crossOriginWriteAllowed } from './cors.ts';
 import { copyMissingHeaders, type Logger, logUnexpectedError, requestIdOf, requestLogging, silentLogger } from './logging.ts';
 import { NUL_IN_URL, nulRefused, refuseNulInJsonBody, STREAMED_UPLOADS } from './nul.ts';
-import { domainErrorStatus, isDomainError, problem, problemResponse } from './problem.ts';
+import { domainErrorStatus, isDomainError, plainHttpExceptionDetail, problem, problemResponse } from './problem.ts';
 
 export const MAX_URL_LENGTH = 2048;
 /** JSON bodies are small; the streamed CSV upload has its own route and no limit. */
@@ -164,7 +163,7 @@ export function createApp(deps: AppDeps): Hono {
     ) {
       // Hono's own HTTPException (e.g. malformed body): a client error with its own status.
       status = (error as unknown as { status: number }).status;
-      detail = (error as Error).message || 'The request could not be processed.';
+      detail = plainHttpExceptionDetail(status, (error as Error).message);
     } else {
       logUnexpectedError(logger, c, error);
       deps.onUnexpectedError?.(error, path);

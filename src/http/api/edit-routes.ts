@@ -22,7 +22,7 @@ const writeProblems = {
 const citation = {
   source: z
     .string({ error: 'source is required: cite where this fact comes from' })
-    .max(500)
+    .max(500, 'source must be at most 500 characters')
     .openapi({ description: 'Required: the act, NORMLEX page or document this change rests on' }),
   reason: z.string().max(2000).nullable().optional().openapi({ description: 'Why the change is made' }),
 };
