@@ -140,6 +140,10 @@ test('user create: a duplicate email exits 1, bad usage and a weak password exit
   assert.equal(weak.code, 2);
   assertOneLine(weak.stderr);
   assert.match(weak.stderr, /password: the password must have at least 12 characters/);
+  const common = await cli(['user', 'create', '--email', 'x@example.org', '--role', 'admin', '--password-stdin'], 'qwertyuiop123\n');
+  assert.equal(common.code, 2);
+  assertOneLine(common.stderr);
+  assert.match(common.stderr, /password: the password is too common or too easy to guess/);
 
   const badEmail = await cli(['user', 'create', '--email', 'not-an-address', '--role', 'admin', '--password-stdin'], `${PASSWORD}\n`);
   assert.equal(badEmail.code, 2);

@@ -206,7 +206,7 @@ export function createApi({ registry, compliance, accounts, edits, gaps, today, 
       title: 'Tripartite API',
       version: '0.1.0',
       description:
-        'International labour standards registry: instruments, member States and ratifications, each fact with its source ids and confidence. Errors are RFC 9457 problem+json.',
+        'International labour standards registry: instruments, member States and ratifications, each fact with its source ids and confidence. Errors are RFC 9457 problem+json (type, title, status, detail, instance; errors[] names each bad field). Writes: not signed in → 401 whatever the body, then outside your role or country → 403, then invalid input → 400. Reads (and the compliance check and screening) allow any origin (CORS, no credentials); writes from another origin need an API token and an origin listed by the operator.',
     },
   });
 
