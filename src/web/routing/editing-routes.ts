@@ -12,12 +12,12 @@ import type { ComplianceService } from '../../services/compliance-service.ts';
 import { type EditService, MAX_REASON_LENGTH } from '../../services/edit-service.ts';
 import type { GapsService } from '../../services/gaps-service.ts';
 import type { HistoryFilter } from '../../services/history-ports.ts';
-import { PASSWORD_TOO_COMMON, PASSWORD_UNCHANGED } from '../../services/password-strength.ts';
 import type { CountryProfile, RegistryService } from '../../services/registry-service.ts';
 import {
   type AccountNotice,
   MAX_TOKEN_NAME,
   PASSWORD_FIELD_IDS,
+  passwordErrors,
   renderAccount,
   renderTokenCreated,
   TOKEN_FIELD_IDS,
@@ -244,16 +244,7 @@ export function mountEditing(app: Hono, lang: Lang, deps: EditingDeps): void {
       await accounts.changePassword(actor.id, current, next, authState(c).sessionHash ?? undefined);
     } catch (e) {
       if (isCode(e, 'invalid')) {
-        const fromService = e.issues.map((i) =>
-          i.field === 'current'
-            ? { id: ids.current, message: t.passwordCurrentWrong }
-            : i.message === PASSWORD_UNCHANGED
-              ? { id: ids.next, message: t.passwordUnchanged }
-              : i.message === PASSWORD_TOO_COMMON
-                ? { id: ids.next, message: t.passwordTooCommon }
-                : { id: ids.next, message: t.passwordTooShort(f.number(MIN_PASSWORD_LENGTH)) },
-        );
-        return accountPage(c, v, actor, 400, { errors: fromService });
+        return accountPage(c, v, actor, 400, { errors: passwordErrors(v, e.issues, MIN_PASSWORD_LENGTH) });
       }
       if (isCode(e, 'unauthenticated')) return toLogin(c, `${base}/account`);
       throw e;
