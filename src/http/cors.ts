@@ -61,7 +61,8 @@ export function cors(options: CorsOptions): MiddlewareHandler {
         c.header('access-control-max-age', PREFLIGHT_MAX_AGE);
         return c.body(null, 204);
       }
-      if (writeOrigins.has(origin)) {
+      // Signing in needs the cookie it sets, which no other site may use: refused from every origin.
+      if (writeOrigins.has(origin) && path !== '/api/auth/login') {
         c.header('access-control-allow-origin', origin);
         c.header('access-control-allow-methods', 'GET, HEAD, POST, PUT, PATCH, DELETE');
         // No Access-Control-Allow-Credentials: the browser keeps the cookie out; the token is the credential.

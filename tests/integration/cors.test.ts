@@ -100,6 +100,7 @@ for (const database of await allDatabases()) {
       assert.match(other.headers.get('content-type') ?? '', /^application\/problem\+json/);
       assert.match(((await other.json()) as { detail: string }).detail, /TRIPARTITE_CORS_WRITE_ORIGINS/);
       assert.equal((await preflight('/api/auth/login', 'POST', OTHER)).status, 403, 'signing in from another site is a write');
+      assert.equal((await preflight('/api/auth/login', 'POST', LISTED)).status, 403, 'and needs the cookie, which no other site may use');
     });
 
     test('a write from a listed origin with an API token goes through, readable by that origin only', async () => {
