@@ -2,6 +2,7 @@ import { serve } from '@hono/node-server';
 import { type Config, ConfigError, loadConfig } from './config/env.ts';
 import { createServices } from './container.ts';
 import { createApp } from './http/app.ts';
+import { answerClientErrors } from './http/client-error.ts';
 import { createLogger, type Logger } from './http/logging.ts';
 
 export async function startServer(config: Config, options: { logger?: Logger } = {}): Promise<{ close(): Promise<void>; port: number }> {
@@ -9,8 +10,9 @@ export async function startServer(config: Config, options: { logger?: Logger } =
   const logger = options.logger ?? createLogger({ level: config.logLevel });
   const services = await createServices(config);
   // Unexpected errors are logged by the app itself, with their stack and request id.
-  const app = createApp({ ...services, trustProxy: config.trustProxy, logger });
+  const app = createApp({ ...services, trustProxy: config.trustProxy, corsWriteOrigins: config.corsWriteOrigins, logger });
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host });
+  answerClientErrors(server, logger);
   let port: number;
   try {
     port = await new Promise<number>((resolve, reject) => {

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
@@ -140,6 +140,10 @@ test('user create: a duplicate email exits 1, bad usage and a weak password exit
   assert.equal(weak.code, 2);
   assertOneLine(weak.stderr);
   assert.match(weak.stderr, /password: the password must have at least 12 characters/);
+  const common = await cli(['user', 'create', '--email', 'x@example.org', '--role', 'admin', '--password-stdin'], 'qwertyuiop123\n');
+  assert.equal(common.code, 2);
+  assertOneLine(common.stderr);
+  assert.match(common.stderr, /password: the password is too common or too easy to guess/);
 
   const badEmail = await cli(['user', 'create', '--email', 'not-an-address', '--role', 'admin', '--password-stdin'], `${PASSWORD}\n`);
   assert.equal(badEmail.code, 2);
@@ -367,6 +371,8 @@ test('backup and restore from the command line: refuses to overwrite, asks for -
   const b = await cli(['backup', file]);
   assert.equal(b.code, 0, b.stderr);
   assert.match(b.stdout, /^Backed up \d+ rows of 13 tables from SQLite .* to .*cli-backup\.jsonl\.gz/);
+  // It holds password hashes: readable by its owner only.
+  assert.equal(statSync(file).mode & 0o777, 0o600);
   const again = await cli(['backup', file]);
   assert.equal(again.code, 2);
   assertOneLine(again.stderr);

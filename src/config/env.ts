@@ -14,6 +14,8 @@ export interface Config {
   logLevel: 'silent' | 'error' | 'info' | 'debug';
   /** Behind a load balancer: take the client address from X-Forwarded-For (for login rate limits). */
   trustProxy?: boolean;
+  /** Origins (scheme://host[:port]) whose scripts may write to the API from a browser, with an API token only. */
+  corsWriteOrigins?: string[];
 }
 
 export class ConfigError extends Error {}
@@ -30,6 +32,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) problems.push('DATABASE_URL must start with postgres:// or postgresql://');
   const pgSchema = env.TRIPARTITE_PG_SCHEMA?.trim() || 'public';
   if (!/^[a-z_][a-z0-9_]*$/.test(pgSchema)) problems.push(`TRIPARTITE_PG_SCHEMA must be a lower-case SQL identifier, got "${pgSchema}"`);
+  const corsWriteOrigins: string[] = [];
+  for (const raw of (env.TRIPARTITE_CORS_WRITE_ORIGINS ?? '').split(',')) {
+    const entry = raw.trim();
+    if (!entry) continue;
+    const origin = originOf(entry);
+    if (origin) corsWriteOrigins.push(origin);
+    else
+      problems.push(
+        `TRIPARTITE_CORS_WRITE_ORIGINS must list origins such as https://app.example.org (scheme, host and port only), got "${entry}"`,
+      );
+  }
   if (problems.length) throw new ConfigError(`Invalid configuration:\n  ${problems.join('\n  ')}`);
   return {
     port,
@@ -39,5 +52,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     pgSchema,
     logLevel,
     trustProxy: env.TRUST_PROXY === '1' || env.TRUST_PROXY === 'true',
+    corsWriteOrigins,
   };
+}
+
+/** The origin as a browser sends it in the Origin header, or null when the entry is no bare origin. */
+function originOf(entry: string): string | null {
+  let url: URL;
+  try {
+    url = new URL(entry);
+  } catch {
+    return null;
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') return null;
+  // A path, query or credentials would never match an Origin header: refuse rather than ignore.
+  if (url.origin !== entry.replace(/\/$/, '').toLowerCase() || url.username || url.password) return null;
+  return url.origin;
 }

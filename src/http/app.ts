@@ -1,7 +1,6 @@
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { type Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { invalid } from '../domain/errors.ts';
 import type { AccountService } from '../services/account-service.ts';
 import type { ComplianceService } from '../services/compliance-service.ts';
 import type { EditService } from '../services/edit-service.ts';
@@ -9,24 +8,17 @@ import type { GapsService } from '../services/gaps-service.ts';
 import type { RegistryService } from '../services/registry-service.ts';
 import { createPortal, renderPortalError } from '../web/portal.ts';
 import { createApi } from './api/routes.ts';
+import { isOpenApiRequest, signedInForWrites } from './api/write-access.ts';
 import { authenticate, csrfProtection } from './auth.ts';
 import { compression } from './compression.ts';
+import { cors, crossOriginWriteAllowed } from './cors.ts';
 import { copyMissingHeaders, type Logger, logUnexpectedError, requestIdOf, requestLogging, silentLogger } from './logging.ts';
-import { domainErrorStatus, isDomainError, problem, problemResponse } from './problem.ts';
+import { NUL_IN_URL, nulRefused, refuseNulInJsonBody, STREAMED_UPLOADS } from './nul.ts';
+import { domainErrorStatus, isDomainError, plainHttpExceptionDetail, problem, problemResponse } from './problem.ts';
 
 export const MAX_URL_LENGTH = 2048;
 /** JSON bodies are small; the streamed CSV upload has its own route and no limit. */
 export const MAX_JSON_BODY = 256 * 1024;
-const STREAMED_UPLOADS = new Set(['/api/compliance/screen']);
-/**
- * U+0000 cannot be stored in PostgreSQL text (the driver fails with a 500) while SQLite accepts it,
- * so it is refused at the edge, the same on both: in the URL (%00) and in JSON bodies (\u0000).
- */
-const NUL_IN_URL = /%00|\0/i;
-const NUL_IN_JSON = /(?<!\\)(?:\\\\)*\\u0000|\0/;
-const nulRefused = (where: string) =>
-  invalid(`The ${where} contains a NUL character (U+0000), which is not accepted.`, [{ field: where, message: 'contains U+0000' }]);
-
 const SECURITY_HEADERS: [string, string][] = [
   ['x-content-type-options', 'nosniff'],
   ['referrer-policy', 'strict-origin-when-cross-origin'],
@@ -47,6 +39,8 @@ export interface AppDeps {
   /** Today's date as YYYY-MM-DD; defaults to the UTC date of the request. */
   today?: () => string;
   now?: () => Date;
+  /** Origins whose scripts may write to the API with an API token (TRIPARTITE_CORS_WRITE_ORIGINS). */
+  corsWriteOrigins?: readonly string[];
   /** Use the first X-Forwarded-For address as the client's (only behind a trusted proxy). */
   trustProxy?: boolean;
   /** Request and error log (pino); silent when not given. */
@@ -68,11 +62,6 @@ export function createApp(deps: AppDeps): Hono {
   app.use('*', async (c, next) => {
     // Set before the handler runs: touching c.res afterwards makes the Node adapter rebuild the response.
     for (const [name, value] of SECURITY_HEADERS) c.header(name, value);
-    // After the headers, so these answers carry them too.
-    if (c.req.url.length > MAX_URL_LENGTH) {
-      return problemResponse(c, problem(414, `The URL is longer than ${MAX_URL_LENGTH} characters. Shorten the query.`));
-    }
-    if (NUL_IN_URL.test(c.req.url)) throw nulRefused('URL');
     await next();
     // A handler that builds its own Response (the streamed CSV downloads) bypasses c.header().
     copyMissingHeaders(c.res, SECURITY_HEADERS);
@@ -81,7 +70,22 @@ export function createApp(deps: AppDeps): Hono {
   // Inside the security headers (which are copied onto the compressed response), around the rest.
   app.use('*', compression());
 
+  // Preflights are answered here, before authentication (a browser sends them without credentials).
+  const corsOptions = { writeOrigins: deps.corsWriteOrigins ?? [] };
+  app.use('*', cors(corsOptions));
+
   const now = deps.now ?? (() => new Date());
+  // Who is asking comes before anything reads the request: an anonymous write is 401 whatever it sends.
+  app.use('*', authenticate(deps.accounts, now));
+  app.use('/api/*', signedInForWrites());
+  app.use('*', async (c, next) => {
+    // After the headers, so these answers carry them too.
+    if (c.req.url.length > MAX_URL_LENGTH) {
+      return problemResponse(c, problem(414, `The URL is longer than ${MAX_URL_LENGTH} characters. Shorten the query.`));
+    }
+    if (NUL_IN_URL.test(c.req.url)) throw nulRefused('URL');
+    await next();
+  });
   const jsonLimit = bodyLimit({
     maxSize: MAX_JSON_BODY,
     onError: (c) => problemResponse(c, problem(413, `The request body is larger than ${MAX_JSON_BODY / 1024} KiB.`)),
@@ -89,13 +93,14 @@ export function createApp(deps: AppDeps): Hono {
   app.use('/api/*', (c, next) => (STREAMED_UPLOADS.has(new URL(c.req.url).pathname) ? next() : jsonLimit(c, next)));
   app.use('/api/*', async (c, next) => {
     // The body is already buffered (and capped) by the limit above; the validator reuses this read.
-    if (c.req.raw.body && /json/i.test(c.req.header('content-type') ?? '') && !STREAMED_UPLOADS.has(new URL(c.req.url).pathname)) {
-      if (NUL_IN_JSON.test(await c.req.text())) throw nulRefused('body');
-    }
+    // A write's body is checked by its route, after the right to write (write-access.ts).
+    if (isOpenApiRequest(c.req.method, new URL(c.req.url).pathname)) await refuseNulInJsonBody(c);
     await next();
   });
-  app.use('*', authenticate(deps.accounts, now));
-  app.use('*', csrfProtection());
+  app.use(
+    '*',
+    csrfProtection((c, via) => crossOriginWriteAllowed(c, corsOptions, via)),
+  );
 
   const today = deps.today ?? (() => new Date().toISOString().slice(0, 10));
   const addressOf = (c: Context): string => {
@@ -158,7 +163,7 @@ export function createApp(deps: AppDeps): Hono {
     ) {
       // Hono's own HTTPException (e.g. malformed body): a client error with its own status.
       status = (error as unknown as { status: number }).status;
-      detail = (error as Error).message || 'The request could not be processed.';
+      detail = plainHttpExceptionDetail(status, (error as Error).message);
     } else {
       logUnexpectedError(logger, c, error);
       deps.onUnexpectedError?.(error, path);

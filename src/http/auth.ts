@@ -83,9 +83,12 @@ const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
  * so every unsafe request that relies on the cookie must also carry the session's CSRF token
  * (header or form field), and must not come from another site according to the browser.
  */
-export function csrfProtection(): MiddlewareHandler {
+export function csrfProtection(crossOriginAllowed: (c: Context, via: AuthState['via']) => boolean = () => false): MiddlewareHandler {
   return async (c, next) => {
     if (!UNSAFE.has(c.req.method)) return next();
+    const state = authState(c);
+    // The exceptions (see cors.ts) never rely on the cookie, so the checks below have nothing to protect.
+    if (crossOriginAllowed(c, state.via)) return next();
     const site = c.req.header('sec-fetch-site');
     if (site === 'cross-site') throw new DomainError('forbidden', 'Cross-site form submissions are refused.');
     const origin = c.req.header('origin');
@@ -96,9 +99,12 @@ export function csrfProtection(): MiddlewareHandler {
       try {
         originHost = new URL(origin).host;
       } catch {}
-      if (originHost !== host && originHost !== own.host) throw new DomainError('forbidden', 'Requests from another site are refused.');
+      if (originHost !== host && originHost !== own.host)
+        throw new DomainError(
+          'forbidden',
+          'Requests from another site are refused (only listed origins may write to the API, with an API token and no cookie).',
+        );
     }
-    const state = authState(c);
     if (state.via === 'session') {
       let sent = c.req.header(CSRF_HEADER) ?? null;
       if (!sent) {

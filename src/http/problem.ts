@@ -20,7 +20,9 @@ const TITLES: Record<number, string> = {
   403: 'Forbidden',
   415: 'Unsupported media type',
   429: 'Too many requests',
+  431: 'Request header fields too large',
   404: 'Not found',
+  408: 'Request timeout',
   405: 'Method not allowed',
   409: 'Conflict',
   413: 'Content too large',
@@ -39,8 +41,21 @@ export function problem(status: number, detail: string, extra: Partial<Problem> 
   };
 }
 
+/** Every problem names the request it answers (RFC 9457 `instance`): the path, when the caller gave none. */
 export function problemResponse(c: Context, p: Problem): Response {
-  return c.body(JSON.stringify(p), p.status as ContentfulStatusCode, { 'content-type': 'application/problem+json; charset=utf-8' });
+  const body: Problem = p.instance === undefined ? { ...p, instance: new URL(c.req.url).pathname } : p;
+  return c.body(JSON.stringify(body), p.status as ContentfulStatusCode, { 'content-type': 'application/problem+json; charset=utf-8' });
+}
+
+/**
+ * Hono's own refusals (a malformed body, a wrong content type) in plain words; its messages
+ * ("Malformed JSON in request body", "Unsupported Media Type") are written for developers.
+ */
+export function plainHttpExceptionDetail(status: number, message: string): string {
+  if (status === 415) return 'The body must be JSON: send it with Content-Type: application/json.';
+  if (/malformed json/i.test(message)) return 'The body is not valid JSON: check its quotes, commas and brackets.';
+  if (/malformed (form|multipart)/i.test(message)) return 'The form data could not be read.';
+  return message || 'The request could not be processed.';
 }
 
 export function domainErrorStatus(error: DomainError): number {

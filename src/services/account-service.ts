@@ -3,6 +3,7 @@ import { type Actor, isRole, type Role } from '../domain/access/policy.ts';
 import { DomainError, type FieldIssue, invalid } from '../domain/errors.ts';
 import { refuseNul } from '../domain/text.ts';
 import type { AccountRepository, ApiTokenRecord, PasswordHasher, UserRecord } from './account-ports.ts';
+import { isGuessable, PASSWORD_TOO_COMMON, PASSWORD_UNCHANGED } from './password-strength.ts';
 
 export const SESSION_DAYS = 14;
 export const MIN_PASSWORD_LENGTH = 12;
@@ -75,7 +76,7 @@ export class AccountService {
     const issues: FieldIssue[] = [];
     const email = normaliseEmail(input.email ?? '');
     if (!EMAIL.test(email)) issues.push({ field: 'email', message: 'email must be an address such as name@example.org' });
-    this.checkPassword(input.password, 'password', issues);
+    await this.checkPassword(input.password, 'password', issues, [email]);
     if (!isRole(input.role)) issues.push({ field: 'role', message: 'role must be admin, secretariat or focal_point' });
     const countries = [...new Set((input.countries ?? []).map((c) => c.trim().toUpperCase()))];
     if (input.role === 'focal_point' && countries.length === 0)
@@ -152,7 +153,9 @@ export class AccountService {
       throw invalid('current: the current password is wrong', [{ field: 'current', message: 'the current password is wrong' }]);
     }
     const issues: FieldIssue[] = [];
-    this.checkPassword(next, 'next', issues);
+    // The old password may be known to whoever the change is meant to lock out.
+    if (next === current) issues.push({ field: 'next', message: PASSWORD_UNCHANGED });
+    else await this.checkPassword(next, 'next', issues, [user.email]);
     if (issues.length) throw invalid(issues.map((i) => `${i.field}: ${i.message}`).join('; '), issues);
     await this.repo.updatePassword(userId, await this.hasher.hash(next));
     // Other sessions may belong to whoever learnt the old password.
@@ -195,11 +198,14 @@ export class AccountService {
     return this.repo.listUsers().then((users) => users.map(toActor));
   }
 
-  private checkPassword(password: string, field: string, issues: FieldIssue[]): void {
+  /** Wherever a password is set: long enough, not too long, and not one that is easily guessed. */
+  private async checkPassword(password: string, field: string, issues: FieldIssue[], userInputs: string[]): Promise<void> {
     if (typeof password !== 'string' || password.length < MIN_PASSWORD_LENGTH) {
       issues.push({ field, message: `the password must have at least ${MIN_PASSWORD_LENGTH} characters` });
     } else if (password.length > MAX_PASSWORD_LENGTH) {
       issues.push({ field, message: `the password must have at most ${MAX_PASSWORD_LENGTH} characters` });
+    } else if (await isGuessable(password, [...userInputs, ...userInputs.map((i) => i.split('@')[0] ?? '')])) {
+      issues.push({ field, message: PASSWORD_TOO_COMMON });
     }
   }
 }

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
-import { rename, stat, unlink } from 'node:fs/promises';
+import { chmod, rename, stat, unlink } from 'node:fs/promises';
 import { pipeline as pipelineCallback } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { StringDecoder } from 'node:string_decoder';
@@ -158,6 +158,12 @@ async function* tableRows(trx: Kysely<any>, table: string, key: string): AsyncGe
 }
 
 /**
+ * A backup holds password hashes, session and token digests: readable by its owner only. The
+ * rename puts this file in place of any file of the same name, so an older, laxer mode never survives.
+ */
+export const BACKUP_FILE_MODE = 0o600;
+
+/**
  * Writes a consistent backup of every table to `file` while the server may keep writing: on
  * PostgreSQL in one REPEATABLE READ read-only transaction, on SQLite in one read transaction (WAL
  * keeps its snapshot). Streams page by page; the file appears under its name only when complete.
@@ -191,7 +197,9 @@ export async function backupDatabase(handle: DbHandle, file: string, now: Date =
       }
       yield `${JSON.stringify({ end: { rows, total } })}\n`;
     }
-    await pipeline(lines, createGzip(), createWriteStream(partial, { flags: 'wx' }));
+    await pipeline(lines, createGzip(), createWriteStream(partial, { flags: 'wx', mode: BACKUP_FILE_MODE }));
+    // The mode given at creation passes through the umask; set it outright before the file gets its name.
+    await chmod(partial, BACKUP_FILE_MODE);
   };
   try {
     if (handle.dialect.name === 'postgres') {

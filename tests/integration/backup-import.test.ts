@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -130,6 +130,18 @@ for (const target of databases) {
       assert.equal(next.event?.id, maxEvent + 1);
       const user = await accounts.createUser({ email: 'after@example.org', password: PASSWORD, role: 'secretariat' }, later);
       assert.equal(user.id, admin.id + 1);
+    });
+
+    test('a backup is readable by its owner only (mode 0600), also when it replaces an existing file', async () => {
+      const fresh = newFile('mode');
+      await backupDatabase(services.handle, fresh, NOW);
+      assert.equal(statSync(fresh).mode & 0o777, 0o600);
+      const existing = newFile('mode-existing');
+      writeFileSync(existing, 'an older file anyone could read', { mode: 0o644 });
+      chmodSync(existing, 0o644);
+      await backupDatabase(services.handle, existing, NOW);
+      assert.equal(statSync(existing).mode & 0o777, 0o600);
+      assert.ok(readFileSync(existing).length > 20 && readFileSync(existing)[0] === 0x1f, 'the old file was replaced by the gzip backup');
     });
 
     test('restore refuses a database with data unless told, and a corrupt or truncated file changes nothing', async () => {

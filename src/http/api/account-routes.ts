@@ -5,10 +5,15 @@ import { type AccountService, TooManyAttempts } from '../../services/account-ser
 import { authState, clearSessionCookie, requireActor, setSessionCookie } from '../auth.ts';
 import { problem, problemResponse } from '../problem.ts';
 import { ProblemSchema } from './schemas.ts';
+import { mayWrite, signedIn, userTarget } from './write-access.ts';
 
 const problems = {
   400: { description: 'Invalid input', content: { 'application/problem+json': { schema: ProblemSchema } } },
   403: { description: 'Not allowed', content: { 'application/problem+json': { schema: ProblemSchema } } },
+};
+const signedInProblems = {
+  ...problems,
+  401: { description: 'Not signed in (no valid session or API token)', content: { 'application/problem+json': { schema: ProblemSchema } } },
 };
 
 const UserSchema = z
@@ -54,10 +59,11 @@ const logout = createRoute({
   method: 'post',
   path: '/auth/logout',
   tags: ['accounts'],
+  middleware: [signedIn] as const,
   summary: 'End this session',
   responses: {
     200: { description: 'Signed out', content: { 'application/json': { schema: z.object({ ok: z.literal(true) }) } } },
-    ...problems,
+    ...signedInProblems,
   },
 });
 
@@ -65,10 +71,11 @@ const logoutAll = createRoute({
   method: 'post',
   path: '/auth/logout-all',
   tags: ['accounts'],
+  middleware: [signedIn] as const,
   summary: 'End every session of the signed-in user',
   responses: {
     200: { description: 'Signed out everywhere', content: { 'application/json': { schema: z.object({ ended: z.number().int() }) } } },
-    ...problems,
+    ...signedInProblems,
   },
 });
 
@@ -76,6 +83,7 @@ const changePassword = createRoute({
   method: 'post',
   path: '/auth/password',
   tags: ['accounts'],
+  middleware: [signedIn] as const,
   summary: 'Change the password; ends the other sessions',
   request: {
     body: {
@@ -87,7 +95,7 @@ const changePassword = createRoute({
   },
   responses: {
     200: { description: 'Changed', content: { 'application/json': { schema: z.object({ ok: z.literal(true) }) } } },
-    ...problems,
+    ...signedInProblems,
   },
 });
 
@@ -105,13 +113,14 @@ const createToken = createRoute({
   method: 'post',
   path: '/tokens',
   tags: ['accounts'],
+  middleware: [signedIn] as const,
   summary: 'Create an API token; the secret is shown once',
   request: {
     body: { required: true, content: { 'application/json': { schema: z.object({ name: z.string().max(100) }).openapi('NewToken') } } },
   },
   responses: {
     201: { description: 'Created', content: { 'application/json': { schema: z.object({ token: z.string(), record: TokenSchema }) } } },
-    ...problems,
+    ...signedInProblems,
   },
 });
 
@@ -122,7 +131,7 @@ const listTokens = createRoute({
   summary: "The signed-in user's API tokens (never their secrets)",
   responses: {
     200: { description: 'Tokens', content: { 'application/json': { schema: z.object({ items: z.array(TokenSchema) }) } } },
-    ...problems,
+    ...signedInProblems,
   },
 });
 
@@ -130,6 +139,7 @@ const revokeToken = createRoute({
   method: 'delete',
   path: '/tokens/{id}',
   tags: ['accounts'],
+  middleware: [signedIn] as const,
   summary: 'Revoke an API token',
   request: {
     params: z.object({
@@ -145,7 +155,7 @@ const revokeToken = createRoute({
   responses: {
     200: { description: 'Revoked', content: { 'application/json': { schema: z.object({ ok: z.literal(true) }) } } },
     404: { description: 'No such token', content: { 'application/problem+json': { schema: ProblemSchema } } },
-    ...problems,
+    ...signedInProblems,
   },
 });
 
@@ -156,7 +166,7 @@ const listUsers = createRoute({
   summary: 'All users (administrators only)',
   responses: {
     200: { description: 'Users', content: { 'application/json': { schema: z.object({ items: z.array(UserSchema) }) } } },
-    ...problems,
+    ...signedInProblems,
   },
 });
 
@@ -164,6 +174,7 @@ const createUser = createRoute({
   method: 'post',
   path: '/users',
   tags: ['accounts'],
+  middleware: [mayWrite(userTarget)] as const,
   summary: 'Create a user (administrators only)',
   request: {
     body: {
@@ -185,7 +196,7 @@ const createUser = createRoute({
   responses: {
     201: { description: 'Created', content: { 'application/json': { schema: UserSchema } } },
     409: { description: 'Email taken', content: { 'application/problem+json': { schema: ProblemSchema } } },
-    ...problems,
+    ...signedInProblems,
   },
 });
 

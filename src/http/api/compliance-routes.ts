@@ -1,6 +1,7 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import { MINIMUM_AGE_BASES, VERDICTS, WORK_KINDS } from '../../domain/child-labour/types.ts';
 import type { ComplianceService } from '../../services/compliance-service.ts';
+import { problem, problemResponse } from '../problem.ts';
 import { ProblemSchema } from './schemas.ts';
 
 const problemContent = { 'application/problem+json': { schema: ProblemSchema } };
@@ -128,16 +129,7 @@ export function addScreeningRoute(api: OpenAPIHono, compliance: ComplianceServic
     const { invalid } = await import('../../domain/errors.ts');
     const type = (c.req.header('content-type') ?? '').split(';')[0]?.trim().toLowerCase();
     if (type !== 'text/csv') {
-      return c.body(
-        JSON.stringify({
-          type: 'https://tripartite.dev/problems/unsupported-media-type',
-          title: 'Unsupported media type',
-          status: 415,
-          detail: 'Send the workers file as text/csv (Content-Type: text/csv).',
-        }),
-        415,
-        { 'content-type': 'application/problem+json; charset=utf-8' },
-      );
+      return problemResponse(c, problem(415, 'Send the workers file as text/csv (Content-Type: text/csv).'));
     }
     const on = c.req.query('on') ?? today();
     if (!/^\d{4}-\d{2}-\d{2}$/.test(on))

@@ -8,11 +8,13 @@ import type { GapsService } from '../../services/gaps-service.ts';
 import { EVENT_ACTIONS, RECORD_TYPES } from '../../services/history-ports.ts';
 import { authState, requireActor } from '../auth.ts';
 import { dateQuery, PageQuerySchema, ProblemSchema } from './schemas.ts';
+import { countryTarget, instrumentTarget, mayWrite, revertTarget } from './write-access.ts';
 
 const problem = (description: string) => ({ description, content: { 'application/problem+json': { schema: ProblemSchema } } });
 const writeProblems = {
-  400: problem('Invalid input'),
-  403: problem('Not signed in, or outside your role or country'),
+  400: problem('Invalid input (checked after the sign-in and the right to write)'),
+  401: problem('Not signed in (no valid session or API token)'),
+  403: problem('Outside your role or country'),
   404: problem('No such record'),
   409: problem('Conflict'),
 };
@@ -20,7 +22,7 @@ const writeProblems = {
 const citation = {
   source: z
     .string({ error: 'source is required: cite where this fact comes from' })
-    .max(500)
+    .max(500, 'source must be at most 500 characters')
     .openapi({ description: 'Required: the act, NORMLEX page or document this change rests on' }),
   reason: z.string().max(2000).nullable().optional().openapi({ description: 'Why the change is made' }),
 };
@@ -78,6 +80,7 @@ const saveRatification = createRoute({
   method: 'put',
   path: '/ratifications/{country}/{instrument}',
   tags: ['editing'],
+  middleware: [mayWrite(countryTarget('ratification', 'country'))] as const,
   summary: 'Add or correct a ratification (with its C138 declaration); focal point of the country, secretariat or admin',
   request: {
     params: ratificationParams,
@@ -119,6 +122,7 @@ const denounce = createRoute({
   method: 'post',
   path: '/ratifications/{country}/{instrument}/denounce',
   tags: ['editing'],
+  middleware: [mayWrite(countryTarget('ratification', 'country'))] as const,
   summary: 'Record the denunciation of a ratification',
   request: {
     params: ratificationParams,
@@ -134,6 +138,7 @@ const patchInstrument = createRoute({
   method: 'patch',
   path: '/instruments/{code}',
   tags: ['editing'],
+  middleware: [mayWrite(instrumentTarget)] as const,
   summary: "Edit an instrument's status and titles (secretariat)",
   request: {
     params: z.object({
@@ -166,6 +171,7 @@ const putProfile = createRoute({
   method: 'put',
   path: '/countries/{iso3}/profile',
   tags: ['editing'],
+  middleware: [mayWrite(countryTarget('national_profile', 'iso3'))] as const,
   summary: "Edit a State's national child-labour profile (focal point, secretariat)",
   request: {
     params: z.object({
@@ -365,7 +371,7 @@ export function addEditRoutes(api: OpenAPIHono, edits: EditService, gaps: GapsSe
     return c.json(page as never, 200);
   });
 
-  api.openapi(revert, async (c) => {
+  api.openapi({ ...revert, middleware: [mayWrite(revertTarget(edits))] as const }, async (c) => {
     let reason: string | null = null;
     if ((c.req.header('content-type') ?? '').includes('json')) reason = (c.req.valid('json') as { reason?: string | null })?.reason ?? null;
     return c.json(await edits.revert(requireActor(c), c.req.valid('param').id, reason, now()), 200);

@@ -26,6 +26,7 @@ import {
   RatificationListQuerySchema,
   RatificationPageSchema,
 } from './schemas.ts';
+import { plainIssues, type ValidatorIssue } from './validation-messages.ts';
 
 const problemContent = { 'application/problem+json': { schema: ProblemSchema } };
 const badRequest = { 400: { description: 'Invalid parameter', content: problemContent } };
@@ -34,11 +35,9 @@ const notFoundResponse = { 404: { description: 'Not found', content: problemCont
 /** Validation failures become one readable problem listing every bad field. */
 export const validationHook: Hook<any, any, any, any> = (result, c) => {
   if (result.success) return;
-  const errors = result.error.issues.map((i) => ({ field: i.path.join('.') || result.target, message: i.message }));
-  return problemResponse(
-    c,
-    problem(400, errors.map((e) => `${e.field}: ${e.message}`).join('; '), { errors, instance: new URL(c.req.url).pathname }),
-  );
+  const errors = plainIssues(result.error.issues as ValidatorIssue[], (result as { data?: unknown }).data, result.target);
+  // Each message names its field ("source is required"), so the detail is the messages in a row.
+  return problemResponse(c, problem(400, `${errors.map((e) => e.message).join('; ')}.`, { errors, instance: new URL(c.req.url).pathname }));
 };
 
 const listInstruments = createRoute({
@@ -211,7 +210,7 @@ export function createApi({ registry, compliance, accounts, edits, gaps, today, 
       title: 'Tripartite API',
       version: '0.1.0',
       description:
-        'International labour standards registry: instruments, member States and ratifications, each fact with its source ids and confidence. Errors are RFC 9457 problem+json.',
+        'International labour standards registry: instruments, member States and ratifications, each fact with its source ids and confidence. Errors are RFC 9457 problem+json (type, title, status, detail, instance; errors[] names each bad field). Writes: not signed in → 401 whatever the body, then outside your role or country → 403, then invalid input → 400. Reads (and the compliance check and screening) allow any origin (CORS, no credentials); writes from another origin need an API token and an origin listed by the operator.',
     },
   });
 

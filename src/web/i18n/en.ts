@@ -457,6 +457,8 @@ export const en = {
   passwordTooShort: (min: string) => `The new password must have at least ${min} characters.`,
   passwordTooLong: (max: string) => `The new password must have at most ${max} characters.`,
   passwordMismatch: 'The two new passwords differ. Type the same new password twice.',
+  passwordUnchanged: 'The new password is the same as the current one. Choose a different one.',
+  passwordTooCommon: 'This password is too common or too easy to guess. Use a few unrelated words instead.',
   passwordChanged: 'Your password is changed. Your sessions on other devices have been signed out.',
   everywhereHeading: 'Sign out everywhere',
   everywhereText:

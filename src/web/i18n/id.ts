@@ -452,6 +452,8 @@ export const id: Dict = {
   passwordTooShort: (min) => `Kata sandi baru harus paling sedikit ${min} karakter.`,
   passwordTooLong: (max) => `Kata sandi baru paling banyak ${max} karakter.`,
   passwordMismatch: 'Kedua kata sandi baru berbeda. Ketik kata sandi baru yang sama dua kali.',
+  passwordUnchanged: 'Kata sandi baru sama dengan kata sandi saat ini. Pilih kata sandi yang lain.',
+  passwordTooCommon: 'Kata sandi ini terlalu umum atau terlalu mudah ditebak. Gunakan beberapa kata yang tidak saling berkaitan.',
   passwordChanged: 'Kata sandi Anda sudah diganti. Sesi Anda di perangkat lain sudah dikeluarkan.',
   everywhereHeading: 'Keluar di semua perangkat',
   everywhereText:

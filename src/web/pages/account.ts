@@ -1,4 +1,6 @@
 import type { Actor } from '../../domain/access/policy.ts';
+import type { FieldIssue } from '../../domain/errors.ts';
+import { PASSWORD_TOO_COMMON, PASSWORD_UNCHANGED } from '../../services/password-strength.ts';
 import type { CountryRef } from '../../services/registry-service.ts';
 import { html, type SafeHtml } from '../html.ts';
 import { countryLink, tableRegion, unknown } from '../views/components.ts';
@@ -8,6 +10,16 @@ import { layout } from '../views/layout.ts';
 import type { View } from '../views/view.ts';
 
 export const PASSWORD_FIELD_IDS = { current: 'password-current', next: 'password-next', confirm: 'password-confirm' } as const;
+/** The password service's refusals as messages next to the form's fields, in the page's language. */
+export function passwordErrors(v: View, issues: readonly FieldIssue[], minLength: number): FieldError[] {
+  const ids = PASSWORD_FIELD_IDS;
+  return issues.map((i) => {
+    if (i.field === 'current') return { id: ids.current, message: v.t.passwordCurrentWrong };
+    if (i.message === PASSWORD_UNCHANGED) return { id: ids.next, message: v.t.passwordUnchanged };
+    if (i.message === PASSWORD_TOO_COMMON) return { id: ids.next, message: v.t.passwordTooCommon };
+    return { id: ids.next, message: v.t.passwordTooShort(v.f.number(minLength)) };
+  });
+}
 export const TOKEN_FIELD_IDS = { name: 'token-name' } as const;
 export const MAX_TOKEN_NAME = 100;
 

@@ -17,6 +17,7 @@ import {
   type AccountNotice,
   MAX_TOKEN_NAME,
   PASSWORD_FIELD_IDS,
+  passwordErrors,
   renderAccount,
   renderTokenCreated,
   TOKEN_FIELD_IDS,
@@ -244,12 +245,7 @@ export function mountEditing(app: Hono, lang: Lang, deps: EditingDeps): void {
       await accounts.changePassword(actor.id, current, next, authState(c).sessionHash ?? undefined);
     } catch (e) {
       if (isCode(e, 'invalid')) {
-        const fromService = e.issues.map((i) =>
-          i.field === 'current'
-            ? { id: ids.current, message: t.passwordCurrentWrong }
-            : { id: ids.next, message: t.passwordTooShort(f.number(MIN_PASSWORD_LENGTH)) },
-        );
-        return accountPage(c, v, actor, 400, { errors: fromService });
+        return accountPage(c, v, actor, 400, { errors: passwordErrors(v, e.issues, MIN_PASSWORD_LENGTH) });
       }
       if (isCode(e, 'unauthenticated')) return toLogin(c, `${base}/account`);
       throw e;
@@ -619,6 +615,10 @@ export function mountEditing(app: Hono, lang: Lang, deps: EditingDeps): void {
     if (id < 1 || id > 2_147_483_647) return errorPage(c, v, 404, v.t.changeNotFound(raw));
     const event = await edits.getEvent(id);
     if (!event) return errorPage(c, v, 404, v.t.changeNotFound(raw));
+    // The right to revert comes before anything in the form is checked.
+    const actor = v.session.actor;
+    const target = eventTarget(event);
+    if (!canWrite(actor, target).allowed) return errorPage(c, v, 403, forbiddenText(v, actor, target));
     const form = await readForm(c);
     const reason = field(form, 'reason').trim();
     const back = safeNext(lang, field(form, 'back')) ?? `${base}/history?record=${encodeURIComponent(event.recordKey)}`;
@@ -629,9 +629,6 @@ export function mountEditing(app: Hono, lang: Lang, deps: EditingDeps): void {
       return page(c, hv, status, renderHistory(hv, { query, result, problem }));
     };
     if (reason.length > MAX_REASON_LENGTH) return recordHistory(400, v.t.editError.tooLong(v.f.number(MAX_REASON_LENGTH)));
-    const actor = v.session.actor;
-    const target = eventTarget(event);
-    if (!canWrite(actor, target).allowed) return errorPage(c, v, 403, forbiddenText(v, actor, target));
     try {
       await edits.revert(actor, id, reason || null, now());
     } catch (e) {
