@@ -24,7 +24,10 @@ import {
   CONDITION_KEYS,
   type ConditionKey,
   type NationalLightWork,
+  type NationalNightWork,
   type NationalProfile,
+  SEXES,
+  type Sex,
   type SourcedAge,
 } from '../src/domain/child-labour/index.ts';
 
@@ -193,10 +196,11 @@ interface ExtraProfile {
   compulsoryEducationAge?: SourcedAge;
   childUnderAge?: SourcedAge;
   lightWork?: NationalLightWork;
+  nightWork?: NationalNightWork;
   notes?: string[];
 }
 
-const EXTRA_KEYS = new Set(['iso3', ...AGE_FIELDS, 'childUnderAge', 'lightWork', 'notes']);
+const EXTRA_KEYS = new Set(['iso3', ...AGE_FIELDS, 'childUnderAge', 'lightWork', 'nightWork', 'notes']);
 
 function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -237,6 +241,10 @@ function readExtras(): { profiles: ExtraProfile[]; sourceIds: Set<string> } {
     if (p.lightWork !== undefined) {
       const lw = checkLightWork(p.lightWork, `${where}.lightWork`, sourceIds);
       if (lw) out.lightWork = lw;
+    }
+    if (p.nightWork !== undefined) {
+      const nw = checkNightWork(p.nightWork, `${where}.nightWork`, sourceIds);
+      if (nw) out.nightWork = nw;
     }
     if (p.notes !== undefined) {
       if (Array.isArray(p.notes) && p.notes.every((n) => typeof n === 'string' && n.trim())) out.notes = p.notes as string[];
@@ -320,6 +328,38 @@ function checkLightWork(v: unknown, where: string, sourceIds: Set<string>): Nati
   return out;
 }
 
+const CLOCK_TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
+
+function checkNightWork(v: unknown, where: string, sourceIds: Set<string>): NationalNightWork | null {
+  if (!isRecord(v)) {
+    problem(EXTRA_FILE, null, `${where}: expected { underAge, sex?, from, to, source, citation? }`);
+    return null;
+  }
+  const before = problems.length;
+  for (const key of Object.keys(v)) {
+    if (!['underAge', 'sex', 'from', 'to', 'source', 'citation'].includes(key)) problem(EXTRA_FILE, null, `${where}.${key}: unknown field`);
+  }
+  checkAge(v.underAge, `${where}.underAge`);
+  if (v.sex !== undefined && !(SEXES as readonly unknown[]).includes(v.sex)) {
+    problem(EXTRA_FILE, null, `${where}.sex: must be one of ${SEXES.join(', ')}, or left out when the rule covers every worker`);
+  }
+  for (const key of ['from', 'to'] as const) {
+    if (typeof v[key] !== 'string' || !CLOCK_TIME.test(v[key]))
+      problem(EXTRA_FILE, null, `${where}.${key}: must be a time HH:MM, got ${JSON.stringify(v[key])}`);
+  }
+  checkSource(v.source, `${where}.source`, sourceIds);
+  checkCitation(v.citation, where);
+  if (problems.length > before) return null;
+  // Built in the order the type lists its fields, for a stable, readable output.
+  const out = { underAge: v.underAge as number } as NationalNightWork;
+  if (v.sex !== undefined) out.sex = v.sex as Sex;
+  out.from = v.from as string;
+  out.to = v.to as string;
+  out.source = v.source as string;
+  if (typeof v.citation === 'string') out.citation = v.citation;
+  return out;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Merge
 
@@ -353,11 +393,13 @@ function merge(base: Map<string, NationalProfile>, extras: ExtraProfile[]): Nati
     }
     if (extra.childUnderAge) p.childUnderAge = extra.childUnderAge;
     if (extra.lightWork) p.lightWork = extra.lightWork;
+    if (extra.nightWork) p.nightWork = extra.nightWork;
     if (extra.notes) p.notes = [...(p.notes ?? []), ...extra.notes];
     const used = [
       ...AGE_FIELDS.flatMap((f) => p[f]?.source.split(';') ?? []),
       ...(p.childUnderAge ? [p.childUnderAge.source] : []),
       ...(p.lightWork ? [p.lightWork.source] : []),
+      ...(p.nightWork ? [p.nightWork.source] : []),
     ];
     p.sources = [...new Set(used)].sort();
     base.set(extra.iso3, p);
@@ -374,6 +416,7 @@ function ordered(p: NationalProfile): NationalProfile {
     compulsoryEducationAge: p.compulsoryEducationAge,
   } as NationalProfile;
   if (p.lightWork) out.lightWork = p.lightWork;
+  if (p.nightWork) out.nightWork = p.nightWork;
   if (p.childUnderAge) out.childUnderAge = p.childUnderAge;
   out.sources = p.sources;
   if (p.notes) out.notes = p.notes;
@@ -402,6 +445,7 @@ function main(): void {
   console.log(`  hazardous minimum age known:    ${known((p) => p.hazardousMinimumAge)}`);
   console.log(`  compulsory education age known: ${known((p) => p.compulsoryEducationAge)}`);
   console.log(`  light-work rules:               ${known((p) => p.lightWork)}`);
+  console.log(`  night-work rules:               ${known((p) => p.nightWork)}`);
   console.log(`  national child definitions:     ${known((p) => p.childUnderAge)}`);
   console.log(`  no field known:                 ${profiles.filter((p) => p.sources.length === 0).length}`);
   console.log(`  reviewed values left unknown:   ${usedExclusions.size} (${[...usedExclusions].sort().join(', ')})`);

@@ -61,6 +61,8 @@ function readsHoursOrNight(facts: CountryFacts, input: EngineInput<WorkKind>): b
       work: input.work,
       minimumAge,
       basis,
+      // The screener passes no sex to the engine (no such column), so the rules see it as not stated.
+      sex: null,
       get hoursPerDay() {
         read = true;
         return hours;
