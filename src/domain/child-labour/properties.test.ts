@@ -191,3 +191,16 @@ test('ageBreakpoints lists every age at which the answer can change', () => {
     RUNS,
   );
 });
+
+test('for any facts, severity never decreases light → regular → hazardous → slavery, and slavery is never permitted', () => {
+  const chain = ['light', 'regular', 'hazardous', 'slavery'] as const;
+  fc.assert(
+    fc.property(facts, input, (f, i) => {
+      const verdicts = chain.map((work) => evaluate(f, { ...i, work }).verdict);
+      for (let k = 1; k < chain.length; k++)
+        assert.ok(compareVerdicts(verdicts[k]!, verdicts[k - 1]!) >= 0, `${chain[k - 1]} ${verdicts[k - 1]}, ${chain[k]} ${verdicts[k]}`);
+      assert.notEqual(verdicts[3], 'permitted');
+    }),
+    RUNS,
+  );
+});
