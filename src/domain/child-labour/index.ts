@@ -4,7 +4,7 @@
  */
 export { ageOn } from './age.ts';
 export { ageBreakpoints, decidingFirst, evaluate } from './engine.ts';
-export { renderCitation, renderCondition, renderMessage, renderVerdict, renderWork } from './messages/render.ts';
+export { renderBasis, renderCitation, renderCondition, renderMessage, renderVerdict, renderWork } from './messages/render.ts';
 export {
   BASELINE_MINIMUM_AGE,
   DECLARATION_CANDIDATES,

@@ -44,6 +44,11 @@ export function renderVerdict(verdict: Verdict, lang: Lang): string {
   return CATALOGUES[lang].verdicts[verdict];
 }
 
+/** Where the minimum age came from, as a phrase (e.g. 'declared by the State under C138 Art 2(1)'). */
+export function renderBasis(basis: MinimumAgeBasis, lang: Lang): string {
+  return CATALOGUES[lang].bases[basis];
+}
+
 export function renderWork(work: WorkKind, lang: Lang): string {
   return CATALOGUES[lang].works[work];
 }
@@ -75,6 +80,8 @@ function formatParam(name: string, value: string | number, lang: Lang): string {
   if (name === 'work') return c.works[value as WorkKind] ?? String(value);
   if (name.startsWith('verdict')) return c.verdicts[value as Verdict] ?? String(value);
   if (name === 'nationalCitation') return renderCitation(String(value), lang);
+  // Indonesian writes clock times with a dot (pukul 23.00).
+  if ((name === 'from' || name === 'to') && lang === 'id') return String(value).replace(':', '.');
   if (name === 'nightSex') return c.phrases.nightSex[String(value)] ?? String(value);
   // Source ids are stored semicolon-separated (see data/README.md); a reader gets a list.
   if (name === 'source') return String(value).split(';').join(', ');
