@@ -45,7 +45,7 @@ export const MESSAGES_EN: Record<MessageKey, string> = {
   'worst-form.child':
     'Age {age} is under {childAge} (C182 Art 2): {work} is a worst form of child labour, prohibited for every child without exception.',
   'worst-form.adult':
-    'Age {age} is {childAge} or over: the person is an adult, so this is not child labour (C182 Art 2). That does not make it permitted: {work} remains unlawful or regulated under other law, such as criminal law and the law on trafficking in persons.',
+    'Age {age} is {childAge} or over: the person is an adult, so this is not child labour (C182 Art 2). That does not make it permitted: {adultActivity} remains unlawful or regulated under other law, such as criminal law.',
   'forced-labour.any-age':
     'Age {age} is {childAge} or over, so this is not child labour (C182 Art 2), but {work} is forced or compulsory labour, which is prohibited at every age: C029 Art 1(1) requires its suppression, and Art 2(1) defines it as work exacted under the menace of a penalty and not offered voluntarily. Where the State has ratified the 2014 Protocol (P029), it must also prevent it, protect victims and give them remedies.',
   'night-work.national':
@@ -147,6 +147,11 @@ export const BASIS_NAMES_EN: Record<MinimumAgeBasis, string> = {
 export const PHRASES_EN = {
   nationalLaw: 'national law',
   nationalLawPrefix: 'national law',
+  // What C182 Art 3(b)-(c) names for a child, worded for an adult (no "use of a child").
+  adultActivity: {
+    sexual_exploitation: 'prostitution, pornography or pornographic performances',
+    illicit: 'illicit activity such as producing or trafficking drugs',
+  } as Record<string, string>,
   nightSex: { female: 'female workers', male: 'male workers', any: 'workers' } as Record<string, string>,
   hoursLimit: (hours: string) => `for at most ${hours} hours a day`,
   noHoursLimit: 'with no daily hour limit set',

@@ -49,7 +49,7 @@ export const MESSAGES_ID: Record<MessageKey, string> = {
   'worst-form.child':
     'Usia {age} tahun di bawah {childAge} tahun (Pasal 2 Konvensi ILO No. 182): {work} merupakan bentuk pekerjaan terburuk untuk anak dan dilarang bagi setiap anak tanpa pengecualian.',
   'worst-form.adult':
-    'Usia {age} tahun telah mencapai {childAge} tahun: orang tersebut sudah dewasa, sehingga ini bukan pekerja anak (Pasal 2 Konvensi ILO No. 182). Namun hal itu tidak berarti diperbolehkan: {work} tetap melanggar hukum atau diatur oleh hukum lain, seperti hukum pidana dan hukum tentang tindak pidana perdagangan orang.',
+    'Usia {age} tahun telah mencapai {childAge} tahun: orang tersebut sudah dewasa, sehingga ini bukan pekerja anak (Pasal 2 Konvensi ILO No. 182). Namun hal itu tidak berarti diperbolehkan: {adultActivity} tetap melanggar hukum atau diatur oleh hukum lain, seperti hukum pidana.',
   'forced-labour.any-age':
     'Usia {age} tahun telah mencapai {childAge} tahun, sehingga ini bukan pekerja anak (Pasal 2 Konvensi ILO No. 182), tetapi {work} merupakan kerja paksa atau wajib kerja, yang dilarang pada usia berapa pun: Pasal 1 ayat (1) Konvensi ILO No. 29 mewajibkan penghapusannya, dan Pasal 2 ayat (1) mendefinisikannya sebagai pekerjaan yang dipaksakan di bawah ancaman hukuman dan tidak dilakukan secara sukarela. Jika Negara telah meratifikasi Protokol 2014 (P029), Negara juga wajib mencegahnya, melindungi korban, dan memberikan pemulihan.',
   'night-work.national':
@@ -157,6 +157,10 @@ export const BASIS_NAMES_ID: Record<MinimumAgeBasis, string> = {
 export const PHRASES_ID = {
   nationalLaw: 'peraturan perundang-undangan nasional',
   nationalLawPrefix: 'hukum nasional',
+  adultActivity: {
+    sexual_exploitation: 'pelacuran, pornografi, atau pertunjukan porno',
+    illicit: 'kegiatan terlarang seperti produksi dan perdagangan narkotika',
+  } as Record<string, string>,
   nightSex: { female: 'pekerja perempuan', male: 'pekerja laki-laki', any: 'pekerja' } as Record<string, string>,
   hoursLimit: (hours: string) => `paling lama ${hours} jam sehari`,
   noHoursLimit: 'tanpa batas jam kerja harian',

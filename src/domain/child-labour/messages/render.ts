@@ -82,6 +82,7 @@ function formatParam(name: string, value: string | number, lang: Lang): string {
   if (name === 'nationalCitation') return renderCitation(String(value), lang);
   // Indonesian writes clock times with a dot (pukul 23.00).
   if ((name === 'from' || name === 'to') && lang === 'id') return String(value).replace(':', '.');
+  if (name === 'adultActivity') return c.phrases.adultActivity[String(value)] ?? String(value);
   if (name === 'nightSex') return c.phrases.nightSex[String(value)] ?? String(value);
   // Source ids are stored semicolon-separated (see data/README.md); a reader gets a list.
   if (name === 'source') return String(value).split(';').join(', ');

@@ -18,7 +18,7 @@ function worstFormRule(id: string, work: WorkKind, citation: string): Rule {
       const params = { age: ctx.age, childAge: CHILD_AGE, work: ctx.work };
       return ctx.age < CHILD_AGE
         ? finding(id, citation, 'worst_form', 'worst-form.child', params)
-        : finding(id, 'C182 Art 2', 'other_law', 'worst-form.adult', params);
+        : finding(id, 'C182 Art 2', 'other_law', 'worst-form.adult', { age: ctx.age, childAge: CHILD_AGE, adultActivity: ctx.work });
     },
     agesCompared: () => [CHILD_AGE],
   };
