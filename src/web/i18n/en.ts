@@ -557,6 +557,10 @@ export const en = {
   generalMinimumAgeLabel: 'General minimum age for work',
   hazardousMinimumAgeLabel: 'Minimum age for hazardous work',
   compulsoryEducationAgeLabel: 'Age at the end of compulsory education',
+  nightWorkRuleLabel: 'Night work by young workers',
+  nightWorkRule: (who: string, age: string, from: string, to: string) =>
+    `${who} under ${age} may not be employed between ${from} and ${to}`,
+  nightWorkWho: { female: 'Female workers', male: 'Male workers', any: 'Workers' },
   ageUnknownOption: 'unknown',
   unknownAge: 'unknown',
   ageLabel: 'Age',

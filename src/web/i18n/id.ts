@@ -553,6 +553,10 @@ export const id: Dict = {
   generalMinimumAgeLabel: 'Usia minimum umum untuk bekerja',
   hazardousMinimumAgeLabel: 'Usia minimum untuk pekerjaan berbahaya',
   compulsoryEducationAgeLabel: 'Usia akhir wajib belajar',
+  nightWorkRuleLabel: 'Kerja malam pekerja muda',
+  nightWorkRule: (who, age, from, to) =>
+    `${who} yang berumur kurang dari ${age} tahun dilarang dipekerjakan antara pukul ${from.replace(':', '.')} sampai dengan pukul ${to.replace(':', '.')}`,
+  nightWorkWho: { female: 'Pekerja perempuan', male: 'Pekerja laki-laki', any: 'Pekerja' },
   ageUnknownOption: 'tidak diketahui',
   unknownAge: 'tidak diketahui',
   ageLabel: 'Usia',
