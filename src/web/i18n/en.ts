@@ -301,7 +301,7 @@ export const en = {
   checkSexHint:
     'Only some national rules depend on it, such as Indonesia’s ban on night work by female workers under 18. Leave it as “not stated” if it is not known: the answer then says what applies either way.',
   checkSexNotStated: 'not stated',
-  sex: { female: 'female', male: 'male' },
+  checkSexOption: { female: 'female', male: 'male' },
   checkSubmit: 'Check',
   checkScreenLink: 'Many workers to check? Screen a CSV file instead.',
   checkResultHeading: 'Result',

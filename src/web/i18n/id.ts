@@ -297,7 +297,7 @@ export const id: Dict = {
   checkSexHint:
     'Hanya sebagian ketentuan nasional yang bergantung padanya, misalnya larangan kerja malam bagi pekerja perempuan di bawah 18 tahun di Indonesia. Biarkan “tidak disebutkan” jika tidak diketahui: jawabannya akan menyebutkan apa yang berlaku dalam kedua kemungkinan.',
   checkSexNotStated: 'tidak disebutkan',
-  sex: { female: 'perempuan', male: 'laki-laki' },
+  checkSexOption: { female: 'perempuan', male: 'laki-laki' },
   checkSubmit: 'Periksa',
   checkScreenLink: 'Banyak pekerja yang perlu diperiksa? Periksa sekaligus dengan berkas CSV.',
   checkResultHeading: 'Hasil',

@@ -218,7 +218,7 @@ ${answer.nationalShortfall ? html`<p class="notice">${t.checkShortfall(f.number(
 <dt>${t.checkLabelAge}</dt><dd>${ageText(v, answer, values)}</dd>
 ${hours !== null && Number.isFinite(hours) ? html`<dt>${t.checkLabelHours}</dt><dd>${t.checkHours(f.decimal(hours))}</dd>` : null}
 <dt>${t.checkLabelNight}</dt><dd>${values.night ? t.checkNightYes : t.checkNightNo}</dd>
-<dt>${t.checkLabelSex}</dt><dd>${answer.sex ? t.sex[answer.sex] : t.checkSexNotStated}</dd>
+<dt>${t.checkLabelSex}</dt><dd>${answer.sex ? t.checkSexOption[answer.sex] : t.checkSexNotStated}</dd>
 <dt>${t.checkLabelMinimumAge}</dt><dd>${minimumAgeText(v, answer)}</dd>
 </dl>
 <h3 id="reasons-heading">${t.checkReasonsHeading}</h3>
@@ -296,7 +296,7 @@ function sexSelect(v: View, values: CheckFormValues, error: FieldError | undefin
 ${fieldError(v, error)}
 <select id="${id}" name="sex"${describedBy(`${id}-hint`, error)}>
 <option value="">${t.checkSexNotStated}</option>
-${SEXES.map((s) => html`<option value="${s}"${s === values.sex ? html` selected` : null}>${t.sex[s]}</option>`)}
+${SEXES.map((s) => html`<option value="${s}"${s === values.sex ? html` selected` : null}>${t.checkSexOption[s]}</option>`)}
 </select>`,
   );
 }
