@@ -26,10 +26,9 @@ import {
   type NationalLightWork,
   type NationalNightWork,
   type NationalProfile,
-  SEXES,
-  type Sex,
   type SourcedAge,
 } from '../src/domain/child-labour/index.ts';
+import { checkNightWork } from './profile-night-work.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const REF = resolve(process.env.REFERENCE_DATA_DIR ?? resolve(ROOT, '../shared/reference-data'));
@@ -243,7 +242,12 @@ function readExtras(): { profiles: ExtraProfile[]; sourceIds: Set<string> } {
       if (lw) out.lightWork = lw;
     }
     if (p.nightWork !== undefined) {
-      const nw = checkNightWork(p.nightWork, `${where}.nightWork`, sourceIds);
+      const nw = checkNightWork(p.nightWork, `${where}.nightWork`, {
+        problem: (message) => problem(EXTRA_FILE, null, message),
+        age: (value, at) => checkAge(value, at),
+        source: (value, at) => checkSource(value, at, sourceIds),
+        citation: (value, at) => checkCitation(value, at),
+      });
       if (nw) out.nightWork = nw;
     }
     if (p.notes !== undefined) {
@@ -324,38 +328,6 @@ function checkLightWork(v: unknown, where: string, sourceIds: Set<string>): Nati
     conditions: conditions as ConditionKey[],
     source: v.source as string,
   };
-  if (typeof v.citation === 'string') out.citation = v.citation;
-  return out;
-}
-
-const CLOCK_TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
-
-function checkNightWork(v: unknown, where: string, sourceIds: Set<string>): NationalNightWork | null {
-  if (!isRecord(v)) {
-    problem(EXTRA_FILE, null, `${where}: expected { underAge, sex?, from, to, source, citation? }`);
-    return null;
-  }
-  const before = problems.length;
-  for (const key of Object.keys(v)) {
-    if (!['underAge', 'sex', 'from', 'to', 'source', 'citation'].includes(key)) problem(EXTRA_FILE, null, `${where}.${key}: unknown field`);
-  }
-  checkAge(v.underAge, `${where}.underAge`);
-  if (v.sex !== undefined && !(SEXES as readonly unknown[]).includes(v.sex)) {
-    problem(EXTRA_FILE, null, `${where}.sex: must be one of ${SEXES.join(', ')}, or left out when the rule covers every worker`);
-  }
-  for (const key of ['from', 'to'] as const) {
-    if (typeof v[key] !== 'string' || !CLOCK_TIME.test(v[key]))
-      problem(EXTRA_FILE, null, `${where}.${key}: must be a time HH:MM, got ${JSON.stringify(v[key])}`);
-  }
-  checkSource(v.source, `${where}.source`, sourceIds);
-  checkCitation(v.citation, where);
-  if (problems.length > before) return null;
-  // Built in the order the type lists its fields, for a stable, readable output.
-  const out = { underAge: v.underAge as number } as NationalNightWork;
-  if (v.sex !== undefined) out.sex = v.sex as Sex;
-  out.from = v.from as string;
-  out.to = v.to as string;
-  out.source = v.source as string;
   if (typeof v.citation === 'string') out.citation = v.citation;
   return out;
 }

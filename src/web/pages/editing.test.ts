@@ -395,28 +395,6 @@ describe('national law', () => {
     assert.ok(!out.includes('/profile/edit'), 'no edit link for an anonymous reader');
   });
 
-  test('should show a national night-work rule with its provision, in both languages', () => {
-    const nightWork = {
-      underAge: 18,
-      sex: 'female' as const,
-      from: '23:00',
-      to: '07:00',
-      source: 'UU-13-2003',
-      citation: 'UU 13/2003 Pasal 76(1)',
-    };
-    const en = renderCountryProfile(view('en', '/countries/IDN', null), profile(), { national: { ...national, nightWork } });
-    assert.match(
-      en,
-      /<dt>Night work by young workers<\/dt><dd>Female workers under 18 may not be employed between 23:00 and 07:00<br><span class="note">provision: UU 13\/2003 Pasal 76\(1\); source:/,
-    );
-    const id = renderCountryProfile(view('id', '/countries/IDN', null), profile(), { national: { ...national, nightWork } });
-    assert.match(
-      id,
-      /Pekerja perempuan yang berumur kurang dari 18 tahun dilarang dipekerjakan antara pukul 23\.00 sampai dengan pukul 07\.00/,
-    );
-    assert.ok(!renderCountryProfile(view('en', '/countries/IDN', null), profile(), { national }).includes('Night work by young workers'));
-  });
-
   test('should show edit links to the focal point of the State only', () => {
     const mine = renderCountryProfile(view('en', '/countries/IDN'), profile(), { national });
     assert.match(mine, /href="\/en\/countries\/IDN\/profile\/edit"/);
