@@ -145,11 +145,11 @@ describe('compliance pages in a browser', { skip }, () => {
     await page.getByRole('button', { name: 'Periksa', exact: true }).click();
     assert.equal(new URL(page.url()).searchParams.get('sex'), 'female');
     assert.match(await verdict(page), /dilarang/);
-    const result = await page.locator('.result').innerText();
+    const result = (await page.locator('.result').textContent()) ?? '';
     assert.match(result, /Jenis kelamin\s*perempuan/);
-    const first = await page.locator('.reasons li').first().innerText();
+    const first = (await page.locator('.reasons li').first().textContent()) ?? '';
     assert.match(first, /^UU 13\/2003 Pasal 76\(1\) \(dilarang\)/);
-    assert.match(await page.locator('.reasons li.reason-note').last().innerText(), /^UU 13\/2003 Pasal 1 angka 26 \(catatan\)/);
+    assert.match((await page.locator('.reasons li.reason-note').last().textContent()) ?? '', /^UU 13\/2003 Pasal 1 angka 26 \(catatan\)/);
     assert.equal(await page.getByLabel('Jenis kelamin pekerja').inputValue(), 'female', 'the form keeps the choice');
   });
 
