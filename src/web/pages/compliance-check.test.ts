@@ -3,7 +3,7 @@ import { describe, test } from 'node:test';
 import { invalid } from '../../domain/errors.ts';
 import type { CheckAnswer } from '../../services/compliance-service.ts';
 import { createView } from '../views/view.ts';
-import { checkErrors, parseCheckForm, renderComplianceCheck } from './compliance-check.ts';
+import { checkErrors, citationHtml, parseCheckForm, renderComplianceCheck } from './compliance-check.ts';
 
 /* The check form's optional sex input and how notes are shown (issue 8 items 3 and 5). */
 
@@ -105,6 +105,20 @@ describe('compliance check: sex of the worker', () => {
     const values = form('country=IDN&age=16&work=regular&sex=x').values;
     const errors = checkErrors(view('en'), invalid('sex: bad', [{ field: 'sex', message: 'bad' }]), values, TODAY);
     assert.deepEqual(errors, [{ id: 'check-sex', message: 'Choose female, male or “not stated”.' }]);
+  });
+});
+
+describe('compliance check: citations', () => {
+  test('should link C029 and R190 citations to their instruments, written in the page language', () => {
+    assert.equal(String(citationHtml(view('en'), 'R190 Para 3(e)')), '<a href="/en/instruments/R190">R190 Para 3(e)</a>');
+    assert.equal(
+      String(citationHtml(view('id'), 'C029 Art 1(1)')),
+      '<a href="/id/instruments/C029">Pasal 1 ayat (1) Konvensi ILO No. 29</a>',
+    );
+    assert.equal(
+      String(citationHtml(view('id'), 'national law (USDOL-SWEATTOIL-2022)')),
+      '<span class="citation">hukum nasional (USDOL-SWEATTOIL-2022)</span>',
+    );
   });
 });
 

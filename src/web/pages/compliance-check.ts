@@ -155,11 +155,12 @@ function workLabel(v: View, work: WorkKind): string {
   return v.t.work[work].label;
 }
 
-/** An ILO citation links to its instrument; a national one (UU 13/2003 Pasal 69) is text. */
+/** An ILO citation (C029 Art 1(1), R190 Para 3(e)) links to its instrument; a national one (UU 13/2003 Pasal 69) is text. */
 export function citationHtml(v: View, citation: string): SafeHtml {
   const text = renderCitation(citation, v.lang);
-  const m = /^([CP]\d{1,3}) Art\b/.exec(citation);
-  const code = m?.[1] ? normaliseInstrumentCode(m[1]) : null;
+  const m = /^([CP]\d{1,3}) Art\b|^(R\d{1,3}) Para\b/.exec(citation);
+  const instrument = m?.[1] ?? m?.[2];
+  const code = instrument ? normaliseInstrumentCode(instrument) : null;
   return code ? html`<a href="/${v.lang}/instruments/${code}">${text}</a>` : html`<span class="citation">${text}</span>`;
 }
 
