@@ -24,9 +24,11 @@ import {
   CONDITION_KEYS,
   type ConditionKey,
   type NationalLightWork,
+  type NationalNightWork,
   type NationalProfile,
   type SourcedAge,
 } from '../src/domain/child-labour/index.ts';
+import { checkNightWork } from './profile-night-work.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const REF = resolve(process.env.REFERENCE_DATA_DIR ?? resolve(ROOT, '../shared/reference-data'));
@@ -193,10 +195,11 @@ interface ExtraProfile {
   compulsoryEducationAge?: SourcedAge;
   childUnderAge?: SourcedAge;
   lightWork?: NationalLightWork;
+  nightWork?: NationalNightWork;
   notes?: string[];
 }
 
-const EXTRA_KEYS = new Set(['iso3', ...AGE_FIELDS, 'childUnderAge', 'lightWork', 'notes']);
+const EXTRA_KEYS = new Set(['iso3', ...AGE_FIELDS, 'childUnderAge', 'lightWork', 'nightWork', 'notes']);
 
 function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -237,6 +240,15 @@ function readExtras(): { profiles: ExtraProfile[]; sourceIds: Set<string> } {
     if (p.lightWork !== undefined) {
       const lw = checkLightWork(p.lightWork, `${where}.lightWork`, sourceIds);
       if (lw) out.lightWork = lw;
+    }
+    if (p.nightWork !== undefined) {
+      const nw = checkNightWork(p.nightWork, `${where}.nightWork`, {
+        problem: (message) => problem(EXTRA_FILE, null, message),
+        age: (value, at) => checkAge(value, at),
+        source: (value, at) => checkSource(value, at, sourceIds),
+        citation: (value, at) => checkCitation(value, at),
+      });
+      if (nw) out.nightWork = nw;
     }
     if (p.notes !== undefined) {
       if (Array.isArray(p.notes) && p.notes.every((n) => typeof n === 'string' && n.trim())) out.notes = p.notes as string[];
@@ -353,11 +365,13 @@ function merge(base: Map<string, NationalProfile>, extras: ExtraProfile[]): Nati
     }
     if (extra.childUnderAge) p.childUnderAge = extra.childUnderAge;
     if (extra.lightWork) p.lightWork = extra.lightWork;
+    if (extra.nightWork) p.nightWork = extra.nightWork;
     if (extra.notes) p.notes = [...(p.notes ?? []), ...extra.notes];
     const used = [
       ...AGE_FIELDS.flatMap((f) => p[f]?.source.split(';') ?? []),
       ...(p.childUnderAge ? [p.childUnderAge.source] : []),
       ...(p.lightWork ? [p.lightWork.source] : []),
+      ...(p.nightWork ? [p.nightWork.source] : []),
     ];
     p.sources = [...new Set(used)].sort();
     base.set(extra.iso3, p);
@@ -374,6 +388,7 @@ function ordered(p: NationalProfile): NationalProfile {
     compulsoryEducationAge: p.compulsoryEducationAge,
   } as NationalProfile;
   if (p.lightWork) out.lightWork = p.lightWork;
+  if (p.nightWork) out.nightWork = p.nightWork;
   if (p.childUnderAge) out.childUnderAge = p.childUnderAge;
   out.sources = p.sources;
   if (p.notes) out.notes = p.notes;
@@ -402,6 +417,7 @@ function main(): void {
   console.log(`  hazardous minimum age known:    ${known((p) => p.hazardousMinimumAge)}`);
   console.log(`  compulsory education age known: ${known((p) => p.compulsoryEducationAge)}`);
   console.log(`  light-work rules:               ${known((p) => p.lightWork)}`);
+  console.log(`  night-work rules:               ${known((p) => p.nightWork)}`);
   console.log(`  national child definitions:     ${known((p) => p.childUnderAge)}`);
   console.log(`  no field known:                 ${profiles.filter((p) => p.sources.length === 0).length}`);
   console.log(`  reviewed values left unknown:   ${usedExclusions.size} (${[...usedExclusions].sort().join(', ')})`);

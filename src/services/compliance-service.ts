@@ -5,8 +5,11 @@ import {
   type CountryFacts,
   evaluate,
   type NationalProfile,
+  type ReasonKind,
   renderCondition,
   renderMessage,
+  SEXES,
+  type Sex,
   WORK_KINDS,
   type WorkKind,
 } from '../domain/child-labour/index.ts';
@@ -26,11 +29,15 @@ export interface CheckRequest {
   work: string;
   hoursPerDay?: number | null;
   night?: boolean | null;
+  /** Optional; some national rules turn on it (UU 13/2003 Pasal 76(1)). Null or absent: not stated. */
+  sex?: string | null;
   lang?: Lang;
 }
 
 export interface ExplainedReason {
   rule: string;
+  /** `note`: a fact the answer rests on that restricts nothing; its verdict is not to be shown. */
+  kind: ReasonKind;
   citation: string;
   verdict: CheckResult['verdict'];
   message: string;
@@ -43,6 +50,7 @@ export interface CheckAnswer {
   age: number;
   on: string | null;
   work: WorkKind;
+  sex: Sex | null;
   minimumAge: number | null;
   minimumAgeBasis: CheckResult['minimumAgeBasis'];
   uncertain: boolean;
@@ -158,15 +166,26 @@ export class ComplianceService {
     if (hours !== null && (typeof hours !== 'number' || !Number.isFinite(hours) || hours < 0 || hours > MAX_HOURS_PER_DAY)) {
       issues.push({ field: 'hoursPerDay', message: `hoursPerDay must be a number from 0 to ${MAX_HOURS_PER_DAY}` });
     }
+    const sex = request.sex ?? null;
+    if (sex !== null && !(SEXES as readonly string[]).includes(sex)) {
+      issues.push({ field: 'sex', message: `sex must be ${SEXES.join(' or ')}, or left out when not stated` });
+    }
     if (issues.length) throw invalid(issues.map((i) => `${i.field}: ${i.message}`).join('; '), issues);
 
     const loaded = await this.loadCountry(iso3);
     if (!loaded) throw notFound(`No ILO member State with code "${iso3}" in the registry.`);
-    const result = evaluate(loaded.facts, { age: age as number, work, hoursPerDay: hours, night: request.night ?? null });
+    const result = evaluate(loaded.facts, {
+      age: age as number,
+      work,
+      hoursPerDay: hours,
+      night: request.night ?? null,
+      sex: sex as Sex | null,
+    });
     return present(result, {
       country: loaded.ref,
       on: hasBirth ? (on ?? today) : on,
       work,
+      sex: sex as Sex | null,
       lang,
     });
   }
@@ -174,7 +193,7 @@ export class ComplianceService {
 
 export function present(
   result: CheckResult,
-  context: { country: CheckAnswer['country']; on: string | null; work: WorkKind; lang: Lang },
+  context: { country: CheckAnswer['country']; on: string | null; work: WorkKind; sex?: Sex | null; lang: Lang },
 ): CheckAnswer {
   return {
     country: context.country,
@@ -182,6 +201,7 @@ export function present(
     age: result.age,
     on: context.on,
     work: context.work,
+    sex: context.sex ?? null,
     minimumAge: result.minimumAge,
     minimumAgeBasis: result.minimumAgeBasis,
     uncertain: result.uncertain,
@@ -189,6 +209,7 @@ export function present(
     nationalShortfall: result.nationalShortfall,
     reasons: result.reasons.map((r) => ({
       rule: r.rule,
+      kind: r.kind,
       citation: r.citation,
       verdict: r.verdict,
       message: renderMessage(r, context.lang),

@@ -136,6 +136,25 @@ describe('compliance pages in a browser', { skip }, () => {
     await page.getByRole('navigation', { name: 'Utama' }).getByRole('link', { name: 'Periksa' }).waitFor();
   });
 
+  test('night work by a female worker of 16, chosen in the Indonesian form, is prohibited under Pasal 76(1)', async () => {
+    await page.goto(`${base}/id/compliance/check?country=IDN`);
+    await page.getByLabel('Usia dalam tahun penuh').fill('16');
+    await page.getByLabel('Jenis pekerjaan').selectOption('regular');
+    await page.getByLabel('Sebagian pekerjaan dilakukan pada malam hari').check();
+    const sex = page.getByLabel('Jenis kelamin pekerja');
+    assert.equal(await sex.inputValue(), '', '"not stated" by default');
+    await sex.selectOption('female');
+    await page.getByRole('button', { name: 'Periksa', exact: true }).click();
+    assert.equal(new URL(page.url()).searchParams.get('sex'), 'female');
+    assert.match(await verdict(page), /dilarang/);
+    const result = (await page.locator('.result').textContent()) ?? '';
+    assert.match(result, /Jenis kelamin\s*perempuan/);
+    const first = (await page.locator('.reasons li').first().textContent()) ?? '';
+    assert.match(first, /^UU 13\/2003 Pasal 76\(1\) \(dilarang\)/);
+    assert.match((await page.locator('.reasons li.reason-note').last().textContent()) ?? '', /^UU 13\/2003 Pasal 1 angka 26 \(catatan\)/);
+    assert.equal(await page.getByLabel('Jenis kelamin pekerja').inputValue(), 'female', 'the form keeps the choice');
+  });
+
   test("Indonesia's profile links to the check with the country filled in", async () => {
     await page.goto(`${base}/en/countries/IDN`);
     await page.getByRole('link', { name: /^Check a case in Indonesia/ }).click();

@@ -59,6 +59,38 @@ for (const database of await allDatabases()) {
       assert.ok(longer.reasons.some((r: any) => r.citation.includes('Pasal 69')));
     });
 
+    test('sex: a female worker of 16 at night in Indonesia is prohibited under UU 13/2003 Pasal 76(1), read from storage', async () => {
+      const female = (await (await post({ country: 'IDN', age: 16, work: 'regular', night: true, sex: 'female' })).json()) as any;
+      assert.equal(female.verdict, 'prohibited');
+      assert.equal(female.sex, 'female');
+      assert.deepEqual(
+        female.reasons.map((r: any) => [r.citation, r.kind]),
+        [
+          ['UU 13/2003 Pasal 76(1)', 'rule'],
+          ['C138 Art 2(1)', 'rule'],
+          ['UU 13/2003 Pasal 1 angka 26', 'note'],
+        ],
+      );
+      const unstated = (await (await post({ country: 'IDN', age: 16, work: 'regular', night: true })).json()) as any;
+      assert.equal(unstated.verdict, 'conditional');
+      assert.equal(unstated.sex, null);
+      assert.deepEqual(
+        unstated.conditions.map((c: any) => c.key),
+        ['national-night-not-female', 'night-hazard-considered'],
+      );
+      const male = (await (await post({ country: 'IDN', age: 16, work: 'regular', night: true, sex: 'male' })).json()) as any;
+      assert.equal(male.reasons[0].citation, 'R190 Para 3(e)');
+    });
+
+    test('adults: slavery is prohibited (C029), sexual exploitation is other_law', async () => {
+      const slavery = (await (await post({ country: 'BRA', age: 30, work: 'slavery' })).json()) as any;
+      assert.equal(slavery.verdict, 'prohibited');
+      assert.equal(slavery.reasons[0].citation, 'C029 Art 1(1)');
+      const exploitation = (await (await post({ country: 'BRA', age: 30, work: 'sexual_exploitation', lang: 'id' })).json()) as any;
+      assert.equal(exploitation.verdict, 'other_law');
+      assert.match(exploitation.reasons[0].message, /sudah dewasa/);
+    });
+
     test('a birth date is turned into completed years on the reference date', async () => {
       const dayBefore = (await (await post({ country: 'IDN', birthDate: '2011-11-28', on: TODAY, work: 'regular' })).json()) as any;
       const birthday = (await (await post({ country: 'IDN', birthDate: '2011-11-27', on: TODAY, work: 'regular' })).json()) as any;
@@ -87,6 +119,7 @@ for (const database of await allDatabases()) {
       [{ country: 'IDN', age: 14, birthDate: '2011-01-01', work: 'light' }, 400, /not both/],
       [{ country: 'IDN', age: 14, work: 'light', hoursPerDay: 30 }, 400, /hoursPerDay/],
       [{ country: 'IDN', age: '14', work: 'light' }, 400, /age must be a number/],
+      [{ country: 'IDN', age: 16, work: 'regular', sex: 'f' }, 400, /sex must be female or male/],
     ];
     for (const [body, status, message] of bad) {
       test(`${JSON.stringify(body)} gives ${status}`, async () => {
@@ -105,6 +138,7 @@ for (const database of await allDatabases()) {
       // Indonesia's declaration and profile come through the bulk path too.
       assert.equal(all.get('IDN')?.c138.declaredAge, 15);
       assert.ok(all.get('IDN')?.profile?.lightWork);
+      assert.equal(all.get('IDN')?.profile?.nightWork?.citation, 'UU 13/2003 Pasal 76(1)');
     });
 
     test('malformed JSON gives a 400, not a 500', async () => {
@@ -124,14 +158,16 @@ for (const database of await allDatabases()) {
           fc.constantFrom(...WORK_KINDS),
           fc.option(fc.constantFrom(1, 2, 3, 3.5, 6), { nil: undefined }),
           fc.boolean(),
-          async (country, age, work, hoursPerDay, night) => {
+          fc.constantFrom(null, 'female' as const, 'male' as const),
+          async (country, age, work, hoursPerDay, night, sex) => {
             const facts = await services.compliance.countryFacts(country);
             assert.ok(facts, country);
-            const library = evaluate(facts, { age, work, hoursPerDay: hoursPerDay ?? null, night });
-            const api = (await (await post({ country, age, work, hoursPerDay: hoursPerDay ?? null, night })).json()) as any;
+            const library = evaluate(facts, { age, work, hoursPerDay: hoursPerDay ?? null, night, sex });
+            const api = (await (await post({ country, age, work, hoursPerDay: hoursPerDay ?? null, night, sex })).json()) as any;
             const args = ['check', '--country', country, '--age', String(age), '--work', work, '--json'];
             if (hoursPerDay !== undefined) args.push('--hours-per-day', String(hoursPerDay));
             if (night) args.push('--night');
+            if (sex) args.push('--sex', sex);
             const run = await cli(args);
             assert.equal(run.code, 0, run.err);
             const viaCli = JSON.parse(run.out);
@@ -141,8 +177,8 @@ for (const database of await allDatabases()) {
               assert.equal(answer.minimumAgeBasis, library.minimumAgeBasis);
               assert.equal(answer.uncertain, library.uncertain);
               assert.deepEqual(
-                answer.reasons.map((r: any) => `${r.rule}|${r.citation}|${r.verdict}`),
-                library.reasons.map((r) => `${r.rule}|${r.citation}|${r.verdict}`),
+                answer.reasons.map((r: any) => `${r.rule}|${r.kind}|${r.citation}|${r.verdict}`),
+                library.reasons.map((r) => `${r.rule}|${r.kind}|${r.citation}|${r.verdict}`),
               );
               assert.deepEqual(
                 answer.conditions.map((c: any) => c.key),

@@ -151,8 +151,9 @@ const CASES: Case[] = [
     'c182.hazardous-work',
     'national.hazardous-minimum-age',
   ]),
+  // A national age without a recorded provision is cited by its source, never as a Convention article.
   c('HAZ18', dayBefore(18), 'hazardous', 'worst_form', 15, 'declared', ['c182.hazardous-work', 'national.hazardous-minimum-age'], {
-    citations: ['C182 Art 4(1)'],
+    citations: ['national law (TEST)'],
   }),
   c('HAZ18', onBirthday(18), 'hazardous', 'permitted', 15, 'declared', ['c138.hazardous-work']),
   c('HAZ16', dayBefore(16), 'hazardous', 'worst_form', 15, 'declared', ['c182.hazardous-work', 'national.hazardous-minimum-age']),
@@ -162,15 +163,16 @@ const CASES: Case[] = [
   c('HAZ19', onBirthday(18), 'hazardous', 'prohibited', 15, 'declared', ['c138.hazardous-work', 'national.hazardous-minimum-age']),
   c('HAZ19', onBirthday(19), 'hazardous', 'permitted', 15, 'declared', ['c138.hazardous-work']),
 
-  // C182 Art 3(a)-(c): worst forms for everyone under 18 (Art 2); outside these Conventions from 18.
+  // C182 Art 3(a)-(c): worst forms for everyone under 18 (Art 2). From 18 slavery is still forced
+  // labour (C029 Art 1(1), 2(1)); the other two are not child labour but governed by other law.
   c('D15', dayBefore(18), 'slavery', 'worst_form', 15, 'declared', ['c182.slavery'], { citations: ['C182 Art 3(a)'] }),
-  c('D15', onBirthday(18), 'slavery', 'permitted', 15, 'declared', ['c182.slavery'], { citations: ['C182 Art 2'] }),
+  c('D15', onBirthday(18), 'slavery', 'prohibited', 15, 'declared', ['c029.forced-labour'], { citations: ['C029 Art 1(1)'] }),
   c('D16', dayBefore(18), 'sexual_exploitation', 'worst_form', 16, 'declared', ['c182.sexual-exploitation'], {
     citations: ['C182 Art 3(b)'],
   }),
-  c('D16', onBirthday(18), 'sexual_exploitation', 'permitted', 16, 'declared', ['c182.sexual-exploitation']),
+  c('D16', onBirthday(18), 'sexual_exploitation', 'other_law', 16, 'declared', ['c182.sexual-exploitation'], { citations: ['C182 Art 2'] }),
   c('D14', dayBefore(18), 'illicit', 'worst_form', 14, 'declared', ['c182.illicit-activities'], { citations: ['C182 Art 3(c)'] }),
-  c('D14', onBirthday(18), 'illicit', 'permitted', 14, 'declared', ['c182.illicit-activities']),
+  c('D14', onBirthday(18), 'illicit', 'other_law', 14, 'declared', ['c182.illicit-activities']),
   c('NO_C182', onBirthday(10), 'slavery', 'worst_form', 15, 'declared', ['c182.slavery', 'c182.not-bound'], {
     citations: ['C182 Art 10(1)'],
   }),
@@ -229,9 +231,16 @@ const CASES: Case[] = [
   c('IDN', onBirthday(13), 'light', 'prohibited', 15, 'declared', ['national.light-work-hours'], { hours: 3.5 }),
   c('IDN', dayBefore(15), 'light', 'prohibited', 15, 'declared', ['national.light-work-night'], { hours: 2, night: true }),
   c('IDN', dayBefore(13), 'light', 'prohibited', 15, 'declared', ['c138.light-work', 'national.light-work']),
-  c('IDN', onBirthday(15), 'light', 'conditional', 15, 'declared', ['c138.light-work', 'national.light-work'], { hours: 3 }),
-  c('IDN', onBirthday(15), 'light', 'prohibited', 15, 'declared', ['national.light-work-hours'], { hours: 3.5 }),
-  c('IDN', onBirthday(16), 'light', 'permitted', 15, 'declared', ['c138.light-work'], { hours: 6, night: true }),
+  // Pasal 69's "13 sampai dengan 15 tahun" is read as C138 Art 7(1) is: until M (15) is reached.
+  c('IDN', onBirthday(15), 'light', 'permitted', 15, 'declared', ['c138.light-work', 'national.light-work'], { hours: 3 }),
+  c('IDN', onBirthday(15), 'light', 'permitted', 15, 'declared', ['c138.light-work'], { hours: 3.5 }),
+  // At night, under 18: Pasal 76(1) forbids it for female workers; the sex is not stated.
+  c('IDN', onBirthday(16), 'light', 'conditional', 15, 'declared', ['c138.light-work', 'national.night-work'], {
+    hours: 6,
+    night: true,
+    conditions: ['national-night-not-female', 'night-hazard-considered'],
+    citations: ['UU 13/2003 Pasal 76(1)'],
+  }),
   c('IDN', dayBefore(15), 'regular', 'prohibited', 15, 'declared', ['c138.minimum-age', 'national.child', 'national.compulsory-education']),
   c('IDN', onBirthday(15), 'regular', 'permitted', 15, 'declared', ['c138.minimum-age', 'national.child']),
   c('IDN', onBirthday(17), 'hazardous', 'worst_form', 15, 'declared', ['c138.hazardous-work', 'national.hazardous-minimum-age'], {
@@ -296,7 +305,8 @@ describe('evaluate: answers that explain themselves', () => {
     const r = evaluate(S.UNREC, { age: 15, work: 'hazardous' });
     assert.deepEqual(
       r.reasons.map((x) => x.rule),
-      ['c138.declaration-unrecorded', 'c138.hazardous-work', 'c182.hazardous-work'],
+      // The deciding rule (worst form) comes before the less severe one.
+      ['c138.declaration-unrecorded', 'c182.hazardous-work', 'c138.hazardous-work'],
     );
   });
 

@@ -2,7 +2,7 @@ import { invalid } from '../errors.ts';
 import { DECLARATION_CANDIDATES, resolveMinimumAge } from './minimum-age.ts';
 import { RULES, RULES_BY_WORK, type Rule, type RuleContext } from './rules/index.ts';
 import type { CheckInput, CheckResult, ConditionKey, CountryFacts, MinimumAgeBasis, Reason, Verdict } from './types.ts';
-import { WORK_KINDS } from './types.ts';
+import { SEXES, WORK_KINDS } from './types.ts';
 import { compareVerdicts } from './verdict.ts';
 
 interface Run {
@@ -32,7 +32,7 @@ export function evaluate(facts: CountryFacts, input: CheckInput): CheckResult {
       minimumAge: resolution.minimumAge,
       minimumAgeBasis: resolution.basis,
       uncertain: false,
-      reasons: run.reasons,
+      reasons: decidingFirst(run.reasons, run.verdict),
       conditions: run.conditions,
       bindsC138: facts.c138.ratified,
       nationalShortfall: resolution.nationalShortfall,
@@ -53,6 +53,7 @@ function context(facts: CountryFacts, input: CheckInput, minimumAge: number, bas
     work: input.work,
     hoursPerDay: input.hoursPerDay ?? null,
     night: input.night ?? null,
+    sex: input.sex ?? null,
     minimumAge,
     basis,
   };
@@ -97,8 +98,12 @@ function evaluateUnrecordedDeclaration(rules: readonly Rule[], facts: CountryFac
     for (const reason of run.reasons) if (!reasons.some((r) => sameReason(r, reason))) reasons.push(reason);
     if (run.verdict === 'conditional') addAll(conditions, run.conditions);
   }
-  reasons.unshift({
+  // It states the verdict of every candidate declaration, the most severe of which is the answer,
+  // so it is a deciding reason and comes first.
+  const ordered = decidingFirst(reasons, verdict);
+  ordered.unshift({
     rule: 'c138.declaration-unrecorded',
+    kind: 'rule',
     citation: 'C138 Art 2(1)',
     verdict,
     messageKey: same ? 'note.declaration-unrecorded-same' : 'note.declaration-unrecorded-differs',
@@ -110,7 +115,7 @@ function evaluateUnrecordedDeclaration(rules: readonly Rule[], facts: CountryFac
     minimumAge: null,
     minimumAgeBasis: 'unknown',
     uncertain: !same,
-    reasons,
+    reasons: ordered,
     // Conditions of a candidate that was conditional are moot if another one prohibits.
     conditions: verdict === 'conditional' ? conditions : [],
     bindsC138: facts.c138.ratified,
@@ -134,6 +139,15 @@ function runRules(rules: readonly Rule[], ctx: RuleContext): Run {
   }
   // Conditions matter only when they are the answer; a prohibition makes them moot.
   return { verdict, reasons, conditions: verdict === 'conditional' ? conditions : [] };
+}
+
+/**
+ * Reasons in the order a reader needs them: the rule(s) whose verdict is the answer, then the other
+ * rules from most to least severe, then notes. Within a group the RULES order stands (stable sort).
+ */
+export function decidingFirst(reasons: readonly Reason[], verdict: Verdict): Reason[] {
+  const group = (r: Reason) => (r.kind === 'note' ? 2 : r.verdict === verdict ? 0 : 1);
+  return [...reasons].sort((a, b) => group(a) - group(b) || (group(a) === 1 ? compareVerdicts(b.verdict, a.verdict) : 0));
 }
 
 function addAll(into: ConditionKey[], from: readonly ConditionKey[]): void {
@@ -160,6 +174,10 @@ function validate(facts: CountryFacts, input: CheckInput): void {
   const hours = input.hoursPerDay;
   if (hours !== undefined && hours !== null && !(Number.isFinite(hours) && hours >= 0 && hours <= 24)) {
     throw invalid('hoursPerDay must be a number of hours from 0 to 24', [{ field: 'hoursPerDay', message: 'not an hour count' }]);
+  }
+  const sex = input.sex;
+  if (sex !== undefined && sex !== null && !(SEXES as readonly string[]).includes(sex)) {
+    throw invalid(`sex must be one of ${SEXES.join(', ')}, or left out when not stated`, [{ field: 'sex', message: 'unknown sex' }]);
   }
   const declared = facts.c138.declaredAge;
   // C138 Art 2(1) and 2(4): no declaration below 14 is possible; anything else is a data error.

@@ -3,8 +3,8 @@
  * with national profiles as data. Pure: no I/O, no clock (callers pass dates to `ageOn`).
  */
 export { ageOn } from './age.ts';
-export { ageBreakpoints, evaluate } from './engine.ts';
-export { renderCitation, renderCondition, renderMessage, renderVerdict, renderWork } from './messages/render.ts';
+export { ageBreakpoints, decidingFirst, evaluate } from './engine.ts';
+export { renderBasis, renderCitation, renderCondition, renderMessage, renderVerdict, renderWork } from './messages/render.ts';
 export {
   BASELINE_MINIMUM_AGE,
   DECLARATION_CANDIDATES,
@@ -24,8 +24,13 @@ export {
   MINIMUM_AGE_BASES,
   type MinimumAgeBasis,
   type NationalLightWork,
+  type NationalNightWork,
   type NationalProfile,
+  REASON_KINDS,
   type Reason,
+  type ReasonKind,
+  SEXES,
+  type Sex,
   type SourcedAge,
   VERDICTS,
   type Verdict,

@@ -9,6 +9,7 @@ import {
   type CountryFacts,
   compareVerdicts,
   evaluate,
+  type NationalNightWork,
   type NationalProfile,
   renderMessage,
   type SourcedAge,
@@ -39,6 +40,21 @@ const lightWork = fc
   })
   .map(({ span, citation, ...lw }) => ({ ...lw, maxAge: lw.minAge + span, source: 'TEST', ...(citation ? { citation } : {}) }));
 
+const nightWork: fc.Arbitrary<NationalNightWork> = fc
+  .record({
+    underAge: fc.integer({ min: 14, max: 21 }),
+    sex: fc.constantFrom(undefined, 'female' as const, 'male' as const),
+    citation: fc.constantFrom(undefined, 'UU 13/2003 Pasal 76(1)'),
+  })
+  .map(({ sex, citation, underAge }) => ({
+    underAge,
+    ...(sex ? { sex } : {}),
+    from: '23:00',
+    to: '07:00',
+    source: 'TEST',
+    ...(citation ? { citation } : {}),
+  }));
+
 const profile: fc.Arbitrary<NationalProfile | null> = fc.option(
   fc
     .record({
@@ -47,10 +63,12 @@ const profile: fc.Arbitrary<NationalProfile | null> = fc.option(
       compulsoryEducationAge: sourcedAge(10, 18),
       lightWork: fc.option(lightWork, { nil: undefined }),
       childUnderAge: fc.option(sourcedAge(16, 21, 'UU 13/2003 Pasal 1 angka 26'), { nil: undefined }),
+      nightWork: fc.option(nightWork, { nil: undefined }),
     })
-    .map(({ lightWork: lw, childUnderAge, ...p }) => {
+    .map(({ lightWork: lw, childUnderAge, nightWork: nw, ...p }) => {
       const out: NationalProfile = { iso3: 'XXX', ...p, sources: ['TEST'] };
       if (lw) out.lightWork = lw;
+      if (nw) out.nightWork = nw;
       if (childUnderAge) out.childUnderAge = childUnderAge;
       return out;
     }),
@@ -69,6 +87,7 @@ const input: fc.Arbitrary<CheckInput> = fc.record({
   work: fc.constantFrom(...WORK_KINDS),
   hoursPerDay: fc.option(fc.double({ min: 0, max: 24, noNaN: true }), { nil: null }),
   night: fc.option(fc.boolean(), { nil: null }),
+  sex: fc.constantFrom(null, 'female' as const, 'male' as const),
 });
 
 const RUNS = { numRuns: 2000 };
@@ -110,7 +129,7 @@ test('conditions are listed if and only if the verdict is conditional', () => {
 });
 
 test('the verdict is the most severe reason, and every reason cites its provision', () => {
-  const CITATION = /^(C138|C182|UU 13\/2003) /;
+  const CITATION = /^(C029 Art |C138 Art |C182 Art |R190 Para |UU 13\/2003 |national law \()/;
   fc.assert(
     fc.property(facts, input, (f, i) => {
       const r = evaluate(f, i);
@@ -168,6 +187,19 @@ test('ageBreakpoints lists every age at which the answer can change', () => {
       const next = evaluate(f, { ...i, age: i.age + 1 });
       if (!breaks.has(i.age + 1))
         assert.deepEqual(outcome(next), outcome(here), `no breakpoint at ${i.age + 1}: ${[...breaks].join(', ')}`);
+    }),
+    RUNS,
+  );
+});
+
+test('for any facts, severity never decreases light → regular → hazardous → slavery, and slavery is never permitted', () => {
+  const chain = ['light', 'regular', 'hazardous', 'slavery'] as const;
+  fc.assert(
+    fc.property(facts, input, (f, i) => {
+      const verdicts = chain.map((work) => evaluate(f, { ...i, work }).verdict);
+      for (let k = 1; k < chain.length; k++)
+        assert.ok(compareVerdicts(verdicts[k]!, verdicts[k - 1]!) >= 0, `${chain[k - 1]} ${verdicts[k - 1]}, ${chain[k]} ${verdicts[k]}`);
+      assert.notEqual(verdicts[3], 'permitted');
     }),
     RUNS,
   );

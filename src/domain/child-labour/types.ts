@@ -71,6 +71,11 @@ export const CONDITION_KEYS = [
   'national-occupational-safety-health',
   'national-clear-employment-relationship',
   'national-wages-per-regulations',
+  // National night-work rules that turn on the worker's sex, when the sex is not stated.
+  'national-night-not-female',
+  'national-night-not-male',
+  // R190 Para 3(e): work during the night is among the conditions to consider in determining hazardous work.
+  'night-hazard-considered',
 ] as const;
 export type ConditionKey = (typeof CONDITION_KEYS)[number];
 
@@ -99,12 +104,29 @@ export interface NationalLightWork {
   citation?: string;
 }
 
+/**
+ * A national rule against night work by young workers, e.g. UU 13/2003 Pasal 76(1): female workers
+ * under 18 may not be employed between 23.00 and 07.00.
+ */
+export interface NationalNightWork {
+  /** The rule covers workers under this age. */
+  underAge: number;
+  /** Only workers of this sex; absent when the rule covers everyone. */
+  sex?: Sex;
+  /** The night period as the law sets it, local time HH:MM. */
+  from: string;
+  to: string;
+  source: string;
+  citation?: string;
+}
+
 export interface NationalProfile {
   iso3: string;
   generalMinimumAge: SourcedAge | null;
   hazardousMinimumAge: SourcedAge | null;
   compulsoryEducationAge: SourcedAge | null;
   lightWork?: NationalLightWork;
+  nightWork?: NationalNightWork;
   /** National definition of a child (under this age), e.g. UU 13/2003 Pasal 1 angka 26. */
   childUnderAge?: SourcedAge;
   /** Source ids backing at least one field. */
@@ -139,12 +161,21 @@ export interface CheckInput {
   sex?: Sex | null;
 }
 
+/**
+ * `rule`: a rule that judged the case (its verdict counts towards the answer). `note`: a fact the
+ * answer rests on that restricts nothing by itself (e.g. a national definition of a child, a
+ * Convention not ratified); its verdict is always `permitted` and is not shown as one.
+ */
+export const REASON_KINDS = ['rule', 'note'] as const;
+export type ReasonKind = (typeof REASON_KINDS)[number];
+
 export interface Reason {
   /** Stable kebab id, e.g. 'c138.light-work'. */
   rule: string;
+  kind: ReasonKind;
   /** The provision applied, e.g. 'C138 Art 7(1)'. */
   citation: string;
-  /** What this rule alone requires; notes that add no restriction carry 'permitted'. */
+  /** What this rule alone requires; notes carry 'permitted'. */
   verdict: Verdict;
   messageKey: MessageKey;
   /** The facts the rule used, so the verdict can be defended (age, minimum age, basis, sources…). */
@@ -177,15 +208,24 @@ export const MESSAGE_KEYS = [
   'national-light-work.below-age',
   'national-light-work.too-many-hours',
   'national-light-work.night',
+  'national-light-work.band-ends-at-minimum-age',
   'hazardous.adult',
+  'hazardous.adult-national-higher',
+  'hazardous.below-minimum-age',
   'hazardous.under-16',
   'hazardous.below-national-age',
   'hazardous.national-exception',
   'hazardous.national-age-unknown',
   'hazardous.worst-form',
   'national-hazardous.below-age',
+  'national-hazardous.adult-below-age',
   'worst-form.child',
   'worst-form.adult',
+  'forced-labour.any-age',
+  'night-work.national',
+  'night-work.national-sex-unknown',
+  'night-work.national-other-sex',
+  'night-work.hazard-consideration',
   'training.reached-minimum-age',
   'training.allowed',
   'training.under-14',

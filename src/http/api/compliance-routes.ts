@@ -1,5 +1,5 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
-import { MINIMUM_AGE_BASES, VERDICTS, WORK_KINDS } from '../../domain/child-labour/types.ts';
+import { MINIMUM_AGE_BASES, REASON_KINDS, SEXES, VERDICTS, WORK_KINDS } from '../../domain/child-labour/types.ts';
 import type { ComplianceService } from '../../services/compliance-service.ts';
 import { problem, problemResponse } from '../problem.ts';
 import { ProblemSchema } from './schemas.ts';
@@ -20,15 +20,40 @@ export const CheckRequestSchema = z
       .string({ error: `work is required: one of ${WORK_KINDS.join(', ')}` })
       .openapi({ example: 'light', description: WORK_KINDS.join(', ') }),
     hoursPerDay: z.number({ error: 'hoursPerDay must be a number' }).nullable().optional(),
-    night: z.boolean({ error: 'night must be true or false' }).nullable().optional(),
+    night: z
+      .boolean({ error: 'night must be true or false' })
+      .nullable()
+      .optional()
+      .openapi({ description: 'Some of the work is done at night. Under 18 it is always judged (national rule, else R190 Para 3(e)).' }),
+    sex: z
+      .enum(SEXES, { error: `sex must be ${SEXES.join(' or ')}, or left out when not stated` })
+      .nullable()
+      .optional()
+      .openapi({
+        description:
+          'Sex of the worker, optional. Only national rules that turn on it use it (e.g. UU 13/2003 Pasal 76(1): no night work by female workers under 18); left out or null, the answer says what applies either way.',
+        example: 'female',
+      }),
     lang: z.enum(['en', 'id'], { error: 'lang must be en or id' }).optional(),
   })
   .openapi('CheckRequest');
 
+/** Shared by the answer's verdict and each reason's. */
+const VERDICT_DESCRIPTION =
+  'Least to most severe: permitted; other_law (the person is 18 or over and the activity is one C182 Art 3(b)-(c) names a worst form for children: not child labour, but unlawful or regulated under other law, e.g. criminal law; never "permitted"); conditional (permitted only if every listed condition is met); prohibited; worst_form (a worst form of child labour, C182 Art 3). Slavery and forced labour are never permitted: from 18 they are prohibited under C029 Art 1(1) and 2(1).';
+
 const ReasonSchema = z.object({
   rule: z.string(),
-  citation: z.string().openapi({ example: 'C138 Art 7(1)' }),
-  verdict: z.enum(VERDICTS),
+  kind: z.enum(REASON_KINDS).openapi({
+    description:
+      'rule: a rule that judged the case; its verdict counts towards the answer. note: a fact the answer rests on that restricts nothing (e.g. a national definition of a child, a Convention not ratified); its verdict is always permitted and is not a verdict on the work. Reasons come deciding first: the rules whose verdict is the answer, then the other rules, most severe first, then notes.',
+  }),
+  citation: z.string().openapi({
+    example: 'C138 Art 7(1)',
+    description:
+      'The provision: a Convention or Recommendation article, a national provision, or "national law (SOURCE-ID)" where only the source is recorded.',
+  }),
+  verdict: z.enum(VERDICTS).openapi({ description: VERDICT_DESCRIPTION }),
   message: z.string(),
   params: z.record(z.string(), z.union([z.string(), z.number()])),
 });
@@ -36,10 +61,11 @@ const ReasonSchema = z.object({
 export const CheckAnswerSchema = z
   .object({
     country: z.object({ iso3: z.string(), nameEn: z.string(), nameId: z.string().nullable() }),
-    verdict: z.enum(VERDICTS),
+    verdict: z.enum(VERDICTS).openapi({ description: VERDICT_DESCRIPTION }),
     age: z.number().int(),
     on: z.string().nullable(),
     work: z.enum(WORK_KINDS),
+    sex: z.enum(SEXES).nullable().openapi({ description: 'The sex given, or null when not stated' }),
     minimumAge: z.number().int().nullable(),
     minimumAgeBasis: z.enum(MINIMUM_AGE_BASES),
     uncertain: z.boolean(),

@@ -297,6 +297,11 @@ export const en = {
   checkHoursLabel: 'Hours of work per day',
   checkHoursHint: 'For example 3 or 7.5.',
   checkNightLabel: 'Some of the work is done at night',
+  checkSexLabel: 'Sex of the worker',
+  checkSexHint:
+    'Only some national rules depend on it, such as Indonesia’s ban on night work by female workers under 18. Leave it as “not stated” if it is not known: the answer then says what applies either way.',
+  checkSexNotStated: 'not stated',
+  checkSexOption: { female: 'female', male: 'male' },
   checkSubmit: 'Check',
   checkScreenLink: 'Many workers to check? Screen a CSV file instead.',
   checkResultHeading: 'Result',
@@ -304,7 +309,7 @@ export const en = {
   checkVerdictExplained: {
     permitted: 'This work is permitted for this person.',
     other_law:
-      'This person is an adult, so this is not child labour; the activity is still unlawful or regulated under other law (criminal law, forced-labour law), which this check does not judge.',
+      'This person is an adult, so this is not child labour; the activity is still unlawful or regulated under other law (such as criminal law and the law on trafficking in persons), which this check does not judge.',
     conditional: 'This work is permitted only if every condition listed below is met.',
     prohibited: 'This work is prohibited for this person.',
     worst_form: 'This is a worst form of child labour: prohibited for every child, without exception (Convention 182).',
@@ -320,6 +325,7 @@ export const en = {
   checkLabelNight: 'Night work',
   checkNightYes: 'yes',
   checkNightNo: 'no',
+  checkLabelSex: 'Sex',
   checkLabelMinimumAge: 'Minimum age for admission to employment',
   minimumAgeBasis: {
     declared: 'declared by the State under C138 Art 2(1)',
@@ -336,11 +342,13 @@ export const en = {
     `National law sets a general minimum age of ${national} years, below the ${declared} years the State declared under C138 Art 2(1): the declaration governs, and national law falls short of it.`,
   checkReasonsHeading: 'Why: the rules that applied',
   checkReasonVerdict: (verdict: string) => `(${verdict})`,
+  checkReasonNote: '(note)',
   checkConditionsHeading: 'Conditions that must all be met',
   checkFieldCountryMissing: 'Choose the member State where the work is done.',
   checkFieldCountryInvalid: (value: string) => `“${value}” is not a member State code. Choose a member State from the list.`,
   checkFieldCountryUnknown: (value: string) => `There is no member State with the code ${value} in the registry. Choose one from the list.`,
   checkFieldWorkMissing: 'Choose the kind of work.',
+  checkFieldSexInvalid: 'Choose female, male or “not stated”.',
   checkFieldWorkInvalid: (value: string) => `“${value}” is not a kind of work this check knows. Choose one from the list.`,
   checkFieldAgeMissing: 'Enter the age in completed years, or the date of birth.',
   checkFieldAgeBoth: 'Enter either the age or the date of birth, not both.',
@@ -554,6 +562,10 @@ export const en = {
   generalMinimumAgeLabel: 'General minimum age for work',
   hazardousMinimumAgeLabel: 'Minimum age for hazardous work',
   compulsoryEducationAgeLabel: 'Age at the end of compulsory education',
+  nightWorkRuleLabel: 'Night work by young workers',
+  nightWorkRule: (who: string, age: string, from: string, to: string) =>
+    `${who} under ${age} may not be employed between ${from} and ${to}`,
+  nightWorkWho: { female: 'Female workers', male: 'Male workers', any: 'Workers' },
   ageUnknownOption: 'unknown',
   unknownAge: 'unknown',
   ageLabel: 'Age',

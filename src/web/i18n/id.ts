@@ -293,6 +293,11 @@ export const id: Dict = {
   checkHoursLabel: 'Jam kerja per hari',
   checkHoursHint: 'Misalnya 3 atau 7,5.',
   checkNightLabel: 'Sebagian pekerjaan dilakukan pada malam hari',
+  checkSexLabel: 'Jenis kelamin pekerja',
+  checkSexHint:
+    'Hanya sebagian ketentuan nasional yang bergantung padanya, misalnya larangan kerja malam bagi pekerja perempuan di bawah 18 tahun di Indonesia. Biarkan “tidak disebutkan” jika tidak diketahui: jawabannya akan menyebutkan apa yang berlaku dalam kedua kemungkinan.',
+  checkSexNotStated: 'tidak disebutkan',
+  checkSexOption: { female: 'perempuan', male: 'laki-laki' },
   checkSubmit: 'Periksa',
   checkScreenLink: 'Banyak pekerja yang perlu diperiksa? Periksa sekaligus dengan berkas CSV.',
   checkResultHeading: 'Hasil',
@@ -300,7 +305,7 @@ export const id: Dict = {
   checkVerdictExplained: {
     permitted: 'Pekerjaan ini diperbolehkan bagi orang tersebut.',
     other_law:
-      'Orang ini sudah dewasa, sehingga ini bukan pekerja anak; kegiatan ini tetap melanggar hukum atau diatur oleh hukum lain (hukum pidana, hukum tentang kerja paksa), yang tidak dinilai oleh pemeriksaan ini.',
+      'Orang ini sudah dewasa, sehingga ini bukan pekerja anak; kegiatan ini tetap melanggar hukum atau diatur oleh hukum lain (seperti hukum pidana dan hukum tentang tindak pidana perdagangan orang), yang tidak dinilai oleh pemeriksaan ini.',
     conditional: 'Pekerjaan ini hanya diperbolehkan apabila semua syarat di bawah ini dipenuhi.',
     prohibited: 'Pekerjaan ini dilarang bagi orang tersebut.',
     worst_form: 'Ini adalah bentuk pekerjaan terburuk untuk anak: dilarang bagi setiap anak, tanpa pengecualian (Konvensi 182).',
@@ -316,6 +321,7 @@ export const id: Dict = {
   checkLabelNight: 'Kerja malam',
   checkNightYes: 'ya',
   checkNightNo: 'tidak',
+  checkLabelSex: 'Jenis kelamin',
   checkLabelMinimumAge: 'Usia minimum untuk diperbolehkan bekerja',
   minimumAgeBasis: {
     declared: 'dinyatakan oleh negara berdasarkan Pasal 2 ayat (1) Konvensi ILO No. 138',
@@ -332,11 +338,13 @@ export const id: Dict = {
     `Peraturan nasional menetapkan usia minimum umum ${national} tahun, di bawah ${declared} tahun yang dinyatakan negara berdasarkan Pasal 2 ayat (1) Konvensi ILO No. 138: pernyataan itulah yang berlaku, dan peraturan nasional belum memenuhinya.`,
   checkReasonsHeading: 'Alasannya: ketentuan yang diterapkan',
   checkReasonVerdict: (verdict) => `(${verdict})`,
+  checkReasonNote: '(catatan)',
   checkConditionsHeading: 'Syarat yang semuanya harus dipenuhi',
   checkFieldCountryMissing: 'Pilih negara anggota tempat pekerjaan dilakukan.',
   checkFieldCountryInvalid: (value) => `“${value}” bukan kode negara anggota. Pilih negara anggota dari daftar.`,
   checkFieldCountryUnknown: (value) => `Tidak ada negara anggota dengan kode ${value} di registri. Pilih salah satu dari daftar.`,
   checkFieldWorkMissing: 'Pilih jenis pekerjaan.',
+  checkFieldSexInvalid: 'Pilih perempuan, laki-laki, atau “tidak disebutkan”.',
   checkFieldWorkInvalid: (value) => `“${value}” bukan jenis pekerjaan yang dikenal pemeriksaan ini. Pilih salah satu dari daftar.`,
   checkFieldAgeMissing: 'Isi usia dalam tahun penuh, atau tanggal lahir.',
   checkFieldAgeBoth: 'Isi usia atau tanggal lahir saja, jangan keduanya.',
@@ -550,6 +558,10 @@ export const id: Dict = {
   generalMinimumAgeLabel: 'Usia minimum umum untuk bekerja',
   hazardousMinimumAgeLabel: 'Usia minimum untuk pekerjaan berbahaya',
   compulsoryEducationAgeLabel: 'Usia akhir wajib belajar',
+  nightWorkRuleLabel: 'Kerja malam pekerja muda',
+  nightWorkRule: (who, age, from, to) =>
+    `${who} yang berumur kurang dari ${age} tahun dilarang dipekerjakan antara pukul ${from.replace(':', '.')} sampai dengan pukul ${to.replace(':', '.')}`,
+  nightWorkWho: { female: 'Pekerja perempuan', male: 'Pekerja laki-laki', any: 'Pekerja' },
   ageUnknownOption: 'tidak diketahui',
   unknownAge: 'tidak diketahui',
   ageLabel: 'Usia',

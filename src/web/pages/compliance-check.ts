@@ -1,4 +1,4 @@
-import { ageOn, renderCitation, WORK_KINDS, type WorkKind } from '../../domain/child-labour/index.ts';
+import { ageOn, renderCitation, SEXES, WORK_KINDS, type WorkKind } from '../../domain/child-labour/index.ts';
 import type { DomainError } from '../../domain/errors.ts';
 import { normaliseInstrumentCode } from '../../domain/instrument.ts';
 import { isIsoDay } from '../../domain/partial-date.ts';
@@ -11,7 +11,7 @@ import { layout } from '../views/layout.ts';
 import type { View } from '../views/view.ts';
 
 /** The form's fields, named as in the API's CheckRequest so a URL reads like a request. */
-export const CHECK_FIELDS = ['country', 'age', 'birthDate', 'on', 'work', 'hoursPerDay'] as const;
+export const CHECK_FIELDS = ['country', 'age', 'birthDate', 'on', 'work', 'hoursPerDay', 'sex'] as const;
 export type CheckField = (typeof CHECK_FIELDS)[number];
 
 /** The id of each control: error summary links and aria-describedby point at these. */
@@ -23,6 +23,7 @@ export const CHECK_FIELD_IDS: Record<CheckField | 'night', string> = {
   work: 'check-work',
   hoursPerDay: 'check-hours',
   night: 'check-night',
+  sex: 'check-sex',
 };
 
 /** The article each kind of work comes from, shown next to its name in the form. */
@@ -47,6 +48,8 @@ export interface CheckFormValues {
   work: string;
   hoursPerDay: string;
   night: boolean;
+  /** '' when not stated. */
+  sex: string;
 }
 
 export interface CheckFormInput {
@@ -75,6 +78,7 @@ export function parseCheckForm(params: URLSearchParams): CheckFormInput {
     work: get('work'),
     hoursPerDay: get('hoursPerDay'),
     night: TRUE_VALUES.has(get('night').toLowerCase()),
+    sex: get('sex').toLowerCase(),
   };
   return {
     submitted: params.has('work'),
@@ -88,6 +92,8 @@ export function parseCheckForm(params: URLSearchParams): CheckFormInput {
       // Indonesian readers write a decimal comma (7,5).
       hoursPerDay: number(values.hoursPerDay, /^\d{1,3}(?:[.,]\d{1,4})?$/),
       night: values.night,
+      // Anything but the two options reaches the service, which refuses it with a field error.
+      sex: values.sex || null,
     },
   };
 }
@@ -113,6 +119,8 @@ function issueMessage(v: View, fieldName: string, values: CheckFormValues, today
       return t.checkFieldOnInvalid;
     case 'hoursPerDay':
       return t.checkFieldHoursInvalid(f.number(MAX_HOURS_PER_DAY));
+    case 'sex':
+      return t.checkFieldSexInvalid;
     default:
       return t.checkFieldOther(fieldName);
   }
@@ -147,15 +155,22 @@ function workLabel(v: View, work: WorkKind): string {
   return v.t.work[work].label;
 }
 
-/** An ILO citation links to its instrument; a national one (UU 13/2003 Pasal 69) is text. */
+/** An ILO citation (C029 Art 1(1), R190 Para 3(e)) links to its instrument; a national one (UU 13/2003 Pasal 69) is text. */
 export function citationHtml(v: View, citation: string): SafeHtml {
   const text = renderCitation(citation, v.lang);
-  const m = /^([CP]\d{1,3}) Art\b/.exec(citation);
-  const code = m?.[1] ? normaliseInstrumentCode(m[1]) : null;
+  const m = /^([CP]\d{1,3}) Art\b|^(R\d{1,3}) Para\b/.exec(citation);
+  const instrument = m?.[1] ?? m?.[2];
+  const code = instrument ? normaliseInstrumentCode(instrument) : null;
   return code ? html`<a href="/${v.lang}/instruments/${code}">${text}</a>` : html`<span class="citation">${text}</span>`;
 }
 
-const VERDICT_ICONS: Record<CheckAnswer['verdict'], string> = { permitted: '✓', other_law: '§', conditional: '!', prohibited: '✕', worst_form: '✕' };
+const VERDICT_ICONS: Record<CheckAnswer['verdict'], string> = {
+  permitted: '✓',
+  other_law: '§',
+  conditional: '!',
+  prohibited: '✕',
+  worst_form: '✕',
+};
 
 /** The verdict as a large badge: colour, a symbol and the word, so colour is never the only signal. */
 export function verdictBadge(v: View, verdict: CheckAnswer['verdict']): SafeHtml {
@@ -178,6 +193,13 @@ function minimumAgeText(v: View, answer: CheckAnswer): SafeHtml {
   return html`<strong>${t.ageYears(f.number(answer.minimumAge))}</strong>: ${basis}`;
 }
 
+/** A note is marked as one; a rule shows its verdict, so "permitted" is never put on a note. */
+function reasonLabel(v: View, r: CheckAnswer['reasons'][number]): SafeHtml {
+  const { t } = v;
+  if (r.kind === 'note') return html`<span class="reason-kind">${t.checkReasonNote}</span>`;
+  return html`<span class="reason-verdict">${t.checkReasonVerdict(t.verdict[r.verdict])}</span>`;
+}
+
 function resultSection(v: View, answer: CheckAnswer, values: CheckFormValues): SafeHtml {
   const { t, f } = v;
   const name = countryNamePlain(v, answer.country);
@@ -197,13 +219,14 @@ ${answer.nationalShortfall ? html`<p class="notice">${t.checkShortfall(f.number(
 <dt>${t.checkLabelAge}</dt><dd>${ageText(v, answer, values)}</dd>
 ${hours !== null && Number.isFinite(hours) ? html`<dt>${t.checkLabelHours}</dt><dd>${t.checkHours(f.decimal(hours))}</dd>` : null}
 <dt>${t.checkLabelNight}</dt><dd>${values.night ? t.checkNightYes : t.checkNightNo}</dd>
+<dt>${t.checkLabelSex}</dt><dd>${answer.sex ? t.checkSexOption[answer.sex] : t.checkSexNotStated}</dd>
 <dt>${t.checkLabelMinimumAge}</dt><dd>${minimumAgeText(v, answer)}</dd>
 </dl>
 <h3 id="reasons-heading">${t.checkReasonsHeading}</h3>
 <ol class="reasons">
 ${answer.reasons.map(
   (r) =>
-    html`<li><span class="reason-citation">${citationHtml(v, r.citation)}</span>${r.verdict === 'permitted' ? null : html` <span class="reason-verdict">${t.checkReasonVerdict(t.verdict[r.verdict])}</span>`}<br>${r.message}</li>`,
+    html`<li${r.kind === 'note' ? html` class="reason-note"` : null}><span class="reason-citation">${citationHtml(v, r.citation)}</span> ${reasonLabel(v, r)}<br>${r.message}</li>`,
 )}
 </ol>
 ${
@@ -264,6 +287,21 @@ ${WORK_KINDS.map((w) => html`<dt>${t.work[w].label} <span class="note">(${render
   );
 }
 
+function sexSelect(v: View, values: CheckFormValues, error: FieldError | undefined): SafeHtml {
+  const { t } = v;
+  const id = CHECK_FIELD_IDS.sex;
+  return field(
+    error,
+    html`<label for="${id}">${t.checkSexLabel} <span class="optional">${t.optional}</span></label>
+<p class="hint" id="${id}-hint">${t.checkSexHint}</p>
+${fieldError(v, error)}
+<select id="${id}" name="sex"${describedBy(`${id}-hint`, error)}>
+<option value="">${t.checkSexNotStated}</option>
+${SEXES.map((s) => html`<option value="${s}"${s === values.sex ? html` selected` : null}>${t.checkSexOption[s]}</option>`)}
+</select>`,
+  );
+}
+
 function checkForm(v: View, data: CheckPageData): SafeHtml {
   const { t, lang } = v;
   const values = data.values;
@@ -312,6 +350,7 @@ ${fieldError(v, err('hoursPerDay'))}
 <input type="checkbox" id="${ids.night}" name="night" value="yes"${values.night ? html` checked` : null}>
 <label for="${ids.night}">${t.checkNightLabel}</label>
 </div>
+${sexSelect(v, values, err('sex'))}
 <button type="submit">${t.checkSubmit}</button>
 </form>
 </section>`;

@@ -26,6 +26,7 @@ function answer(overrides: Partial<CheckAnswer> = {}): CheckAnswer {
     age: 14,
     on: null,
     work: 'light',
+    sex: null,
     minimumAge: 15,
     minimumAgeBasis: 'declared',
     uncertain: false,
@@ -34,12 +35,20 @@ function answer(overrides: Partial<CheckAnswer> = {}): CheckAnswer {
     reasons: [
       {
         rule: 'c138.light-work',
+        kind: 'rule',
         citation: 'C138 Art 7(1)',
         verdict: 'conditional',
         message: 'Light work is allowed <b>only</b> if…',
         params: {},
       },
-      { rule: 'national.light-work', citation: 'UU 13/2003 Pasal 69', verdict: 'conditional', message: 'At most 3 hours.', params: {} },
+      {
+        rule: 'national.light-work',
+        kind: 'rule',
+        citation: 'UU 13/2003 Pasal 69',
+        verdict: 'conditional',
+        message: 'At most 3 hours.',
+        params: {},
+      },
     ],
     conditions: [{ key: 'light-not-harmful', message: 'Not harmful (C138 Art 7(1)(a)).' }],
     lang: 'en',
@@ -107,7 +116,7 @@ describe('compliance check form', () => {
       verdict: 'prohibited',
       lang: 'id',
       conditions: [],
-      reasons: [{ rule: 'x', citation: 'C138 Art 7(1)', verdict: 'conditional', message: 'pesan', params: {} }],
+      reasons: [{ rule: 'x', kind: 'rule', citation: 'C138 Art 7(1)', verdict: 'conditional', message: 'pesan', params: {} }],
     });
     const out = renderComplianceCheck(id(), { countries: COUNTRIES, values, today: TODAY, answer: a, errors: [] });
     assert.match(out, /<html lang="id">/);

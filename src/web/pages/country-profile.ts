@@ -1,5 +1,5 @@
 import { canWrite } from '../../domain/access/policy.ts';
-import type { NationalProfile, SourcedAge } from '../../domain/child-labour/types.ts';
+import type { NationalNightWork, NationalProfile, SourcedAge } from '../../domain/child-labour/types.ts';
 import type { CountryProfile, RatificationView } from '../../services/registry-service.ts';
 import { html, type SafeHtml } from '../html.ts';
 import {
@@ -82,6 +82,14 @@ function nationalAge(v: View, age: SourcedAge | null | undefined): SafeHtml {
   return html`<strong>${t.ageYears(f.number(age.value))}</strong><br><span class="note">${citation}; ${t.sourceLabel}: ${sourceIds(age.source)}</span>`;
 }
 
+/** A national night-work rule (e.g. UU 13/2003 Pasal 76(1)), shown only where the profile has one. */
+function nightWorkRule(v: View, nw: NationalNightWork): SafeHtml {
+  const { t, f } = v;
+  const citation = nw.citation ? html`${t.provisionLabel}: ${nw.citation}` : unknown(t.citationNotRecorded);
+  const rule = t.nightWorkRule(t.nightWorkWho[nw.sex ?? 'any'], f.number(nw.underAge), nw.from, nw.to);
+  return html`<dt>${t.nightWorkRuleLabel}</dt><dd>${rule}<br><span class="note">${citation}; ${t.sourceLabel}: ${sourceIds(nw.source)}</span></dd>`;
+}
+
 /** National child-labour law, read-only, with the source and provision of each age. */
 function nationalLawSection(v: View, p: CountryProfile, national: NationalProfile | null, canEdit: boolean): SafeHtml {
   const { t, lang } = v;
@@ -89,6 +97,7 @@ function nationalLawSection(v: View, p: CountryProfile, national: NationalProfil
 <h2 id="national-law-heading">${t.nationalLawHeading}</h2>
 <dl class="facts">
 ${PROFILE_AGE_FIELDS.map((field) => html`<dt>${profileAgeLabel(v, field)}</dt><dd>${nationalAge(v, national?.[field])}</dd>`)}
+${national?.nightWork ? nightWorkRule(v, national.nightWork) : null}
 </dl>
 ${canEdit ? html`<p><a href="/${lang}/countries/${p.country.iso3}/profile/edit">${t.editNationalLawLink}</a></p>` : null}
 </section>`;

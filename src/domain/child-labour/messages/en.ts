@@ -20,8 +20,14 @@ export const MESSAGES_EN: Record<MessageKey, string> = {
     'Age {age}: {hoursPerDay} hours a day exceeds the limit of {maxHoursPerDay} hours for light work at ages {minAge}–{maxAge} under {nationalCitation} (source {source}): prohibited.',
   'national-light-work.night':
     'Age {age}: {nationalCitation} allows light work at ages {minAge}–{maxAge} only in the daytime (source {source}): night work is prohibited.',
+  'national-light-work.band-ends-at-minimum-age':
+    'Age {age}: {nationalCitation} allows light work at ages {minAge}–{maxAge} (source {source}). Its words come from C138 Art 7(1), which is read as from the light-work age until the minimum age is reached; age {age} has reached the minimum age {minimumAge} ({basis}), so light work is ordinary work and the light-work limits no longer apply.',
   'hazardous.adult':
     'Age {age} is at or above {hazardousAge}, the minimum age for hazardous work: it is not child labour under C138 or C182 (occupational safety and health law still applies).',
+  'hazardous.adult-national-higher':
+    'Age {age} is at or above {hazardousAge}: C138 and C182 set no limit on hazardous work at this age, and it is not child labour. National law sets a higher age (below).',
+  'hazardous.below-minimum-age':
+    'Age {age} is below the minimum age for admission to employment, {minimumAge} ({basis}): hazardous work is work too, so it is prohibited at this age whatever exception C138 Art 3(3) allows from 16.',
   'hazardous.under-16':
     'Age {age} is under 16: hazardous work is prohibited (its minimum age is 18, and the exception of C138 Art 3(3) never reaches below 16).',
   'hazardous.below-national-age':
@@ -33,11 +39,23 @@ export const MESSAGES_EN: Record<MessageKey, string> = {
   'hazardous.worst-form':
     'Age {age} is under {childAge} (C182 Art 2) and the work is not authorised under C138 Art 3(3): hazardous work is a worst form of child labour (C182 Art 3(d)).',
   'national-hazardous.below-age':
-    'Age {age} is below {nationalHazardousAge}, the minimum age for hazardous work under {nationalCitation} (source {source}).',
+    'Age {age} is below {nationalHazardousAge}, the minimum age for hazardous work under {nationalCitation} (source {source}): for a child under {childAge} such work is a worst form of child labour (C182 Art 3(d), the work being hazardous as national law determines it under C182 Art 4(1)).',
+  'national-hazardous.adult-below-age':
+    'Age {age} is below {nationalHazardousAge}, the minimum age for hazardous work under {nationalCitation} (source {source}): national law prohibits this work. The person is an adult ({childAge} or over), so this is a national prohibition, not child labour under C138 or C182.',
   'worst-form.child':
     'Age {age} is under {childAge} (C182 Art 2): {work} is a worst form of child labour, prohibited for every child without exception.',
   'worst-form.adult':
-    'Age {age} is {childAge} or over: {work} falls outside the child-labour Conventions (C182 Art 2); other law, such as the Forced Labour Convention (C029) and criminal law, may still apply.',
+    'Age {age} is {childAge} or over: the person is an adult, so this is not child labour (C182 Art 2). That does not make it permitted: {adultActivity} remains unlawful or regulated under other law, such as criminal law.',
+  'forced-labour.any-age':
+    'Age {age} is {childAge} or over, so this is not child labour (C182 Art 2), but {work} is forced or compulsory labour, which is prohibited at every age: C029 Art 1(1) requires its suppression, and Art 2(1) defines it as work exacted under the menace of a penalty and not offered voluntarily. Where the State has ratified the 2014 Protocol (P029), it must also prevent it, protect victims and give them remedies.',
+  'night-work.national':
+    'Age {age}, working at night: {nationalCitation} forbids employing {nightSex} under {underAge} between {from} and {to} (source {source}): prohibited.',
+  'night-work.national-sex-unknown':
+    'Age {age}, working at night: {nationalCitation} forbids employing {nightSex} under {underAge} between {from} and {to} (source {source}). The sex is not stated: if the worker is one of them, this night work is prohibited.',
+  'night-work.national-other-sex':
+    'Age {age}, working at night: {nationalCitation} forbids night work between {from} and {to} only for {nightSex} under {underAge} (source {source}), so it does not cover this worker. Night work is still among the conditions to consider in determining hazardous work for persons under 18 (R190 Para 3(e)).',
+  'night-work.hazard-consideration':
+    'Age {age} is under {childAge} and the work is done at night: no national night-work rule is recorded for this State, but work during the night is among the conditions national law should consider in determining hazardous work (R190 Para 3(e)), so it is allowed only if it is not such work.',
   'training.reached-minimum-age':
     'Age {age} is at or above the minimum age {minimumAge} ({basis}): work in an undertaking as part of training is permitted.',
   'training.allowed':
@@ -93,6 +111,10 @@ export const CONDITIONS_EN: Record<ConditionKey, string> = {
   'national-occupational-safety-health': 'Occupational safety and health are ensured.',
   'national-clear-employment-relationship': 'The employment relationship is clear.',
   'national-wages-per-regulations': 'Wages are paid in accordance with the applicable regulations.',
+  'national-night-not-female': 'The worker is not female: national law forbids this night work for female workers of this age.',
+  'national-night-not-male': 'The worker is not male: national law forbids this night work for male workers of this age.',
+  'night-hazard-considered':
+    'The night work is not hazardous work as national law determines it, considering that work during the night is among the conditions to weigh (R190 Para 3(e)), and the young person’s health, safety and morals are protected.',
 };
 
 export const VERDICT_NAMES_EN: Record<Verdict, string> = {
@@ -124,6 +146,13 @@ export const BASIS_NAMES_EN: Record<MinimumAgeBasis, string> = {
 
 export const PHRASES_EN = {
   nationalLaw: 'national law',
+  nationalLawPrefix: 'national law',
+  // What C182 Art 3(b)-(c) names for a child, worded for an adult (no "use of a child").
+  adultActivity: {
+    sexual_exploitation: 'prostitution, pornography or pornographic performances',
+    illicit: 'illicit activity such as producing or trafficking drugs',
+  } as Record<string, string>,
+  nightSex: { female: 'female workers', male: 'male workers', any: 'workers' } as Record<string, string>,
   hoursLimit: (hours: string) => `for at most ${hours} hours a day`,
   noHoursLimit: 'with no daily hour limit set',
 };

@@ -24,8 +24,14 @@ export const MESSAGES_ID: Record<MessageKey, string> = {
     'Usia {age} tahun: {hoursPerDay} jam sehari melebihi batas {maxHoursPerDay} jam untuk pekerjaan ringan bagi anak berusia {minAge}–{maxAge} tahun menurut {nationalCitation} (sumber {source}): dilarang.',
   'national-light-work.night':
     'Usia {age} tahun: menurut {nationalCitation}, pekerjaan ringan bagi anak berusia {minAge}–{maxAge} tahun hanya boleh dilakukan pada siang hari (sumber {source}): pekerjaan pada malam hari dilarang.',
+  'national-light-work.band-ends-at-minimum-age':
+    'Usia {age} tahun: {nationalCitation} memperbolehkan pekerjaan ringan bagi anak berusia {minAge}–{maxAge} tahun (sumber {source}). Rumusannya berasal dari Pasal 7 ayat (1) Konvensi ILO No. 138, yang dibaca sebagai sejak usia pekerjaan ringan sampai usia minimum tercapai; usia {age} tahun telah mencapai usia minimum {minimumAge} tahun ({basis}), sehingga pekerjaan ringan merupakan pekerjaan biasa dan pembatasan pekerjaan ringan tidak berlaku lagi.',
   'hazardous.adult':
     'Usia {age} tahun telah mencapai {hazardousAge} tahun, usia minimum untuk pekerjaan berbahaya: bukan pekerja anak menurut Konvensi ILO No. 138 maupun No. 182 (ketentuan keselamatan dan kesehatan kerja tetap berlaku).',
+  'hazardous.adult-national-higher':
+    'Usia {age} tahun telah mencapai {hazardousAge} tahun: Konvensi ILO No. 138 dan No. 182 tidak membatasi pekerjaan berbahaya pada usia ini, dan ini bukan pekerja anak. Peraturan nasional menetapkan usia yang lebih tinggi (lihat di bawah).',
+  'hazardous.below-minimum-age':
+    'Usia {age} tahun berada di bawah usia minimum untuk diperbolehkan bekerja, yaitu {minimumAge} tahun ({basis}): pekerjaan berbahaya juga merupakan pekerjaan, sehingga dilarang pada usia ini, apa pun pengecualian sejak usia 16 tahun yang diperbolehkan Pasal 3 ayat (3) Konvensi ILO No. 138.',
   'hazardous.under-16':
     'Usia {age} tahun di bawah 16 tahun: pekerjaan berbahaya dilarang (usia minimumnya 18 tahun, dan pengecualian dalam Pasal 3 ayat (3) Konvensi ILO No. 138 tidak pernah berlaku di bawah 16 tahun).',
   'hazardous.below-national-age':
@@ -37,11 +43,23 @@ export const MESSAGES_ID: Record<MessageKey, string> = {
   'hazardous.worst-form':
     'Usia {age} tahun di bawah {childAge} tahun (Pasal 2 Konvensi ILO No. 182) dan pekerjaan itu tidak diizinkan berdasarkan Pasal 3 ayat (3) Konvensi ILO No. 138: pekerjaan berbahaya ini merupakan salah satu bentuk pekerjaan terburuk untuk anak (Pasal 3 huruf d Konvensi ILO No. 182).',
   'national-hazardous.below-age':
-    'Usia {age} tahun berada di bawah {nationalHazardousAge} tahun, usia minimum untuk pekerjaan berbahaya menurut {nationalCitation} (sumber {source}).',
+    'Usia {age} tahun berada di bawah {nationalHazardousAge} tahun, usia minimum untuk pekerjaan berbahaya menurut {nationalCitation} (sumber {source}): bagi anak di bawah {childAge} tahun, pekerjaan itu merupakan bentuk pekerjaan terburuk untuk anak (Pasal 3 huruf d Konvensi ILO No. 182; jenis pekerjaan berbahaya ditentukan oleh peraturan nasional menurut Pasal 4 ayat (1)).',
+  'national-hazardous.adult-below-age':
+    'Usia {age} tahun berada di bawah {nationalHazardousAge} tahun, usia minimum untuk pekerjaan berbahaya menurut {nationalCitation} (sumber {source}): peraturan nasional melarang pekerjaan ini. Orang tersebut sudah dewasa ({childAge} tahun atau lebih), sehingga ini larangan menurut hukum nasional, bukan pekerja anak menurut Konvensi ILO No. 138 atau No. 182.',
   'worst-form.child':
     'Usia {age} tahun di bawah {childAge} tahun (Pasal 2 Konvensi ILO No. 182): {work} merupakan bentuk pekerjaan terburuk untuk anak dan dilarang bagi setiap anak tanpa pengecualian.',
   'worst-form.adult':
-    'Usia {age} tahun telah mencapai {childAge} tahun: {work} berada di luar cakupan konvensi tentang pekerja anak (Pasal 2 Konvensi ILO No. 182); ketentuan lain, seperti Konvensi ILO No. 29 tentang Kerja Paksa dan hukum pidana, tetap dapat berlaku.',
+    'Usia {age} tahun telah mencapai {childAge} tahun: orang tersebut sudah dewasa, sehingga ini bukan pekerja anak (Pasal 2 Konvensi ILO No. 182). Namun hal itu tidak berarti diperbolehkan: {adultActivity} tetap melanggar hukum atau diatur oleh hukum lain, seperti hukum pidana.',
+  'forced-labour.any-age':
+    'Usia {age} tahun telah mencapai {childAge} tahun, sehingga ini bukan pekerja anak (Pasal 2 Konvensi ILO No. 182), tetapi {work} merupakan kerja paksa atau wajib kerja, yang dilarang pada usia berapa pun: Pasal 1 ayat (1) Konvensi ILO No. 29 mewajibkan penghapusannya, dan Pasal 2 ayat (1) mendefinisikannya sebagai pekerjaan yang dipaksakan di bawah ancaman hukuman dan tidak dilakukan secara sukarela. Jika Negara telah meratifikasi Protokol 2014 (P029), Negara juga wajib mencegahnya, melindungi korban, dan memberikan pemulihan.',
+  'night-work.national':
+    'Usia {age} tahun, bekerja pada malam hari: {nationalCitation} melarang mempekerjakan {nightSex} yang berumur kurang dari {underAge} tahun antara pukul {from} sampai dengan pukul {to} (sumber {source}): dilarang.',
+  'night-work.national-sex-unknown':
+    'Usia {age} tahun, bekerja pada malam hari: {nationalCitation} melarang mempekerjakan {nightSex} yang berumur kurang dari {underAge} tahun antara pukul {from} sampai dengan pukul {to} (sumber {source}). Jenis kelamin tidak disebutkan: jika pekerja termasuk di antara mereka, pekerjaan malam ini dilarang.',
+  'night-work.national-other-sex':
+    'Usia {age} tahun, bekerja pada malam hari: {nationalCitation} melarang kerja malam antara pukul {from} sampai dengan pukul {to} hanya bagi {nightSex} yang berumur kurang dari {underAge} tahun (sumber {source}), sehingga tidak berlaku bagi pekerja ini. Kerja malam tetap termasuk kondisi yang perlu dipertimbangkan dalam menentukan pekerjaan berbahaya bagi orang di bawah 18 tahun (Paragraf 3 huruf e Rekomendasi ILO No. 190).',
+  'night-work.hazard-consideration':
+    'Usia {age} tahun di bawah {childAge} tahun dan pekerjaan dilakukan pada malam hari: tidak ada ketentuan nasional tentang kerja malam yang tercatat untuk Negara ini, tetapi kerja pada malam hari termasuk kondisi yang perlu dipertimbangkan oleh peraturan nasional dalam menentukan pekerjaan berbahaya (Paragraf 3 huruf e Rekomendasi ILO No. 190), sehingga pekerjaan ini hanya diperbolehkan jika bukan pekerjaan semacam itu.',
   'training.reached-minimum-age':
     'Usia {age} tahun telah mencapai usia minimum {minimumAge} tahun ({basis}): pekerjaan di perusahaan sebagai bagian dari pelatihan diperbolehkan.',
   'training.allowed':
@@ -101,6 +119,12 @@ export const CONDITIONS_ID: Record<ConditionKey, string> = {
   'national-occupational-safety-health': 'Keselamatan dan kesehatan kerja terjamin.',
   'national-clear-employment-relationship': 'Ada hubungan kerja yang jelas.',
   'national-wages-per-regulations': 'Anak menerima upah sesuai dengan ketentuan yang berlaku.',
+  'national-night-not-female':
+    'Pekerja bukan perempuan: peraturan nasional melarang kerja malam ini bagi pekerja perempuan pada usia tersebut.',
+  'national-night-not-male':
+    'Pekerja bukan laki-laki: peraturan nasional melarang kerja malam ini bagi pekerja laki-laki pada usia tersebut.',
+  'night-hazard-considered':
+    'Kerja malam ini bukan pekerjaan berbahaya sebagaimana ditentukan peraturan nasional, dengan mempertimbangkan bahwa kerja pada malam hari termasuk kondisi yang perlu diperhatikan (Paragraf 3 huruf e Rekomendasi ILO No. 190), dan kesehatan, keselamatan, serta moral anak terlindungi.',
 };
 
 export const VERDICT_NAMES_ID: Record<Verdict, string> = {
@@ -132,6 +156,12 @@ export const BASIS_NAMES_ID: Record<MinimumAgeBasis, string> = {
 
 export const PHRASES_ID = {
   nationalLaw: 'peraturan perundang-undangan nasional',
+  nationalLawPrefix: 'hukum nasional',
+  adultActivity: {
+    sexual_exploitation: 'pelacuran, pornografi, atau pertunjukan porno',
+    illicit: 'kegiatan terlarang seperti produksi dan perdagangan narkotika',
+  } as Record<string, string>,
+  nightSex: { female: 'pekerja perempuan', male: 'pekerja laki-laki', any: 'pekerja' } as Record<string, string>,
   hoursLimit: (hours: string) => `paling lama ${hours} jam sehari`,
   noHoursLimit: 'tanpa batas jam kerja harian',
 };

@@ -44,11 +44,17 @@ export function renderVerdict(verdict: Verdict, lang: Lang): string {
   return CATALOGUES[lang].verdicts[verdict];
 }
 
+/** Where the minimum age came from, as a phrase (e.g. 'declared by the State under C138 Art 2(1)'). */
+export function renderBasis(basis: MinimumAgeBasis, lang: Lang): string {
+  return CATALOGUES[lang].bases[basis];
+}
+
 export function renderWork(work: WorkKind, lang: Lang): string {
   return CATALOGUES[lang].works[work];
 }
 
 const ILO_CITATION = /^C(\d+) Art (\d+)((?:\([0-9a-z]+\))*)$/;
+const RECOMMENDATION_CITATION = /^R(\d+) Para (\d+)(?:\(([a-z])\))?$/;
 
 /**
  * A citation as a reader of `lang` writes it. English keeps the compact form ('C138 Art 7(1)(b)');
@@ -58,10 +64,14 @@ const ILO_CITATION = /^C(\d+) Art (\d+)((?:\([0-9a-z]+\))*)$/;
 export function renderCitation(citation: string, lang: Lang): string {
   if (citation === 'national-law') return CATALOGUES[lang].phrases.nationalLaw;
   if (lang === 'en') return citation;
+  // 'national law (SOURCE)': a national fact whose provision is not recorded (rules/rule.ts).
+  if (citation.startsWith('national law (')) return `${CATALOGUES[lang].phrases.nationalLawPrefix}${citation.slice('national law'.length)}`;
+  const r = RECOMMENDATION_CITATION.exec(citation);
+  if (r) return ['Paragraf', r[2], ...(r[3] ? [`huruf ${r[3]}`] : []), 'Rekomendasi ILO No.', String(Number(r[1]))].join(' ');
   const m = ILO_CITATION.exec(citation);
   if (!m) return citation;
   const parts = [...(m[3] ?? '').matchAll(/\(([0-9a-z]+)\)/g)].map((p) => (/^\d+$/.test(p[1]!) ? `ayat (${p[1]})` : `huruf ${p[1]}`));
-  return ['Pasal', m[2], ...parts, 'Konvensi ILO No.', m[1]].join(' ');
+  return ['Pasal', m[2], ...parts, 'Konvensi ILO No.', String(Number(m[1]))].join(' ');
 }
 
 function formatParam(name: string, value: string | number, lang: Lang): string {
@@ -70,6 +80,10 @@ function formatParam(name: string, value: string | number, lang: Lang): string {
   if (name === 'work') return c.works[value as WorkKind] ?? String(value);
   if (name.startsWith('verdict')) return c.verdicts[value as Verdict] ?? String(value);
   if (name === 'nationalCitation') return renderCitation(String(value), lang);
+  // Indonesian writes clock times with a dot (pukul 23.00).
+  if ((name === 'from' || name === 'to') && lang === 'id') return String(value).replace(':', '.');
+  if (name === 'adultActivity') return c.phrases.adultActivity[String(value)] ?? String(value);
+  if (name === 'nightSex') return c.phrases.nightSex[String(value)] ?? String(value);
   // Source ids are stored semicolon-separated (see data/README.md); a reader gets a list.
   if (name === 'source') return String(value).split(';').join(', ');
   if (name === 'hoursLimit') return value === 'none' ? c.phrases.noHoursLimit : c.phrases.hoursLimit(formatNumber(value, lang));

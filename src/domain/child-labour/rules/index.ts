@@ -4,6 +4,7 @@ import { hazardousC138Rule, hazardousC182Rule, nationalHazardousRule } from './h
 import { lightWorkRule } from './light-work.ts';
 import { minimumAgeRule } from './minimum-age.ts';
 import { nationalLightWorkHoursRule, nationalLightWorkNightRule, nationalLightWorkRule } from './national-light-work.ts';
+import { nightWorkRule } from './night-work.ts';
 import {
   c138NotBoundRule,
   c182NotBoundRule,
@@ -17,8 +18,9 @@ import { schoolRule, trainingRule } from './training.ts';
 import { illicitActivitiesRule, sexualExploitationRule, slaveryRule } from './worst-forms.ts';
 
 /**
- * Every rule, in the order reasons are listed: the Convention rules that decide, then national
- * rules, then notes. An explicit list (not registration on import) keeps order and coverage visible.
+ * Every rule: the Convention rules, then national rules, then notes. The engine lists the deciding
+ * reasons first (engine.ts); within each group this order stands. An explicit list (not
+ * registration on import) keeps order and coverage visible.
  */
 export const RULES: readonly Rule[] = [
   slaveryRule,
@@ -35,6 +37,7 @@ export const RULES: readonly Rule[] = [
   nationalLightWorkRule,
   nationalLightWorkHoursRule,
   nationalLightWorkNightRule,
+  nightWorkRule,
   c138NotBoundRule,
   c182NotBoundRule,
   nationalShortfallRule,

@@ -1,5 +1,5 @@
 import type { ConditionKey, NationalLightWork } from '../types.ts';
-import { type AgeScope, finding, type Rule, type RuleContext } from './rule.ts';
+import { type AgeScope, finding, note, type Rule, type RuleContext } from './rule.ts';
 
 /*
  * A national light-work exception (e.g. UU 13/2003 Pasal 69: ages 13-15, at most 3 hours a day, in
@@ -7,21 +7,26 @@ import { type AgeScope, finding, type Rule, type RuleContext } from './rule.ts';
  * conditions or prohibit, never permit what Art 7 forbids, because each is a separate rule and the
  * engine keeps the most severe verdict.
  *
- * The band applies as the law writes it, even where it reaches the minimum age M: Indonesia's runs
- * to 15 and M is 15, so light work at 15 still has Pasal 69's limits (Pasal 68 forbids employing
- * anyone under 18 except as Pasal 69-71 allow).
+ * The band never applies at or above the general minimum age M: from M, light work is ordinary
+ * work, allowed as regular work is (C138 Art 7(1) allows light work *below* the minimum age; it
+ * adds nothing once that age is reached). Indonesia's UU 13/2003 Pasal 69(1) says "13 sampai
+ * dengan 15 tahun", words taken from C138 Art 7(1) "persons 13 to 15 years of age", which the
+ * Convention's supervisory bodies read as from 13 until the minimum age of 15 is reached; Pasal 69
+ * is read the same way, so at 15 its hour and daytime limits no longer apply, and a note says so.
+ * Otherwise a 15-year-old's light work would be judged more severely than the same person's
+ * regular work.
  */
 
 /** A citation outside the profile's own law falls back to the article that lets States set these rules. */
 const FALLBACK_CITATION = 'C138 Art 7(3)';
 
-function inBand(lw: NationalLightWork, age: number): boolean {
-  return age >= lw.minAge && age <= lw.maxAge;
+function inBand(lw: NationalLightWork, ctx: Pick<RuleContext, 'age' | 'minimumAge'>): boolean {
+  return ctx.age >= lw.minAge && ctx.age <= lw.maxAge && ctx.age < ctx.minimumAge;
 }
 
-function bandAges({ profile }: AgeScope): readonly number[] {
+function bandAges({ profile, minimumAge }: AgeScope): readonly number[] {
   const lw = profile?.lightWork;
-  return lw ? [lw.minAge, lw.maxAge + 1] : [];
+  return lw ? [lw.minAge, lw.maxAge + 1, minimumAge] : [];
 }
 
 function bandParams(ctx: RuleContext, lw: NationalLightWork): Record<string, string | number> {
@@ -64,14 +69,17 @@ export const nationalLightWorkRule: Rule = {
     const lw = ctx.profile?.lightWork;
     if (!lw) return null;
     const citation = lw.citation ?? FALLBACK_CITATION;
-    if (inBand(lw, ctx.age)) {
+    if (inBand(lw, ctx)) {
       const params = bandParams(ctx, lw);
       params.hoursLimit = lw.maxHoursPerDay ?? 'none';
       return finding(this.id, citation, 'conditional', 'national-light-work.allowed', params, cachedConditions(lw));
     }
-    // Below the band national law allows no light work at all. (Not only below M: a band that
-    // started above M would otherwise make an older child's light work stricter than a younger's.)
-    if (ctx.age < lw.minAge) {
+    // The law's words reach this age, but the band ends at M (see the comment at the top).
+    if (ctx.age >= ctx.minimumAge && ctx.age >= lw.minAge && ctx.age <= lw.maxAge) {
+      return note(this.id, citation, 'national-light-work.band-ends-at-minimum-age', bandParams(ctx, lw));
+    }
+    // Below the band, and below M, national law allows no light work at all.
+    if (ctx.age < lw.minAge && ctx.age < ctx.minimumAge) {
       return finding(this.id, citation, 'prohibited', 'national-light-work.below-age', bandParams(ctx, lw));
     }
     return null;
@@ -84,7 +92,8 @@ export const nationalLightWorkHoursRule: Rule = {
   appliesTo: ['light'],
   evaluate(ctx) {
     const lw = ctx.profile?.lightWork;
-    if (!lw || lw.maxHoursPerDay === null || ctx.hoursPerDay === null || !inBand(lw, ctx.age)) return null;
+    // The band first: outside it the hours do not matter, and the screener keys on them only where read.
+    if (!lw || lw.maxHoursPerDay === null || !inBand(lw, ctx) || ctx.hoursPerDay === null) return null;
     if (ctx.hoursPerDay <= lw.maxHoursPerDay) return null;
     const params = bandParams(ctx, lw);
     params.hoursPerDay = ctx.hoursPerDay;
@@ -99,7 +108,7 @@ export const nationalLightWorkNightRule: Rule = {
   appliesTo: ['light'],
   evaluate(ctx) {
     const lw = ctx.profile?.lightWork;
-    if (!lw?.daytimeOnly || ctx.night !== true || !inBand(lw, ctx.age)) return null;
+    if (!lw?.daytimeOnly || !inBand(lw, ctx) || ctx.night !== true) return null;
     return finding(this.id, lw.citation ?? FALLBACK_CITATION, 'prohibited', 'national-light-work.night', bandParams(ctx, lw));
   },
   agesCompared: bandAges,

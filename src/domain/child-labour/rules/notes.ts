@@ -1,8 +1,8 @@
 import { LOWEST_DECLARABLE_AGE } from '../minimum-age.ts';
-import { AGE_BOUND_WORK, C138_WORK, finding, noAges, type Rule, SCHOOL_RELEVANT_WORK } from './rule.ts';
+import { AGE_BOUND_WORK, C138_WORK, nationalCitation, noAges, note, type Rule, SCHOOL_RELEVANT_WORK } from './rule.ts';
 
 /*
- * Notes: rules that restrict nothing by themselves (verdict `permitted`) but state a fact the answer
+ * Notes: rules that restrict nothing by themselves (kind `note`) but state a fact the answer
  * rests on, so that a reader can see why the minimum age is what it is.
  */
 
@@ -12,7 +12,7 @@ export const c138NotBoundRule: Rule = {
   appliesTo: C138_WORK,
   evaluate(ctx) {
     if (ctx.facts.c138.ratified) return null;
-    return finding(this.id, 'C138 Art 12(1)', 'permitted', 'note.c138-not-bound', { minimumAge: ctx.minimumAge, basis: ctx.basis });
+    return note(this.id, 'C138 Art 12(1)', 'note.c138-not-bound', { minimumAge: ctx.minimumAge, basis: ctx.basis });
   },
   agesCompared: noAges,
 };
@@ -23,7 +23,7 @@ export const c182NotBoundRule: Rule = {
   appliesTo: ['hazardous', 'slavery', 'sexual_exploitation', 'illicit'],
   evaluate(ctx) {
     if (ctx.facts.c182.ratified) return null;
-    return finding(this.id, 'C182 Art 10(1)', 'permitted', 'note.c182-not-bound', { age: ctx.age });
+    return note(this.id, 'C182 Art 10(1)', 'note.c182-not-bound', { age: ctx.age });
   },
   agesCompared: noAges,
 };
@@ -36,7 +36,7 @@ export const nationalShortfallRule: Rule = {
     const declared = ctx.facts.c138.declaredAge;
     const national = ctx.profile?.generalMinimumAge;
     if (!ctx.facts.c138.ratified || declared === null || !national || national.value >= declared) return null;
-    return finding(this.id, 'C138 Art 2(1)', 'permitted', 'note.national-shortfall', {
+    return note(this.id, 'C138 Art 2(1)', 'note.national-shortfall', {
       declared,
       national: national.value,
       source: national.source,
@@ -57,8 +57,8 @@ export const declarationUnrecordedRule: Rule = {
     if (!ctx.facts.c138.ratified || ctx.facts.c138.declaredAge !== null || !national) return null;
     const params = { national: national.value, source: national.source };
     return national.value >= LOWEST_DECLARABLE_AGE
-      ? finding(this.id, 'C138 Art 2(1)', 'permitted', 'note.declaration-unrecorded-national', params)
-      : finding(this.id, 'C138 Art 2(4)', 'permitted', 'note.national-below-any-declaration', params);
+      ? note(this.id, 'C138 Art 2(1)', 'note.declaration-unrecorded-national', params)
+      : note(this.id, 'C138 Art 2(4)', 'note.national-below-any-declaration', params);
   },
   agesCompared: noAges,
 };
@@ -70,7 +70,7 @@ export const compulsoryEducationRule: Rule = {
   evaluate(ctx) {
     const education = ctx.profile?.compulsoryEducationAge;
     if (!education || ctx.age >= education.value) return null;
-    return finding(this.id, 'C138 Art 2(3)', 'permitted', 'note.compulsory-education', {
+    return note(this.id, 'C138 Art 2(3)', 'note.compulsory-education', {
       age: ctx.age,
       educationAge: education.value,
       source: education.source,
@@ -86,7 +86,7 @@ export const nationalChildRule: Rule = {
   evaluate(ctx) {
     const child = ctx.profile?.childUnderAge;
     if (!child || ctx.age >= child.value) return null;
-    return finding(this.id, child.citation ?? 'C182 Art 2', 'permitted', 'note.national-child', {
+    return note(this.id, nationalCitation(child), 'note.national-child', {
       age: ctx.age,
       childUnderAge: child.value,
       nationalCitation: child.citation ?? 'national-law',

@@ -1,4 +1,4 @@
-import type { ConditionKey, CountryFacts, MessageKey, MinimumAgeBasis, NationalProfile, Reason, Verdict, WorkKind } from '../types.ts';
+import type { ConditionKey, CountryFacts, MessageKey, MinimumAgeBasis, NationalProfile, Reason, Sex, Verdict, WorkKind } from '../types.ts';
 
 /** Everything a rule may look at for one evaluation, computed once by the engine. */
 export interface RuleContext {
@@ -8,6 +8,8 @@ export interface RuleContext {
   readonly work: WorkKind;
   readonly hoursPerDay: number | null;
   readonly night: boolean | null;
+  /** Null when not stated: a rule that turns on it says what it would be either way. */
+  readonly sex: Sex | null;
   /** M for this run; when the declaration is unrecorded, one of the candidate ages in turn. */
   readonly minimumAge: number;
   readonly basis: MinimumAgeBasis;
@@ -54,13 +56,28 @@ export function finding(
   params: Record<string, string | number>,
   conditions: readonly ConditionKey[] = NONE,
 ): Finding {
-  return { reason: { rule, citation, verdict, messageKey, params }, conditions };
+  return { reason: { rule, kind: 'rule', citation, verdict, messageKey, params }, conditions };
+}
+
+/** A note: a fact the answer rests on that restricts nothing by itself (see ReasonKind). */
+export function note(rule: string, citation: string, messageKey: MessageKey, params: Record<string, string | number>): Finding {
+  return { reason: { rule, kind: 'note', citation, verdict: 'permitted', messageKey, params }, conditions: NONE };
+}
+
+/**
+ * The citation of a national fact: its provision where the profile names one, otherwise the
+ * source it comes from, so national law is never cited as if it were a Convention article.
+ */
+export function nationalCitation(fact: { citation?: string; source: string }): string {
+  return fact.citation ?? `national law (${fact.source.split(';').join(', ')})`;
 }
 
 /** Kinds whose verdict depends on the general minimum age M. */
 export const AGE_BOUND_WORK: readonly WorkKind[] = ['regular', 'light', 'training', 'artistic'];
 /** Kinds C138 governs (the worst forms of C182 Art 3(a)-(c) are C182's alone). */
 export const C138_WORK: readonly WorkKind[] = ['regular', 'light', 'hazardous', 'training', 'school', 'artistic'];
+/** Kinds C138 governs that are done in employment or work (C138 Art 6 leaves school work outside). */
+export const C138_EMPLOYMENT: readonly WorkKind[] = ['regular', 'light', 'hazardous', 'training', 'artistic'];
 /** Kinds that are real work a school-age child might be kept from school by. */
 export const SCHOOL_RELEVANT_WORK: readonly WorkKind[] = ['regular', 'light', 'hazardous', 'training', 'artistic'];
 
