@@ -8,6 +8,7 @@ import { type Declaration, RATIFICATION_STATUSES, type Ratification, type Ratifi
 import { refuseNul } from '../domain/text.ts';
 import type { ChangeEvent, EventAction, HistoryFilter, HistoryRepository, RecordType, RegistryWriteTx } from './history-ports.ts';
 import type { Page, PageRequest } from './ports.ts';
+import { revertSource } from './revert-source.ts';
 
 export const MAX_SOURCE_LENGTH = 500;
 export const MAX_REASON_LENGTH = 2000;
@@ -345,7 +346,7 @@ export class EditService {
       }
       const restored = event.before ?? null;
       const input = {
-        source: `revert of change ${eventId} (its source: ${event.source})`.slice(0, MAX_SOURCE_LENGTH),
+        source: revertSource(eventId, event.source, MAX_SOURCE_LENGTH),
         reason: reason ?? null,
       };
       return this.commit(

@@ -12,13 +12,23 @@ import { parsePage } from './instruments-list.ts';
 
 export const HISTORY_PAGE_SIZE = 25;
 const MAX_USER_ID = 2_147_483_647;
+const EMAIL_SHAPE = /^[^\s@]+@[^\s@]+$/;
 
-export const HISTORY_FIELD_IDS = { record: 'h-record', country: 'h-country', user: 'h-user', from: 'h-from', to: 'h-to' } as const;
+export const HISTORY_FIELD_IDS = {
+  record: 'h-record',
+  country: 'h-country',
+  user: 'h-user',
+  editor: 'h-editor',
+  from: 'h-from',
+  to: 'h-to',
+} as const;
 
 export interface HistoryQueryValues {
   record: string;
   country: string;
   user: string;
+  /** An editor's email: a filter for signed-in editors only (decision 062). */
+  editor: string;
   from: string;
   to: string;
 }
@@ -51,6 +61,7 @@ export function parseHistoryQuery(v: View, params: URLSearchParams): HistoryQuer
     record: get('record'),
     country: get('country'),
     user: get('user'),
+    editor: get('editor'),
     from: get('from'),
     to: get('to'),
   };
@@ -69,6 +80,12 @@ export function parseHistoryQuery(v: View, params: URLSearchParams): HistoryQuer
     const n = /^\d{1,10}$/.test(values.user) ? Number(values.user) : 0;
     if (n >= 1 && n <= MAX_USER_ID) filter.userId = n;
     else errors.push({ id: ids.user, message: t.historyUserInvalid });
+  }
+  if (values.editor) {
+    // An anonymous reader has no such field; a hand-made address is refused, not silently ignored.
+    if (!v.session) errors.push({ id: ids.record, message: t.historyEditorSignIn });
+    else if (values.editor.length <= 320 && EMAIL_SHAPE.test(values.editor)) filter.editor = values.editor.toLowerCase();
+    else errors.push({ id: ids.editor, message: t.historyEditorInvalid });
   }
   for (const name of ['from', 'to'] as const) {
     if (!values[name]) continue;
@@ -116,6 +133,17 @@ ${textControl(v, { id: ids.user, name: 'user', label: t.historyFilterUser, hint:
   inputmode: 'numeric',
   maxlength: 10,
 })}
+${
+  v.session
+    ? textControl(
+        v,
+        { id: ids.editor, name: 'editor', label: t.historyFilterEditor, hint: t.historyFilterEditorHint },
+        values.editor,
+        errors,
+        { type: 'email', maxlength: 320, spellcheck: false, autocomplete: 'off' },
+      )
+    : null
+}
 ${textControl(v, { id: ids.from, name: 'from', label: t.historyFilterFrom, hint: t.dateHintDay }, values.from, errors, {
   className: 'input-date',
   maxlength: 10,
