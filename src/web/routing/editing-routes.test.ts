@@ -196,6 +196,32 @@ describe('editing in the portal (forms, sessions, CSRF, PRG)', () => {
     );
   });
 
+  test('should ask for confirmation on a page of its own before a revert, without JavaScript', async () => {
+    const [latest] = (await services.edits.history({ recordKey: 'IDN/C138' }, { page: 1, pageSize: 1 })).items;
+    assert.ok(latest);
+    const list = await (await get('/en/history?record=IDN/C138', sec)).text();
+    assert.match(list, new RegExp(`<form method="get" action="/en/history/${latest.id}/revert" class="revert-form">`));
+    assert.ok(!list.includes(`method="post" action="/en/history/${latest.id}/revert"`), 'no one-click revert in the list');
+    const anonymous = await get(`/en/history/${latest.id}/revert`);
+    assert.equal(anonymous.status, 303);
+    assert.match(anonymous.headers.get('location') ?? '', /^\/en\/login\?next=/);
+    assert.equal((await get('/en/history/999999/revert', sec)).status, 404);
+    const page = await get(`/en/history/${latest.id}/revert?back=${encodeURIComponent('/en/countries/IDN')}`, sec);
+    assert.equal(page.status, 200);
+    const html = await page.text();
+    assert.match(html, new RegExp(`<h1>Revert change ${latest.id}\\?</h1>`));
+    assert.match(html, new RegExp(`<form method="post" action="/en/history/${latest.id}/revert" class="revert-form">`));
+    assert.match(html, /<input type="hidden" name="_csrf" value="[^"]+">/);
+    assert.match(html, /<input type="hidden" name="back" value="\/en\/countries\/IDN">/);
+    assert.match(html, /<a href="\/en\/countries\/IDN">Cancel<\/a>/);
+    assert.match(html, /Reason for reverting change/);
+    const id = await (await get(`/id/history/${latest.id}/revert?back=//evil.example/`, sec)).text();
+    assert.match(id, new RegExp(`<h1>Batalkan perubahan ${latest.id}\\?</h1>`));
+    assert.match(id, /<input type="hidden" name="back" value="\/id\/history\?record=IDN%2FC138">/, 'a foreign back is replaced');
+    const still = (await services.edits.history({ recordKey: 'IDN/C138' }, { page: 1, pageSize: 1 })).items[0];
+    assert.equal(still?.id, latest.id, 'showing the confirmation changes nothing');
+  });
+
   test('should revert from the history with a reason, and refuse a second revert with 409', async () => {
     const [latest] = (await services.edits.history({ recordKey: 'IDN/C138' }, { page: 1, pageSize: 1 })).items;
     assert.ok(latest);
@@ -209,6 +235,8 @@ describe('editing in the portal (forms, sessions, CSRF, PRG)', () => {
     const history = await (await get('/id/history?record=IDN/C138')).text();
     assert.match(history, /not confirmed/);
     assert.match(history, /membatalkan perubahan/);
+    assert.match(history, new RegExp(`pembatalan perubahan ${latest.id} \\(sumbernya: `), 'the revert source in Indonesian');
+    assert.ok(!history.includes('revert of change'));
   });
 
   test('should add a ratification, and refuse one already recorded or of a Recommendation', async () => {
