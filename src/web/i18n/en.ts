@@ -176,6 +176,7 @@ export const en = {
   colRegistrationDate: 'Registration date',
   colEntryIntoForceState: 'Entry into force for the State',
   colDeclaredMinimumAge: 'Declared minimum age',
+  ageNotApplicable: 'not applicable (only C138 declares one)',
   colConfidence: 'Confidence',
   underRule: (rule: string) => `under ${rule}`,
   eifNotComputable: 'not computable: registration date not recorded',

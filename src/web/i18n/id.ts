@@ -171,6 +171,7 @@ export const id: Dict = {
   colRegistrationDate: 'Tanggal registrasi',
   colEntryIntoForceState: 'Mulai berlaku bagi negara tersebut',
   colDeclaredMinimumAge: 'Usia minimum yang dideklarasikan',
+  ageNotApplicable: 'tidak berlaku (hanya C138 yang mendeklarasikannya)',
   colConfidence: 'Tingkat keyakinan',
   underRule: (rule) => `menurut ${rule.replace(/\bArt\b/, 'Pasal')}`,
   eifNotComputable: 'tidak dapat dihitung: tanggal registrasi tidak tercatat',

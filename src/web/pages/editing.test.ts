@@ -531,9 +531,9 @@ describe('gaps worklist', () => {
 
   test('should describe each gap in plain words, with its record, the role and labelled filters', () => {
     const en = renderGaps(view('en', '/gaps', null), data);
-    assert.match(en, /<td>Declared minimum age under C138 Art 2\(1\) not recorded<\/td>/);
+    assert.match(en, /<td data-label="Gap">Declared minimum age under C138 Art 2\(1\) not recorded<\/td>/);
     assert.match(en, /<a href="\/en\/countries\/IDN#ratifications-heading">Indonesia: C138<\/a>/);
-    assert.match(en, /<td>the focal point of the member State, or the secretariat<\/td>/);
+    assert.match(en, /<td data-label="Who may fill it">the focal point of the member State, or the secretariat<\/td>/);
     assert.match(en, /<label for="g-country">Member State<\/label><select id="g-country" name="country">/);
     assert.match(en, /<label for="g-kind">Kind of gap<\/label>/);
     assert.match(en, /<th scope="row">All gaps<\/th><td class="num">3<\/td>/);
