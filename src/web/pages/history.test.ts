@@ -18,7 +18,7 @@ describe('history filter by editor', () => {
       assert.match(page, /<input type="email" id="h-editor" name="editor" value="IDN@Example.org"/);
       assert.match(page, lang === 'en' ? /Editor’s email/ : /Email editor/);
       const open = renderHistory(anonymous(lang), { query: parseHistoryQuery(anonymous(lang), new URLSearchParams()), result: null });
-      assert.ok(!open.includes('name="editor"'));
+      assert.ok(!open.includes('name="editor"'), 'no editor field for an anonymous reader');
     }
   });
 
@@ -26,6 +26,9 @@ describe('history filter by editor', () => {
     const refused = parseHistoryQuery(anonymous('id'), new URLSearchParams('editor=idn@example.org'));
     assert.equal(refused.filter.editor, undefined);
     assert.match(refused.errors[0]?.message ?? '', /Masuk dulu untuk menyaring riwayat menurut email editor/);
+    const page = renderHistory(anonymous('id'), { query: refused, result: null });
+    assert.match(page, /role="alert"[^\n]*<p>Masuk dulu untuk menyaring riwayat menurut email editor/, 'said as a problem of the page');
+    assert.ok(!page.includes('href="#h-editor"'), 'no link to a field the reader does not have');
     const bad = parseHistoryQuery(signedIn('en'), new URLSearchParams('editor=nobody'));
     assert.deepEqual(
       bad.errors.map((e) => e.id),

@@ -37,6 +37,7 @@ export interface HistoryQuery {
   values: HistoryQueryValues;
   filter: HistoryFilter;
   page: number;
+  /** Field problems, plus one that belongs to no field: an anonymous reader's editor filter. */
   errors: FieldError[];
 }
 
@@ -83,7 +84,7 @@ export function parseHistoryQuery(v: View, params: URLSearchParams): HistoryQuer
   }
   if (values.editor) {
     // An anonymous reader has no such field; a hand-made address is refused, not silently ignored.
-    if (!v.session) errors.push({ id: ids.record, message: t.historyEditorSignIn });
+    if (!v.session) errors.push({ id: ids.editor, message: t.historyEditorSignIn });
     else if (values.editor.length <= 320 && EMAIL_SHAPE.test(values.editor)) filter.editor = values.editor.toLowerCase();
     else errors.push({ id: ids.editor, message: t.historyEditorInvalid });
   }
@@ -187,14 +188,20 @@ export function renderHistory(v: View, data: HistoryPageData): string {
 ${eventList(v, result.items, back)}
 ${pagination(v, query.values, query.page, pages)}`;
   }
-  const problem = data.problem
-    ? html`<div class="error-summary" role="alert" aria-labelledby="problem-title" tabindex="-1"><h2 id="problem-title">${t.errorSummaryTitle}</h2><p>${data.problem}</p></div>`
+  // An anonymous reader's editor filter has no field on the page to point at: said as a problem.
+  const fieldless = v.session ? null : query.errors.find((e) => e.id === HISTORY_FIELD_IDS.editor);
+  const problemText = data.problem ?? fieldless?.message ?? null;
+  const problem = problemText
+    ? html`<div class="error-summary" role="alert" aria-labelledby="problem-title" tabindex="-1"><h2 id="problem-title">${t.errorSummaryTitle}</h2><p>${problemText}</p></div>`
     : null;
   const body = html`<h1>${t.historyTitle}</h1>
 <p class="lead">${t.historyIntro}</p>
 ${problem}
 ${data.notice ? html`<p class="notice" role="status">${data.notice}</p>` : null}
-${errorSummary(v, query.errors)}
+${errorSummary(
+  v,
+  query.errors.filter((e) => e !== fieldless),
+)}
 ${filterForm(v, query)}
 ${listing}`;
   const failed = query.errors.length > 0 || Boolean(data.problem);

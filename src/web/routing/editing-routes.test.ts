@@ -196,9 +196,26 @@ describe('editing in the portal (forms, sessions, CSRF, PRG)', () => {
     );
   });
 
+  test('should filter the history by editor email for a signed-in editor, and refuse it anonymously', async () => {
+    const mine = await get('/en/history?editor=IDN@example.org', sec);
+    assert.equal(mine.status, 200);
+    const html = await mine.text();
+    const names = [...html.matchAll(/<dt>By<\/dt><dd><a href="\/en\/history\?user=\d+">([^<]*)<\/a>/g)].map((m) => m[1]);
+    assert.ok(names.length > 0, 'the filtered list has events');
+    assert.deepEqual([...new Set(names)], ['idn@example.org']);
+    const anonymous = await get('/en/history?editor=idn@example.org');
+    assert.equal(anonymous.status, 400);
+    const page = await anonymous.text();
+    assert.match(page, /Sign in to filter the history by an editor’s email/);
+    // The address is in the reader's own URL (language links echo it); the list itself is not shown.
+    const main = page.slice(page.indexOf('<main'), page.indexOf('</main>'));
+    assert.ok(!main.includes('idn@example.org'), 'no email in the page body');
+    assert.ok(!main.includes('class="history"'), 'no list');
+  });
+
   test('should ask for confirmation on a page of its own before a revert, without JavaScript', async () => {
     const [latest] = (await services.edits.history({ recordKey: 'IDN/C138' }, { page: 1, pageSize: 1 })).items;
-    assert.ok(latest);
+    assert.ok(latest, 'a change to revert');
     const list = await (await get('/en/history?record=IDN/C138', sec)).text();
     assert.match(list, new RegExp(`<form method="get" action="/en/history/${latest.id}/revert" class="revert-form">`));
     assert.ok(!list.includes(`method="post" action="/en/history/${latest.id}/revert"`), 'no one-click revert in the list');
@@ -236,7 +253,7 @@ describe('editing in the portal (forms, sessions, CSRF, PRG)', () => {
     assert.match(history, /not confirmed/);
     assert.match(history, /membatalkan perubahan/);
     assert.match(history, new RegExp(`pembatalan perubahan ${latest.id} \\(sumbernya: `), 'the revert source in Indonesian');
-    assert.ok(!history.includes('revert of change'));
+    assert.ok(!history.includes('revert of change'), 'no English revert source');
   });
 
   test('should add a ratification, and refuse one already recorded or of a Recommendation', async () => {
