@@ -19,6 +19,7 @@ import countriesLib from 'i18n-iso-countries';
 import idLocale from 'i18n-iso-countries/langs/id.json' with { type: 'json' };
 import type { IloRegion, MemberState } from '../src/domain/country.ts';
 import { ILO_REGIONS, normaliseIso3 } from '../src/domain/country.ts';
+import { COUNTRY_NAMES_ID_SOURCE, indonesianCountryName } from '../src/domain/country-names-id.ts';
 import type { Confidence } from '../src/domain/facts.ts';
 import { CONFIDENCES, splitSources } from '../src/domain/facts.ts';
 import type { IlcSession } from '../src/domain/ilc-session.ts';
@@ -43,6 +44,10 @@ const COUNTRY_NAMES_SOURCE = 'I18N-ISO-COUNTRIES';
 const PROJECT_SOURCES: SourceEntry[] = [
   { id: TRANSLATION_SOURCE, description: 'Unofficial Indonesian translation by the Tripartite project; not an official title' },
   { id: COUNTRY_NAMES_SOURCE, description: 'Indonesian country names from the npm package i18n-iso-countries' },
+  {
+    id: COUNTRY_NAMES_ID_SOURCE,
+    description: 'Indonesian country names the package gets wrong, corrected in a reviewed table (src/domain/country-names-id.ts)',
+  },
 ];
 
 /**
@@ -626,7 +631,7 @@ function readCountries(): MemberState[] {
       iso3: iso3 ?? c.raw('iso3'),
       iso2,
       nameEn: c.required('name_en'),
-      nameId: countriesLib.getName(iso2, 'id') ?? null,
+      nameId: iso3 ? indonesianCountryName(iso3, countriesLib.getName(iso2, 'id') ?? null) : null,
       region: c.oneOf<IloRegion>('ilo_region', ILO_REGIONS),
       membershipDate: c.date('membership_date'),
       membershipNote: c.text('membership_note'),
@@ -1088,6 +1093,7 @@ function collectUsedSources(
   }
   for (const c of countries) note(c.source, 'countries.json');
   note(COUNTRY_NAMES_SOURCE, 'countries.json (nameId)');
+  note(COUNTRY_NAMES_ID_SOURCE, 'countries.json (nameId, corrected)');
   for (const r of ratifications) {
     note(r.source, 'ratifications.json');
     for (const d of r.declarations) note(d.source, 'ratifications.json (declarations)');
@@ -1238,7 +1244,7 @@ and exits non-zero, naming file, line and field, on any problem. Output order is
 | file | holds | built from |
 |---|---|---|
 | \`instruments.json\` | \`Instrument[]\` (src/domain/instrument.ts), ordered C, P, R then number | \`instruments.csv\`, \`ratification_counts.csv\`, \`instrument_titles_id.csv\`, \`data/instrument-titles-id.csv\`, subject rules |
-| \`countries.json\` | \`MemberState[]\` (src/domain/country.ts), ordered by ISO3 | \`member_states.csv\`; \`nameId\` from the npm package i18n-iso-countries (source id \`I18N-ISO-COUNTRIES\`; the row's \`source\` stays that of the membership facts) |
+| \`countries.json\` | \`MemberState[]\` (src/domain/country.ts), ordered by ISO3 | \`member_states.csv\`; \`nameId\` from the npm package i18n-iso-countries (source id \`I18N-ISO-COUNTRIES\`), except the names it gets wrong, from the reviewed table src/domain/country-names-id.ts (source id \`TRIPARTITE-COUNTRY-NAMES-ID\`); the row's \`source\` stays that of the membership facts |
 | \`ratifications.json\` | \`Ratification[]\` (src/domain/ratification.ts), ordered by country then instrument | \`ratifications_c138.csv\`, \`ratifications_c182.csv\`, \`ratifications_idn.csv\` |
 | \`ilc-sessions.json\` | \`IlcSession[]\` (src/domain/ilc-session.ts), ordered by number | \`ilc_sessions.csv\` |
 | \`sources.json\` | \`{id, description}[]\`, ordered by id | the source-id tables of \`SOURCES.md\`, plus the project's own ids |

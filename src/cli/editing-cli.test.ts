@@ -253,6 +253,11 @@ test('a good import lands in one go; history lists its events by that user, newe
   const declared = (idn.after as { declarations: { article: string; value: number }[] }).declarations;
   assert.ok(declared.some((d) => d.article === 'C138 Art 2(2)' && d.value === 16));
 
+  const byEmail = JSON.parse((await cli(['history', '--editor', 'Admin@Example.org', '--json'])).stdout) as { total: number };
+  assert.equal(byEmail.total, 3, 'the editor filter matches the email case-insensitively');
+  const nobody = JSON.parse((await cli(['history', '--editor', 'nobody@example.org', '--json'])).stdout) as { total: number };
+  assert.equal(nobody.total, 0);
+
   const table = await cli(['history']);
   assert.equal(table.code, 0, table.stderr);
   const lines = table.stdout.split('\n');

@@ -20,6 +20,7 @@ import {
 } from './edit-validation.ts';
 import type { ChangeEvent, EventAction, HistoryFilter, HistoryRepository, RecordType, RegistryWriteTx } from './history-ports.ts';
 import type { Page, PageRequest } from './ports.ts';
+import { revertSource } from './revert-source.ts';
 
 export { MAX_REASON_LENGTH, MAX_SOURCE_LENGTH, MAX_TEXT_LENGTH } from './edit-validation.ts';
 
@@ -334,7 +335,7 @@ export class EditService {
       }
       const restored = event.before ?? null;
       const input = {
-        source: `revert of change ${eventId} (its source: ${event.source})`.slice(0, MAX_SOURCE_LENGTH),
+        source: revertSource(eventId, event.source, MAX_SOURCE_LENGTH),
         reason: reason ?? null,
       };
       return this.commit(

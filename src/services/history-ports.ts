@@ -1,3 +1,4 @@
+import type { Role } from '../domain/access/policy.ts';
 import type { NationalProfile } from '../domain/child-labour/types.ts';
 import type { MemberState } from '../domain/country.ts';
 import type { Instrument } from '../domain/instrument.ts';
@@ -26,15 +27,27 @@ export interface ChangeEvent {
   source: string;
   reason: string | null;
   revertsEventId: number | null;
+  /**
+   * The editor's role and country scope, read from the account when the history is listed: what an
+   * anonymous reader is shown instead of the email (null when the account no longer exists).
+   */
+  actorScope?: ActorScope | null;
 }
 
-export type NewChangeEvent = Omit<ChangeEvent, 'id'>;
+export interface ActorScope {
+  role: Role;
+  countries: string[];
+}
+
+export type NewChangeEvent = Omit<ChangeEvent, 'id' | 'actorScope'>;
 
 export interface HistoryFilter {
   recordType?: RecordType;
   recordKey?: string;
   userId?: number;
   country?: string;
+  /** The editor's email as recorded on the event; a filter for signed-in editors only (see decision 062). */
+  editor?: string;
   /** Inclusive ISO dates or timestamps. */
   from?: string;
   to?: string;

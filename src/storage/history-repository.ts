@@ -1,11 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely, Selectable, Transaction } from 'kysely';
+import { isRole } from '../domain/access/policy.ts';
 import type { NationalProfile } from '../domain/child-labour/types.ts';
 import type { MemberState } from '../domain/country.ts';
 import type { Confidence } from '../domain/facts.ts';
 import type { Instrument } from '../domain/instrument.ts';
 import type { Ratification, RatificationStatus } from '../domain/ratification.ts';
 import type {
+  ActorScope,
   ChangeEvent,
   EventAction,
   HistoryFilter,
@@ -196,6 +198,7 @@ export class KyselyHistoryRepository implements HistoryRepository {
     if (filter.recordKey) q = q.where('record_key', '=', filter.recordKey);
     if (filter.userId !== undefined) q = q.where('user_id', '=', filter.userId);
     if (filter.country) q = q.where('country_iso3', '=', filter.country);
+    if (filter.editor) q = q.where('actor', '=', filter.editor);
     if (filter.from) q = q.where('at', '>=', filter.from);
     // A date-only upper bound includes the whole day.
     if (filter.to) q = q.where('at', '<=', filter.to.length === 10 ? `${filter.to}T23:59:59.999Z` : filter.to);
@@ -206,11 +209,24 @@ export class KyselyHistoryRepository implements HistoryRepository {
       .limit(page.pageSize)
       .offset((page.page - 1) * page.pageSize)
       .execute();
-    return { items: rows.map(toEvent), total: Number(total?.n ?? 0), page: page.page, pageSize: page.pageSize };
+    const items = await this.withScopes(rows.map(toEvent));
+    return { items, total: Number(total?.n ?? 0), page: page.page, pageSize: page.pageSize };
   }
 
   async getEvent(id: number): Promise<ChangeEvent | null> {
     const row = await this.db.selectFrom('events').selectAll().where('id', '=', id).executeTakeFirst();
-    return row ? toEvent(row) : null;
+    return row ? ((await this.withScopes([toEvent(row)]))[0] ?? null) : null;
+  }
+
+  /** Adds each editor's role and countries (one query for the page), so a public page can name them without the email. */
+  private async withScopes(events: ChangeEvent[]): Promise<ChangeEvent[]> {
+    const ids = [...new Set(events.flatMap((e) => (e.userId === null ? [] : [e.userId])))];
+    if (!ids.length) return events.map((e) => ({ ...e, actorScope: null }));
+    const users = await this.db.selectFrom('users').select(['id', 'role', 'countries']).where('id', 'in', ids).execute();
+    const scopes = new Map<number, ActorScope>();
+    for (const u of users) {
+      if (isRole(u.role)) scopes.set(Number(u.id), { role: u.role, countries: JSON.parse(u.countries) as string[] });
+    }
+    return events.map((e) => ({ ...e, actorScope: e.userId === null ? null : (scopes.get(e.userId) ?? null) }));
   }
 }

@@ -28,6 +28,7 @@ import { addressFromConnection, mountEditing } from './routing/editing-routes.ts
 import { langOfPath, pathWithoutLang, preferredLang } from './routing/locale.ts';
 import { RenderMemo } from './routing/render-memo.ts';
 import { type Rendered, rendered, sendPage, sessionOf } from './routing/respond.ts';
+import { mountRevertConfirm } from './routing/revert-routes.ts';
 import { screenInputMessage } from './routing/screen-download.ts';
 import { SingleFlight } from './routing/single-flight.ts';
 import { STATIC_ASSETS } from './static/assets.ts';
@@ -293,6 +294,7 @@ function mountLanguage(app: Hono, deps: PortalDeps, lang: Lang): void {
     now: deps.now ?? (() => new Date()),
     addressOf: deps.addressOf ?? addressFromConnection,
   });
+  mountRevertConfirm(app, lang, edits);
 
   // '/en/instruments/' and the like: one canonical address per page, without the trailing slash.
   app.get(`${base}/*`, async (c, next) => {

@@ -57,6 +57,13 @@ describe('trusted editing in a browser', { skip }, () => {
     return html.slice(start, html.indexOf('</section>', start));
   };
 
+  /** The text of the C138/C182 box of a State's page, read anonymously. */
+  const childLabourBox = async (iso3: string): Promise<string> => {
+    const html = await (await fetch(`${base}/en/countries/${iso3}`)).text();
+    const start = html.indexOf('<section class="box"');
+    return html.slice(start, html.indexOf('</section>', start)).replace(/<[^>]+>/g, '');
+  };
+
   before(async () => {
     dir = mkdtempSync(join(tmpdir(), 'tripartite-e2e-editing-'));
     const config: Config = {
@@ -110,7 +117,7 @@ describe('trusted editing in a browser', { skip }, () => {
     const header = page.getByRole('navigation', { name: 'Your account' });
     assert.match(await header.innerText(), /idn@example\.org \(focal point\)/);
     await header.getByRole('link', { name: 'Account' }).waitFor();
-    await header.getByRole('link', { name: 'Data gaps' }).waitFor();
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Data gaps' }).waitFor();
 
     await page.getByRole('link', { name: 'Edit C138', exact: true }).click();
     assert.equal(new URL(page.url()).pathname, '/en/countries/IDN/ratifications/C138/edit');
@@ -141,6 +148,40 @@ describe('trusted editing in a browser', { skip }, () => {
     const again = await page.goto(`${base}/en/countries/IDN/ratifications/C138/edit`);
     assert.equal(new URL(page.url()).pathname, '/en/login', 'the session is over');
     assert.equal(again?.status(), 200);
+  });
+
+  test('a revert asks for confirmation on its own page, with no script, and Cancel changes nothing', async () => {
+    const page = await newPage(false);
+    await signIn(page, SEC);
+    await page.goto(`${base}/en/history?record=IDN/C138`);
+    const latest = page.locator('ol.history > li').first();
+    const changeId = ((await latest.getAttribute('id')) ?? '').replace('change-', '');
+    assert.match(changeId, /^\d+$/);
+    await latest.getByRole('button', { name: `Revert… Change ${changeId}` }).click();
+    assert.equal(new URL(page.url()).pathname, `/en/history/${changeId}/revert`);
+    assert.equal(await page.locator('h1').innerText(), `Revert change ${changeId}?`);
+    const what = (await page.locator('main').innerText()).replace(/\s+/g, ' ');
+    assert.match(what, /Registration date: before: 1999-06-07 → , after: 1999/, 'the change read backwards');
+    assert.match(await childLabourBox('IDN'), /registered 7 June 1999/, 'nothing is reverted by showing the page');
+    await page.getByRole('link', { name: 'Cancel' }).click();
+    assert.equal(new URL(page.url()).pathname, '/en/history');
+    assert.match(await childLabourBox('IDN'), /registered 7 June 1999/, 'Cancel reverts nothing');
+
+    await page
+      .locator(`#change-${changeId}`)
+      .getByRole('button', { name: `Revert… Change ${changeId}` })
+      .click();
+    await page.getByLabel(`Reason for reverting change ${changeId}`).fill('day not confirmed');
+    await page.getByRole('button', { name: 'Yes, revert this change' }).click();
+    assert.equal(new URL(page.url()).searchParams.get('saved'), '1');
+    assert.match(await page.getByRole('status').first().innerText(), /The change is reverted/);
+    assert.match(await childLabourBox('IDN'), /ratified; registered 1999/);
+    // The revert is kept for the next tests' record state: put the day back as it was.
+    const redo = page.locator('ol.history > li').first();
+    const revertId = ((await redo.getAttribute('id')) ?? '').replace('change-', '');
+    await redo.getByRole('button', { name: `Revert… Change ${revertId}` }).click();
+    await page.getByRole('button', { name: 'Yes, revert this change' }).click();
+    assert.match(await childLabourBox('IDN'), /registered 7 June 1999/);
   });
 
   test('a form posted from a page on another origin is refused, and the record is unchanged', async () => {
@@ -249,6 +290,14 @@ describe('trusted editing in a browser', { skip }, () => {
         assert.equal(await signedIn.locator('#rat-source').getAttribute('aria-invalid'), 'true');
         assert.equal(await signedIn.locator('#rat-registration-date').inputValue(), '1999-02-30', 'the value is kept');
         await audit(signedIn, `/${lang}/countries/IDN/ratifications/C138/edit with errors`);
+      });
+
+      test(`on the confirmation of a revert (${lang})`, async () => {
+        await signedIn.goto(`${base}/${lang}/history?record=IDN/C138`);
+        const changeId = ((await signedIn.locator('ol.history > li').first().getAttribute('id')) ?? '').replace('change-', '');
+        const response = await signedIn.goto(`${base}/${lang}/history/${changeId}/revert`);
+        assert.equal(response?.status(), 200);
+        await audit(signedIn, `/${lang}/history/${changeId}/revert`);
       });
 
       test(`on the history of one record and the gaps of one kind (${lang})`, async () => {

@@ -155,7 +155,7 @@ for (const database of await allDatabases()) {
       const reverted = (await revert.json()) as any;
       assert.equal(reverted.event.revertsEventId, edited.event.id);
 
-      const history = (await (await request('/api/history?record=IDN/C138')).json()) as any;
+      const history = (await (await request('/api/history?record=IDN/C138', asClient(clients.admin ?? null))).json()) as any;
       const [second, first] = history.items;
       assert.equal(first.id, edited.event.id);
       assert.equal(first.actor, 'idn@example.org');
@@ -176,6 +176,37 @@ for (const database of await allDatabases()) {
         asClient(clients.secretariat ?? null, { method: 'POST', body: '{}' }),
       );
       assert.equal(again.status, 409, 'a change already undone cannot be reverted twice');
+    });
+
+    test('anonymous readers of the history see role and countries, never an email; editors see emails', async () => {
+      const anonymous = await request('/api/history?record=IDN/C138');
+      assert.equal(anonymous.status, 200);
+      const publicBody = (await anonymous.json()) as any;
+      assert.ok(publicBody.items.length >= 2);
+      assert.ok(!JSON.stringify(publicBody).includes('@example.org'), 'no email in the public history');
+      const actors = new Set(publicBody.items.map((e: any) => e.actor));
+      assert.ok(actors.has('focal_point (IDN)'), [...actors].join());
+      assert.ok(actors.has('secretariat'), [...actors].join());
+      assert.deepEqual(publicBody.items.find((e: any) => e.actor === 'focal_point (IDN)').actorScope, {
+        role: 'focal_point',
+        countries: ['IDN'],
+      });
+      const signedIn = (await (await request('/api/history?record=IDN/C138', asClient(clients.idn ?? null))).json()) as any;
+      assert.deepEqual(new Set(signedIn.items.map((e: any) => e.actor)), new Set(['idn@example.org', 'sec@example.org']));
+    });
+
+    test('the history filters by an editor email for signed-in editors only', async () => {
+      const mine = await request('/api/history?editor=IDN@Example.org', asClient(clients.secretariat ?? null));
+      assert.equal(mine.status, 200, await mine.clone().text());
+      const body = (await mine.json()) as any;
+      assert.ok(body.total >= 1);
+      assert.ok(body.items.every((e: any) => e.actor === 'idn@example.org'));
+      const all = (await (await request('/api/history', asClient(clients.secretariat ?? null))).json()) as any;
+      assert.ok(all.total > body.total, 'the filter leaves out the other editors');
+      const anonymous = await request('/api/history?editor=idn@example.org');
+      assert.equal(anonymous.status, 401);
+      assert.match(anonymous.headers.get('content-type') ?? '', /problem\+json/);
+      assert.match(((await anonymous.json()) as any).detail, /Sign in to filter the history by an editor/);
     });
 
     test('seeding the bundled data again keeps edited records as edited', async () => {

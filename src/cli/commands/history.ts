@@ -32,6 +32,11 @@ export const historyCommand: CommandSpec = {
     record: { type: 'string', value: 'KEY', description: 'one record: IDN/C138 (a ratification), C138 (an instrument) or IDN (a profile)' },
     country: { type: 'string', value: 'ISO3', description: 'changes to records of this State, e.g. IDN' },
     user: { type: 'string', value: 'ID', description: 'changes made by this user id (see tripartite user list)' },
+    editor: {
+      type: 'string',
+      value: 'EMAIL',
+      description: "changes made by this editor's email (an operator's filter, as for signed-in editors)",
+    },
     from: { type: 'string', value: 'DATE', description: 'changes on or after this date, YYYY-MM-DD' },
     to: { type: 'string', value: 'DATE', description: 'changes on or before this date (the whole day), YYYY-MM-DD' },
     page: { type: 'string', value: 'N', description: 'page number, from 1 (default 1)' },
@@ -46,6 +51,7 @@ export const historyCommand: CommandSpec = {
       recordKey: record(stringFlag(args, 'record')),
       country: rawCountry === undefined ? undefined : iso3(rawCountry, NAME, '--country'),
       userId: wholeNumber(stringFlag(args, 'user'), 1, Number.MAX_SAFE_INTEGER, NAME, '--user'),
+      editor: stringFlag(args, 'editor')?.trim().toLowerCase() || undefined,
       from: dateFlag(stringFlag(args, 'from'), NAME, '--from'),
       to: dateFlag(stringFlag(args, 'to'), NAME, '--to'),
     };

@@ -1,11 +1,15 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
+import { ROLES } from '../../domain/access/policy.ts';
+import { DomainError } from '../../domain/errors.ts';
 import { CONFIDENCES } from '../../domain/facts.ts';
 import { GAP_KINDS } from '../../domain/gaps.ts';
 import { INSTRUMENT_STATUSES } from '../../domain/instrument.ts';
 import { RATIFICATION_STATUSES } from '../../domain/ratification.ts';
+import { normaliseEmail } from '../../services/account-service.ts';
 import type { EditService } from '../../services/edit-service.ts';
 import type { GapsService } from '../../services/gaps-service.ts';
 import { EVENT_ACTIONS, RECORD_TYPES } from '../../services/history-ports.ts';
+import { eventForReader, mayFilterByEditor } from '../../services/history-privacy.ts';
 import { authState, requireActor } from '../auth.ts';
 import { dateQuery, PageQuerySchema, ProblemSchema } from './schemas.ts';
 import { countryTarget, instrumentTarget, mayWrite, revertTarget } from './write-access.ts';
@@ -42,8 +46,16 @@ const EventSchema = z
     source: z.string(),
     reason: z.string().nullable(),
     revertsEventId: z.number().int().nullable(),
+    actorScope: z
+      .object({ role: z.enum(ROLES), countries: z.array(z.string()) })
+      .nullable()
+      .optional()
+      .openapi({ description: "The editor's role and countries (null when the account is gone)" }),
   })
-  .openapi('ChangeEvent');
+  .openapi('ChangeEvent', {
+    description:
+      "`actor` is the editor's email for a signed-in reader; anonymous readers get the role and country scope instead, e.g. 'focal_point (IDN)'.",
+  });
 
 const FactWarningSchema = z
   .object({
@@ -230,6 +242,14 @@ const HistoryQueryFields = z.object({
     .regex(/^[A-Za-z]{3}$/, 'country must be an ISO 3166 alpha-3 code')
     .optional()
     .openapi({ param: { name: 'country', in: 'query' } }),
+  editor: z
+    .string()
+    .max(320, 'editor must be an email address of at most 320 characters')
+    .optional()
+    .openapi({
+      param: { name: 'editor', in: 'query' },
+      description: "An editor's email: signed-in editors only (401 for an anonymous reader)",
+    }),
   from: dateQuery('from'),
   to: dateQuery('to'),
   ...PageQuerySchema,
@@ -257,6 +277,7 @@ const listHistory = createRoute({
       },
     },
     400: problem('Invalid filter'),
+    401: problem('An editor filter from a reader who is not signed in'),
   },
 });
 
@@ -357,18 +378,24 @@ export function addEditRoutes(api: OpenAPIHono, edits: EditService, gaps: GapsSe
 
   api.openapi(listHistory, async (c) => {
     const q = c.req.valid('query');
+    const reader = authState(c).actor;
+    // Filtering by email would let anyone test which address edited what: refused, not ignored,
+    // so a client never mistakes the unfiltered list for one editor's changes (decision 062).
+    if (q.editor !== undefined && !mayFilterByEditor(reader))
+      throw new DomainError('unauthenticated', "Sign in to filter the history by an editor's email (editor).");
     const page = await edits.history(
       {
         recordType: q.recordType,
         recordKey: q.record?.toUpperCase(),
         userId: q.user,
         country: q.country?.toUpperCase(),
+        editor: q.editor ? normaliseEmail(q.editor) : undefined,
         from: q.from,
         to: q.to,
       },
       { page: q.page, pageSize: q.pageSize },
     );
-    return c.json(page as never, 200);
+    return c.json({ ...page, items: page.items.map((e) => eventForReader(e, reader)) } as never, 200);
   });
 
   api.openapi({ ...revert, middleware: [mayWrite(revertTarget(edits))] as const }, async (c) => {

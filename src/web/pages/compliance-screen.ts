@@ -113,7 +113,7 @@ ${uploadSection(v, data)}
 ${formatSection(v)}`;
   return layout(v, {
     title: data.errors.length ? t.errorTitlePrefix(t.screenTitle) : t.screenTitle,
-    section: 'compliance',
+    section: 'screening',
     body,
     scripts: [SCREEN_SCRIPT_HREF],
   });

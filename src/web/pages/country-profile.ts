@@ -19,6 +19,7 @@ import { statusNotice } from '../views/edit-fields.ts';
 import { savedFactWarnings } from '../views/fact-rules.ts';
 import { type HistoryBlock, historySection } from '../views/history.ts';
 import { layout } from '../views/layout.ts';
+import { labelCells, STACKED_TABLE } from '../views/stacked-table.ts';
 import type { View } from '../views/view.ts';
 import { PROFILE_AGE_FIELDS, profileAgeLabel } from './profile-edit.ts';
 
@@ -103,6 +104,13 @@ ${canEdit ? html`<p><a href="/${lang}/countries/${p.country.iso3}/profile/edit">
 </section>`;
 }
 
+/** The C138 age a State declared; other instruments have none to declare. */
+function declaredAgeCell(v: View, r: RatificationView): SafeHtml {
+  const { t, f } = v;
+  if (r.minimumAge) return html`${t.ageYears(f.number(r.minimumAge.value))}${lowMark(v, r.minimumAge.confidence)}`;
+  return unknown(r.instrument === 'C138' ? t.notRecorded : t.ageNotApplicable);
+}
+
 function row(v: View, r: RatificationView, canEdit: boolean): SafeHtml {
   const { t, lang } = v;
   const edit = canEdit
@@ -113,12 +121,29 @@ function row(v: View, r: RatificationView, canEdit: boolean): SafeHtml {
 <td>${dateText(v, r.registrationDate)}</td>
 <td>${eifCell(v, r)}</td>
 <td>${r.status ? t.ratificationStatus[r.status] : unknown(t.statusNotRecorded)}</td>
+<td>${declaredAgeCell(v, r)}</td>
 <td>${r.legalAct ?? unknown(t.notRecorded)}</td>
 <td>${r.nationalTitle ?? unknown(t.notRecorded)}</td>
 <td>${confidenceText(v, r.confidence)}</td>
 <td>${r.notes ? html`<details><summary>${t.showNotes}</summary>${englishText(v, r.notes)}</details>` : unknown(t.noneRecorded)}</td>
 ${edit}
 </tr>`;
+}
+
+function ratificationLabels(v: View, canEdit: boolean): string[] {
+  const { t } = v;
+  const labels = [
+    t.colInstrument,
+    t.colRegistrationDate,
+    t.colEntryIntoForceState,
+    t.colStatus,
+    t.colDeclaredMinimumAge,
+    t.colLegalAct,
+    t.colNationalTitle,
+    t.colConfidence,
+    t.colNotes,
+  ];
+  return canEdit ? [...labels, t.colEdit] : labels;
 }
 
 export function renderCountryProfile(v: View, p: CountryProfile, extras: CountryPageExtras = {}): string {
@@ -140,11 +165,11 @@ export function renderCountryProfile(v: View, p: CountryProfile, extras: Country
   const table = p.ratifications.length
     ? html`${tableRegion(
         'ratifications-caption',
-        html`<table>
+        html`<table class="${STACKED_TABLE}">
 <caption id="ratifications-caption">${t.profileRatificationsCaption(name, f.number(p.ratifications.length))}</caption>
-<thead><tr><th scope="col">${t.colInstrument}</th><th scope="col">${t.colRegistrationDate}</th><th scope="col">${t.colEntryIntoForceState}</th><th scope="col">${t.colStatus}</th><th scope="col">${t.colLegalAct}</th><th scope="col">${t.colNationalTitle}</th><th scope="col">${t.colConfidence}</th><th scope="col">${t.colNotes}</th>${canEditRatifications ? html`<th scope="col">${t.colEdit}</th>` : null}</tr></thead>
+<thead><tr><th scope="col">${t.colInstrument}</th><th scope="col">${t.colRegistrationDate}</th><th scope="col">${t.colEntryIntoForceState}</th><th scope="col">${t.colStatus}</th><th scope="col">${t.colDeclaredMinimumAge}</th><th scope="col">${t.colLegalAct}</th><th scope="col">${t.colNationalTitle}</th><th scope="col">${t.colConfidence}</th><th scope="col">${t.colNotes}</th>${canEditRatifications ? html`<th scope="col">${t.colEdit}</th>` : null}</tr></thead>
 <tbody>
-${p.ratifications.map((r) => row(v, r, canEditRatifications))}
+${p.ratifications.map((r) => labelCells(ratificationLabels(v, canEditRatifications), row(v, r, canEditRatifications)))}
 </tbody>
 </table>`,
       )}

@@ -120,6 +120,7 @@ function event(overrides: Partial<ChangeEvent> = {}): ChangeEvent {
     source: 'ILO NORMLEX',
     reason: XSS,
     revertsEventId: null,
+    actorScope: { role: 'focal_point', countries: ['IDN'] },
     ...overrides,
   };
 }
@@ -447,7 +448,8 @@ describe('history', () => {
       { history: { events: [event()], total: 12, fullPath: '/history?record=C138' } },
     );
     assert.match(en, /<h2 id="history-heading">History<\/h2>/);
-    assert.match(en, /<a href="\/en\/history\?user=3">idn@example\.org<\/a>/);
+    assert.match(en, /<a href="\/en\/history\?user=3">focal point \(IDN\)<\/a>/, 'an anonymous reader sees the role, not the email');
+    assert.ok(!en.includes('idn@example.org'));
     assert.match(en, /<time datetime="2026-11-27T10:00:00.000Z">27 November 2026 at 10:00 UTC<\/time>/);
     assert.ok(en.includes(`<dd>${ESCAPED}</dd>`));
     assert.ok(!en.includes('<script>window'));
@@ -466,7 +468,8 @@ describe('history', () => {
     assert.match(id, /Perubahan 7: dibatalkan/);
     assert.match(id, /membatalkan perubahan 6/);
     assert.match(id, /id="h-record" name="record" value="idn\/c138"/);
-    assert.match(id, /<form method="post" action="\/id\/history\/7\/revert" class="revert-form">/);
+    assert.match(id, /<a href="\/id\/history\?user=3">idn@example\.org<\/a>/, 'a signed-in editor sees the email');
+    assert.match(id, /<form method="get" action="\/id\/history\/7\/revert" class="revert-form">/, 'Revert leads to its confirmation');
     assert.match(id, /<input type="hidden" name="back" value="\/id\/history">/);
   });
 
@@ -528,9 +531,9 @@ describe('gaps worklist', () => {
 
   test('should describe each gap in plain words, with its record, the role and labelled filters', () => {
     const en = renderGaps(view('en', '/gaps', null), data);
-    assert.match(en, /<td>Declared minimum age under C138 Art 2\(1\) not recorded<\/td>/);
+    assert.match(en, /<td data-label="Gap">Declared minimum age under C138 Art 2\(1\) not recorded<\/td>/);
     assert.match(en, /<a href="\/en\/countries\/IDN#ratifications-heading">Indonesia: C138<\/a>/);
-    assert.match(en, /<td>the focal point of the member State, or the secretariat<\/td>/);
+    assert.match(en, /<td data-label="Who may fill it">the focal point of the member State, or the secretariat<\/td>/);
     assert.match(en, /<label for="g-country">Member State<\/label><select id="g-country" name="country">/);
     assert.match(en, /<label for="g-kind">Kind of gap<\/label>/);
     assert.match(en, /<th scope="row">All gaps<\/th><td class="num">3<\/td>/);

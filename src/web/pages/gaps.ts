@@ -5,6 +5,7 @@ import type { CountryRef } from '../../services/registry-service.ts';
 import { html, type SafeHtml } from '../html.ts';
 import { countryName, countryNamePlain, tableRegion } from '../views/components.ts';
 import { layout } from '../views/layout.ts';
+import { labelCells, STACKED_TABLE } from '../views/stacked-table.ts';
 import { queryString, type View } from '../views/view.ts';
 import { type Parsed, parsePage } from './instruments-list.ts';
 import { RATIFICATION_FIELD_IDS } from './ratification-edit.ts';
@@ -85,6 +86,12 @@ ${v.session ? html`<td>${fill ?? html`<span class="unknown">${t.gapNotYours}</sp
 </tr>`;
 }
 
+function gapLabels(v: View): string[] {
+  const { t } = v;
+  const labels = [t.colGap, t.colRecord, t.colWhoMayFill];
+  return v.session ? [...labels, t.colFill] : labels;
+}
+
 function filterForm(v: View, data: GapsPageData): SafeHtml {
   const { t, lang } = v;
   const countries = data.countries
@@ -153,11 +160,11 @@ export function renderGaps(v: View, data: GapsPageData): string {
   else
     listing = html`${tableRegion(
       'gaps-caption',
-      html`<table>
+      html`<table class="${STACKED_TABLE}">
 <caption id="gaps-caption">${t.gapsCaption(f.number(from), f.number(from + result.items.length - 1), f.number(result.total))}</caption>
 <thead><tr><th scope="col">${t.colGap}</th><th scope="col">${t.colRecord}</th><th scope="col">${t.colWhoMayFill}</th>${v.session ? html`<th scope="col">${t.colFill}</th>` : null}</tr></thead>
 <tbody>
-${result.items.map((g) => row(v, g, names))}
+${result.items.map((g) => labelCells(gapLabels(v), row(v, g, names)))}
 </tbody>
 </table>`,
     )}

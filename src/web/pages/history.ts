@@ -12,13 +12,23 @@ import { parsePage } from './instruments-list.ts';
 
 export const HISTORY_PAGE_SIZE = 25;
 const MAX_USER_ID = 2_147_483_647;
+const EMAIL_SHAPE = /^[^\s@]+@[^\s@]+$/;
 
-export const HISTORY_FIELD_IDS = { record: 'h-record', country: 'h-country', user: 'h-user', from: 'h-from', to: 'h-to' } as const;
+export const HISTORY_FIELD_IDS = {
+  record: 'h-record',
+  country: 'h-country',
+  user: 'h-user',
+  editor: 'h-editor',
+  from: 'h-from',
+  to: 'h-to',
+} as const;
 
 export interface HistoryQueryValues {
   record: string;
   country: string;
   user: string;
+  /** An editor's email: a filter for signed-in editors only (decision 062). */
+  editor: string;
   from: string;
   to: string;
 }
@@ -27,6 +37,7 @@ export interface HistoryQuery {
   values: HistoryQueryValues;
   filter: HistoryFilter;
   page: number;
+  /** Field problems, plus one that belongs to no field: an anonymous reader's editor filter. */
   errors: FieldError[];
 }
 
@@ -51,6 +62,7 @@ export function parseHistoryQuery(v: View, params: URLSearchParams): HistoryQuer
     record: get('record'),
     country: get('country'),
     user: get('user'),
+    editor: get('editor'),
     from: get('from'),
     to: get('to'),
   };
@@ -69,6 +81,12 @@ export function parseHistoryQuery(v: View, params: URLSearchParams): HistoryQuer
     const n = /^\d{1,10}$/.test(values.user) ? Number(values.user) : 0;
     if (n >= 1 && n <= MAX_USER_ID) filter.userId = n;
     else errors.push({ id: ids.user, message: t.historyUserInvalid });
+  }
+  if (values.editor) {
+    // An anonymous reader has no such field; a hand-made address is refused, not silently ignored.
+    if (!v.session) errors.push({ id: ids.editor, message: t.historyEditorSignIn });
+    else if (values.editor.length <= 320 && EMAIL_SHAPE.test(values.editor)) filter.editor = values.editor.toLowerCase();
+    else errors.push({ id: ids.editor, message: t.historyEditorInvalid });
   }
   for (const name of ['from', 'to'] as const) {
     if (!values[name]) continue;
@@ -116,6 +134,17 @@ ${textControl(v, { id: ids.user, name: 'user', label: t.historyFilterUser, hint:
   inputmode: 'numeric',
   maxlength: 10,
 })}
+${
+  v.session
+    ? textControl(
+        v,
+        { id: ids.editor, name: 'editor', label: t.historyFilterEditor, hint: t.historyFilterEditorHint },
+        values.editor,
+        errors,
+        { type: 'email', maxlength: 320, spellcheck: false, autocomplete: 'off' },
+      )
+    : null
+}
 ${textControl(v, { id: ids.from, name: 'from', label: t.historyFilterFrom, hint: t.dateHintDay }, values.from, errors, {
   className: 'input-date',
   maxlength: 10,
@@ -159,14 +188,20 @@ export function renderHistory(v: View, data: HistoryPageData): string {
 ${eventList(v, result.items, back)}
 ${pagination(v, query.values, query.page, pages)}`;
   }
-  const problem = data.problem
-    ? html`<div class="error-summary" role="alert" aria-labelledby="problem-title" tabindex="-1"><h2 id="problem-title">${t.errorSummaryTitle}</h2><p>${data.problem}</p></div>`
+  // An anonymous reader's editor filter has no field on the page to point at: said as a problem.
+  const fieldless = v.session ? null : query.errors.find((e) => e.id === HISTORY_FIELD_IDS.editor);
+  const problemText = data.problem ?? fieldless?.message ?? null;
+  const problem = problemText
+    ? html`<div class="error-summary" role="alert" aria-labelledby="problem-title" tabindex="-1"><h2 id="problem-title">${t.errorSummaryTitle}</h2><p>${problemText}</p></div>`
     : null;
   const body = html`<h1>${t.historyTitle}</h1>
 <p class="lead">${t.historyIntro}</p>
 ${problem}
 ${data.notice ? html`<p class="notice" role="status">${data.notice}</p>` : null}
-${errorSummary(v, query.errors)}
+${errorSummary(
+  v,
+  query.errors.filter((e) => e !== fieldless),
+)}
 ${filterForm(v, query)}
 ${listing}`;
   const failed = query.errors.length > 0 || Boolean(data.problem);

@@ -19,6 +19,7 @@ import {
 import { statusNotice } from '../views/edit-fields.ts';
 import { type HistoryBlock, historySection } from '../views/history.ts';
 import { layout } from '../views/layout.ts';
+import { labelCells, STACKED_TABLE } from '../views/stacked-table.ts';
 import type { View } from '../views/view.ts';
 import { subjectLabel } from './instruments-list.ts';
 
@@ -78,6 +79,12 @@ ${withAge ? html`<td>${age ? html`${t.ageYears(f.number(age.value))}${lowMark(v,
 </tr>`;
 }
 
+function rowLabels(v: View, withAge: boolean): string[] {
+  const { t } = v;
+  const before = [t.colMemberState, t.colRegistrationDate, t.colEntryIntoForceState, t.colStatus];
+  return withAge ? [...before, t.colDeclaredMinimumAge, t.colConfidence] : [...before, t.colConfidence];
+}
+
 function ratificationsSection(v: View, d: InstrumentDetail): SafeHtml {
   const { t, f } = v;
   const i = d.instrument;
@@ -90,12 +97,12 @@ function ratificationsSection(v: View, d: InstrumentDetail): SafeHtml {
   const rows = d.ratifications
     .map((r) => ({ r, name: countryNamePlain(v, r.countryRef) }))
     .sort((a, b) => v.f.compare(a.name, b.name))
-    .map(({ r }) => ratificationRow(v, r, i.ratificationEifMonths, withAge));
+    .map(({ r }) => labelCells(rowLabels(v, withAge), ratificationRow(v, r, i.ratificationEifMonths, withAge)));
   const rule = i.ratificationEifArticle ? html` <span class="note">(${t.underRule(i.ratificationEifArticle)})</span>` : null;
   const table = d.ratifications.length
     ? html`${tableRegion(
         'ratifications-caption',
-        html`<table>
+        html`<table class="${STACKED_TABLE}">
 <caption id="ratifications-caption">${t.ratificationsCaption(i.code, f.number(d.recordedRatifications))}</caption>
 <thead><tr><th scope="col">${t.colMemberState}</th><th scope="col">${t.colRegistrationDate}</th><th scope="col">${t.colEntryIntoForceState}${rule}</th><th scope="col">${t.colStatus}</th>${withAge ? html`<th scope="col">${t.colDeclaredMinimumAge}</th>` : null}<th scope="col">${t.colConfidence}</th></tr></thead>
 <tbody>

@@ -259,6 +259,49 @@ describe('editing in the portal (forms, sessions, CSRF, PRG)', () => {
     assert.doesNotMatch(idnPage, /joined the ILO/);
   });
 
+  test('should filter the history by editor email for a signed-in editor, and refuse it anonymously', async () => {
+    const mine = await get('/en/history?editor=IDN@example.org', sec);
+    assert.equal(mine.status, 200);
+    const html = await mine.text();
+    const names = [...html.matchAll(/<dt>By<\/dt><dd><a href="\/en\/history\?user=\d+">([^<]*)<\/a>/g)].map((m) => m[1]);
+    assert.ok(names.length > 0, 'the filtered list has events');
+    assert.deepEqual([...new Set(names)], ['idn@example.org']);
+    const anonymous = await get('/en/history?editor=idn@example.org');
+    assert.equal(anonymous.status, 400);
+    const page = await anonymous.text();
+    assert.match(page, /Sign in to filter the history by an editor’s email/);
+    // The address is in the reader's own URL (language links echo it); the list itself is not shown.
+    const main = page.slice(page.indexOf('<main'), page.indexOf('</main>'));
+    assert.ok(!main.includes('idn@example.org'), 'no email in the page body');
+    assert.ok(!main.includes('class="history"'), 'no list');
+  });
+
+  test('should ask for confirmation on a page of its own before a revert, without JavaScript', async () => {
+    const [latest] = (await services.edits.history({ recordKey: 'IDN/C138' }, { page: 1, pageSize: 1 })).items;
+    assert.ok(latest, 'a change to revert');
+    const list = await (await get('/en/history?record=IDN/C138', sec)).text();
+    assert.match(list, new RegExp(`<form method="get" action="/en/history/${latest.id}/revert" class="revert-form">`));
+    assert.ok(!list.includes(`method="post" action="/en/history/${latest.id}/revert"`), 'no one-click revert in the list');
+    const anonymous = await get(`/en/history/${latest.id}/revert`);
+    assert.equal(anonymous.status, 303);
+    assert.match(anonymous.headers.get('location') ?? '', /^\/en\/login\?next=/);
+    assert.equal((await get('/en/history/999999/revert', sec)).status, 404);
+    const page = await get(`/en/history/${latest.id}/revert?back=${encodeURIComponent('/en/countries/IDN')}`, sec);
+    assert.equal(page.status, 200);
+    const html = await page.text();
+    assert.match(html, new RegExp(`<h1>Revert change ${latest.id}\\?</h1>`));
+    assert.match(html, new RegExp(`<form method="post" action="/en/history/${latest.id}/revert" class="revert-form">`));
+    assert.match(html, /<input type="hidden" name="_csrf" value="[^"]+">/);
+    assert.match(html, /<input type="hidden" name="back" value="\/en\/countries\/IDN">/);
+    assert.match(html, /<a href="\/en\/countries\/IDN">Cancel<\/a>/);
+    assert.match(html, /Reason for reverting change/);
+    const id = await (await get(`/id/history/${latest.id}/revert?back=//evil.example/`, sec)).text();
+    assert.match(id, new RegExp(`<h1>Batalkan perubahan ${latest.id}\\?</h1>`));
+    assert.match(id, /<input type="hidden" name="back" value="\/id\/history\?record=IDN%2FC138">/, 'a foreign back is replaced');
+    const still = (await services.edits.history({ recordKey: 'IDN/C138' }, { page: 1, pageSize: 1 })).items[0];
+    assert.equal(still?.id, latest.id, 'showing the confirmation changes nothing');
+  });
+
   test('should revert from the history with a reason, and refuse a second revert with 409', async () => {
     const [latest] = (await services.edits.history({ recordKey: 'IDN/C138' }, { page: 1, pageSize: 1 })).items;
     assert.ok(latest);
@@ -272,6 +315,8 @@ describe('editing in the portal (forms, sessions, CSRF, PRG)', () => {
     const history = await (await get('/id/history?record=IDN/C138')).text();
     assert.match(history, /not confirmed/);
     assert.match(history, /membatalkan perubahan/);
+    assert.match(history, new RegExp(`pembatalan perubahan ${latest.id} \\(sumbernya: `), 'the revert source in Indonesian');
+    assert.ok(!history.includes('revert of change'), 'no English revert source');
   });
 
   test('should add a ratification, and refuse one already recorded or of a Recommendation', async () => {

@@ -1,5 +1,6 @@
 import { type Actor, canWrite, type WriteTarget } from '../../domain/access/policy.ts';
 import type { ChangeEvent } from '../../services/history-ports.ts';
+import { parseRevertSource } from '../../services/revert-source.ts';
 import { type HtmlValue, html, type SafeHtml } from '../html.ts';
 import { unknown } from './components.ts';
 import { csrfInput } from './edit-fields.ts';
@@ -121,7 +122,20 @@ function recordLabel(v: View, event: ChangeEvent): SafeHtml {
   return html`${v.t.recordType[event.recordType]} <a href="${recordPath(v, event)}">${event.recordKey}</a>`;
 }
 
-function revertForm(v: View, event: ChangeEvent, back: string): SafeHtml {
+/**
+ * A revert starts with a GET to its confirmation page (what goes back, the reason field, then the
+ * POST with the CSRF token): no change is undone by one click, and none of it needs JavaScript.
+ */
+function revertLink(v: View, event: ChangeEvent, back: string): SafeHtml {
+  const { t, lang } = v;
+  return html`<form method="get" action="/${lang}/history/${event.id}/revert" class="revert-form">
+<input type="hidden" name="back" value="${back}">
+<button type="submit" class="button-secondary">${t.revertReview}<span class="visually-hidden"> ${t.eventNumber(String(event.id))}</span></button>
+</form>`;
+}
+
+/** The form of the confirmation page: the reason, and the POST that makes the revert. */
+export function revertForm(v: View, event: ChangeEvent, back: string): SafeHtml {
   const { t, lang } = v;
   const id = `revert-${event.id}-reason`;
   return html`<form method="post" action="/${lang}/history/${event.id}/revert" class="revert-form">
@@ -129,8 +143,25 @@ ${csrfInput(v)}
 <input type="hidden" name="back" value="${back}">
 <div class="field"><label for="${id}">${t.revertReasonLabel(String(event.id))} <span class="optional">${t.optional}</span></label>
 <input type="text" id="${id}" name="reason" maxlength="2000"></div>
-<button type="submit" class="button-secondary">${t.revertSubmit}<span class="visually-hidden"> ${t.eventNumber(String(event.id))}</span></button>
+<div class="form-actions"><button type="submit">${t.revertConfirmSubmit}</button> <a href="${back}">${t.revertCancel}</a></div>
 </form>`;
+}
+
+/** A revert's generated source, said in the page's language (nested when a revert was reverted). */
+export function sourceText(v: View, source: string, depth = 0): string {
+  const parsed = depth < 20 ? parseRevertSource(source) : null;
+  if (!parsed) return source;
+  const inner = sourceText(v, parsed.revertedSource, depth + 1);
+  return v.t.revertSourceText(String(parsed.eventId), parsed.truncated ? `${inner}…` : inner);
+}
+
+/** Who made a change: the email for a signed-in editor, the role and countries for anyone else (item 13). */
+export function editorName(v: View, event: Pick<ChangeEvent, 'actor' | 'actorScope'>): string {
+  if (v.session) return event.actor;
+  const scope = event.actorScope;
+  if (!scope) return v.t.editorUnknown;
+  const role = v.t.role[scope.role];
+  return scope.countries.length ? `${role} (${scope.countries.join(', ')})` : role;
 }
 
 /**
@@ -140,18 +171,19 @@ ${csrfInput(v)}
 export function eventItem(v: View, event: ChangeEvent, back: string): SafeHtml {
   const { t, f, lang } = v;
   const when = f.dateTime(event.at);
-  const who = event.userId === null ? html`${event.actor}` : html`<a href="/${lang}/history?user=${event.userId}">${event.actor}</a>`;
+  const name = editorName(v, event);
+  const who = event.userId === null ? html`${name}` : html`<a href="/${lang}/history?user=${event.userId}">${name}</a>`;
   const reverts = event.revertsEventId !== null ? html` <span class="note">(${t.eventReverts(String(event.revertsEventId))})</span>` : null;
   return html`<li class="event" id="change-${event.id}">
 <p class="event-head"><strong>${t.eventNumber(String(event.id))}: ${t.eventAction[event.action]}</strong> – ${recordLabel(v, event)}${reverts}</p>
 <dl class="event-facts">
 <dt>${t.eventWho}</dt><dd>${who}</dd>
 <dt>${t.eventWhen}</dt><dd>${when ? html`<time datetime="${event.at}">${when}</time>` : event.at}</dd>
-<dt>${t.eventSource}</dt><dd>${event.source}</dd>
+<dt>${t.eventSource}</dt><dd>${sourceText(v, event.source)}</dd>
 <dt>${t.eventReason}</dt><dd>${event.reason ?? unknown(t.noReason)}</dd>
 </dl>
 ${diffList(v, event)}
-${v.session && mayRevert(v.session.actor, event) ? revertForm(v, event, back) : null}
+${v.session && mayRevert(v.session.actor, event) ? revertLink(v, event, back) : null}
 </li>`;
 }
 

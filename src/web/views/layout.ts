@@ -2,7 +2,18 @@ import { html, type SafeHtml } from '../html.ts';
 import { STYLESHEET_HREF } from '../static/assets.ts';
 import { otherLang, type View } from './view.ts';
 
-export type Section = 'home' | 'instruments' | 'countries' | 'compliance' | 'search' | 'account' | 'gaps' | 'history' | 'login' | null;
+export type Section =
+  | 'home'
+  | 'instruments'
+  | 'countries'
+  | 'compliance'
+  | 'search'
+  | 'account'
+  | 'screening'
+  | 'gaps'
+  | 'history'
+  | 'login'
+  | null;
 
 export interface PageOptions {
   title: string;
@@ -24,8 +35,8 @@ function returnPath(v: View): string | null {
 }
 
 /**
- * Who is reading: "Sign in" for an anonymous reader; the email and role, links to the account and
- * the gaps worklist, and a sign-out button (a POST form, so no link can sign anyone out) otherwise.
+ * Who is reading: "Sign in" for an anonymous reader; the email and role, a link to the account
+ * (the gaps worklist is in the main menu), and a sign-out button (a POST form, so no link can sign anyone out) otherwise.
  */
 function userNav(v: View, section: Section): SafeHtml {
   const { t, lang } = v;
@@ -39,7 +50,6 @@ function userNav(v: View, section: Section): SafeHtml {
   return html`<nav class="user-nav" aria-label="${t.accountNavLabel}"><ul>
 <li class="user-who">${t.signedInAs(actor.email, t.role[actor.role])}</li>
 <li><a href="/${lang}/account"${current('account')}>${t.navAccount}</a></li>
-<li><a href="/${lang}/gaps"${current('gaps')}>${t.navGaps}</a></li>
 <li><form method="post" action="/${lang}/logout" class="signout-form"><input type="hidden" name="_csrf" value="${v.session.csrfToken}"><button type="submit" class="button-quiet">${t.signOut}</button></form></li>
 </ul></nav>`;
 }
@@ -79,6 +89,9 @@ ${navLink(v, 'home', page.section, '/', t.navHome)}
 ${navLink(v, 'instruments', page.section, '/instruments', t.navInstruments)}
 ${navLink(v, 'countries', page.section, '/countries', t.navCountries)}
 ${navLink(v, 'compliance', page.section, '/compliance/check', t.navCheck)}
+${navLink(v, 'screening', page.section, '/compliance/screen', t.navScreen)}
+${navLink(v, 'gaps', page.section, '/gaps', t.navGaps)}
+${navLink(v, 'history', page.section, '/history', t.navHistory)}
 ${navLink(v, 'search', page.section, '/search', t.navSearch)}
 </ul>
 </nav>
