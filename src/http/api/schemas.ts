@@ -33,7 +33,7 @@ export function dateQuery(name: string) {
     .max(30)
     .superRefine((value, ctx) => {
       const reason = impossibleDayReason(value.slice(0, 10));
-      if (reason) ctx.addIssue({ code: 'custom', message: `${value.slice(0, 10)} is not a date: ${reason}` });
+      if (reason) ctx.addIssue({ code: 'custom', message: `${name}: ${value.slice(0, 10)} is not a date: ${reason}` });
     })
     .optional()
     .openapi({ param: { name, in: 'query' } });
