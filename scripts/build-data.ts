@@ -19,6 +19,7 @@ import countriesLib from 'i18n-iso-countries';
 import idLocale from 'i18n-iso-countries/langs/id.json' with { type: 'json' };
 import type { IloRegion, MemberState } from '../src/domain/country.ts';
 import { ILO_REGIONS, normaliseIso3 } from '../src/domain/country.ts';
+import type { CompleteList } from '../src/domain/coverage.ts';
 import type { Confidence } from '../src/domain/facts.ts';
 import { CONFIDENCES, splitSources } from '../src/domain/facts.ts';
 import type { IlcSession } from '../src/domain/ilc-session.ts';
@@ -32,6 +33,7 @@ import {
 } from '../src/domain/instrument.ts';
 import { isOnOrBefore, parsePartialDate } from '../src/domain/partial-date.ts';
 import type { Declaration, Ratification, RatificationStatus } from '../src/domain/ratification.ts';
+import { buildCompleteLists } from './build-coverage.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const DATA = resolve(ROOT, 'data');
@@ -671,11 +673,15 @@ function readStatus(c: Cells, field: string): RatificationStatus | null {
   return status ?? null;
 }
 
-function readInstrumentRatifications(fileName: string, instrument: string): RatificationDraft[] {
+/**
+ * One file per instrument (`instrument` given), or `ratifications_other.csv` (`instrument` null),
+ * whose rows name their Convention in `code` and hold source URLs instead of ids.
+ */
+function readInstrumentRatifications(fileName: string, instrument: string | null): RatificationDraft[] {
   const withAge = instrument === 'C138';
   const table = readCsv(resolve(REF, fileName), fileName, [
     'iso3',
-    'country',
+    instrument ? 'country' : 'code',
     'ratification_date',
     'date_precision',
     'status',
@@ -690,20 +696,36 @@ function readInstrumentRatifications(fileName: string, instrument: string): Rati
     const confidence = c.confidence('confidence', { required: true });
     const age = withAge ? c.int('minimum_age_specified') : null;
     if (age !== null && (age < 14 || age > 16)) c.bad('minimum_age_specified', `C138 Art 2(1) allows 14, 15 or 16; got ${age}`);
+    const code = instrument ?? normaliseInstrumentCode(c.raw('code'));
+    if (!code) c.bad('code', `not an instrument code: "${c.raw('code')}"`);
+    if (!instrument && (code === 'C138' || code === 'C182')) c.bad('code', `${code} belongs in its own file, not ${fileName}`);
     return {
       country: iso3 ?? c.raw('iso3'),
-      instrument,
+      instrument: code ?? c.raw('code'),
       registrationDate: c.dateWithPrecision('ratification_date', 'date_precision'),
       status: readStatus(c, 'status'),
       legalAct: null,
       nationalTitle: null,
-      source: c.text('source'),
+      source: instrument ? c.text('source') : urlSources(c.text('source')),
       confidence,
       notes: c.text('notes'),
       minimumAge: age === null ? null : { value: age, source: c.text('source'), confidence },
       origin: `${fileName}:${c.rec.line}`,
     };
   });
+}
+
+/**
+ * URL source lists are separated by " ; " (a URL never holds a spaced semicolon). A free-text
+ * source that contains a bare ";" keeps it as "," so the project's separator does not split it.
+ */
+function urlSources(value: string | null): string | null {
+  if (!value) return null;
+  const parts = value
+    .split(/\s+;\s+/)
+    .map((s) => s.trim().replace(/;/g, ','))
+    .filter(Boolean);
+  return parts.length ? parts.join(';') : null;
 }
 
 function readIndonesiaRatifications(): RatificationDraft[] {
@@ -883,6 +905,13 @@ function buildRatifications(countries: Map<string, MemberState>, instruments: Ma
     const key = `${d.country}|${d.instrument}`;
     const prev = byKey.get(key);
     if (prev) problem(d.origin, null, 'iso3', `duplicate ${d.country} ${d.instrument} (first at ${prev.origin})`);
+    else byKey.set(key, d);
+  }
+  // Scattered rows of other Conventions: the same key twice is a data error, as above.
+  for (const d of readInstrumentRatifications('ratifications_other.csv', null)) {
+    const key = `${d.country}|${d.instrument}`;
+    const prev = byKey.get(key);
+    if (prev) problem(d.origin, null, 'code', `duplicate ${d.country} ${d.instrument} (first at ${prev.origin})`);
     else byKey.set(key, d);
   }
   const idnSeen = new Set<string>();
@@ -1130,6 +1159,7 @@ function computeStats(
   sessions: IlcSession[],
   sources: SourceEntry[],
   missingSources: string[],
+  completeLists: CompleteList[],
 ): Stats {
   const c138 = ratifications.filter((r) => r.instrument === 'C138');
   const c182 = ratifications.filter((r) => r.instrument === 'C182');
@@ -1175,8 +1205,13 @@ function computeStats(
     ['countries: no membership date (null)', String(count(countries, (c) => c.membershipDate === null))],
     [
       'ratifications',
-      `${ratifications.length} (C138 ${c138.length}, C182 ${c182.length}, other Indonesian ${count(idn, (r) => r.instrument !== 'C138' && r.instrument !== 'C182')})`,
+      `${ratifications.length} (C138 ${c138.length}, C182 ${c182.length}, other Indonesian ${count(idn, (r) => r.instrument !== 'C138' && r.instrument !== 'C182')}, other scattered ${count(ratifications, (r) => r.country !== 'IDN' && r.instrument !== 'C138' && r.instrument !== 'C182')})`,
     ],
+    [
+      'ratifications: other scattered (partial): States / Conventions',
+      `${new Set(ratifications.filter((r) => r.country !== 'IDN' && r.instrument !== 'C138' && r.instrument !== 'C182').map((r) => r.country)).size} / ${new Set(ratifications.filter((r) => r.country !== 'IDN' && r.instrument !== 'C138' && r.instrument !== 'C182').map((r) => r.instrument)).size}`,
+    ],
+    ['complete lists (all others are partial)', completeLists.map((l) => `${l.scope} ${l.code}`).join(', ') || 'none'],
     ['ratifications: Indonesia', String(idn.length)],
     ['C138: no declared minimum age', String(count(c138, (r) => r.declarations.length === 0))],
     [
@@ -1209,7 +1244,11 @@ function computeStats(
       `${count(sessions, (s) => s.openingDate === null)} / ${count(sessions, (s) => s.closingDate === null)} / ${count(sessions, (s) => s.place === null)}`,
     ],
     ['sources', String(sources.length)],
-    ['sources: used but not described in SOURCES.md (description null)', missingSources.length ? missingSources.join(', ') : 'none'],
+    ['sources: URLs given in the data itself (the URL is the description)', String(count(missingSources, (id) => /^https?:\/\//.test(id)))],
+    [
+      'sources: other ids used but not described in SOURCES.md (description null)',
+      missingSources.filter((id) => !/^https?:\/\//.test(id)).join(', ') || 'none',
+    ],
   ];
   return { lines };
 }
@@ -1341,6 +1380,9 @@ function main(): void {
   for (const id of missing) sources.set(id, { id, description: null });
   const sourceList = [...sources.values()].sort((a, b) => byString(a.id, b.id));
 
+  const coverage = buildCompleteLists(instruments, ratifications);
+  for (const message of coverage.problems) problem('complete lists', null, null, message);
+
   if (problems.length > 0) {
     console.error(`build-data: ${problems.length} problem(s); nothing written.`);
     for (const p of problems) console.error(`  ${formatProblem(p)}`);
@@ -1352,6 +1394,7 @@ function main(): void {
   writeJson('ratifications.json', ratifications);
   writeJson('ilc-sessions.json', sessions);
   writeJson('sources.json', sourceList);
+  writeJson('complete-lists.json', coverage.lists);
   writeFileSync(
     resolve(DATA, 'subjects.csv'),
     toCsv(
@@ -1360,7 +1403,7 @@ function main(): void {
     ),
   );
 
-  const stats = computeStats(instruments, countries, ratifications, sessions, sourceList, missing);
+  const stats = computeStats(instruments, countries, ratifications, sessions, sourceList, missing, coverage.lists);
   const subjectCounts = Object.fromEntries(SUBJECTS.map((s) => [s, count(instruments, (i) => i.subjects.includes(s))]));
   writeFileSync(resolve(DATA, 'README.md'), readme(stats, subjectCounts));
 

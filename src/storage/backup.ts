@@ -34,6 +34,7 @@ export const TABLES = [
   { name: 'sources', key: 'id' },
   { name: 'meta', key: 'key' },
   { name: 'national_profiles', key: 'iso3' },
+  { name: 'complete_lists', key: 'list_key' },
   { name: 'users', key: 'id' },
   { name: 'ratifications', key: 'id' },
   { name: 'declarations', key: 'id' },

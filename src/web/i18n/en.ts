@@ -47,6 +47,9 @@ export const en = {
   englishNameOnly: '(English; no Indonesian name)',
 
   confidence: { high: 'high', medium: 'medium', low: 'low' },
+  /** Confidence in plain words on public pages: medium and high rest on a good source, low does not. */
+  verified: 'verified',
+  confidenceInWords: (verdict: string, level: string) => `${verdict} (${level} confidence)`,
   instrumentType: { convention: 'Convention', protocol: 'Protocol', recommendation: 'Recommendation' },
   instrumentStatus: {
     'up-to-date': 'up to date',
@@ -170,6 +173,22 @@ export const en = {
   sourceLabel: 'source',
   publishedCountUnknown: 'not found in the sources',
   countsDiffer: 'The published count and the records here differ: the records may be incomplete or more recent.',
+  coverageLabel: 'Coverage',
+  coverageInstrumentComplete: (shown: string) => `All ${shown} ratifications are shown: this list is complete.`,
+  coverageInstrumentPartial: (shown: string, published: string) => `${shown} of ${published} ratifications shown — this list is partial.`,
+  coverageInstrumentPartialNoCount: (shown: string) =>
+    `${shown} ratifications shown — this list is partial; the published count is not known.`,
+  coveragePublished: (count: string, source: string, asOf: string) => `Published count ${count} (source: ${source}; ${asOf}).`,
+  asOfUnknown: 'as of: unknown',
+  coverageCountryComplete: (shown: string) => `Complete: all ${shown} ratifications of this State are shown.`,
+  coverageCountryPartial: (codes: string) =>
+    `Complete for ${codes}; other Conventions: partial (only ratifications found in the sources are shown).`,
+  coverageCountriesNote: (codes: string) =>
+    `Ratifications of ${codes} are listed in full for every State. Other ratifications are partial (only those found in the sources), except for the States marked “complete list”.`,
+  coverageCompleteShort: 'complete list',
+  coveragePartialShort: 'partial list',
+  coverageCompleteForShort: (codes: string) => `complete for ${codes} only`,
+  listJoin: (items: string[]) => (items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`),
   ratificationsCaption: (code: string, n: string) => `Ratifications of ${code} recorded here (${n})`,
   colMemberState: 'Member State',
   colRegistrationDate: 'Registration date',
@@ -185,6 +204,12 @@ export const en = {
   recommendationsNotRatified: 'Recommendations are not open to ratification.',
   sourcesHeading: 'Sources',
   noSourceDescription: 'no description recorded',
+  noSourceLink: 'no link recorded',
+  unnamedSource: 'a research source without a public name',
+  authorityLabel: 'authority',
+  provenanceLabel: 'Provenance',
+  editorNotesLabel: 'Research notes (shown to signed-in editors only)',
+  editorSourceDetailsLabel: 'Source details (editors only)',
   noSources: 'No source recorded.',
   fundamentalBadge: 'fundamental',
 
@@ -214,6 +239,7 @@ export const en = {
   colLegalAct: 'Legal act',
   colNationalTitle: 'National title',
   colNotes: 'Notes',
+  colProvenance: 'Source',
   showNotes: 'Show notes',
   noCountryRatifications: 'No ratification by this State is recorded here.',
   checkInCountry: (name: string) => `Check a case in ${name}: may a child do a given work here?`,

@@ -155,7 +155,13 @@ export function citationHtml(v: View, citation: string): SafeHtml {
   return code ? html`<a href="/${v.lang}/instruments/${code}">${text}</a>` : html`<span class="citation">${text}</span>`;
 }
 
-const VERDICT_ICONS: Record<CheckAnswer['verdict'], string> = { permitted: '✓', other_law: '§', conditional: '!', prohibited: '✕', worst_form: '✕' };
+const VERDICT_ICONS: Record<CheckAnswer['verdict'], string> = {
+  permitted: '✓',
+  other_law: '§',
+  conditional: '!',
+  prohibited: '✕',
+  worst_form: '✕',
+};
 
 /** The verdict as a large badge: colour, a symbol and the word, so colour is never the only signal. */
 export function verdictBadge(v: View, verdict: CheckAnswer['verdict']): SafeHtml {

@@ -3,7 +3,6 @@ import type { NationalProfile, SourcedAge } from '../../domain/child-labour/type
 import type { CountryProfile, RatificationView } from '../../services/registry-service.ts';
 import { html, type SafeHtml } from '../html.ts';
 import {
-  confidenceText,
   countryName,
   countryNamePlain,
   dateText,
@@ -11,13 +10,14 @@ import {
   instrumentLink,
   instrumentTitle,
   lowMark,
-  sourcesSection,
   tableRegion,
   unknown,
 } from '../views/components.ts';
+import { countryCoverageText } from '../views/coverage.ts';
 import { statusNotice } from '../views/edit-fields.ts';
 import { type HistoryBlock, historySection } from '../views/history.ts';
 import { layout } from '../views/layout.ts';
+import { confidenceWords, editorNotes, type SourceEntry, sourceNames, sourcesSection } from '../views/provenance.ts';
 import type { View } from '../views/view.ts';
 import { PROFILE_AGE_FIELDS, profileAgeLabel } from './profile-edit.ts';
 
@@ -93,7 +93,7 @@ ${canEdit ? html`<p><a href="/${lang}/countries/${p.country.iso3}/profile/edit">
 </section>`;
 }
 
-function row(v: View, r: RatificationView, canEdit: boolean): SafeHtml {
+function row(v: View, r: RatificationView, canEdit: boolean, sources: readonly SourceEntry[]): SafeHtml {
   const { t, lang } = v;
   const edit = canEdit
     ? html`<td><a href="/${lang}/countries/${r.country}/ratifications/${r.instrument}/edit">${t.editLink}<span class="visually-hidden"> ${r.instrument}</span></a></td>`
@@ -105,8 +105,8 @@ function row(v: View, r: RatificationView, canEdit: boolean): SafeHtml {
 <td>${r.status ? t.ratificationStatus[r.status] : unknown(t.statusNotRecorded)}</td>
 <td>${r.legalAct ?? unknown(t.notRecorded)}</td>
 <td>${r.nationalTitle ?? unknown(t.notRecorded)}</td>
-<td>${confidenceText(v, r.confidence)}</td>
-<td>${r.notes ? html`<details><summary>${t.showNotes}</summary>${englishText(v, r.notes)}</details>` : unknown(t.noneRecorded)}</td>
+<td>${confidenceWords(v, r.confidence)}</td>
+<td>${sourceNames(v, r.source, sources)}${editorNotes(v, r.notes)}</td>
 ${edit}
 </tr>`;
 }
@@ -128,9 +128,9 @@ export function renderCountryProfile(v: View, p: CountryProfile, extras: Country
         'ratifications-caption',
         html`<table>
 <caption id="ratifications-caption">${t.profileRatificationsCaption(name, f.number(p.ratifications.length))}</caption>
-<thead><tr><th scope="col">${t.colInstrument}</th><th scope="col">${t.colRegistrationDate}</th><th scope="col">${t.colEntryIntoForceState}</th><th scope="col">${t.colStatus}</th><th scope="col">${t.colLegalAct}</th><th scope="col">${t.colNationalTitle}</th><th scope="col">${t.colConfidence}</th><th scope="col">${t.colNotes}</th>${canEditRatifications ? html`<th scope="col">${t.colEdit}</th>` : null}</tr></thead>
+<thead><tr><th scope="col">${t.colInstrument}</th><th scope="col">${t.colRegistrationDate}</th><th scope="col">${t.colEntryIntoForceState}</th><th scope="col">${t.colStatus}</th><th scope="col">${t.colLegalAct}</th><th scope="col">${t.colNationalTitle}</th><th scope="col">${t.colConfidence}</th><th scope="col">${t.colProvenance}</th>${canEditRatifications ? html`<th scope="col">${t.colEdit}</th>` : null}</tr></thead>
 <tbody>
-${p.ratifications.map((r) => row(v, r, canEditRatifications))}
+${p.ratifications.map((r) => row(v, r, canEditRatifications, p.sources))}
 </tbody>
 </table>`,
       )}
@@ -153,6 +153,7 @@ ${childLabourBox(v, p)}
 ${extras.national === undefined ? null : nationalLawSection(v, p, extras.national, canEditProfile)}
 <section aria-labelledby="ratifications-heading">
 <h2 id="ratifications-heading">${t.ratificationsHeading}</h2>
+${countryCoverageText(v, p.coverage, p.sources)}
 ${addLink}
 ${table}
 </section>
