@@ -239,6 +239,8 @@ export const en = {
   colLegalAct: 'Legal act',
   colNationalTitle: 'National title',
   colNotes: 'Notes',
+  /** The membership notes of member_states.csv, in words; any other note stays English, for editors. */
+  membershipNotes: { 'founding member': 'founding member', 'invited founding member': 'invited founding member' } as Record<string, string>,
   colProvenance: 'Source',
   showNotes: 'Show notes',
   noCountryRatifications: 'No ratification by this State is recorded here.',

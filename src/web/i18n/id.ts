@@ -231,6 +231,7 @@ export const id: Dict = {
   colLegalAct: 'Dasar hukum',
   colNationalTitle: 'Judul nasional',
   colNotes: 'Catatan',
+  membershipNotes: { 'founding member': 'anggota pendiri', 'invited founding member': 'anggota pendiri atas undangan' },
   colProvenance: 'Sumber',
   showNotes: 'Tampilkan catatan',
   noCountryRatifications: 'Belum ada ratifikasi oleh negara ini yang tercatat di sini.',

@@ -6,7 +6,6 @@ import {
   countryName,
   countryNamePlain,
   dateText,
-  englishText,
   instrumentLink,
   instrumentTitle,
   lowMark,
@@ -65,6 +64,13 @@ function childLabourBox(v: View, p: CountryProfile): SafeHtml {
 </dl>
 <p><a href="/${v.lang}/compliance/check?country=${p.country.iso3}">${t.checkInCountry(countryNamePlain(v, p.country))}</a></p>
 </section>`;
+}
+
+/** Known membership notes in the page's language; any other note is a research note, for editors. */
+function membershipNote(v: View, note: string | null): SafeHtml | null {
+  if (!note) return null;
+  const words = v.t.membershipNotes[note];
+  return words ? html`<br>${words}` : editorNotes(v, note);
 }
 
 function sourceIds(source: string): SafeHtml {
@@ -146,7 +152,7 @@ ${notice}
 <dt>${t.iso3Label}</dt><dd>${c.iso3}</dd>
 <dt>${t.iso2Label}</dt><dd>${c.iso2 || unknown(t.notRecorded)}</dd>
 <dt>${t.regionLabel}</dt><dd>${c.region ? t.region[c.region] : unknown(t.regionNotRecorded)}</dd>
-<dt>${t.membershipLabel}</dt><dd>${dateText(v, c.membershipDate)}${lowMark(v, c.confidence)}${c.membershipNote ? html`<br>${englishText(v, c.membershipNote)}` : null}</dd>
+<dt>${t.membershipLabel}</dt><dd>${dateText(v, c.membershipDate)}${lowMark(v, c.confidence)}${membershipNote(v, c.membershipNote)}</dd>
 </dl>
 </section>
 ${childLabourBox(v, p)}
