@@ -1264,7 +1264,7 @@ function readme(stats: Stats, subjectCounts: Record<string, number>): string {
   return `# data/
 
 Normalised reference data for the registry. **Generated** by \`scripts/build-data.ts\` from
-\`../shared/reference-data/\` (compiled 2026-11-27; read its \`SOURCES.md\` for every source, the method
+\`../shared/reference-data/\` (compiled 2026-11-27, addenda to 2026-12-03; read its \`SOURCES.md\` for every source, the method
 and the gaps). Do not edit the JSON files by hand: fix the input and rebuild.
 
 Rebuild: \`npm run data:build\` (= \`node --import tsx scripts/build-data.ts\`). The build validates every
@@ -1278,7 +1278,8 @@ and exits non-zero, naming file, line and field, on any problem. Output order is
 |---|---|---|
 | \`instruments.json\` | \`Instrument[]\` (src/domain/instrument.ts), ordered C, P, R then number | \`instruments.csv\`, \`ratification_counts.csv\`, \`instrument_titles_id.csv\`, \`data/instrument-titles-id.csv\`, subject rules |
 | \`countries.json\` | \`MemberState[]\` (src/domain/country.ts), ordered by ISO3 | \`member_states.csv\`; \`nameId\` from the npm package i18n-iso-countries (source id \`I18N-ISO-COUNTRIES\`; the row's \`source\` stays that of the membership facts) |
-| \`ratifications.json\` | \`Ratification[]\` (src/domain/ratification.ts), ordered by country then instrument | \`ratifications_c138.csv\`, \`ratifications_c182.csv\`, \`ratifications_idn.csv\` |
+| \`ratifications.json\` | \`Ratification[]\` (src/domain/ratification.ts), ordered by country then instrument | \`ratifications_c138.csv\`, \`ratifications_c182.csv\`, \`ratifications_idn.csv\`, \`ratifications_other.csv\` (scattered facts: partial lists) |
+| \`complete-lists.json\` | \`CompleteList[]\` (src/domain/coverage.ts): the ratification lists shown whole; every other list is **partial** | **generated** by \`scripts/build-coverage.ts\`: an instrument whose rows reach its high-confidence published count (C138, C182), and a State whose whole list a source counts (Indonesia: ILO Jakarta, 19 Conventions before the MLC, 2006) |
 | \`ilc-sessions.json\` | \`IlcSession[]\` (src/domain/ilc-session.ts), ordered by number | \`ilc_sessions.csv\` |
 | \`sources.json\` | \`{id, description}[]\`, ordered by id | the source-id tables of \`SOURCES.md\`, plus the project's own ids |
 | \`subjects.csv\` | \`code,subjects,basis\`: the subjects given to each instrument (\`;\`-separated) | **generated** from keyword rules on the English title (\`SUBJECT_RULES\` in the script); review it here |
@@ -1296,12 +1297,21 @@ by the compiler and not matched to a source. A source id may carry the field it 
 (\`title:COMPILER-RECALL-UNVERIFIED\`: only the title rests on that source). Nothing was checked against
 live NORMLEX.
 
+\`notes\` are the compilers' research notes, in English: they stay in these files, the JSON API and the
+CSV export, and the portal shows them to signed-in editors only. Public pages state provenance in
+words instead (authority, source name and link, verified or unverified).
+
 **Unknown is \`null\`, never a guess.** A missing date, status, declared age, count or title is \`null\`
 (or an empty list). In particular: a C138 ratification without a declared minimum age has no
 declaration (\`declarations: []\`): do not default it to 15. \`ratificationEifMonths\` is set only for
 C138 (Art 12(3)) and C182 (Art 10(3)), whose final provisions are in the sources.
 
 Details of the mapping:
+* Coverage: the rows of \`ratifications_other.csv\` are scattered, sourced facts, not any Convention's
+  full list: the registry says so wherever it shows them (\`coverage\` in the API). Their \`source\` is
+  a list of URLs (split on \` ; \` and kept whole, so a URL is its own source id; its
+  \`sources.json\` description is null, the URL being the link). Status is \`in force\`, \`denounced\`
+  or empty (unknown) as normalised by the addendum; the status as read stays in \`notes\`.
 * \`publishedCount\`: from \`ratification_counts.csv\`; a row without a count keeps only its gap note
   (count, asOf, source and confidence \`null\`); instruments without a row have \`null\`.
 * Indonesian titles: \`titleIdKind: "official"\` = the title in the Indonesian ratification act
