@@ -172,13 +172,11 @@ export const en = {
   asOf: (date: string) => `as of ${date}`,
   sourceLabel: 'source',
   publishedCountUnknown: 'not found in the sources',
-  countsDiffer: 'The published count and the records here differ: the records may be incomplete or more recent.',
   coverageLabel: 'Coverage',
   coverageInstrumentComplete: (shown: string) => `All ${shown} ratifications are shown: this list is complete.`,
   coverageInstrumentPartial: (shown: string, published: string) => `${shown} of ${published} ratifications shown — this list is partial.`,
   coverageInstrumentPartialNoCount: (shown: string) =>
     `${shown} ratifications shown — this list is partial; the published count is not known.`,
-  coveragePublished: (count: string, source: string, asOf: string) => `Published count ${count} (source: ${source}; ${asOf}).`,
   asOfUnknown: 'as of: unknown',
   coverageCountryComplete: (shown: string) => `Complete: all ${shown} ratifications of this State are shown.`,
   coverageCountryPartial: (codes: string) =>
@@ -203,8 +201,8 @@ export const en = {
   noRatifications: 'No ratification of this instrument is recorded here.',
   recommendationsNotRatified: 'Recommendations are not open to ratification.',
   sourcesHeading: 'Sources',
-  noSourceDescription: 'no description recorded',
   noSourceLink: 'no link recorded',
+  sourceLinksListed: 'links under Sources',
   unnamedSource: 'a research source without a public name',
   authorityLabel: 'authority',
   provenanceLabel: 'Provenance',
@@ -242,7 +240,6 @@ export const en = {
   /** The membership notes of member_states.csv, in words; any other note stays English, for editors. */
   membershipNotes: { 'founding member': 'founding member', 'invited founding member': 'invited founding member' } as Record<string, string>,
   colProvenance: 'Source',
-  showNotes: 'Show notes',
   noCountryRatifications: 'No ratification by this State is recorded here.',
   checkInCountry: (name: string) => `Check a case in ${name}: may a child do a given work here?`,
 

@@ -166,13 +166,11 @@ export const id: Dict = {
   asOf: (date) => `per ${date}`,
   sourceLabel: 'sumber',
   publishedCountUnknown: 'tidak ditemukan dalam sumber',
-  countsDiffer: 'Jumlah yang dipublikasikan berbeda dengan catatan di sini: catatan kami mungkin belum lengkap atau lebih baru.',
   coverageLabel: 'Cakupan',
   coverageInstrumentComplete: (shown) => `Seluruh ${shown} ratifikasi ditampilkan: daftar ini lengkap.`,
   coverageInstrumentPartial: (shown, published) => `${shown} dari ${published} ratifikasi ditampilkan — daftar ini belum lengkap.`,
   coverageInstrumentPartialNoCount: (shown) =>
     `${shown} ratifikasi ditampilkan — daftar ini belum lengkap; jumlah yang dipublikasikan tidak diketahui.`,
-  coveragePublished: (count, source, asOf) => `Jumlah yang dipublikasikan ${count} (sumber: ${source}; ${asOf}).`,
   asOfUnknown: 'per tanggal: tidak diketahui',
   coverageCountryComplete: (shown) => `Lengkap: seluruh ${shown} ratifikasi negara ini ditampilkan.`,
   coverageCountryPartial: (codes) =>
@@ -197,8 +195,8 @@ export const id: Dict = {
   noRatifications: 'Belum ada ratifikasi instrumen ini yang tercatat di sini.',
   recommendationsNotRatified: 'Rekomendasi tidak terbuka untuk diratifikasi.',
   sourcesHeading: 'Sumber',
-  noSourceDescription: 'tanpa keterangan',
   noSourceLink: 'tautan tidak tercatat',
+  sourceLinksListed: 'tautan di bagian Sumber',
   unnamedSource: 'sumber riset tanpa nama publik',
   authorityLabel: 'dasar hukum',
   provenanceLabel: 'Asal data',
@@ -233,7 +231,6 @@ export const id: Dict = {
   colNotes: 'Catatan',
   membershipNotes: { 'founding member': 'anggota pendiri', 'invited founding member': 'anggota pendiri atas undangan' },
   colProvenance: 'Sumber',
-  showNotes: 'Tampilkan catatan',
   noCountryRatifications: 'Belum ada ratifikasi oleh negara ini yang tercatat di sini.',
   checkInCountry: (name) => `Periksa satu kasus di ${name}: bolehkah seorang anak melakukan pekerjaan tertentu di sini?`,
 

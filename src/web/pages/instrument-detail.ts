@@ -101,11 +101,11 @@ ${rows}
     : html`<p>${t.noRatifications}</p>`;
   return html`<section aria-labelledby="ratifications-heading">
 <h2 id="ratifications-heading">${t.ratificationsHeading}</h2>
+${d.coverage ? instrumentCoverageText(v, d.coverage) : null}
 <dl class="facts">
 <dt>${t.labelPublishedCount}</dt><dd>${publishedCount(v, i, d.sources)}</dd>
 <dt>${t.labelRecordedCount}</dt><dd><strong>${f.number(d.recordedRatifications)}</strong></dd>
 </dl>
-${d.coverage ? instrumentCoverageText(v, d.coverage, d.sources) : null}
 ${table}
 </section>`;
 }

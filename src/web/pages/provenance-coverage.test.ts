@@ -137,7 +137,11 @@ describe('coverage on pages', () => {
     assert.match(en, /46 of 168 ratifications shown — this list is partial\./);
     assert.match(
       en,
-      /Published count 168 \(source: <a href="https:\/\/normlex\.ilo\.org[^"]*" rel="nofollow noopener">normlex\.ilo\.org<\/a>; as of: unknown\)/,
+      /Published ratification count<\/dt><dd><strong>168<\/strong> \(as of: unknown; source: <a href="https:\/\/normlex\.ilo\.org[^"]*" rel="nofollow noopener">normlex\.ilo\.org<\/a>\)/,
+    );
+    assert.ok(
+      en.indexOf('this list is partial') < en.indexOf('Published ratification count'),
+      'the coverage comes first, next to the count',
     );
     const id = renderInstrument(view('id', '/instruments/C098'), detail(c098, 46));
     assert.match(id, /46 dari 168 ratifikasi ditampilkan — daftar ini belum lengkap\./);
@@ -237,5 +241,30 @@ describe('provenance on pages', () => {
     const out = renderCountryProfile(view('en', '/countries/BRA'), p);
     assert.match(out, /a research source without a public name/);
     assert.ok(!out.includes('57444563026'));
+  });
+
+  test('should link each id of a grouped source row to its own site, or to none rather than a wrong one', () => {
+    const description =
+      'Lists: https://www.harrismanaloe.example/2023 ("18"); http://blogbaru-demas.example/2015 ; https://scribd.example/doc/1';
+    const p = profile(indonesia, ['C019']);
+    const row = p.ratifications[0];
+    assert.ok(row);
+    row.source = 'IDN-LIST-HARRISMANALOE-2023;IDN-LIST-BLOGBARU-2015;IDN-LIST-KADEK-2020';
+    p.sources = ['IDN-LIST-HARRISMANALOE-2023', 'IDN-LIST-BLOGBARU-2015', 'IDN-LIST-KADEK-2020'].map((id) => ({ id, description }));
+    const out = renderCountryProfile(view('en', '/countries/IDN'), p);
+    assert.match(
+      out,
+      /href="https:\/\/www\.harrismanaloe\.example\/2023"[^>]*>harrismanaloe\.example<\/a> \(<span class="source-id">IDN-LIST-HARRISMANALOE-2023/,
+    );
+    assert.match(
+      out,
+      /href="http:\/\/blogbaru-demas\.example\/2015"[^>]*>blogbaru-demas\.example<\/a> \(<span class="source-id">IDN-LIST-BLOGBARU-2015/,
+    );
+    assert.match(out, /<span class="source-id">IDN-LIST-KADEK-2020<\/span> <span class="note">\(links under Sources\)<\/span>/);
+    assert.match(
+      out,
+      /<li><span class="source-id">IDN-LIST-KADEK-2020<\/span>: <a href="https:\/\/www\.harrismanaloe/,
+      'the source list gives every link',
+    );
   });
 });

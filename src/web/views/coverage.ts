@@ -8,18 +8,8 @@ function codesText(v: View, codes: readonly string[]): string {
   return v.t.listJoin([...codes]);
 }
 
-function publishedText(v: View, c: Coverage, sources: readonly SourceEntry[]): SafeHtml | null {
-  const { t, f } = v;
-  if (c.publishedCount === null) return null;
-  const asOf = c.asOf ? t.asOf(f.date(c.asOf)?.text ?? c.asOf) : t.asOfUnknown;
-  // The source names are markup (links), so the sentence is built around them.
-  const marker = '\u0000';
-  const [before = '', after = ''] = t.coveragePublished(f.number(c.publishedCount), marker, asOf).split(marker);
-  return html`${before}${sourceNames(v, c.source, sources)}${after}`;
-}
-
-/** "46 of 168 ratifications shown — this list is partial. Published count 168 (source: …; as of …)." */
-export function instrumentCoverageText(v: View, c: Coverage, sources: readonly SourceEntry[]): SafeHtml {
+/** "46 of 168 ratifications shown — this list is partial." The page puts the published count, its source and date next to it. */
+export function instrumentCoverageText(v: View, c: Coverage): SafeHtml {
   const { t, f } = v;
   const shown = f.number(c.shown);
   const lead = c.complete
@@ -27,8 +17,7 @@ export function instrumentCoverageText(v: View, c: Coverage, sources: readonly S
     : c.publishedCount !== null
       ? t.coverageInstrumentPartial(shown, f.number(c.publishedCount))
       : t.coverageInstrumentPartialNoCount(shown);
-  const published = publishedText(v, c, sources);
-  return html`<p class="coverage ${c.complete ? 'coverage-complete' : 'coverage-partial'}"><strong>${lead}</strong>${published ? html` ${published}` : null}</p>`;
+  return html`<p class="coverage ${c.complete ? 'coverage-complete' : 'coverage-partial'}"><strong>${lead}</strong></p>`;
 }
 
 /** "Complete for C138 and C182; other Conventions: partial", or complete for a State whose whole list is known. */

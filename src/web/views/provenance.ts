@@ -14,7 +14,7 @@ export interface SourceEntry {
   description: string | null;
 }
 
-const URL = /https?:\/\/[^\s"'<>)]+/;
+const URLS = /https?:\/\/[^\s"'<>)]+/g;
 const SOURCE_ID = /^[A-Z][A-Z0-9]*(?:[-.][A-Z0-9]+)*$/;
 
 /** Signed-in readers are editors (every role edits something); they see the working notes. */
@@ -38,15 +38,38 @@ function hostOf(url: string): string {
   }
 }
 
-/** One source by name and link: the site's name for a URL, the id with its first link for a documented id. */
-export function sourceName(v: View, id: string, description: string | null | undefined): SafeHtml {
-  if (/^https?:\/\//.test(id)) return html`<a href="${id}" rel="nofollow noopener">${hostOf(id)}</a>`;
+function urlsOf(description: string | null | undefined): string[] {
+  return description ? [...description.matchAll(URLS)].map((m) => m[0].replace(/[.,;:]+$/, '')) : [];
+}
+
+/**
+ * The link of a documented id: its only URL, or among several (a SOURCES.md row may describe a group
+ * of ids) the one whose site the id names; null when that cannot be told, rather than a wrong link.
+ */
+function linkOf(id: string, urls: readonly string[]): string | null {
+  if (urls.length === 1) return urls[0] ?? null;
+  const words = id
+    .toLowerCase()
+    .split(/[-.]/)
+    .filter((w) => w.length >= 4 && !/^\d+$/.test(w));
+  return urls.find((u) => words.some((w) => hostOf(u).includes(w))) ?? null;
+}
+
+function siteLink(url: string): SafeHtml {
+  return html`<a href="${url}" rel="nofollow noopener">${hostOf(url)}</a>`;
+}
+
+/** One source by name and link: the site's name for a URL, the id with its link for a documented id. */
+export function sourceName(v: View, id: string, description: string | null | undefined, allLinks = false): SafeHtml {
+  if (/^https?:\/\//.test(id)) return siteLink(id);
   if (!SOURCE_ID.test(id)) return html`<span class="source-unnamed">${v.t.unnamedSource}</span>`;
-  const url = description ? URL.exec(description)?.[0] : undefined;
+  const urls = urlsOf(description);
   const name = html`<span class="source-id">${id}</span>`;
-  return url
-    ? html`<a href="${url}" rel="nofollow noopener">${hostOf(url)}</a> (${name})`
-    : html`${name} <span class="note">(${v.t.noSourceLink})</span>`;
+  const url = linkOf(id, urls);
+  if (url) return html`${siteLink(url)} (${name})`;
+  if (urls.length === 0) return html`${name} <span class="note">(${v.t.noSourceLink})</span>`;
+  if (allLinks) return html`${name}: ${urls.map((u, k) => (k === 0 ? siteLink(u) : html`, ${siteLink(u)}`))}`;
+  return html`${name} <span class="note">(${v.t.sourceLinksListed})</span>`;
 }
 
 /** A `;`-separated source list as names and links; unknown sources are said to be unknown. */
@@ -89,7 +112,7 @@ export function sourcesSection(v: View, sources: readonly SourceEntry[]): SafeHt
       editor && s.description
         ? html`<details><summary>${v.t.editorSourceDetailsLabel}</summary>${englishText(v, s.description)}</details>`
         : null;
-    return html`<li>${sourceName(v, s.id, s.description)}${details}</li>`;
+    return html`<li>${sourceName(v, s.id, s.description, true)}${details}</li>`;
   });
   return html`<section aria-labelledby="sources-heading">
 <h2 id="sources-heading">${v.t.sourcesHeading}</h2>
