@@ -108,7 +108,7 @@ describe('provenance in a browser', { skip }, () => {
     const notes = editorPage.locator('.editor-notes');
     assert.ok((await notes.count()) > 0);
     await notes.first().locator('summary').click();
-    assert.match(await notes.first().innerText(), /Catatan riset/);
+    assert.match((await notes.first().locator('summary').textContent()) ?? '', /Catatan riset/);
     const allNotes = (await notes.allTextContents()).join('\n');
     assert.ok(
       idnNotes.some((n) => allNotes.includes(n)),
