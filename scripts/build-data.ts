@@ -20,6 +20,7 @@ import idLocale from 'i18n-iso-countries/langs/id.json' with { type: 'json' };
 import type { IloRegion, MemberState } from '../src/domain/country.ts';
 import { ILO_REGIONS, normaliseIso3 } from '../src/domain/country.ts';
 import { COUNTRY_NAMES_ID_SOURCE, indonesianCountryName } from '../src/domain/country-names-id.ts';
+import type { CompleteList } from '../src/domain/coverage.ts';
 import type { Confidence } from '../src/domain/facts.ts';
 import { CONFIDENCES, splitSources } from '../src/domain/facts.ts';
 import type { IlcSession } from '../src/domain/ilc-session.ts';
@@ -33,6 +34,7 @@ import {
 } from '../src/domain/instrument.ts';
 import { isOnOrBefore, parsePartialDate } from '../src/domain/partial-date.ts';
 import type { Declaration, Ratification, RatificationStatus } from '../src/domain/ratification.ts';
+import { buildCompleteLists } from './build-coverage.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const DATA = resolve(ROOT, 'data');
@@ -676,11 +678,15 @@ function readStatus(c: Cells, field: string): RatificationStatus | null {
   return status ?? null;
 }
 
-function readInstrumentRatifications(fileName: string, instrument: string): RatificationDraft[] {
+/**
+ * One file per instrument (`instrument` given), or `ratifications_other.csv` (`instrument` null),
+ * whose rows name their Convention in `code` and hold source URLs instead of ids.
+ */
+function readInstrumentRatifications(fileName: string, instrument: string | null): RatificationDraft[] {
   const withAge = instrument === 'C138';
   const table = readCsv(resolve(REF, fileName), fileName, [
     'iso3',
-    'country',
+    instrument ? 'country' : 'code',
     'ratification_date',
     'date_precision',
     'status',
@@ -695,20 +701,36 @@ function readInstrumentRatifications(fileName: string, instrument: string): Rati
     const confidence = c.confidence('confidence', { required: true });
     const age = withAge ? c.int('minimum_age_specified') : null;
     if (age !== null && (age < 14 || age > 16)) c.bad('minimum_age_specified', `C138 Art 2(1) allows 14, 15 or 16; got ${age}`);
+    const code = instrument ?? normaliseInstrumentCode(c.raw('code'));
+    if (!code) c.bad('code', `not an instrument code: "${c.raw('code')}"`);
+    if (!instrument && (code === 'C138' || code === 'C182')) c.bad('code', `${code} belongs in its own file, not ${fileName}`);
     return {
       country: iso3 ?? c.raw('iso3'),
-      instrument,
+      instrument: code ?? c.raw('code'),
       registrationDate: c.dateWithPrecision('ratification_date', 'date_precision'),
       status: readStatus(c, 'status'),
       legalAct: null,
       nationalTitle: null,
-      source: c.text('source'),
+      source: instrument ? c.text('source') : urlSources(c.text('source')),
       confidence,
       notes: c.text('notes'),
       minimumAge: age === null ? null : { value: age, source: c.text('source'), confidence },
       origin: `${fileName}:${c.rec.line}`,
     };
   });
+}
+
+/**
+ * URL source lists are separated by " ; " (a URL never holds a spaced semicolon). A free-text
+ * source that contains a bare ";" keeps it as "," so the project's separator does not split it.
+ */
+function urlSources(value: string | null): string | null {
+  if (!value) return null;
+  const parts = value
+    .split(/\s+;\s+/)
+    .map((s) => s.trim().replace(/;/g, ','))
+    .filter(Boolean);
+  return parts.length ? parts.join(';') : null;
 }
 
 function readIndonesiaRatifications(): RatificationDraft[] {
@@ -888,6 +910,13 @@ function buildRatifications(countries: Map<string, MemberState>, instruments: Ma
     const key = `${d.country}|${d.instrument}`;
     const prev = byKey.get(key);
     if (prev) problem(d.origin, null, 'iso3', `duplicate ${d.country} ${d.instrument} (first at ${prev.origin})`);
+    else byKey.set(key, d);
+  }
+  // Scattered rows of other Conventions: the same key twice is a data error, as above.
+  for (const d of readInstrumentRatifications('ratifications_other.csv', null)) {
+    const key = `${d.country}|${d.instrument}`;
+    const prev = byKey.get(key);
+    if (prev) problem(d.origin, null, 'code', `duplicate ${d.country} ${d.instrument} (first at ${prev.origin})`);
     else byKey.set(key, d);
   }
   const idnSeen = new Set<string>();
@@ -1136,6 +1165,7 @@ function computeStats(
   sessions: IlcSession[],
   sources: SourceEntry[],
   missingSources: string[],
+  completeLists: CompleteList[],
 ): Stats {
   const c138 = ratifications.filter((r) => r.instrument === 'C138');
   const c182 = ratifications.filter((r) => r.instrument === 'C182');
@@ -1181,8 +1211,13 @@ function computeStats(
     ['countries: no membership date (null)', String(count(countries, (c) => c.membershipDate === null))],
     [
       'ratifications',
-      `${ratifications.length} (C138 ${c138.length}, C182 ${c182.length}, other Indonesian ${count(idn, (r) => r.instrument !== 'C138' && r.instrument !== 'C182')})`,
+      `${ratifications.length} (C138 ${c138.length}, C182 ${c182.length}, other Indonesian ${count(idn, (r) => r.instrument !== 'C138' && r.instrument !== 'C182')}, other scattered ${count(ratifications, (r) => r.country !== 'IDN' && r.instrument !== 'C138' && r.instrument !== 'C182')})`,
     ],
+    [
+      'ratifications: other scattered (partial): States / Conventions',
+      `${new Set(ratifications.filter((r) => r.country !== 'IDN' && r.instrument !== 'C138' && r.instrument !== 'C182').map((r) => r.country)).size} / ${new Set(ratifications.filter((r) => r.country !== 'IDN' && r.instrument !== 'C138' && r.instrument !== 'C182').map((r) => r.instrument)).size}`,
+    ],
+    ['complete lists (all others are partial)', completeLists.map((l) => `${l.scope} ${l.code}`).join(', ') || 'none'],
     ['ratifications: Indonesia', String(idn.length)],
     ['C138: no declared minimum age', String(count(c138, (r) => r.declarations.length === 0))],
     [
@@ -1215,7 +1250,11 @@ function computeStats(
       `${count(sessions, (s) => s.openingDate === null)} / ${count(sessions, (s) => s.closingDate === null)} / ${count(sessions, (s) => s.place === null)}`,
     ],
     ['sources', String(sources.length)],
-    ['sources: used but not described in SOURCES.md (description null)', missingSources.length ? missingSources.join(', ') : 'none'],
+    ['sources: URLs given in the data itself (the URL is the description)', String(count(missingSources, (id) => /^https?:\/\//.test(id)))],
+    [
+      'sources: other ids used but not described in SOURCES.md (description null)',
+      missingSources.filter((id) => !/^https?:\/\//.test(id)).join(', ') || 'none',
+    ],
   ];
   return { lines };
 }
@@ -1231,7 +1270,7 @@ function readme(stats: Stats, subjectCounts: Record<string, number>): string {
   return `# data/
 
 Normalised reference data for the registry. **Generated** by \`scripts/build-data.ts\` from
-\`../shared/reference-data/\` (compiled 2026-11-27; read its \`SOURCES.md\` for every source, the method
+\`../shared/reference-data/\` (compiled 2026-11-27, addenda to 2026-12-03; read its \`SOURCES.md\` for every source, the method
 and the gaps). Do not edit the JSON files by hand: fix the input and rebuild.
 
 Rebuild: \`npm run data:build\` (= \`node --import tsx scripts/build-data.ts\`). The build validates every
@@ -1245,7 +1284,8 @@ and exits non-zero, naming file, line and field, on any problem. Output order is
 |---|---|---|
 | \`instruments.json\` | \`Instrument[]\` (src/domain/instrument.ts), ordered C, P, R then number | \`instruments.csv\`, \`ratification_counts.csv\`, \`instrument_titles_id.csv\`, \`data/instrument-titles-id.csv\`, subject rules |
 | \`countries.json\` | \`MemberState[]\` (src/domain/country.ts), ordered by ISO3 | \`member_states.csv\`; \`nameId\` from the npm package i18n-iso-countries (source id \`I18N-ISO-COUNTRIES\`), except the names it gets wrong, from the reviewed table src/domain/country-names-id.ts (source id \`TRIPARTITE-COUNTRY-NAMES-ID\`); the row's \`source\` stays that of the membership facts |
-| \`ratifications.json\` | \`Ratification[]\` (src/domain/ratification.ts), ordered by country then instrument | \`ratifications_c138.csv\`, \`ratifications_c182.csv\`, \`ratifications_idn.csv\` |
+| \`ratifications.json\` | \`Ratification[]\` (src/domain/ratification.ts), ordered by country then instrument | \`ratifications_c138.csv\`, \`ratifications_c182.csv\`, \`ratifications_idn.csv\`, \`ratifications_other.csv\` (scattered facts: partial lists) |
+| \`complete-lists.json\` | \`CompleteList[]\` (src/domain/coverage.ts): the ratification lists shown whole; every other list is **partial** | **generated** by \`scripts/build-coverage.ts\`: an instrument whose rows reach its high-confidence published count (C138, C182), and a State whose whole list a source counts (Indonesia: ILO Jakarta, 19 Conventions before the MLC, 2006) |
 | \`ilc-sessions.json\` | \`IlcSession[]\` (src/domain/ilc-session.ts), ordered by number | \`ilc_sessions.csv\` |
 | \`sources.json\` | \`{id, description}[]\`, ordered by id | the source-id tables of \`SOURCES.md\`, plus the project's own ids |
 | \`subjects.csv\` | \`code,subjects,basis\`: the subjects given to each instrument (\`;\`-separated) | **generated** from keyword rules on the English title (\`SUBJECT_RULES\` in the script); review it here |
@@ -1263,12 +1303,21 @@ by the compiler and not matched to a source. A source id may carry the field it 
 (\`title:COMPILER-RECALL-UNVERIFIED\`: only the title rests on that source). Nothing was checked against
 live NORMLEX.
 
+\`notes\` are the compilers' research notes, in English: they stay in these files, the JSON API and the
+CSV export, and the portal shows them to signed-in editors only. Public pages state provenance in
+words instead (authority, source name and link, verified or unverified).
+
 **Unknown is \`null\`, never a guess.** A missing date, status, declared age, count or title is \`null\`
 (or an empty list). In particular: a C138 ratification without a declared minimum age has no
 declaration (\`declarations: []\`): do not default it to 15. \`ratificationEifMonths\` is set only for
 C138 (Art 12(3)) and C182 (Art 10(3)), whose final provisions are in the sources.
 
 Details of the mapping:
+* Coverage: the rows of \`ratifications_other.csv\` are scattered, sourced facts, not any Convention's
+  full list: the registry says so wherever it shows them (\`coverage\` in the API). Their \`source\` is
+  a list of URLs (split on \` ; \` and kept whole, so a URL is its own source id; its
+  \`sources.json\` description is null, the URL being the link). Status is \`in force\`, \`denounced\`
+  or empty (unknown) as normalised by the addendum; the status as read stays in \`notes\`.
 * \`publishedCount\`: from \`ratification_counts.csv\`; a row without a count keeps only its gap note
   (count, asOf, source and confidence \`null\`); instruments without a row have \`null\`.
 * Indonesian titles: \`titleIdKind: "official"\` = the title in the Indonesian ratification act
@@ -1347,6 +1396,9 @@ function main(): void {
   for (const id of missing) sources.set(id, { id, description: null });
   const sourceList = [...sources.values()].sort((a, b) => byString(a.id, b.id));
 
+  const coverage = buildCompleteLists(instruments, ratifications);
+  for (const message of coverage.problems) problem('complete lists', null, null, message);
+
   if (problems.length > 0) {
     console.error(`build-data: ${problems.length} problem(s); nothing written.`);
     for (const p of problems) console.error(`  ${formatProblem(p)}`);
@@ -1358,6 +1410,7 @@ function main(): void {
   writeJson('ratifications.json', ratifications);
   writeJson('ilc-sessions.json', sessions);
   writeJson('sources.json', sourceList);
+  writeJson('complete-lists.json', coverage.lists);
   writeFileSync(
     resolve(DATA, 'subjects.csv'),
     toCsv(
@@ -1366,7 +1419,7 @@ function main(): void {
     ),
   );
 
-  const stats = computeStats(instruments, countries, ratifications, sessions, sourceList, missing);
+  const stats = computeStats(instruments, countries, ratifications, sessions, sourceList, missing, coverage.lists);
   const subjectCounts = Object.fromEntries(SUBJECTS.map((s) => [s, count(instruments, (i) => i.subjects.includes(s))]));
   writeFileSync(resolve(DATA, 'README.md'), readme(stats, subjectCounts));
 

@@ -220,7 +220,7 @@ test('export --format csv has the API columns and one row per ratification', asy
   const records = csvRecords(r.stdout);
   assert.equal(
     records[0],
-    'country_iso3,country_name,instrument,instrument_title,registration_date,status,entry_into_force,minimum_age_declared,minimum_age_article,legal_act,source,confidence',
+    'country_iso3,country_name,instrument,instrument_title,registration_date,status,entry_into_force,minimum_age_declared,minimum_age_article,legal_act,source,confidence,notes',
   );
   assert.equal(records.length - 1, bundled.length);
 });

@@ -6,6 +6,7 @@ import { Readable } from 'node:stream';
 import { after, before, test } from 'node:test';
 import Database from 'better-sqlite3';
 import type { ChangeEvent } from '../services/history-ports.ts';
+import { TABLES } from '../storage/backup.ts';
 import { COMMANDS, runCli } from './index.ts';
 
 interface Run {
@@ -375,7 +376,7 @@ test('backup and restore from the command line: refuses to overwrite, asks for -
   const file = join(dir, 'cli-backup.jsonl.gz');
   const b = await cli(['backup', file]);
   assert.equal(b.code, 0, b.stderr);
-  assert.match(b.stdout, /^Backed up \d+ rows of 13 tables from SQLite .* to .*cli-backup\.jsonl\.gz/);
+  assert.match(b.stdout, new RegExp(`^Backed up \\d+ rows of ${TABLES.length} tables from SQLite .* to .*cli-backup\\.jsonl\\.gz`));
   // It holds password hashes: readable by its owner only.
   assert.equal(statSync(file).mode & 0o777, 0o600);
   const again = await cli(['backup', file]);
@@ -395,7 +396,7 @@ test('backup and restore from the command line: refuses to overwrite, asks for -
   const copy = join(dir, 'restored.db');
   const r = await cli(['restore', file], undefined, copy);
   assert.equal(r.code, 0, r.stderr);
-  assert.match(r.stdout, /^Restored \d+ rows of 13 tables into SQLite .*restored\.db/);
+  assert.match(r.stdout, new RegExp(`^Restored \\d+ rows of ${TABLES.length} tables into SQLite .*restored\\.db`));
   const original = await cli(['history', '--json']);
   const restored = await cli(['history', '--json'], undefined, copy);
   assert.equal(restored.stdout, original.stdout);

@@ -21,6 +21,10 @@ export interface Labels {
   ratificationEif: string;
   published: string;
   recordedRatifications: string;
+  coverage: string;
+  coverageComplete: string;
+  coveragePartial: string;
+  coveragePartialExcept: (codes: string) => string;
   sources: string;
   country: string;
   registered: string;
@@ -70,6 +74,10 @@ const en: Labels = {
   ratificationEif: 'In force for a State',
   published: 'Published ratifications',
   recordedRatifications: 'Recorded ratifications',
+  coverage: 'Coverage',
+  coverageComplete: 'complete list',
+  coveragePartial: 'partial list (only ratifications found in the sources)',
+  coveragePartialExcept: (codes) => `complete for ${codes}; other Conventions: partial`,
   sources: 'Sources',
   country: 'Country',
   registered: 'Registered',
@@ -126,6 +134,10 @@ const id: Labels = {
   ratificationEif: 'Berlaku bagi negara',
   published: 'Ratifikasi terpublikasi',
   recordedRatifications: 'Ratifikasi tercatat',
+  coverage: 'Cakupan',
+  coverageComplete: 'daftar lengkap',
+  coveragePartial: 'daftar sebagian (hanya ratifikasi yang ditemukan dalam sumber)',
+  coveragePartialExcept: (codes) => `lengkap untuk ${codes}; Konvensi lain: sebagian`,
   sources: 'Sumber',
   country: 'Negara',
   registered: 'Didaftarkan',

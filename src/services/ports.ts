@@ -1,5 +1,6 @@
 import type { NationalProfile } from '../domain/child-labour/types.ts';
 import type { MemberState } from '../domain/country.ts';
+import type { CompleteList } from '../domain/coverage.ts';
 import type { IlcSession } from '../domain/ilc-session.ts';
 import type { Instrument, InstrumentCategory, InstrumentStatus, InstrumentType, TitleIdKind } from '../domain/instrument.ts';
 import type { Ratification, RatificationStatus } from '../domain/ratification.ts';
@@ -70,6 +71,8 @@ export interface RegistryBundle {
   ilcSessions: IlcSession[];
   sources: { id: string; description: string | null }[];
   nationalProfiles: NationalProfile[];
+  /** Ratification lists the sources show to be complete; every other list is partial. */
+  completeLists: CompleteList[];
 }
 
 export interface SeedResult {
@@ -96,6 +99,10 @@ export interface RegistryRepository {
   getIlcSession(number: number): Promise<IlcSession | null>;
   listIlcSessions(): Promise<IlcSession[]>;
   getSources(ids: string[]): Promise<{ id: string; description: string | null }[]>;
+  listCompleteLists(): Promise<CompleteList[]>;
+  /** Zero on a database seeded before coverage existed: start-up then loads just the lists. */
+  countCompleteLists(): Promise<number>;
+  seedCompleteLists(lists: CompleteList[]): Promise<void>;
   /** Number of instruments; zero means an empty database that should be seeded. */
   countInstruments(): Promise<number>;
   /** Upserts the bundle by natural keys in one transaction; running it twice changes nothing. */

@@ -1,4 +1,5 @@
 import type { MemberState } from '../domain/country.ts';
+import { type CompleteList, type Coverage, countryCoverage, instrumentCoverage } from '../domain/coverage.ts';
 import { notFound } from '../domain/errors.ts';
 import { splitSources } from '../domain/facts.ts';
 import type { IlcSession } from '../domain/ilc-session.ts';
@@ -49,6 +50,8 @@ export interface InstrumentDetail {
   revises: InstrumentRef[];
   revisedBy: InstrumentRef[];
   recordedRatifications: number;
+  /** Whether the list shown is the whole list; null for a Recommendation. */
+  coverage: Coverage | null;
   ratifications: RatificationView[];
   sources: { id: string; description: string | null }[];
 }
@@ -60,16 +63,20 @@ export interface ChildLabourSummary {
 
 export interface CountryProfile {
   country: MemberState;
+  coverage: Coverage;
   ratifications: RatificationView[];
   childLabour: ChildLabourSummary;
   sources: { id: string; description: string | null }[];
 }
 
+export type InstrumentListEntry = InstrumentListItem & { coverage: Coverage | null };
+export type CountryListEntry = CountryListItem & { coverage: Coverage };
+
 export interface SearchResult {
   q: string;
-  instruments: InstrumentListItem[];
+  instruments: InstrumentListEntry[];
   instrumentTotal: number;
-  countries: CountryListItem[];
+  countries: CountryListEntry[];
 }
 
 const ENGLISH = new Intl.Collator('en');
@@ -115,11 +122,19 @@ export class RegistryService {
     return this.repo.ping();
   }
 
-  listInstruments(filter: InstrumentFilter, page: PageRequest): Promise<Page<InstrumentListItem>> {
+  listInstruments(filter: InstrumentFilter, page: PageRequest): Promise<Page<InstrumentListEntry>> {
     return this.cached(
       `instruments:${JSON.stringify([filter.type, filter.status, filter.category, filter.subject, filter.q, page.page, page.pageSize])}`,
-      () => this.repo.listInstruments(filter, page),
+      async () => {
+        const [result, lists] = await Promise.all([this.repo.listInstruments(filter, page), this.completeLists()]);
+        return { ...result, items: result.items.map((i) => ({ ...i, coverage: instrumentCoverage(i, i.recordedRatifications, lists) })) };
+      },
     );
+  }
+
+  /** The lists the sources show to be complete; everything else is partial (src/domain/coverage.ts). */
+  completeLists(): Promise<CompleteList[]> {
+    return this.cached('complete-lists', () => this.repo.listCompleteLists());
   }
 
   listSubjects() {
@@ -133,30 +148,36 @@ export class RegistryService {
   private async loadInstrument(code: string): Promise<InstrumentDetail> {
     const instrument = await this.repo.getInstrument(code);
     if (!instrument) throw notFound(`No instrument with code "${code}" in the registry. Codes look like C138, P029 or R146.`);
-    const [session, revises, revisedBy, page] = await Promise.all([
+    const [session, revises, revisedBy, page, lists] = await Promise.all([
       instrument.ilcSession === null ? null : this.repo.getIlcSession(instrument.ilcSession),
       this.repo.getInstrumentTitles(instrument.revises),
       this.repo.listRevisedBy(code),
       this.repo.listRatifications({ instrument: code }, null),
+      this.completeLists(),
     ]);
     const ratifications = page.items.map(toView);
     ratifications.sort((a, b) => ENGLISH.compare(a.countryRef.nameEn, b.countryRef.nameEn));
     const sourceIds = new Set(splitSources(instrument.source));
     for (const id of splitSources(instrument.titleIdSource)) sourceIds.add(id);
     if (session) for (const id of splitSources(session.source)) sourceIds.add(id);
+    for (const id of splitSources(instrument.publishedCount?.source ?? null)) sourceIds.add(id);
     return {
       instrument,
       session,
       revises,
       revisedBy,
       recordedRatifications: page.total,
+      coverage: instrumentCoverage(instrument, page.total, lists),
       ratifications,
       sources: await this.repo.getSources([...sourceIds]),
     };
   }
 
-  listCountries(filter: CountryFilter): Promise<CountryListItem[]> {
-    return this.cached(`countries:${JSON.stringify([filter.region, filter.q])}`, () => this.repo.listCountries(filter));
+  listCountries(filter: CountryFilter): Promise<CountryListEntry[]> {
+    return this.cached(`countries:${JSON.stringify([filter.region, filter.q])}`, async () => {
+      const [countries, lists] = await Promise.all([this.repo.listCountries(filter), this.completeLists()]);
+      return countries.map((c) => ({ ...c, coverage: countryCoverage(c.iso3, c.recordedRatifications, lists) }));
+    });
   }
 
   getCountryProfile(iso3: string): Promise<CountryProfile> {
@@ -166,14 +187,17 @@ export class RegistryService {
   private async loadCountryProfile(iso3: string): Promise<CountryProfile> {
     const country = await this.repo.getCountry(iso3);
     if (!country) throw notFound(`No member State with ISO 3166 alpha-3 code "${iso3}" in the registry.`);
-    const page = await this.repo.listRatifications({ country: iso3 }, null);
+    const [page, lists] = await Promise.all([this.repo.listRatifications({ country: iso3 }, null), this.completeLists()]);
     const ratifications = page.items.map(toView);
     const c138 = ratifications.find((r) => r.instrument === 'C138') ?? null;
     const c182 = ratifications.find((r) => r.instrument === 'C182') ?? null;
     const sourceIds = new Set(splitSources(country.source));
     for (const r of ratifications) for (const id of splitSources(r.source)) sourceIds.add(id);
+    const coverage = countryCoverage(iso3, ratifications.length, lists);
+    for (const id of splitSources(coverage.source)) sourceIds.add(id);
     return {
       country,
+      coverage,
       ratifications,
       childLabour: {
         c138: { ratified: c138 !== null && c138.status !== 'denounced', ratification: c138, minimumAge: c138?.minimumAge?.value ?? null },
@@ -192,8 +216,8 @@ export class RegistryService {
     const trimmed = q.trim();
     if (!trimmed) return { q: trimmed, instruments: [], instrumentTotal: 0, countries: [] };
     const [instruments, countries] = await Promise.all([
-      this.repo.listInstruments({ q: trimmed }, { page: 1, pageSize: limit }),
-      this.repo.listCountries({ q: trimmed }),
+      this.listInstruments({ q: trimmed }, { page: 1, pageSize: limit }),
+      this.listCountries({ q: trimmed }),
     ]);
     return { q: trimmed, instruments: instruments.items, instrumentTotal: instruments.total, countries };
   }

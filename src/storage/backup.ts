@@ -34,6 +34,7 @@ export const TABLES = [
   { name: 'sources', key: 'id' },
   { name: 'meta', key: 'key' },
   { name: 'national_profiles', key: 'iso3' },
+  { name: 'complete_lists', key: 'list_key' },
   { name: 'users', key: 'id' },
   { name: 'ratifications', key: 'id' },
   { name: 'declarations', key: 'id' },
@@ -277,6 +278,13 @@ function checkHeader(file: string, value: any, expectedMigrations: string[]): Ba
   return value as BackupHeader;
 }
 
+/** A row the database refuses (a constraint, a bad value), as opposed to the database failing. */
+function isBadRowError(error: unknown): boolean {
+  const code = String((error as { code?: unknown } | null)?.code ?? '');
+  // SQLite: SQLITE_CONSTRAINT_*, SQLITE_MISMATCH; PostgreSQL SQLSTATE classes 22 (data) and 23 (integrity).
+  return /^SQLITE_(CONSTRAINT|MISMATCH)/.test(code) || /^2[23][0-9A-Z]{3}$/.test(code);
+}
+
 /** Reads and checks only the header line: format, version and migration list. */
 export async function readBackupHeader(handle: DbHandle, file: string): Promise<BackupHeader> {
   const lines = backupLines(file);
@@ -329,6 +337,19 @@ export async function restoreDatabase(handle: DbHandle, file: string, options: {
       let batchLimit = MAX_BATCH_ROWS;
       const flush = async () => {
         if (batch.length === 0) return;
+        try {
+          await insertBatch();
+        } catch (error) {
+          // A damaged deflate stream can still yield well-formed lines whose rows break a constraint
+          // before gzip's checksum at the end is read: that is a bad file, not a database failure.
+          if (!isBadRowError(error)) throw error;
+          throw new BackupFileError(
+            `${file}: ${batch.length} rows of ${batchTable} cannot be stored (${(error as Error).message}); the file is corrupt`,
+          );
+        }
+        batch = [];
+      };
+      const insertBatch = async () => {
         if (handle.dialect.name === 'postgres') {
           // One JSON parameter per batch: far cheaper for PostgreSQL than thousands of bound values.
           const columns = sql.join([...new Set(batch.flatMap((r) => Object.keys(r)))].map((c) => sql.ref(c)));
@@ -339,7 +360,6 @@ export async function restoreDatabase(handle: DbHandle, file: string, options: {
         } else {
           await db.insertInto(batchTable).values(batch).execute();
         }
-        batch = [];
       };
       let end: { rows?: Record<string, unknown>; total?: unknown } | null = null;
       for await (const { n, text } of lines) {

@@ -21,5 +21,7 @@ export async function readBundle(dir: string): Promise<RegistryBundle> {
   ]);
   // Profiles arrived after the registry; a data directory without them still loads.
   const nationalProfiles = await read<RegistryBundle['nationalProfiles']>('national-profiles.json').catch(() => []);
-  return { instruments, countries, ratifications, ilcSessions, sources, nationalProfiles };
+  // Coverage arrived with issue 8; without the file every list reads as partial, never as complete.
+  const completeLists = await read<RegistryBundle['completeLists']>('complete-lists.json').catch(() => []);
+  return { instruments, countries, ratifications, ilcSessions, sources, nationalProfiles, completeLists };
 }

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { type Kysely, type Selectable, sql } from 'kysely';
 import type { NationalProfile } from '../domain/child-labour/types.ts';
 import type { IloRegion, MemberState } from '../domain/country.ts';
+import type { CompleteList } from '../domain/coverage.ts';
 import type { Confidence } from '../domain/facts.ts';
 import type { IlcSession } from '../domain/ilc-session.ts';
 import type {
@@ -26,6 +27,7 @@ import type {
   RegistryRepository,
   SeedResult,
 } from '../services/ports.ts';
+import { countCompleteLists, readCompleteLists, replaceCompleteLists } from './complete-lists.ts';
 import type { DialectInfo } from './dialect.ts';
 import type { CountriesTable, Database, DeclarationsTable, IlcSessionsTable, InstrumentsTable, RatificationsTable } from './schema.ts';
 
@@ -384,6 +386,22 @@ export class KyselyRegistryRepository implements RegistryRepository {
     return this.db.selectFrom('sources').select(['id', 'description']).where('id', 'in', ids).orderBy('id').execute();
   }
 
+  listCompleteLists(): Promise<CompleteList[]> {
+    return readCompleteLists(this.db);
+  }
+
+  countCompleteLists(): Promise<number> {
+    return countCompleteLists(this.db);
+  }
+
+  async seedCompleteLists(lists: CompleteList[]): Promise<void> {
+    await this.db.transaction().execute(async (trx) => {
+      await this.dialect.seedLock(trx);
+      await replaceCompleteLists(trx, lists);
+      await trx.updateTable('meta').set({ value: randomUUID() }).where('key', '=', 'data_version').execute();
+    });
+  }
+
   async seed(input: RegistryBundle): Promise<SeedResult> {
     const batch = (columns: number) => Math.max(1, Math.floor(Math.min(1000 * columns, this.dialect.maxParams) / columns));
     return this.db.transaction().execute(async (trx) => {
@@ -494,6 +512,7 @@ export class KyselyRegistryRepository implements RegistryRepository {
           )
           .execute();
       }
+      await replaceCompleteLists(trx, bundle.completeLists ?? []);
       const touched = [...new Set(declRows.map((d) => d.ratification_id))];
       for (const part of chunks(touched, 1000)) await trx.deleteFrom('declarations').where('ratification_id', 'in', part).execute();
       for (const rows of chunks(declRows, batch(8))) await trx.insertInto('declarations').values(rows).execute();

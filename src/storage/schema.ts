@@ -146,6 +146,15 @@ export interface MetaTable {
   value: string;
 }
 
+/** A ratification list the sources show to be complete (src/domain/coverage.ts); `list_key` is `scope:code`. */
+export interface CompleteListsTable {
+  list_key: string;
+  scope: string;
+  code: string;
+  source: string | null;
+  basis: string;
+}
+
 export interface Database {
   instruments: InstrumentsTable;
   countries: CountriesTable;
@@ -155,6 +164,7 @@ export interface Database {
   sources: SourcesTable;
   meta: MetaTable;
   national_profiles: NationalProfilesTable;
+  complete_lists: CompleteListsTable;
   users: UsersTable;
   sessions: SessionsTable;
   api_tokens: ApiTokensTable;

@@ -7,7 +7,7 @@ import { fields, localised, orNotRecorded } from '../format.ts';
 import type { Labels } from '../labels.ts';
 import { labelsFor } from '../labels.ts';
 import { iso3, lang } from '../validate.ts';
-import { byInstrumentTable } from './ratification-table.ts';
+import { byInstrumentTable, coverageLine } from './ratification-table.ts';
 
 const NAME = 'country';
 
@@ -55,6 +55,7 @@ export const countryCommand: CommandSpec = {
         [l.region, orNotRecorded(c.region, l)],
         [l.memberSince, orNotRecorded(c.membershipDate, l)],
         [l.recordedRatifications, String(profile.ratifications.length)],
+        [l.coverage, coverageLine(profile.coverage, l)],
       ]),
     );
     io.stdout(`\n${l.childLabour}\n`);

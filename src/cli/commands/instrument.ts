@@ -5,7 +5,7 @@ import { failure } from '../errors.ts';
 import { fields, listOrNone, localised, orNotRecorded } from '../format.ts';
 import { labelsFor } from '../labels.ts';
 import { instrumentCode, lang } from '../validate.ts';
-import { byCountryTable } from './ratification-table.ts';
+import { byCountryTable, coverageLine } from './ratification-table.ts';
 
 const NAME = 'instrument';
 const FIRST_ROWS = 10;
@@ -78,6 +78,7 @@ export const instrumentCommand: CommandSpec = {
       ]);
       pairs.push([l.published, published]);
       pairs.push([l.recordedRatifications, String(detail.recordedRatifications)]);
+      if (detail.coverage) pairs.push([l.coverage, coverageLine(detail.coverage, l)]);
     }
     pairs.push([
       l.sources,

@@ -1,3 +1,4 @@
+import type { Coverage } from '../../domain/coverage.ts';
 import type { Lang } from '../../domain/facts.ts';
 import type { RatificationView } from '../../services/registry-service.ts';
 import { localised, orNotRecorded, table } from '../format.ts';
@@ -50,4 +51,10 @@ export function byInstrumentTable(rows: RatificationView[], lang: Lang, l: Label
       return cells;
     }),
   );
+}
+
+/** Whether the list printed is whole (issue 8 item 18), as on the portal pages. */
+export function coverageLine(c: Coverage, l: Labels): string {
+  if (c.complete) return l.coverageComplete;
+  return c.completeFor.length ? l.coveragePartialExcept(c.completeFor.join(', ')) : l.coveragePartial;
 }

@@ -13,6 +13,8 @@ const COLUMNS = [
   'legal_act',
   'source',
   'confidence',
+  // The research notes travel with the data downloads; the public pages show provenance in words instead.
+  'notes',
 ] as const;
 
 /** RFC 4180 quoting; a leading =,+,-,@ is prefixed so spreadsheets do not run it as a formula. */
@@ -41,6 +43,7 @@ export function ratificationCsvRow(r: RatificationView): string {
     r.legalAct,
     r.source,
     r.confidence,
+    r.notes,
   ]
     .map(csvField)
     .join(',')}\r\n`;

@@ -191,8 +191,32 @@ export const InstrumentSchema = z
   })
   .openapi('Instrument');
 
+export const CoverageSchema = z
+  .object({
+    complete: z.boolean().openapi({
+      description:
+        'true only where the sources show the list is whole (C138 and C182 for every State; Indonesia’s own list). false: the ratifications shown are partial, scattered sourced facts',
+    }),
+    shown: z.number().int().openapi({ description: 'Ratifications shown in this registry' }),
+    publishedCount: z
+      .number()
+      .int()
+      .nullable()
+      .openapi({ description: 'Published total of ratifications (instruments); null when unknown' }),
+    asOf: z.string().nullable().openapi({ description: 'As-of date of the published count; null when the source does not say' }),
+    source: z
+      .string()
+      .nullable()
+      .openapi({ description: 'Source ids or URLs (;-separated) of the published count, or of a State’s complete list' }),
+    completeFor: z.array(z.string()).openapi({
+      description: 'Countries: the instruments whose list is complete for every State, so also for this one (C138, C182)',
+    }),
+  })
+  .openapi('Coverage');
+
 export const InstrumentListItemSchema = InstrumentSchema.extend({
   recordedRatifications: z.number().int().openapi({ description: 'Ratifications recorded in this registry' }),
+  coverage: CoverageSchema.nullable().openapi({ description: 'Whether the list is complete; null for Recommendations' }),
 }).openapi('InstrumentListItem');
 
 export const PageMetaSchema = { total: z.number().int(), page: z.number().int(), pageSize: z.number().int() };
@@ -259,6 +283,7 @@ export const InstrumentDetailSchema = z
     revises: z.array(InstrumentRefSchema),
     revisedBy: z.array(InstrumentRefSchema),
     recordedRatifications: z.number().int(),
+    coverage: CoverageSchema.nullable(),
     ratifications: z.array(RatificationSchema),
     sources: z.array(SourceSchema),
   })
@@ -278,12 +303,16 @@ export const MemberStateSchema = z
   .openapi('MemberState');
 
 export const CountryListSchema = z
-  .object({ items: z.array(MemberStateSchema.extend({ recordedRatifications: z.number().int() })), total: z.number().int() })
+  .object({
+    items: z.array(MemberStateSchema.extend({ recordedRatifications: z.number().int(), coverage: CoverageSchema })),
+    total: z.number().int(),
+  })
   .openapi('CountryList');
 
 export const CountryProfileSchema = z
   .object({
     country: MemberStateSchema,
+    coverage: CoverageSchema,
     ratifications: z.array(RatificationSchema),
     childLabour: z.object({
       c138: z.object({ ratified: z.boolean(), ratification: RatificationSchema.nullable(), minimumAge: z.number().int().nullable() }),

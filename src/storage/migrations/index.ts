@@ -3,6 +3,7 @@ import type { DialectInfo } from '../dialect.ts';
 import { createRegistry } from './2026-11-27-001-registry.ts';
 import { createNationalProfiles } from './2026-11-27-002-national-profiles.ts';
 import { createAccountsHistory } from './2026-11-27-003-accounts-history.ts';
+import { createCompleteLists } from './2026-12-03-004-complete-lists.ts';
 
 /** Migrations are bundled in code (no filesystem scan), ordered by their names. */
 export function migrationProvider(dialect: DialectInfo): MigrationProvider {
@@ -17,6 +18,10 @@ export function migrationProvider(dialect: DialectInfo): MigrationProvider {
         '2026-11-27-003-accounts-history': {
           up: (db: Kysely<any>) => createAccountsHistory.up(db, dialect),
           down: (db: Kysely<any>) => createAccountsHistory.down(db),
+        },
+        '2026-12-03-004-complete-lists': {
+          up: (db: Kysely<any>) => createCompleteLists.up(db, dialect),
+          down: (db: Kysely<any>) => createCompleteLists.down(db),
         },
       };
     },

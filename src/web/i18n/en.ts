@@ -48,6 +48,9 @@ export const en = {
   englishNameOnly: '(English; no Indonesian name)',
 
   confidence: { high: 'high', medium: 'medium', low: 'low' },
+  /** Confidence in plain words on public pages: medium and high rest on a good source, low does not. */
+  verified: 'verified',
+  confidenceInWords: (verdict: string, level: string) => `${verdict} (${level} confidence)`,
   instrumentType: { convention: 'Convention', protocol: 'Protocol', recommendation: 'Recommendation' },
   instrumentStatus: {
     'up-to-date': 'up to date',
@@ -170,7 +173,21 @@ export const en = {
   asOf: (date: string) => `as of ${date}`,
   sourceLabel: 'source',
   publishedCountUnknown: 'not found in the sources',
-  countsDiffer: 'The published count and the records here differ: the records may be incomplete or more recent.',
+  coverageLabel: 'Coverage',
+  coverageInstrumentComplete: (shown: string) => `All ${shown} ratifications are shown: this list is complete.`,
+  coverageInstrumentPartial: (shown: string, published: string) => `${shown} of ${published} ratifications shown — this list is partial.`,
+  coverageInstrumentPartialNoCount: (shown: string) =>
+    `${shown} ratifications shown — this list is partial; the published count is not known.`,
+  asOfUnknown: 'as of: unknown',
+  coverageCountryComplete: (shown: string) => `Complete: all ${shown} ratifications of this State are shown.`,
+  coverageCountryPartial: (codes: string) =>
+    `Complete for ${codes}; other Conventions: partial (only ratifications found in the sources are shown).`,
+  coverageCountriesNote: (codes: string) =>
+    `Ratifications of ${codes} are listed in full for every State. Other ratifications are partial (only those found in the sources), except for the States marked “complete list”.`,
+  coverageCompleteShort: 'complete list',
+  coveragePartialShort: 'partial list',
+  coverageCompleteForShort: (codes: string) => `complete for ${codes} only`,
+  listJoin: (items: string[]) => (items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`),
   ratificationsCaption: (code: string, n: string) => `Ratifications of ${code} recorded here (${n})`,
   colMemberState: 'Member State',
   colRegistrationDate: 'Registration date',
@@ -186,7 +203,13 @@ export const en = {
   noRatifications: 'No ratification of this instrument is recorded here.',
   recommendationsNotRatified: 'Recommendations are not open to ratification.',
   sourcesHeading: 'Sources',
-  noSourceDescription: 'no description recorded',
+  noSourceLink: 'no link recorded',
+  sourceLinksListed: 'links under Sources',
+  unnamedSource: 'a research source without a public name',
+  authorityLabel: 'authority',
+  provenanceLabel: 'Provenance',
+  editorNotesLabel: 'Research notes (shown to signed-in editors only)',
+  editorSourceDetailsLabel: 'Source details (editors only)',
   noSources: 'No source recorded.',
   fundamentalBadge: 'fundamental',
 
@@ -216,7 +239,9 @@ export const en = {
   colLegalAct: 'Legal act',
   colNationalTitle: 'National title',
   colNotes: 'Notes',
-  showNotes: 'Show notes',
+  /** The membership notes of member_states.csv, in words; any other note stays English, for editors. */
+  membershipNotes: { 'founding member': 'founding member', 'invited founding member': 'invited founding member' } as Record<string, string>,
+  colProvenance: 'Source',
   noCountryRatifications: 'No ratification by this State is recorded here.',
   checkInCountry: (name: string) => `Check a case in ${name}: may a child do a given work here?`,
 

@@ -46,6 +46,8 @@ export const id: Dict = {
   englishNameOnly: '(bahasa Inggris; belum ada nama bahasa Indonesia)',
 
   confidence: { high: 'tinggi', medium: 'sedang', low: 'rendah' },
+  verified: 'terverifikasi',
+  confidenceInWords: (verdict, level) => `${verdict} (keyakinan ${level})`,
   instrumentType: { convention: 'Konvensi', protocol: 'Protokol', recommendation: 'Rekomendasi' },
   instrumentStatus: {
     'up-to-date': 'mutakhir',
@@ -165,7 +167,21 @@ export const id: Dict = {
   asOf: (date) => `per ${date}`,
   sourceLabel: 'sumber',
   publishedCountUnknown: 'tidak ditemukan dalam sumber',
-  countsDiffer: 'Jumlah yang dipublikasikan berbeda dengan catatan di sini: catatan kami mungkin belum lengkap atau lebih baru.',
+  coverageLabel: 'Cakupan',
+  coverageInstrumentComplete: (shown) => `Seluruh ${shown} ratifikasi ditampilkan: daftar ini lengkap.`,
+  coverageInstrumentPartial: (shown, published) => `${shown} dari ${published} ratifikasi ditampilkan — daftar ini belum lengkap.`,
+  coverageInstrumentPartialNoCount: (shown) =>
+    `${shown} ratifikasi ditampilkan — daftar ini belum lengkap; jumlah yang dipublikasikan tidak diketahui.`,
+  asOfUnknown: 'per tanggal: tidak diketahui',
+  coverageCountryComplete: (shown) => `Lengkap: seluruh ${shown} ratifikasi negara ini ditampilkan.`,
+  coverageCountryPartial: (codes) =>
+    `Lengkap untuk ${codes}; Konvensi lain: sebagian (hanya ratifikasi yang ditemukan dalam sumber yang ditampilkan).`,
+  coverageCountriesNote: (codes) =>
+    `Ratifikasi ${codes} dicantumkan lengkap untuk setiap negara. Ratifikasi lain hanya sebagian (yang ditemukan dalam sumber), kecuali untuk negara bertanda “daftar lengkap”.`,
+  coverageCompleteShort: 'daftar lengkap',
+  coveragePartialShort: 'daftar sebagian',
+  coverageCompleteForShort: (codes) => `lengkap hanya untuk ${codes}`,
+  listJoin: (items) => (items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} dan ${items.at(-1)}`),
   ratificationsCaption: (code, n) => `Ratifikasi ${code} yang tercatat di sini (${n})`,
   colMemberState: 'Negara anggota',
   colRegistrationDate: 'Tanggal registrasi',
@@ -181,7 +197,13 @@ export const id: Dict = {
   noRatifications: 'Belum ada ratifikasi instrumen ini yang tercatat di sini.',
   recommendationsNotRatified: 'Rekomendasi tidak terbuka untuk diratifikasi.',
   sourcesHeading: 'Sumber',
-  noSourceDescription: 'tanpa keterangan',
+  noSourceLink: 'tautan tidak tercatat',
+  sourceLinksListed: 'tautan di bagian Sumber',
+  unnamedSource: 'sumber riset tanpa nama publik',
+  authorityLabel: 'dasar hukum',
+  provenanceLabel: 'Asal data',
+  editorNotesLabel: 'Catatan riset (hanya untuk editor yang masuk)',
+  editorSourceDetailsLabel: 'Rincian sumber (hanya untuk editor)',
   noSources: 'Tidak ada sumber yang tercatat.',
   fundamentalBadge: 'mendasar',
 
@@ -209,7 +231,8 @@ export const id: Dict = {
   colLegalAct: 'Dasar hukum',
   colNationalTitle: 'Judul nasional',
   colNotes: 'Catatan',
-  showNotes: 'Tampilkan catatan',
+  membershipNotes: { 'founding member': 'anggota pendiri', 'invited founding member': 'anggota pendiri atas undangan' },
+  colProvenance: 'Sumber',
   noCountryRatifications: 'Belum ada ratifikasi oleh negara ini yang tercatat di sini.',
   checkInCountry: (name) => `Periksa satu kasus di ${name}: bolehkah seorang anak melakukan pekerjaan tertentu di sini?`,
 

@@ -1,7 +1,9 @@
 import { ILO_REGIONS, type IloRegion } from '../../domain/country.ts';
-import type { CountryFilter, CountryListItem } from '../../services/ports.ts';
+import type { CountryFilter } from '../../services/ports.ts';
+import type { CountryListEntry } from '../../services/registry-service.ts';
 import { html, type SafeHtml } from '../html.ts';
 import { countryLink, countryNamePlain, lowMark } from '../views/components.ts';
+import { countriesCoverageNote, coverageShort } from '../views/coverage.ts';
 import { layout } from '../views/layout.ts';
 import type { View } from '../views/view.ts';
 import { MAX_QUERY_LENGTH, type Parsed } from './instruments-list.ts';
@@ -36,7 +38,7 @@ function filterForm(v: View, filter: CountryFilter): SafeHtml {
 </form>`;
 }
 
-function regionSection(v: View, id: string, heading: string, countries: CountryListItem[]): SafeHtml {
+function regionSection(v: View, id: string, heading: string, countries: CountryListEntry[]): SafeHtml {
   const { t, f } = v;
   const sorted = countries
     .map((c) => ({ c, name: countryNamePlain(v, c) }))
@@ -47,15 +49,15 @@ function regionSection(v: View, id: string, heading: string, countries: CountryL
 <ul class="country-list">
 ${sorted.map(
   (c) =>
-    html`<li>${countryLink(v, c)}${lowMark(v, c.confidence)} <span class="note">${c.iso3} · ${t.ratificationsRecorded(c.recordedRatifications, f.number(c.recordedRatifications))}</span></li>`,
+    html`<li>${countryLink(v, c)}${lowMark(v, c.confidence)} <span class="note">${c.iso3} · ${t.ratificationsRecorded(c.recordedRatifications, f.number(c.recordedRatifications))} (${coverageShort(v, c.coverage)})</span></li>`,
 )}
 </ul>
 </section>`;
 }
 
-export function renderCountryList(v: View, filter: CountryFilter, countries: CountryListItem[]): string {
+export function renderCountryList(v: View, filter: CountryFilter, countries: CountryListEntry[]): string {
   const { t, f } = v;
-  const groups = new Map<IloRegion | null, CountryListItem[]>();
+  const groups = new Map<IloRegion | null, CountryListEntry[]>();
   for (const c of countries) {
     const list = groups.get(c.region);
     if (list) list.push(c);
@@ -70,6 +72,7 @@ export function renderCountryList(v: View, filter: CountryFilter, countries: Cou
   if (unplaced) sections.push(regionSection(v, 'region-none', t.regionNotRecorded, unplaced));
   const body = html`<h1>${t.countriesTitle}</h1>
 <p class="lead">${t.countriesIntro}</p>
+${countries[0]?.coverage.completeFor.length ? html`<p class="coverage">${countriesCoverageNote(v, countries[0].coverage.completeFor)}</p>` : null}
 ${filterForm(v, filter)}
 <p role="status">${countries.length ? t.countriesCount(f.number(countries.length)) : t.noCountries}</p>
 ${sections}`;

@@ -3,23 +3,22 @@ import type { NationalNightWork, NationalProfile, SourcedAge } from '../../domai
 import type { CountryProfile, RatificationView } from '../../services/registry-service.ts';
 import { html, type SafeHtml } from '../html.ts';
 import {
-  confidenceText,
   countryName,
   countryNamePlain,
   dateText,
-  englishText,
   instrumentLink,
   instrumentTitle,
   lowMark,
-  sourcesSection,
   tableRegion,
   unknown,
 } from '../views/components.ts';
+import { countryCoverageText } from '../views/coverage.ts';
 import { statusNotice } from '../views/edit-fields.ts';
 import { savedFactWarnings } from '../views/fact-rules.ts';
 import { type HistoryBlock, historySection } from '../views/history.ts';
 import { layout } from '../views/layout.ts';
 import { labelCells, STACKED_TABLE } from '../views/stacked-table.ts';
+import { confidenceWords, editorNotes, type SourceEntry, sourceNames, sourcesSection } from '../views/provenance.ts';
 import type { View } from '../views/view.ts';
 import { PROFILE_AGE_FIELDS, profileAgeLabel } from './profile-edit.ts';
 
@@ -69,6 +68,13 @@ function childLabourBox(v: View, p: CountryProfile): SafeHtml {
 </section>`;
 }
 
+/** Known membership notes in the page's language; any other note is a research note, for editors. */
+function membershipNote(v: View, note: string | null): SafeHtml | null {
+  if (!note) return null;
+  const words = v.t.membershipNotes[note];
+  return words ? html`<br>${words}` : editorNotes(v, note);
+}
+
 function sourceIds(source: string): SafeHtml {
   return html`<span class="source-ids">${source
     .split(/\s*;\s*/)
@@ -111,7 +117,7 @@ function declaredAgeCell(v: View, r: RatificationView): SafeHtml {
   return unknown(r.instrument === 'C138' ? t.notRecorded : t.ageNotApplicable);
 }
 
-function row(v: View, r: RatificationView, canEdit: boolean): SafeHtml {
+function row(v: View, r: RatificationView, canEdit: boolean, sources: readonly SourceEntry[]): SafeHtml {
   const { t, lang } = v;
   const edit = canEdit
     ? html`<td><a href="/${lang}/countries/${r.country}/ratifications/${r.instrument}/edit">${t.editLink}<span class="visually-hidden"> ${r.instrument}</span></a></td>`
@@ -124,8 +130,8 @@ function row(v: View, r: RatificationView, canEdit: boolean): SafeHtml {
 <td>${declaredAgeCell(v, r)}</td>
 <td>${r.legalAct ?? unknown(t.notRecorded)}</td>
 <td>${r.nationalTitle ?? unknown(t.notRecorded)}</td>
-<td>${confidenceText(v, r.confidence)}</td>
-<td>${r.notes ? html`<details><summary>${t.showNotes}</summary>${englishText(v, r.notes)}</details>` : unknown(t.noneRecorded)}</td>
+<td>${confidenceWords(v, r.confidence)}</td>
+<td>${sourceNames(v, r.source, sources)}${editorNotes(v, r.notes)}</td>
 ${edit}
 </tr>`;
 }
@@ -141,7 +147,7 @@ function ratificationLabels(v: View, canEdit: boolean): string[] {
     t.colLegalAct,
     t.colNationalTitle,
     t.colConfidence,
-    t.colNotes,
+    t.colProvenance,
   ];
   return canEdit ? [...labels, t.colEdit] : labels;
 }
@@ -167,9 +173,9 @@ export function renderCountryProfile(v: View, p: CountryProfile, extras: Country
         'ratifications-caption',
         html`<table class="${STACKED_TABLE}">
 <caption id="ratifications-caption">${t.profileRatificationsCaption(name, f.number(p.ratifications.length))}</caption>
-<thead><tr><th scope="col">${t.colInstrument}</th><th scope="col">${t.colRegistrationDate}</th><th scope="col">${t.colEntryIntoForceState}</th><th scope="col">${t.colStatus}</th><th scope="col">${t.colDeclaredMinimumAge}</th><th scope="col">${t.colLegalAct}</th><th scope="col">${t.colNationalTitle}</th><th scope="col">${t.colConfidence}</th><th scope="col">${t.colNotes}</th>${canEditRatifications ? html`<th scope="col">${t.colEdit}</th>` : null}</tr></thead>
+<thead><tr><th scope="col">${t.colInstrument}</th><th scope="col">${t.colRegistrationDate}</th><th scope="col">${t.colEntryIntoForceState}</th><th scope="col">${t.colStatus}</th><th scope="col">${t.colDeclaredMinimumAge}</th><th scope="col">${t.colLegalAct}</th><th scope="col">${t.colNationalTitle}</th><th scope="col">${t.colConfidence}</th><th scope="col">${t.colProvenance}</th>${canEditRatifications ? html`<th scope="col">${t.colEdit}</th>` : null}</tr></thead>
 <tbody>
-${p.ratifications.map((r) => labelCells(ratificationLabels(v, canEditRatifications), row(v, r, canEditRatifications)))}
+${p.ratifications.map((r) => labelCells(ratificationLabels(v, canEditRatifications), row(v, r, canEditRatifications, p.sources)))}
 </tbody>
 </table>`,
       )}
@@ -185,13 +191,14 @@ ${notice}
 <dt>${t.iso3Label}</dt><dd>${c.iso3}</dd>
 <dt>${t.iso2Label}</dt><dd>${c.iso2 || unknown(t.notRecorded)}</dd>
 <dt>${t.regionLabel}</dt><dd>${c.region ? t.region[c.region] : unknown(t.regionNotRecorded)}</dd>
-<dt>${t.membershipLabel}</dt><dd>${dateText(v, c.membershipDate)}${lowMark(v, c.confidence)}${c.membershipNote ? html`<br>${englishText(v, c.membershipNote)}` : null}</dd>
+<dt>${t.membershipLabel}</dt><dd>${dateText(v, c.membershipDate)}${lowMark(v, c.confidence)}${membershipNote(v, c.membershipNote)}</dd>
 </dl>
 </section>
 ${childLabourBox(v, p)}
 ${extras.national === undefined ? null : nationalLawSection(v, p, extras.national, canEditProfile)}
 <section aria-labelledby="ratifications-heading">
 <h2 id="ratifications-heading">${t.ratificationsHeading}</h2>
+${countryCoverageText(v, p.coverage, p.sources)}
 ${addLink}
 ${table}
 </section>

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import type { Actor } from '../../domain/access/policy.ts';
 import type { MemberState } from '../../domain/country.ts';
+import { countryCoverage } from '../../domain/coverage.ts';
 import type { Gap } from '../../domain/gaps.ts';
 import type { Instrument } from '../../domain/instrument.ts';
 import type { ChangeEvent } from '../../services/history-ports.ts';
@@ -129,6 +130,7 @@ function profile(ratifications: RatificationView[] = [c138()]): CountryProfile {
   const r138 = ratifications.find((r) => r.instrument === 'C138') ?? null;
   return {
     country: indonesia,
+    coverage: countryCoverage('IDN', ratifications.length, []),
     ratifications,
     childLabour: {
       c138: { ratified: r138 !== null, ratification: r138, minimumAge: r138?.minimumAge?.value ?? null },
@@ -442,6 +444,7 @@ describe('history', () => {
         revises: [],
         revisedBy: [],
         recordedRatifications: 0,
+        coverage: null,
         ratifications: [],
         sources: [],
       },

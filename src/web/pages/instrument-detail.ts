@@ -3,23 +3,22 @@ import type { Instrument } from '../../domain/instrument.ts';
 import type { InstrumentDetail, InstrumentRef, RatificationView } from '../../services/registry-service.ts';
 import { html, type SafeHtml } from '../html.ts';
 import {
-  confidenceText,
   countryLink,
   countryNamePlain,
   dateText,
-  englishText,
   instrumentLink,
   instrumentTitle,
   instrumentTitlePlain,
   lowMark,
-  sourcesSection,
   tableRegion,
   unknown,
 } from '../views/components.ts';
+import { instrumentCoverageText } from '../views/coverage.ts';
 import { statusNotice } from '../views/edit-fields.ts';
 import { type HistoryBlock, historySection } from '../views/history.ts';
 import { layout } from '../views/layout.ts';
 import { labelCells, STACKED_TABLE } from '../views/stacked-table.ts';
+import { confidenceWords, editorNotes, provenanceText, type SourceEntry, sourceNames, sourcesSection } from '../views/provenance.ts';
 import type { View } from '../views/view.ts';
 import { subjectLabel } from './instruments-list.ts';
 
@@ -55,15 +54,12 @@ export function eifMissing(v: View, r: Pick<RatificationView, 'registrationDate'
   return unknown(v.t.eifNotPlaceable);
 }
 
-function publishedCount(v: View, i: Instrument): SafeHtml {
+function publishedCount(v: View, i: Instrument, sources: readonly SourceEntry[]): SafeHtml {
   const { t, f } = v;
   const p = i.publishedCount;
   if (!p || p.count === null) return unknown(t.publishedCountUnknown);
   const asOf = v.f.date(p.asOf);
-  const details = [asOf ? t.asOf(asOf.text) : null, p.source ? `${t.sourceLabel}: ${p.source.split(/\s*;\s*/).join(', ')}` : null].filter(
-    Boolean,
-  );
-  return html`<strong>${f.number(p.count)}</strong>${details.length ? ` (${details.join('; ')})` : ''}${lowMark(v, p.confidence)}`;
+  return html`<strong>${f.number(p.count)}</strong> (${asOf ? t.asOf(asOf.text) : t.asOfUnknown}; ${t.sourceLabel}: ${sourceNames(v, p.source, sources)})${lowMark(v, p.confidence)}`;
 }
 
 function ratificationRow(v: View, r: RatificationView, eifMonths: number | null, withAge: boolean): SafeHtml {
@@ -75,7 +71,7 @@ function ratificationRow(v: View, r: RatificationView, eifMonths: number | null,
 <td>${r.entryIntoForce ? dateText(v, r.entryIntoForce) : eifMissing(v, r, eifMonths)}</td>
 <td>${r.status ? t.ratificationStatus[r.status] : unknown(t.statusNotRecorded)}</td>
 ${withAge ? html`<td>${age ? html`${t.ageYears(f.number(age.value))}${lowMark(v, age.confidence)}` : unknown(t.notRecorded)}</td>` : null}
-<td>${confidenceText(v, r.confidence)}</td>
+<td>${confidenceWords(v, r.confidence)}</td>
 </tr>`;
 }
 
@@ -91,8 +87,6 @@ function ratificationsSection(v: View, d: InstrumentDetail): SafeHtml {
   if (i.type === 'recommendation') {
     return html`<section aria-labelledby="ratifications-heading"><h2 id="ratifications-heading">${t.ratificationsHeading}</h2><p>${t.recommendationsNotRatified}</p></section>`;
   }
-  const published = i.publishedCount?.count ?? null;
-  const differ = published !== null && published !== d.recordedRatifications;
   const withAge = i.code === 'C138' || d.ratifications.some((r) => r.minimumAge !== null);
   const rows = d.ratifications
     .map((r) => ({ r, name: countryNamePlain(v, r.countryRef) }))
@@ -114,11 +108,11 @@ ${rows}
     : html`<p>${t.noRatifications}</p>`;
   return html`<section aria-labelledby="ratifications-heading">
 <h2 id="ratifications-heading">${t.ratificationsHeading}</h2>
+${d.coverage ? instrumentCoverageText(v, d.coverage) : null}
 <dl class="facts">
-<dt>${t.labelPublishedCount}</dt><dd>${publishedCount(v, i)}</dd>
+<dt>${t.labelPublishedCount}</dt><dd>${publishedCount(v, i, d.sources)}</dd>
 <dt>${t.labelRecordedCount}</dt><dd><strong>${f.number(d.recordedRatifications)}</strong></dd>
 </dl>
-${differ ? html`<p class="note">${t.countsDiffer}</p>` : null}
 ${table}
 </section>`;
 }
@@ -154,7 +148,7 @@ ${i.type === 'recommendation' ? null : html`<dt>${t.labelEntryIntoForce}</dt><dd
 <dt>${t.labelSubjects}</dt><dd>${subjects ?? unknown(t.noneRecorded)}</dd>
 <dt>${t.labelRevises}</dt><dd>${refList(v, d.revises)}</dd>
 <dt>${t.labelRevisedBy}</dt><dd>${refList(v, d.revisedBy)}</dd>
-${i.notes ? html`<dt>${t.labelNotes}</dt><dd>${englishText(v, i.notes)}</dd>` : null}
+<dt>${t.provenanceLabel}</dt><dd>${provenanceText(v, { source: i.source, confidence: i.confidence, authority: i.titleIdKind === 'official' ? i.titleIdAct : null }, d.sources)}${editorNotes(v, i.notes)}</dd>
 </dl>
 </section>
 ${ratificationsSection(v, d)}

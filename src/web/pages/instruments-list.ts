@@ -6,9 +6,11 @@ import {
   type InstrumentStatus,
   type InstrumentType,
 } from '../../domain/instrument.ts';
-import type { InstrumentFilter, InstrumentListItem, Page } from '../../services/ports.ts';
+import type { InstrumentFilter, Page } from '../../services/ports.ts';
+import type { InstrumentListEntry } from '../../services/registry-service.ts';
 import { html, type SafeHtml } from '../html.ts';
 import { dateText, instrumentLink, instrumentTitle, lowMark, tableRegion, unknown } from '../views/components.ts';
+import { coverageMark } from '../views/coverage.ts';
 import { layout } from '../views/layout.ts';
 import { queryString, type View } from '../views/view.ts';
 
@@ -99,7 +101,7 @@ function filterForm(v: View, filter: InstrumentFilter, subjects: readonly string
 </form>`;
 }
 
-function row(v: View, i: InstrumentListItem): SafeHtml {
+function row(v: View, i: InstrumentListEntry): SafeHtml {
   const { t, f } = v;
   return html`<tr>
 <td class="code">${instrumentLink(v, i.code)}</td>
@@ -108,7 +110,7 @@ function row(v: View, i: InstrumentListItem): SafeHtml {
 <td>${dateText(v, i.adoptionDate)}</td>
 <td>${i.category ? t.category[i.category] : unknown(t.categoryNotRecorded)}</td>
 <td>${i.status ? t.instrumentStatus[i.status] : unknown(t.statusNotRecorded)}</td>
-<td class="num">${i.type === 'recommendation' ? html`<span class="unknown">${t.notRatifiable}</span>` : f.number(i.recordedRatifications)}</td>
+<td class="num">${i.type === 'recommendation' ? html`<span class="unknown">${t.notRatifiable}</span>` : html`${f.number(i.recordedRatifications)}${coverageMark(v, i.coverage)}`}</td>
 </tr>`;
 }
 
@@ -126,7 +128,7 @@ ${page < pages ? html`<a href="${link(page + 1)}" rel="next">${t.nextPage}</a>` 
 export function renderInstrumentList(
   v: View,
   query: InstrumentListQuery,
-  result: Page<InstrumentListItem>,
+  result: Page<InstrumentListEntry>,
   subjects: readonly string[],
 ): string {
   const { t, f } = v;

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import type { MemberState } from '../../domain/country.ts';
+import { type CompleteList, countryCoverage, instrumentCoverage } from '../../domain/coverage.ts';
 import type { Instrument } from '../../domain/instrument.ts';
 import type { CountryProfile, InstrumentDetail, RatificationView } from '../../services/registry-service.ts';
 import { createView } from '../views/view.ts';
@@ -71,6 +72,13 @@ function ratification(overrides: Partial<RatificationView> = {}): RatificationVi
   };
 }
 
+/** The lists the reference data shows complete; the fixtures use the same ones. */
+const COMPLETE_LISTS: CompleteList[] = [
+  { scope: 'instrument', code: 'C138', source: 'WP-C138', basis: '176 rows for a published count of 176' },
+  { scope: 'instrument', code: 'C182', source: 'WP-C182', basis: '187 rows for a published count of 187' },
+  { scope: 'country', code: 'IDN', source: 'ILO-JAKARTA', basis: 'a total of 19 Conventions' },
+];
+
 function detail(i: Instrument, ratifications: RatificationView[] = []): InstrumentDetail {
   return {
     instrument: i,
@@ -87,6 +95,7 @@ function detail(i: Instrument, ratifications: RatificationView[] = []): Instrume
     revises: [],
     revisedBy: [],
     recordedRatifications: ratifications.length,
+    coverage: instrumentCoverage(i, ratifications.length, COMPLETE_LISTS),
     ratifications,
     sources: [{ id: 'WP-C138', description: null }],
   };
@@ -186,6 +195,7 @@ describe('country profile', () => {
     const c182 = ratifications.find((r) => r.instrument === 'C182') ?? null;
     return {
       country: indonesia,
+      coverage: countryCoverage('IDN', ratifications.length, COMPLETE_LISTS),
       ratifications,
       childLabour: {
         c138: { ratified: c138 !== null, ratification: c138, minimumAge: c138?.minimumAge?.value ?? null },
@@ -247,7 +257,7 @@ describe('instrument list', () => {
   });
 
   test('should render labelled filters and a captioned table', () => {
-    const item = { ...instrument({ confidence: 'low' }), recordedRatifications: 176 };
+    const item = { ...instrument({ confidence: 'low' }), recordedRatifications: 176, coverage: null };
     const out = renderInstrumentList(
       id('/instruments'),
       { filter: { type: 'convention' }, page: 1 },

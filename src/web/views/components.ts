@@ -69,21 +69,3 @@ export function englishText(v: View, text: string): SafeHtml {
 export function tableRegion(labelId: string, table: HtmlValue): SafeHtml {
   return html`<div class="table-wrap" role="region" aria-labelledby="${labelId}" tabindex="0">${table}</div>`;
 }
-
-const URL_AT_START = /^(https?:\/\/[^\s]+)(.*)$/s;
-
-export function sourcesSection(v: View, sources: { id: string; description: string | null }[]): SafeHtml {
-  const items = sources.map((s) => {
-    let description: SafeHtml;
-    if (!s.description) description = unknown(v.t.noSourceDescription);
-    else {
-      const m = URL_AT_START.exec(s.description);
-      description = m ? html`<a href="${m[1]}" rel="nofollow noopener">${m[1]}</a>${m[2]}` : html`${s.description}`;
-    }
-    return html`<li><code>${s.id}</code>: ${description}</li>`;
-  });
-  return html`<section aria-labelledby="sources-heading">
-<h2 id="sources-heading">${v.t.sourcesHeading}</h2>
-${items.length ? html`<ul class="sources"${v.lang === 'id' ? html` lang="en"` : null}>${items}</ul>` : html`<p>${unknown(v.t.noSources)}</p>`}
-</section>`;
-}
