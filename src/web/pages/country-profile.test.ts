@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import type { NationalProfile } from '../../domain/child-labour/types.ts';
+import { countryCoverage } from '../../domain/coverage.ts';
 import type { CountryProfile } from '../../services/registry-service.ts';
 import { createView } from '../views/view.ts';
 import { renderCountryProfile } from './country-profile.ts';
@@ -23,6 +24,7 @@ const profile: CountryProfile = {
   ratifications: [],
   childLabour: { c138: { ratified: false, ratification: null, minimumAge: null }, c182: { ratified: false, ratification: null } },
   sources: [],
+  coverage: countryCoverage('IDN', 0, []),
 };
 
 const national: NationalProfile = {
