@@ -106,10 +106,19 @@ for (const database of await allDatabases()) {
         const res = await save('PUT', '/api/ratifications/BRA/C190', { registrationDate, status: 'not_in_force', source });
         assert.equal(res.status, 200, `${registrationDate}: ${await res.text()}`);
       }
-      // 2026 includes today (2026-11-27); PHL's C138 is recorded as 1998 only, so a denunciation in 1998 may follow it.
+      // 2026 includes today (2026-11-27).
       const thisYear = await save('PUT', '/api/ratifications/BRA/C190', { registrationDate: '2026', source });
       assert.equal(thisYear.status, 200, await thisYear.text());
-      const denounced = await save('POST', '/api/ratifications/PHL/C138/denounce', { date: '1998-03-01', source });
+      // A C138 ratification recorded by its year only: a denunciation early in that year may follow it.
+      const listed = (await (await request('/api/ratifications?instrument=C138&status=in_force&pageSize=200')).json()) as {
+        items: { country: string; registrationDate: string | null }[];
+      };
+      const yearOnly = listed.items.find((r) => r.registrationDate?.length === 4);
+      assert.ok(yearOnly, 'the bundled data has a C138 ratification known to the year only');
+      const denounced = await save('POST', `/api/ratifications/${yearOnly.country}/C138/denounce`, {
+        date: `${yearOnly.registrationDate}-03-01`,
+        source,
+      });
       assert.equal(denounced.status, 200, await denounced.text());
     });
 
