@@ -17,8 +17,8 @@ import { statusNotice } from '../views/edit-fields.ts';
 import { savedFactWarnings } from '../views/fact-rules.ts';
 import { type HistoryBlock, historySection } from '../views/history.ts';
 import { layout } from '../views/layout.ts';
-import { labelCells, STACKED_TABLE } from '../views/stacked-table.ts';
 import { confidenceWords, editorNotes, type SourceEntry, sourceNames, sourcesSection } from '../views/provenance.ts';
+import { labelCells, STACKED_TABLE } from '../views/stacked-table.ts';
 import type { View } from '../views/view.ts';
 import { PROFILE_AGE_FIELDS, profileAgeLabel } from './profile-edit.ts';
 

@@ -17,8 +17,8 @@ import { instrumentCoverageText } from '../views/coverage.ts';
 import { statusNotice } from '../views/edit-fields.ts';
 import { type HistoryBlock, historySection } from '../views/history.ts';
 import { layout } from '../views/layout.ts';
-import { labelCells, STACKED_TABLE } from '../views/stacked-table.ts';
 import { confidenceWords, editorNotes, provenanceText, type SourceEntry, sourceNames, sourcesSection } from '../views/provenance.ts';
+import { labelCells, STACKED_TABLE } from '../views/stacked-table.ts';
 import type { View } from '../views/view.ts';
 import { subjectLabel } from './instruments-list.ts';
 
