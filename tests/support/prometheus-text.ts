@@ -124,10 +124,11 @@ function parseSample(line: string, where: string): Sample {
   return { name, labels, value };
 }
 
+/** As Go's strconv.ParseFloat, which Prometheus uses: NaN and Inf in any case (prom-client writes "Nan"). */
 function parseValue(raw: string, where: string): number {
-  if (raw === '+Inf' || raw === 'Inf') return Number.POSITIVE_INFINITY;
-  if (raw === '-Inf') return Number.NEGATIVE_INFINITY;
-  if (raw === 'NaN') return Number.NaN;
+  if (/^\+?inf(inity)?$/i.test(raw)) return Number.POSITIVE_INFINITY;
+  if (/^-inf(inity)?$/i.test(raw)) return Number.NEGATIVE_INFINITY;
+  if (/^nan$/i.test(raw)) return Number.NaN;
   if (!/^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(raw)) throw new Error(`${where}: bad value "${raw}"`);
   return Number(raw);
 }
