@@ -105,7 +105,7 @@ for (const database of await allDatabases()) {
       assert.ok(hits(second) > hits(first), 'the second read is a hit');
     });
 
-    test('screened rows and screening time are counted, for the summary and the streamed CSV', async () => {
+    test('screened rows and screening time are counted: API summary, API streamed CSV and portal upload', async () => {
       const before = await scrape();
       for (const format of ['json', 'csv']) {
         const res = await request(`/api/compliance/screen?on=2026-01-01&format=${format}`, {
@@ -116,10 +116,17 @@ for (const database of await allDatabases()) {
         assert.equal(res.status, 200);
         await res.text();
       }
+      const form = new FormData();
+      form.set('_csrf', '');
+      form.set('on', '2026-01-01');
+      form.set('file', new File([`${WORKERS.join('\n')}\n`], 'workers.csv', { type: 'text/csv' }));
+      const portal = await request('/en/compliance/screen', { method: 'POST', body: form });
+      assert.equal(portal.status, 200);
+      await portal.text();
       const after = await scrape();
-      assert.equal(sampleValue(after, 'tripartite_screening_rows_total') - sampleValue(before, 'tripartite_screening_rows_total'), 6);
+      assert.equal(sampleValue(after, 'tripartite_screening_rows_total') - sampleValue(before, 'tripartite_screening_rows_total'), 9);
       const count = (f: Map<string, MetricFamily>) => sampleValue(f, 'tripartite_screening_duration_seconds_count');
-      assert.equal(count(after) - count(before), 2);
+      assert.equal(count(after) - count(before), 3);
       assert.ok(
         sampleValue(after, 'tripartite_screening_duration_seconds_sum') > sampleValue(before, 'tripartite_screening_duration_seconds_sum'),
       );
