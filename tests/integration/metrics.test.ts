@@ -5,6 +5,7 @@ import { createServices, type Services } from '../../src/container.ts';
 import { createApp } from '../../src/http/app.ts';
 import { AppMetrics, UNMATCHED_ROUTE } from '../../src/http/metrics.ts';
 import { startServer } from '../../src/main.ts';
+import { LOGIN_LIMIT } from '../../src/services/account-service.ts';
 import { PASSWORD, testHasher } from '../support/accounts.ts';
 import { allDatabases } from '../support/databases.ts';
 import { type MetricFamily, parsePrometheusText, sampleValue } from '../support/prometheus-text.ts';
@@ -155,16 +156,23 @@ for (const database of await allDatabases()) {
       );
     });
 
-    test('a bad sign-in raises the login-failure counter', async () => {
-      const failures = (f: Map<string, MetricFamily>) => sampleValue(f, 'tripartite_login_failures_total', { reason: 'invalid' });
+    test('refused sign-ins raise the login-failure counter: invalid, then locked', async () => {
+      const failures = (f: Map<string, MetricFamily>, reason: string) => sampleValue(f, 'tripartite_login_failures_total', { reason });
+      const signIn = (email: string, password: string) =>
+        request('/api/auth/login', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ email, password }),
+        });
       const before = await scrape();
-      const res = await request('/api/auth/login', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-forwarded-for': '203.0.113.9' },
-        body: JSON.stringify({ email: 'admin@example.org', password: 'not the password at all' }),
-      });
-      assert.equal(res.status, 401);
-      assert.equal(failures(await scrape()) - failures(before), 1);
+      assert.equal((await signIn('admin@example.org', 'not the password at all')).status, 401);
+      const wrong = await scrape();
+      assert.equal(failures(wrong, 'invalid') - failures(before, 'invalid'), 1);
+      for (let i = 0; i < LOGIN_LIMIT.perAccount; i++) assert.equal((await signIn('nobody@example.org', 'guess')).status, 401);
+      assert.equal((await signIn('nobody@example.org', 'guess')).status, 429);
+      const after = await scrape();
+      assert.equal(failures(after, 'invalid') - failures(wrong, 'invalid'), LOGIN_LIMIT.perAccount);
+      assert.equal(failures(after, 'locked') - failures(wrong, 'locked'), 1);
     });
 
     test(`the database pool is ${database.name === 'postgres' ? 'reported' : 'absent (SQLite has none)'}, with the process metrics`, async () => {
