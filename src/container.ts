@@ -6,6 +6,7 @@ import { EditService } from './services/edit-service.ts';
 import { GapsService } from './services/gaps-service.ts';
 import { RegistryService } from './services/registry-service.ts';
 import { seedIfEmpty } from './services/seed-registry.ts';
+import type { ServiceEvents } from './services/service-events.ts';
 import { KyselyAccountRepository } from './storage/account-repository.ts';
 import { argon2Hasher } from './storage/argon2-hasher.ts';
 import { readBundle } from './storage/bundle.ts';
@@ -31,6 +32,8 @@ export interface ContainerOptions {
   /** Password hashing cost; tests lower it (the default is argon2id at OWASP's minimum). */
   hasher?: PasswordHasher;
   dataDir?: string;
+  /** Cache lookups, imported rows and refused sign-ins, for the metrics (src/http/metrics.ts). */
+  events?: ServiceEvents;
 }
 
 /** Composition root shared by the server, the CLI and the tests: config → db → repositories → services. */
@@ -50,17 +53,21 @@ export async function createServices(
     throw error;
   }
   const repo = new KyselyRegistryRepository(handle.db, handle.dialect);
-  const accounts = new AccountService(new KyselyAccountRepository(handle.db), options.hasher ?? argon2Hasher(), async (iso3) =>
-    Boolean(await repo.getCountry(iso3)),
+  const { events } = options;
+  const accounts = new AccountService(
+    new KyselyAccountRepository(handle.db),
+    options.hasher ?? argon2Hasher(),
+    async (iso3) => Boolean(await repo.getCountry(iso3)),
+    events,
   );
   return {
     handle,
     repo,
-    registry: new RegistryService(repo),
-    compliance: new ComplianceService(repo),
+    registry: new RegistryService(repo, events),
+    compliance: new ComplianceService(repo, events),
     accounts,
-    edits: new EditService(new KyselyHistoryRepository(handle.db)),
-    gaps: new GapsService(repo),
+    edits: new EditService(new KyselyHistoryRepository(handle.db), events),
+    gaps: new GapsService(repo, events),
     close: () => handle.close(),
   };
 }

@@ -16,6 +16,8 @@ export interface Config {
   trustProxy?: boolean;
   /** Origins (scheme://host[:port]) whose scripts may write to the API from a browser, with an API token only. */
   corsWriteOrigins?: string[];
+  /** Serves GET /metrics to `Authorization: Bearer <this>`; without it there is no /metrics (404). */
+  metricsToken?: string | null;
 }
 
 export class ConfigError extends Error {}
@@ -43,6 +45,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         `TRIPARTITE_CORS_WRITE_ORIGINS must list origins such as https://app.example.org (scheme, host and port only), got "${entry}"`,
       );
   }
+  const metricsToken = env.TRIPARTITE_METRICS_TOKEN?.trim() || null;
+  // The metrics reveal traffic: a short token could be guessed, and a space could never be sent in the header.
+  if (metricsToken && !/^[\x21-\x7e]{16,}$/.test(metricsToken))
+    problems.push('TRIPARTITE_METRICS_TOKEN must be at least 16 printable ASCII characters without spaces (e.g. openssl rand -hex 24)');
   if (problems.length) throw new ConfigError(`Invalid configuration:\n  ${problems.join('\n  ')}`);
   return {
     port,
@@ -53,6 +59,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel,
     trustProxy: env.TRUST_PROXY === '1' || env.TRUST_PROXY === 'true',
     corsWriteOrigins,
+    metricsToken,
   };
 }
 

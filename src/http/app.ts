@@ -13,6 +13,7 @@ import { authenticate, csrfProtection } from './auth.ts';
 import { compression } from './compression.ts';
 import { cors, crossOriginWriteAllowed } from './cors.ts';
 import { copyMissingHeaders, type Logger, logUnexpectedError, requestIdOf, requestLogging, silentLogger } from './logging.ts';
+import type { AppMetrics } from './metrics.ts';
 import { NUL_IN_URL, nulRefused, refuseNulInJsonBody, STREAMED_UPLOADS } from './nul.ts';
 import { domainErrorStatus, isDomainError, plainHttpExceptionDetail, problem, problemResponse } from './problem.ts';
 
@@ -47,6 +48,8 @@ export interface AppDeps {
   logger?: Logger;
   /** Called with unexpected errors (after they are logged); the client only ever sees a generic message. */
   onUnexpectedError?: (error: unknown, path: string) => void;
+  /** GET /metrics and the counting middleware (src/http/metrics.ts); no /metrics without it. */
+  metrics?: AppMetrics;
 }
 
 function isApiPath(path: string): boolean {
@@ -59,6 +62,7 @@ export function createApp(deps: AppDeps): Hono {
 
   // First, so every response (even a 414) carries its request id and is logged with its final status.
   app.use('*', requestLogging(logger));
+  deps.metrics?.mount(app);
   app.use('*', async (c, next) => {
     // Set before the handler runs: touching c.res afterwards makes the Node adapter rebuild the response.
     for (const [name, value] of SECURITY_HEADERS) c.header(name, value);

@@ -14,6 +14,7 @@ import type { Context } from 'hono';
 import type { CountryFacts } from '../domain/child-labour/index.ts';
 import { ScreenInputError, screenCsv } from '../screening/index.ts';
 import { loggerOf, requestIdOf } from './logging.ts';
+import { startScreeningTimer } from './metrics-hooks.ts';
 
 export interface StreamScreeningOptions {
   on: string;
@@ -27,6 +28,7 @@ export interface StreamScreeningOptions {
  */
 export async function streamScreening(c: Context, input: Readable, options: StreamScreeningOptions): Promise<ReadableStream<Uint8Array>> {
   const out = new PassThrough({ highWaterMark: 1 << 20 });
+  const screened = startScreeningTimer(c);
   const done = screenCsv(input, { ...options, out });
   const header = new Promise<void>((resolve) => out.once('readable', () => resolve()));
   try {
@@ -39,7 +41,10 @@ export async function streamScreening(c: Context, input: Readable, options: Stre
   let failure: Error | null = null;
   let cancelled = false;
   done.then(
-    () => out.end(),
+    (summary) => {
+      screened(summary.rows);
+      out.end();
+    },
     (error: unknown) => {
       input.destroy();
       if (cancelled) return; // the client went away first: nothing to abort, nothing more to say

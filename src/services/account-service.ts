@@ -4,6 +4,7 @@ import { DomainError, type FieldIssue, invalid } from '../domain/errors.ts';
 import { refuseNul } from '../domain/text.ts';
 import type { AccountRepository, ApiTokenRecord, PasswordHasher, UserRecord } from './account-ports.ts';
 import { isGuessable, PASSWORD_TOO_COMMON, PASSWORD_UNCHANGED } from './password-strength.ts';
+import { NO_SERVICE_EVENTS, type ServiceEvents } from './service-events.ts';
 
 export const SESSION_DAYS = 14;
 export const MIN_PASSWORD_LENGTH = 12;
@@ -69,6 +70,7 @@ export class AccountService {
     private readonly repo: AccountRepository,
     private readonly hasher: PasswordHasher,
     private readonly countryExists: (iso3: string) => Promise<boolean>,
+    private readonly events: ServiceEvents = NO_SERVICE_EVENTS,
   ) {}
 
   async createUser(input: { email: string; password: string; role: string; countries?: string[] }, now: Date): Promise<Actor> {
@@ -106,12 +108,16 @@ export class AccountService {
     const addressKey = `login:address:${address}`;
     // Checked before the password, so a locked account cannot be opened even with the right one.
     const [accountHits, addressHits] = await Promise.all([this.repo.hits(accountKey, start), this.repo.hits(addressKey, start)]);
-    if (accountHits >= LOGIN_LIMIT.perAccount || addressHits >= LOGIN_LIMIT.perAddress) throw new TooManyAttempts(retryAfter);
+    if (accountHits >= LOGIN_LIMIT.perAccount || addressHits >= LOGIN_LIMIT.perAddress) {
+      this.events.loginFailed('locked');
+      throw new TooManyAttempts(retryAfter);
+    }
     const user = email ? await this.repo.findUserByEmail(email) : null;
     // Verify even for an unknown email, so response time does not reveal which accounts exist.
     const ok = await this.hasher.verify(user && !user.disabledAt ? user.passwordHash : DUMMY_HASH, password ?? '');
     if (!ok || !user || user.disabledAt) {
       await Promise.all([this.repo.hit(accountKey, start), this.repo.hit(addressKey, start)]);
+      this.events.loginFailed('invalid');
       throw new Unauthenticated();
     }
     await this.repo.resetHits(accountKey);

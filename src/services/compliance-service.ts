@@ -18,6 +18,7 @@ import type { Lang } from '../domain/facts.ts';
 import { isIsoDay } from '../domain/partial-date.ts';
 import { declarationInEffect } from '../domain/ratification.ts';
 import type { RatificationRecord, RegistryRepository } from './ports.ts';
+import { cacheLookupListener, NO_SERVICE_EVENTS, type ServiceEvents } from './service-events.ts';
 import { VersionedCache } from './versioned-cache.ts';
 
 export interface CheckRequest {
@@ -85,9 +86,14 @@ function factsOf(
  * batch screener alike: gathers the State's facts from storage and hands them to the pure engine.
  */
 export class ComplianceService {
-  private readonly cache = new VersionedCache(400);
+  private readonly cache: VersionedCache;
 
-  constructor(private readonly repo: RegistryRepository) {}
+  constructor(
+    private readonly repo: RegistryRepository,
+    events: ServiceEvents = NO_SERVICE_EVENTS,
+  ) {
+    this.cache = new VersionedCache(400, cacheLookupListener(events, 'compliance'));
+  }
 
   /** The facts the engine needs about one State; null when it is not in the registry. */
   async countryFacts(iso3: string): Promise<CountryFacts | null> {

@@ -21,6 +21,7 @@ import {
 import type { ChangeEvent, EventAction, HistoryFilter, HistoryRepository, RecordType, RegistryWriteTx } from './history-ports.ts';
 import type { Page, PageRequest } from './ports.ts';
 import { revertSource } from './revert-source.ts';
+import { NO_SERVICE_EVENTS, type ServiceEvents } from './service-events.ts';
 
 export { MAX_REASON_LENGTH, MAX_SOURCE_LENGTH, MAX_TEXT_LENGTH } from './edit-validation.ts';
 
@@ -105,7 +106,10 @@ function sameJson(a: unknown, b: unknown): boolean {
  * the data version moves so that every instance drops its read cache.
  */
 export class EditService {
-  constructor(private readonly store: HistoryRepository) {}
+  constructor(
+    private readonly store: HistoryRepository,
+    private readonly events: ServiceEvents = NO_SERVICE_EVENTS,
+  ) {}
 
   private authorise(actor: Actor | null, target: WriteTarget): asserts actor is Actor {
     const decision = canWrite(actor, target);
@@ -397,6 +401,7 @@ export class EditService {
       }
       if (errors.length) throw invalid(`${errors.length} problems; nothing was imported`, errors);
     });
+    this.events.rowsImported(rows.length);
     return { created, updated, unchanged };
   }
 

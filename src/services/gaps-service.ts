@@ -1,6 +1,7 @@
 import type { Actor } from '../domain/access/policy.ts';
 import { findGaps, type Gap, type GapKind } from '../domain/gaps.ts';
 import type { Page, PageRequest, RegistryRepository } from './ports.ts';
+import { cacheLookupListener, NO_SERVICE_EVENTS, type ServiceEvents } from './service-events.ts';
 import { VersionedCache } from './versioned-cache.ts';
 
 export interface GapFilter {
@@ -10,9 +11,14 @@ export interface GapFilter {
 
 /** The data-gaps worklist; a focal point sees their own countries' gaps first. */
 export class GapsService {
-  private readonly cache = new VersionedCache(4);
+  private readonly cache: VersionedCache;
 
-  constructor(private readonly repo: RegistryRepository) {}
+  constructor(
+    private readonly repo: RegistryRepository,
+    events: ServiceEvents = NO_SERVICE_EVENTS,
+  ) {
+    this.cache = new VersionedCache(4, cacheLookupListener(events, 'gaps'));
+  }
 
   private async all(): Promise<Gap[]> {
     return this.cache.get(await this.repo.dataVersion(), 'gaps', async () => {

@@ -16,6 +16,7 @@ import type {
   RatificationRecord,
   RegistryRepository,
 } from './ports.ts';
+import { cacheLookupListener, NO_SERVICE_EVENTS, type ServiceEvents } from './service-events.ts';
 import { VersionedCache } from './versioned-cache.ts';
 
 export interface InstrumentRef {
@@ -109,9 +110,14 @@ function toView(r: RatificationRecord): RatificationView {
 
 /** Read-side use cases of the standards registry; the API, portal and CLI all go through here. */
 export class RegistryService {
-  private readonly cache = new VersionedCache();
+  private readonly cache: VersionedCache;
 
-  constructor(private readonly repo: RegistryRepository) {}
+  constructor(
+    private readonly repo: RegistryRepository,
+    events: ServiceEvents = NO_SERVICE_EVENTS,
+  ) {
+    this.cache = new VersionedCache(500, cacheLookupListener(events, 'registry'));
+  }
 
   /** Reads through the cache for the current data version (see VersionedCache). */
   private async cached<T>(key: string, load: () => Promise<T>): Promise<T> {

@@ -8,7 +8,11 @@ export class VersionedCache {
   private version: string | null = null;
   private readonly entries = new Map<string, Promise<unknown>>();
 
-  constructor(private readonly capacity = 500) {}
+  /** `onLookup` hears every read, hit or not (the metrics count them; see service-events.ts). */
+  constructor(
+    private readonly capacity = 500,
+    private readonly onLookup?: (key: string, hit: boolean) => void,
+  ) {}
 
   async get<T>(version: string, key: string, load: () => Promise<T>): Promise<T> {
     if (version !== this.version) {
@@ -16,6 +20,7 @@ export class VersionedCache {
       this.version = version;
     }
     const hit = this.entries.get(key);
+    this.onLookup?.(key, hit !== undefined);
     if (hit) {
       // Re-insert to mark as recently used.
       this.entries.delete(key);

@@ -11,7 +11,16 @@ export interface DbHandle {
   describe: string;
   /** PostgreSQL: the schema everything lives in, Kysely's migration tables included. */
   pgSchema?: string;
+  /** PostgreSQL: the pool's connections now, for the metrics. SQLite has one synchronous connection and none. */
+  poolStats?(): PoolStats;
   close(): Promise<void>;
+}
+
+export interface PoolStats {
+  inUse: number;
+  idle: number;
+  /** Queries queued for a connection because all `max` are in use. */
+  waiting: number;
 }
 
 export type DbTarget = Pick<Config, 'databaseUrl' | 'sqlitePath' | 'pgSchema'>;
@@ -68,6 +77,7 @@ async function openPostgres(url: string, schema: string): Promise<DbHandle> {
     dialect: POSTGRES,
     describe: `postgres:${safe} (schema ${schema})`,
     pgSchema: schema,
+    poolStats: () => ({ inUse: pool.totalCount - pool.idleCount, idle: pool.idleCount, waiting: pool.waitingCount }),
     close: () => db.destroy(),
   };
 }

@@ -1,6 +1,7 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import { MINIMUM_AGE_BASES, REASON_KINDS, SEXES, VERDICTS, WORK_KINDS } from '../../domain/child-labour/types.ts';
 import type { ComplianceService } from '../../services/compliance-service.ts';
+import { startScreeningTimer } from '../metrics-hooks.ts';
 import { problem, problemResponse } from '../problem.ts';
 import { ProblemSchema } from './schemas.ts';
 
@@ -169,7 +170,9 @@ export function addScreeningRoute(api: OpenAPIHono, compliance: ComplianceServic
     const input = Readable.fromWeb(body as import('node:stream/web').ReadableStream<Uint8Array>);
 
     if (format === 'json') {
+      const screened = startScreeningTimer(c);
       const summary = await screenCsv(input, { on, facts });
+      screened(summary.rows);
       return c.json({ on, ...summary }, 200);
     }
 
