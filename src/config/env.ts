@@ -16,6 +16,10 @@ export interface Config {
   trustProxy?: boolean;
   /** Origins (scheme://host[:port]) whose scripts may write to the API from a browser, with an API token only. */
   corsWriteOrigins?: string[];
+  /** PostgreSQL: how long to wait for a connection (new or from the pool) before answering 503. */
+  dbConnectTimeoutMs?: number;
+  /** PostgreSQL: the server cancels a statement running longer than this (0: never). */
+  dbStatementTimeoutMs?: number;
 }
 
 export class ConfigError extends Error {}
@@ -43,6 +47,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         `TRIPARTITE_CORS_WRITE_ORIGINS must list origins such as https://app.example.org (scheme, host and port only), got "${entry}"`,
       );
   }
+  const dbConnectTimeoutMs = millis(env, 'TRIPARTITE_DB_CONNECT_TIMEOUT_MS', 2000, 1, problems);
+  const dbStatementTimeoutMs = millis(env, 'TRIPARTITE_DB_STATEMENT_TIMEOUT_MS', 30_000, 0, problems);
   if (problems.length) throw new ConfigError(`Invalid configuration:\n  ${problems.join('\n  ')}`);
   return {
     port,
@@ -53,7 +59,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel,
     trustProxy: env.TRUST_PROXY === '1' || env.TRUST_PROXY === 'true',
     corsWriteOrigins,
+    dbConnectTimeoutMs,
+    dbStatementTimeoutMs,
   };
+}
+
+function millis(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, problems: string[]): number {
+  const raw = env[name]?.trim();
+  if (!raw) return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min) problems.push(`${name} must be a whole number of milliseconds ≥ ${min}, got "${raw}"`);
+  return value;
 }
 
 /** The origin as a browser sends it in the Origin header, or null when the entry is no bare origin. */

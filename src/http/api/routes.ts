@@ -110,6 +110,10 @@ const health = createRoute({
   summary: 'Liveness and database reachability, for load balancers',
   responses: {
     200: { description: 'Serving', content: { 'application/json': { schema: z.object({ status: z.literal('ok') }).openapi('Health') } } },
+    503: {
+      description: 'The database cannot be reached (or the SQLite file cannot be read): take this instance out until it answers 200 again',
+      content: { 'application/problem+json': { schema: ProblemSchema } },
+    },
   },
 });
 
