@@ -46,7 +46,7 @@ function kindOf(error: object): DatabaseUnavailableKind | null {
     if (code.startsWith('SQLITE_READONLY')) return 'read-only';
     if (code === 'SQLITE_FULL') return 'full';
     if (code.startsWith('SQLITE_IOERR') || code.startsWith('SQLITE_CANTOPEN')) return 'io';
-    if (code.startsWith('SQLITE_BUSY')) return 'unreachable';
+    if (code.startsWith('SQLITE_BUSY') || code === 'TRIPARTITE_DB_BACKOFF') return 'unreachable';
     if (PG_SHUTDOWN_CODES.has(code) || code.startsWith('08') || SOCKET_CODES.has(code)) return 'unreachable';
   }
   // AggregateError from a connect attempt to every address of a host name.

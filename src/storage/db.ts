@@ -2,6 +2,7 @@ import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import type { Config } from '../config/env.ts';
 import { type DialectInfo, POSTGRES, SQLITE } from './dialect.ts';
 import { migrationProvider } from './migrations/index.ts';
+import { ReconnectBackoff } from './reconnect-backoff.ts';
 import type { Database } from './schema.ts';
 
 export interface DbHandle {
@@ -81,7 +82,9 @@ async function openPostgres(url: string, schema: string, timeouts: DbTarget): Pr
   pool.on('connect', (client) => {
     client.on('error', () => {});
   });
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const backoff = new ReconnectBackoff();
+  const connectWithBackoff = { connect: () => backoff.connect(() => pool.connect()), end: () => pool.end() };
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: connectWithBackoff }) });
   const safe = url.replace(/\/\/[^@/]*@/, '//***@');
   return {
     db,
