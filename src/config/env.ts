@@ -24,6 +24,10 @@ export interface Config {
 
 export class ConfigError extends Error {}
 
+/** Defaults of the database timeouts (decision 071). */
+export const DEFAULT_DB_CONNECT_TIMEOUT_MS = 2000;
+export const DEFAULT_DB_STATEMENT_TIMEOUT_MS = 30_000;
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const problems: string[] = [];
   const portRaw = env.PORT ?? '3000';
@@ -47,8 +51,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         `TRIPARTITE_CORS_WRITE_ORIGINS must list origins such as https://app.example.org (scheme, host and port only), got "${entry}"`,
       );
   }
-  const dbConnectTimeoutMs = millis(env, 'TRIPARTITE_DB_CONNECT_TIMEOUT_MS', 2000, 1, problems);
-  const dbStatementTimeoutMs = millis(env, 'TRIPARTITE_DB_STATEMENT_TIMEOUT_MS', 30_000, 0, problems);
+  const dbConnectTimeoutMs = millis(env, 'TRIPARTITE_DB_CONNECT_TIMEOUT_MS', DEFAULT_DB_CONNECT_TIMEOUT_MS, 1, problems);
+  const dbStatementTimeoutMs = millis(env, 'TRIPARTITE_DB_STATEMENT_TIMEOUT_MS', DEFAULT_DB_STATEMENT_TIMEOUT_MS, 0, problems);
   if (problems.length) throw new ConfigError(`Invalid configuration:\n  ${problems.join('\n  ')}`);
   return {
     port,

@@ -35,3 +35,19 @@ export function asUnavailable(c: Context, error: unknown): { status: 503; detail
   c.header('cache-control', 'no-store');
   return { status: 503, detail: unavailableDetail(kind), kind };
 }
+
+/** Health answers within this even when a pooled connection hangs on a silent network (decision 071). */
+export const HEALTH_DEADLINE_MS = 2500;
+
+/** The work's result, or an outage error (answered 503) once `ms` pass without one. */
+export async function withinDeadline<T>(work: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(Object.assign(new Error(`${what} did not answer within ${ms} ms`), { code: 'ETIMEDOUT' })), ms);
+  });
+  try {
+    return await Promise.race([work, deadline]);
+  } finally {
+    clearTimeout(timer);
+  }
+}

@@ -1,5 +1,5 @@
 import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql } from 'kysely';
-import type { Config } from '../config/env.ts';
+import { type Config, DEFAULT_DB_CONNECT_TIMEOUT_MS, DEFAULT_DB_STATEMENT_TIMEOUT_MS } from '../config/env.ts';
 import { type DialectInfo, POSTGRES, SQLITE } from './dialect.ts';
 import { migrationProvider } from './migrations/index.ts';
 import { ReconnectBackoff } from './reconnect-backoff.ts';
@@ -17,10 +17,6 @@ export interface DbHandle {
 
 export type DbTarget = Pick<Config, 'databaseUrl' | 'sqlitePath' | 'pgSchema'> &
   Partial<Pick<Config, 'dbConnectTimeoutMs' | 'dbStatementTimeoutMs'>>;
-
-/** Defaults of the settings in README's Configuration table (decision 071). */
-export const DEFAULT_DB_CONNECT_TIMEOUT_MS = 2000;
-export const DEFAULT_DB_STATEMENT_TIMEOUT_MS = 30_000;
 
 /** The one place that chooses the engine. */
 export async function openDb(target: DbTarget): Promise<DbHandle> {

@@ -9,6 +9,7 @@ import type { GapsService } from '../../services/gaps-service.ts';
 import type { RegistryService } from '../../services/registry-service.ts';
 import { encodedBody } from '../compression.ts';
 import { problem, problemResponse } from '../problem.ts';
+import { HEALTH_DEADLINE_MS, withinDeadline } from '../unavailable.ts';
 import { addAccountRoutes } from './account-routes.ts';
 import { addComplianceRoutes, addScreeningRoute } from './compliance-routes.ts';
 import { addEditRoutes } from './edit-routes.ts';
@@ -161,7 +162,8 @@ export function createApi({ registry, compliance, accounts, edits, gaps, today, 
   addEditRoutes(api, edits, gaps, now);
 
   api.openapi(health, async (c) => {
-    await registry.ping();
+    // A load balancer needs an answer in time: a ping stuck on a silent network counts as down.
+    await withinDeadline(registry.ping(), HEALTH_DEADLINE_MS, 'The database');
     return c.json({ status: 'ok' as const }, 200);
   });
 
