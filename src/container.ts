@@ -1,4 +1,3 @@
-import type { Config } from './config/env.ts';
 import type { PasswordHasher } from './services/account-ports.ts';
 import { AccountService } from './services/account-service.ts';
 import { ComplianceService } from './services/compliance-service.ts';
@@ -10,7 +9,7 @@ import type { ServiceEvents } from './services/service-events.ts';
 import { KyselyAccountRepository } from './storage/account-repository.ts';
 import { argon2Hasher } from './storage/argon2-hasher.ts';
 import { readBundle } from './storage/bundle.ts';
-import { type DbHandle, migrateToLatest, openDb } from './storage/db.ts';
+import { type DbHandle, type DbTarget, migrateToLatest, openDb } from './storage/db.ts';
 import { KyselyHistoryRepository } from './storage/history-repository.ts';
 import { BUNDLED_DATA_DIR } from './storage/paths.ts';
 import { KyselyRegistryRepository } from './storage/registry-repository.ts';
@@ -37,10 +36,7 @@ export interface ContainerOptions {
 }
 
 /** Composition root shared by the server, the CLI and the tests: config → db → repositories → services. */
-export async function createServices(
-  config: Pick<Config, 'databaseUrl' | 'sqlitePath' | 'pgSchema'>,
-  options: ContainerOptions = {},
-): Promise<Services> {
+export async function createServices(config: DbTarget, options: ContainerOptions = {}): Promise<Services> {
   const handle = await openDb(config);
   try {
     if (options.prepare ?? true) {

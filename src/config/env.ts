@@ -18,9 +18,17 @@ export interface Config {
   corsWriteOrigins?: string[];
   /** Serves GET /metrics to `Authorization: Bearer <this>`; without it there is no /metrics (404). */
   metricsToken?: string | null;
+  /** PostgreSQL: how long to wait for a connection (new or from the pool) before answering 503. */
+  dbConnectTimeoutMs?: number;
+  /** PostgreSQL: the server cancels a statement running longer than this (0: never). */
+  dbStatementTimeoutMs?: number;
 }
 
 export class ConfigError extends Error {}
+
+/** Defaults of the database timeouts (decision 071). */
+export const DEFAULT_DB_CONNECT_TIMEOUT_MS = 2000;
+export const DEFAULT_DB_STATEMENT_TIMEOUT_MS = 30_000;
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const problems: string[] = [];
@@ -49,6 +57,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   // The metrics reveal traffic: a short token could be guessed, and a space could never be sent in the header.
   if (metricsToken && !/^[\x21-\x7e]{16,}$/.test(metricsToken))
     problems.push('TRIPARTITE_METRICS_TOKEN must be at least 16 printable ASCII characters without spaces (e.g. openssl rand -hex 24)');
+  const dbConnectTimeoutMs = millis(env, 'TRIPARTITE_DB_CONNECT_TIMEOUT_MS', DEFAULT_DB_CONNECT_TIMEOUT_MS, 1, problems);
+  const dbStatementTimeoutMs = millis(env, 'TRIPARTITE_DB_STATEMENT_TIMEOUT_MS', DEFAULT_DB_STATEMENT_TIMEOUT_MS, 0, problems);
   if (problems.length) throw new ConfigError(`Invalid configuration:\n  ${problems.join('\n  ')}`);
   return {
     port,
@@ -60,7 +70,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: env.TRUST_PROXY === '1' || env.TRUST_PROXY === 'true',
     corsWriteOrigins,
     metricsToken,
+    dbConnectTimeoutMs,
+    dbStatementTimeoutMs,
   };
+}
+
+function millis(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, problems: string[]): number {
+  const raw = env[name]?.trim();
+  if (!raw) return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min) problems.push(`${name} must be a whole number of milliseconds ≥ ${min}, got "${raw}"`);
+  return value;
 }
 
 /** The origin as a browser sends it in the Origin header, or null when the entry is no bare origin. */

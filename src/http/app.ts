@@ -16,6 +16,7 @@ import { copyMissingHeaders, type Logger, logUnexpectedError, requestIdOf, reque
 import type { AppMetrics } from './metrics.ts';
 import { NUL_IN_URL, nulRefused, refuseNulInJsonBody, STREAMED_UPLOADS } from './nul.ts';
 import { domainErrorStatus, isDomainError, plainHttpExceptionDetail, problem, problemResponse } from './problem.ts';
+import { asUnavailable, unavailableWarning } from './unavailable.ts';
 
 export const MAX_URL_LENGTH = 2048;
 /** JSON bodies are small; the streamed CSV upload has its own route and no limit. */
@@ -152,11 +153,17 @@ export function createApp(deps: AppDeps): Hono {
     return renderPortalError(c, 404, null);
   });
 
+  const warnUnavailable = unavailableWarning(logger);
   app.onError((error, c) => {
     const path = new URL(c.req.url).pathname;
     let status = 500;
     let detail = 'Something went wrong on our side. The error has been logged; please try again.';
-    if (isDomainError(error)) {
+    const unavailable = asUnavailable(c, error);
+    if (unavailable) {
+      // The database is away or cannot take writes: 503 + Retry-After, so clients and load balancers wait.
+      ({ status, detail } = unavailable);
+      warnUnavailable(unavailable.kind, error, path);
+    } else if (isDomainError(error)) {
       status = domainErrorStatus(error);
       detail = error.message;
     } else if (

@@ -29,6 +29,7 @@ const TITLES: Record<number, string> = {
   414: 'URI too long',
   422: 'Unprocessable content',
   500: 'Internal server error',
+  503: 'Service unavailable',
 };
 
 export function problem(status: number, detail: string, extra: Partial<Problem> = {}): Problem {

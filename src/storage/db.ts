@@ -1,7 +1,8 @@
 import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql } from 'kysely';
-import type { Config } from '../config/env.ts';
+import { type Config, DEFAULT_DB_CONNECT_TIMEOUT_MS, DEFAULT_DB_STATEMENT_TIMEOUT_MS } from '../config/env.ts';
 import { type DialectInfo, POSTGRES, SQLITE } from './dialect.ts';
 import { migrationProvider } from './migrations/index.ts';
+import { ReconnectBackoff } from './reconnect-backoff.ts';
 import type { Database } from './schema.ts';
 
 export interface DbHandle {
@@ -23,11 +24,12 @@ export interface PoolStats {
   waiting: number;
 }
 
-export type DbTarget = Pick<Config, 'databaseUrl' | 'sqlitePath' | 'pgSchema'>;
+export type DbTarget = Pick<Config, 'databaseUrl' | 'sqlitePath' | 'pgSchema'> &
+  Partial<Pick<Config, 'dbConnectTimeoutMs' | 'dbStatementTimeoutMs'>>;
 
 /** The one place that chooses the engine. */
 export async function openDb(target: DbTarget): Promise<DbHandle> {
-  if (target.databaseUrl) return openPostgres(target.databaseUrl, target.pgSchema);
+  if (target.databaseUrl) return openPostgres(target.databaseUrl, target.pgSchema, target);
   return openSqlite(target.sqlitePath);
 }
 
@@ -52,25 +54,42 @@ async function openSqlite(path: string): Promise<DbHandle> {
   };
 }
 
-async function openPostgres(url: string, schema: string): Promise<DbHandle> {
+async function openPostgres(url: string, schema: string, timeouts: DbTarget): Promise<DbHandle> {
   const pg = await import('pg');
   const { Pool, types } = pg.default;
   // count(*) and bigint arrive as strings by default; every count here fits a JS number.
   types.setTypeParser(20, (v: string) => Number(v));
-  const bootstrap = new Pool({ connectionString: url, max: 1 });
+  const connectionTimeoutMillis = timeouts.dbConnectTimeoutMs ?? DEFAULT_DB_CONNECT_TIMEOUT_MS;
+  const bootstrap = new Pool({ connectionString: url, max: 1, connectionTimeoutMillis });
+  bootstrap.on('error', () => {});
   try {
     await bootstrap.query(`create schema if not exists "${schema}"`);
   } finally {
     await bootstrap.end();
   }
+  const statementTimeout = timeouts.dbStatementTimeoutMs ?? DEFAULT_DB_STATEMENT_TIMEOUT_MS;
   const pool = new Pool({
     connectionString: url,
     max: 10,
-    options: `-c search_path="${schema}"`,
+    options: `-c search_path="${schema}"${statementTimeout > 0 ? ` -c statement_timeout=${statementTimeout}` : ''}`,
+    // Bounds both opening a connection and waiting for a free one, so a request gets its 503 in time
+    // while the server is away (a refused connection fails at once; a silent network does not).
+    connectionTimeoutMillis,
+    // A dead peer on a silent network is noticed by the OS instead of never.
+    keepAlive: true,
   });
-  // An idle client that loses its connection must not crash the process.
+  // The database going away (restart, failover) makes every open connection emit 'error': an idle
+  // client's reaches the pool, a checked-out client's reaches only the client itself, and an 'error'
+  // event nobody listens to kills the process. The query in flight on it fails on its own and is
+  // answered 503; pg-pool drops such a client on release (it is no longer queryable) and opens fresh
+  // ones on demand, which is the reconnection (decision 070).
   pool.on('error', () => {});
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  pool.on('connect', (client) => {
+    client.on('error', () => {});
+  });
+  const backoff = new ReconnectBackoff();
+  const connectWithBackoff = { connect: () => backoff.connect(() => pool.connect()), end: () => pool.end() };
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: connectWithBackoff }) });
   const safe = url.replace(/\/\/[^@/]*@/, '//***@');
   return {
     db,

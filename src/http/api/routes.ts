@@ -9,6 +9,7 @@ import type { GapsService } from '../../services/gaps-service.ts';
 import type { RegistryService } from '../../services/registry-service.ts';
 import { encodedBody } from '../compression.ts';
 import { problem, problemResponse } from '../problem.ts';
+import { HEALTH_DEADLINE_MS, withinDeadline } from '../unavailable.ts';
 import { addAccountRoutes } from './account-routes.ts';
 import { addComplianceRoutes, addScreeningRoute } from './compliance-routes.ts';
 import { addEditRoutes } from './edit-routes.ts';
@@ -110,6 +111,10 @@ const health = createRoute({
   summary: 'Liveness and database reachability, for load balancers',
   responses: {
     200: { description: 'Serving', content: { 'application/json': { schema: z.object({ status: z.literal('ok') }).openapi('Health') } } },
+    503: {
+      description: 'The database cannot be reached (or the SQLite file cannot be read): take this instance out until it answers 200 again',
+      content: { 'application/problem+json': { schema: ProblemSchema } },
+    },
   },
 });
 
@@ -157,7 +162,8 @@ export function createApi({ registry, compliance, accounts, edits, gaps, today, 
   addEditRoutes(api, edits, gaps, now);
 
   api.openapi(health, async (c) => {
-    await registry.ping();
+    // A load balancer needs an answer in time: a ping stuck on a silent network counts as down.
+    await withinDeadline(registry.ping(), HEALTH_DEADLINE_MS, 'The database');
     return c.json({ status: 'ok' as const }, 200);
   });
 
