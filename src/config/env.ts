@@ -16,9 +16,14 @@ export interface Config {
   trustProxy?: boolean;
   /** Origins (scheme://host[:port]) whose scripts may write to the API from a browser, with an API token only. */
   corsWriteOrigins?: string[];
+  /** On SIGTERM/SIGINT, how long requests in flight may take to finish before they are cut (ms). */
+  shutdownGraceMs?: number;
 }
 
 export class ConfigError extends Error {}
+
+/** Long enough for any ordinary request and most screenings; under common orchestrators' 30 s kill delay. */
+export const DEFAULT_SHUTDOWN_GRACE_MS = 10_000;
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const problems: string[] = [];
@@ -43,6 +48,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         `TRIPARTITE_CORS_WRITE_ORIGINS must list origins such as https://app.example.org (scheme, host and port only), got "${entry}"`,
       );
   }
+  const graceRaw = env.TRIPARTITE_SHUTDOWN_GRACE_MS?.trim() || String(DEFAULT_SHUTDOWN_GRACE_MS);
+  const shutdownGraceMs = Number(graceRaw);
+  if (!/^\d+$/.test(graceRaw) || shutdownGraceMs > 3_600_000)
+    problems.push(`TRIPARTITE_SHUTDOWN_GRACE_MS must be a whole number of milliseconds, 0–3600000, got "${graceRaw}"`);
   if (problems.length) throw new ConfigError(`Invalid configuration:\n  ${problems.join('\n  ')}`);
   return {
     port,
@@ -53,6 +62,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel,
     trustProxy: env.TRUST_PROXY === '1' || env.TRUST_PROXY === 'true',
     corsWriteOrigins,
+    shutdownGraceMs,
   };
 }
 
