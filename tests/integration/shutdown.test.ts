@@ -13,7 +13,7 @@ import { after, describe, test } from 'node:test';
 import { generateWorkforce } from '../../bench/gen-workforce.ts';
 import { loadConfig } from '../../src/config/env.ts';
 import { PROJECT_ROOT } from '../../src/storage/paths.ts';
-import { allDatabases, type TestDatabase } from '../support/databases.ts';
+import { allDatabases, sqliteDatabase, type TestDatabase } from '../support/databases.ts';
 
 const ON = '2026-11-27';
 const SCREEN = `/api/compliance/screen?format=csv&on=${ON}`;
@@ -43,6 +43,8 @@ interface Served {
   port: number;
   child: ChildProcess;
   log: Record<string, unknown>[];
+  /** Resolves with the first log entry whose message starts with `prefix`, once it is written. */
+  logged: (prefix: string) => Promise<Record<string, unknown>>;
   /** What the process wrote to standard error (nothing, when all goes well). */
   stderr: () => string;
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
@@ -60,6 +62,13 @@ async function serve(database: TestDatabase, env: Record<string, string> = {}): 
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const log: Record<string, unknown>[] = [];
+  const waiting: { prefix: string; resolve: (entry: Record<string, unknown>) => void }[] = [];
+  const logged = (prefix: string) =>
+    new Promise<Record<string, unknown>>((resolve) => {
+      const found = log.find((entry) => String(entry.msg).startsWith(prefix));
+      if (found) resolve(found);
+      else waiting.push({ prefix, resolve });
+    });
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk));
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
@@ -74,12 +83,13 @@ async function serve(database: TestDatabase, env: Record<string, string> = {}): 
       for (const line of lines) {
         const entry = JSON.parse(line) as Record<string, unknown>;
         log.push(entry);
+        for (const waiter of waiting) if (String(entry.msg).startsWith(waiter.prefix)) waiter.resolve(entry);
         if (typeof entry.port === 'number' && String(entry.msg).startsWith('Tripartite listening')) resolve(entry.port);
       }
     });
     void exited.then(({ code }) => reject(new Error(`the server exited (${code}) before listening: ${stderr}`)));
   });
-  return { port, child, log, stderr: () => stderr, exited };
+  return { port, child, log, logged, stderr: () => stderr, exited };
 }
 
 /**
@@ -266,6 +276,40 @@ for (const database of databases) {
     });
   });
 }
+
+describe('a second signal', () => {
+  const database = sqliteDatabase();
+  after(() => database.cleanup());
+
+  test('exits at once, without waiting for the requests in flight', async () => {
+    const server = await serve(database); // the default grace period, 10 s
+    const agent = new Agent({ keepAlive: true });
+    const outcome = send(
+      server.port,
+      agent,
+      { path: SCREEN, method: 'POST', body: REGISTER },
+      {
+        writeBody: (write) => write(REGISTER.subarray(0, Math.floor(REGISTER.length / 3))),
+        onResponse: () => {
+          server.child.kill('SIGTERM');
+          void server.logged('shutting down').then(() => server.child.kill('SIGTERM'));
+        },
+      },
+    );
+    const exit = await server.exited;
+    const cut = await outcome;
+    agent.destroy();
+
+    assert.deepEqual(exit, { code: 143, signal: null }, '128 + SIGTERM, as a shell reports a process it killed');
+    assert.equal(cut.kind, 'broken');
+    assert.equal(
+      server.log.find((entry) => entry.msg === 'shutdown complete'),
+      undefined,
+      'the drain never finished',
+    );
+    assert.match(server.stderr(), /second SIGTERM: exiting without waiting for requests in flight/);
+  });
+});
 
 describe('TRIPARTITE_SHUTDOWN_GRACE_MS', () => {
   test('defaults to 10 s and takes a whole number of milliseconds', () => {

@@ -14,7 +14,8 @@ function untilAborted(signal: AbortSignal): Promise<void> {
 export const serveCommand: CommandSpec = {
   name: 'serve',
   brief: 'Start the HTTP server (JSON API and portal)',
-  summary: 'Start the HTTP server (JSON API and portal). Configuration comes from the environment; stop it with Ctrl-C.',
+  summary:
+    'Start the HTTP server (JSON API and portal). Configuration comes from the environment. Ctrl-C or SIGTERM stops it gracefully: requests in flight finish first (within TRIPARTITE_SHUTDOWN_GRACE_MS, default 10 s); a second Ctrl-C exits at once.',
   positionals: [],
   flags: {
     port: { type: 'string', value: 'N', description: 'port to listen on, 0–65535 (overrides PORT; default 3000)' },
