@@ -20,6 +20,8 @@ const SCREEN = `/api/compliance/screen?format=csv&on=${ON}`;
 /** A register of a few MB: its annotated copy takes a while to stream back. */
 const REGISTER = Buffer.from([...generateWorkforce({ rows: 40_000, seed: 12 })].join(''));
 const WORKERS = 6;
+/** A server that never exits fails its test here instead of hanging the suite (not a timing assertion). */
+const SAFETY_NET_MS = 120_000;
 
 interface RequestSpec {
   path: string;
@@ -50,6 +52,12 @@ interface Served {
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
+/** Servers still running: a test that fails before its server exits must not leave it behind. */
+const children = new Set<ChildProcess>();
+after(() => {
+  for (const child of children) child.kill('SIGKILL');
+});
+
 /** `tripartite serve` on a free port, the database of `database`; resolves once it listens. */
 async function serve(database: TestDatabase, env: Record<string, string> = {}): Promise<Served> {
   const { DATABASE_URL: _url, TRIPARTITE_PG_SCHEMA: _schema, TRIPARTITE_DB: _db, ...inherited } = process.env;
@@ -61,6 +69,8 @@ async function serve(database: TestDatabase, env: Record<string, string> = {}): 
     env: { ...inherited, ...target, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  children.add(child);
+  child.once('exit', () => children.delete(child));
   const log: Record<string, unknown>[] = [];
   const waiting: { prefix: string; resolve: (entry: Record<string, unknown>) => void }[] = [];
   const logged = (prefix: string) =>
@@ -170,7 +180,9 @@ after(async () => {
 
 for (const database of databases) {
   describe(`graceful shutdown on ${database.name}`, { skip: database.skip }, () => {
-    test('SIGTERM during a keep-alive burst: every request is answered in full or refused, and the process exits 0', async () => {
+    test('SIGTERM during a keep-alive burst: every request is answered in full or refused, and the process exits 0', {
+      timeout: SAFETY_NET_MS,
+    }, async () => {
       const server = await serve(database);
       const expected = await referenceBodies(server.port);
       const agent = new Agent({ keepAlive: true, maxSockets: WORKERS + 1 });
@@ -249,7 +261,9 @@ for (const database of databases) {
       assert.equal(server.stderr(), '');
     });
 
-    test('a streamed screening that cannot finish within the grace period is cut visibly, and the process exits 0', async () => {
+    test('a streamed screening that cannot finish within the grace period is cut visibly, and the process exits 0', {
+      timeout: SAFETY_NET_MS,
+    }, async () => {
       const server = await serve(database, { TRIPARTITE_SHUTDOWN_GRACE_MS: '200' });
       const agent = new Agent({ keepAlive: true });
       // The upload never ends, so the annotated file cannot: the grace period runs out first.
@@ -281,7 +295,7 @@ describe('a second signal', () => {
   const database = sqliteDatabase();
   after(() => database.cleanup());
 
-  test('exits at once, without waiting for the requests in flight', async () => {
+  test('exits at once, without waiting for the requests in flight', { timeout: SAFETY_NET_MS }, async () => {
     const server = await serve(database); // the default grace period, 10 s
     const agent = new Agent({ keepAlive: true });
     const outcome = send(
