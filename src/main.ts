@@ -1,9 +1,11 @@
+import type { Server as HttpServer } from 'node:http';
 import { serve } from '@hono/node-server';
-import { type Config, ConfigError, loadConfig } from './config/env.ts';
+import { type Config, ConfigError, DEFAULT_SHUTDOWN_GRACE_MS, loadConfig } from './config/env.ts';
 import { createServices } from './container.ts';
 import { createApp } from './http/app.ts';
 import { answerClientErrors } from './http/client-error.ts';
 import { createLogger, type Logger } from './http/logging.ts';
+import { gracefulShutdown, shutdownSignal } from './http/shutdown.ts';
 
 export async function startServer(config: Config, options: { logger?: Logger } = {}): Promise<{ close(): Promise<void>; port: number }> {
   const started = Date.now();
@@ -14,8 +16,14 @@ export async function startServer(config: Config, options: { logger?: Logger } =
   metrics?.watchPool(services.handle);
   // Unexpected errors are logged by the app itself, with their stack and request id.
   const app = createApp({ ...services, trustProxy: config.trustProxy, corsWriteOrigins: config.corsWriteOrigins, logger, metrics });
-  const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host });
+  // Plain HTTP/1.1 (no createServer option), whatever the adapter's wider type says.
+  const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }) as HttpServer;
   answerClientErrors(server, logger);
+  const close = gracefulShutdown(server, {
+    graceMs: config.shutdownGraceMs ?? DEFAULT_SHUTDOWN_GRACE_MS,
+    logger,
+    closeServices: () => services.close(),
+  });
   let port: number;
   try {
     port = await new Promise<number>((resolve, reject) => {
@@ -33,17 +41,7 @@ export async function startServer(config: Config, options: { logger?: Logger } =
     { port, database: services.handle.describe, startupMs: Date.now() - started },
     `Tripartite listening on http://localhost:${port} (${services.handle.describe})`,
   );
-  return {
-    port,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => {
-          services.close().then(resolve, resolve);
-        });
-        // Idle keep-alive sockets would hold close() open; requests in flight still finish.
-        (server as { closeIdleConnections?: () => void }).closeIdleConnections?.();
-      }),
-  };
+  return { port, close };
 }
 
 const isEntryPoint = process.argv[1] && import.meta.url.endsWith(process.argv[1].replace(/\\/g, '/'));
@@ -51,11 +49,7 @@ if (isEntryPoint) {
   try {
     const config = loadConfig();
     const running = await startServer(config);
-    const stop = () => {
-      running.close().then(() => process.exit(0));
-    };
-    process.once('SIGINT', stop);
-    process.once('SIGTERM', stop);
+    shutdownSignal().addEventListener('abort', () => void running.close().then(() => process.exit(0)), { once: true });
   } catch (error) {
     console.error(error instanceof ConfigError ? error.message : `Cannot start: ${(error as Error).message}`);
     process.exit(1);

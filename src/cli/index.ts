@@ -70,6 +70,7 @@ Environment (the same as the server):
   TRIPARTITE_PG_SCHEMA  PostgreSQL schema (default public)
   TRIPARTITE_DB         SQLite file when DATABASE_URL is unset (default ./data/tripartite.db)
   PORT, HOST, LOG_LEVEL used by serve
+  TRIPARTITE_SHUTDOWN_GRACE_MS  serve: ms requests in flight get on SIGTERM (default 10000)
   TRIPARTITE_DEBUG=1    print stack traces of unexpected errors
 
 Exit codes: 0 success, 1 not found or failed, 2 bad command line or configuration.

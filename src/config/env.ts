@@ -22,6 +22,8 @@ export interface Config {
   dbConnectTimeoutMs?: number;
   /** PostgreSQL: the server cancels a statement running longer than this (0: never). */
   dbStatementTimeoutMs?: number;
+  /** On SIGTERM/SIGINT, how long requests in flight may take to finish before they are cut (ms). */
+  shutdownGraceMs?: number;
 }
 
 export class ConfigError extends Error {}
@@ -29,6 +31,8 @@ export class ConfigError extends Error {}
 /** Defaults of the database timeouts (decision 071). */
 export const DEFAULT_DB_CONNECT_TIMEOUT_MS = 2000;
 export const DEFAULT_DB_STATEMENT_TIMEOUT_MS = 30_000;
+/** Long enough for any ordinary request and most screenings; under common orchestrators' 30 s kill delay. */
+export const DEFAULT_SHUTDOWN_GRACE_MS = 10_000;
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const problems: string[] = [];
@@ -59,6 +63,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     problems.push('TRIPARTITE_METRICS_TOKEN must be at least 16 printable ASCII characters without spaces (e.g. openssl rand -hex 24)');
   const dbConnectTimeoutMs = millis(env, 'TRIPARTITE_DB_CONNECT_TIMEOUT_MS', DEFAULT_DB_CONNECT_TIMEOUT_MS, 1, problems);
   const dbStatementTimeoutMs = millis(env, 'TRIPARTITE_DB_STATEMENT_TIMEOUT_MS', DEFAULT_DB_STATEMENT_TIMEOUT_MS, 0, problems);
+  const graceRaw = env.TRIPARTITE_SHUTDOWN_GRACE_MS?.trim() || String(DEFAULT_SHUTDOWN_GRACE_MS);
+  const shutdownGraceMs = Number(graceRaw);
+  if (!/^\d+$/.test(graceRaw) || shutdownGraceMs > 3_600_000)
+    problems.push(`TRIPARTITE_SHUTDOWN_GRACE_MS must be a whole number of milliseconds, 0–3600000, got "${graceRaw}"`);
   if (problems.length) throw new ConfigError(`Invalid configuration:\n  ${problems.join('\n  ')}`);
   return {
     port,
@@ -72,6 +80,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     metricsToken,
     dbConnectTimeoutMs,
     dbStatementTimeoutMs,
+    shutdownGraceMs,
   };
 }
 
