@@ -59,7 +59,7 @@ export async function createServices(
     registry: new RegistryService(repo),
     compliance: new ComplianceService(repo),
     accounts,
-    edits: new EditService(new KyselyHistoryRepository(handle.db)),
+    edits: new EditService(new KyselyHistoryRepository(handle.db, handle.dialect)),
     gaps: new GapsService(repo),
     close: () => handle.close(),
   };
