@@ -1,21 +1,26 @@
 import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Readable } from 'node:stream';
 import { after, before, describe, test } from 'node:test';
 import Database from 'better-sqlite3';
 import { Kysely, type LogEvent, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
+import { runCli } from '../../src/cli/index.ts';
 import type { Config } from '../../src/config/env.ts';
 import { createServices, type Services } from '../../src/container.ts';
 import type { Actor } from '../../src/domain/access/policy.ts';
 import { DomainError } from '../../src/domain/errors.ts';
 import { EditService } from '../../src/services/edit-service.ts';
 import { type ImportRow, parseImportCsv } from '../../src/services/import-csv.ts';
-import type { ImportProgress } from '../../src/services/ratification-import.ts';
+import { IMPORT_CHUNK_ROWS, type ImportProgress } from '../../src/services/ratification-import.ts';
 import { inBatches, MAX_ROWS_PER_STATEMENT, rowsPerStatement } from '../../src/storage/batch-writes.ts';
 import { KyselyHistoryRepository } from '../../src/storage/history-repository.ts';
 import type { Database as Schema } from '../../src/storage/schema.ts';
 import { PASSWORD, testHasher } from '../support/accounts.ts';
 import { allDatabases, postgresDatabase, sqliteDatabase, type TestDatabase } from '../support/databases.ts';
-import { IMPORT_HEADER, type ImportPair, importLine, importPairs } from '../support/import-rows.ts';
+import { IMPORT_HEADER, type ImportPair, importCsv, importLine, importPairs } from '../support/import-rows.ts';
 
 const NOW = new Date('2026-11-27T10:00:00.000Z');
 
@@ -200,6 +205,45 @@ for (const like of databases) {
         before,
         'all or nothing: the chunks written before the refusal are rolled back',
       );
+    });
+
+    test('tripartite import reports progress on standard error on a long import, never in its --json output', async () => {
+      const o = await openOne();
+      const dir = mkdtempSync(join(tmpdir(), 'tripartite-import-progress-'));
+      try {
+        const rows = 2 * IMPORT_CHUNK_ROWS + 1;
+        const file = join(dir, 'long.csv');
+        writeFileSync(file, importCsv(pairs, 0, rows));
+        const { config } = o.target;
+        const env: NodeJS.ProcessEnv = config.databaseUrl
+          ? { DATABASE_URL: config.databaseUrl, TRIPARTITE_PG_SCHEMA: config.pgSchema, LOG_LEVEL: 'silent' }
+          : { TRIPARTITE_DB: config.sqlitePath, LOG_LEVEL: 'silent' };
+        const cli = async (args: string[]) => {
+          let stdout = '';
+          let stderr = '';
+          const io = { stdout: (t: string) => (stdout += t), stderr: (t: string) => (stderr += t), env, stdin: Readable.from([]) };
+          const code = await runCli(args, io);
+          return { code, stdout, stderr };
+        };
+        const json = await cli(['import', file, '--as', 'admin@example.org', '--json']);
+        assert.equal(json.code, 0, json.stderr);
+        const report = JSON.parse(json.stdout) as { rows: number; created: number; updated: number; problems: unknown[] };
+        assert.equal(report.rows, rows);
+        assert.equal(report.created + report.updated, rows);
+        const n = (x: number) => x.toLocaleString('en-US');
+        assert.deepEqual(json.stderr.trimEnd().split('\n'), [
+          `Written ${n(IMPORT_CHUNK_ROWS)} of ${n(rows)} rows (49%), not yet committed`,
+          `Written ${n(2 * IMPORT_CHUNK_ROWS)} of ${n(rows)} rows (99%), not yet committed`,
+          `Written ${n(rows)} of ${n(rows)} rows (100%), committing`,
+        ]);
+
+        const text = await cli(['import', file, '--as', 'admin@example.org']);
+        assert.equal(text.code, 0, text.stderr);
+        assert.equal(text.stderr.split('\n').filter((l) => l.startsWith('Written ')).length, 3);
+        assert.match(text.stdout, new RegExp(`Imported ${rows} rows from .*: 0 created, 0 updated, ${rows} unchanged\n$`));
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
     });
   });
 }
