@@ -16,8 +16,8 @@ import type { Database, DeclarationsTable, EventsTable, RatificationsTable } fro
 type Trx = Transaction<Database>;
 
 /**
- * Rows per statement beyond which neither engine gets faster (measured with bench/import.ts: a
- * statement of 5,000 rows was slower than five of 1,000 on PostgreSQL, and no faster on SQLite).
+ * Rows per statement beyond which neither engine gets faster (decision 086: on PostgreSQL a
+ * statement of 5,000 rows was slower than five of 1,000; on SQLite no faster).
  */
 export const MAX_ROWS_PER_STATEMENT = 1_000;
 
