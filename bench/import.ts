@@ -11,8 +11,9 @@
  * the same mix of creates and updates) and the batched path on the same sample too; the ratios
  * compare rows per second. Every run starts from a freshly seeded database.
  *
- * Options: --rows N (default 100000), --sample N (default 5000), --rounds N (default 3: the sample is
- * run N times with each path, alternating, and the median kept), --db sqlite,postgres, --no-write.
+ * Options: --rows N (default 100000), --sample N (default 5000), --rounds N (default 3: each round
+ * runs the row-by-row sample, the batched sample and the batched full run; medians are kept, so a
+ * change in the load of the shared machine falls on all three), --db sqlite,postgres, --no-write.
  * Results go to the `## Import (npm run bench:import)` section of BENCHMARKS.md.
  */
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -178,23 +179,21 @@ async function main(): Promise<void> {
   const results: DbResult[] = [];
   for (const db of dbs) {
     const label = db === 'sqlite' ? 'SQLite' : 'PostgreSQL';
-    // The sample pair alternates, round after round, so a change in the machine's load falls on both; the median is kept.
-    // Untimed warm-up of both paths, so neither pays for compiling the code it runs first.
-    await run(db, 'row-by-row', Math.min(SAMPLE, 500));
-    await run(db, 'batched', Math.min(SAMPLE, 500));
+    // The three runs alternate, round after round, so a change in the machine's load falls on all of them; medians are kept.
     const baselines: Timing[] = [];
     const samples: Timing[] = [];
+    const fulls: Timing[] = [];
     for (let round = 1; round <= ROUNDS; round++) {
       baselines.push(await run(db, 'row-by-row', SAMPLE));
       samples.push(await run(db, 'batched', SAMPLE));
+      fulls.push(await run(db, 'batched', TOTAL));
       console.log(
-        `${label} round ${round}: ${fmt(SAMPLE)} rows row-by-row ${fmt(baselines.at(-1)?.ms ?? 0)} ms, batched ${fmt(samples.at(-1)?.ms ?? 0)} ms`,
+        `${label} round ${round}: ${fmt(SAMPLE)} rows row-by-row ${fmt(baselines.at(-1)?.ms ?? 0)} ms, batched ${fmt(samples.at(-1)?.ms ?? 0)} ms; ${fmt(TOTAL)} rows batched ${fmt(fulls.at(-1)?.ms ?? 0)} ms`,
       );
     }
     const baseline = median(baselines);
     const sample = median(samples);
-    const full = await run(db, 'batched', TOTAL);
-    console.log(`${label}: ${fmt(TOTAL)} rows batched ${fmt(full.ms)} ms`);
+    const full = median(fulls);
     results.push({ label, baseline, sample, full });
   }
   const loadAfter = loadavg()[0] ?? 0;
@@ -222,7 +221,7 @@ async function main(): Promise<void> {
     `${fmt(TOTAL)} rows are imported as successive files of at most ${fmt(MAX_FILE_ROWS)} rows over the same records (the first creates or corrects, the next update every record), each file in its own transaction, each run on a freshly seeded database. ` +
     `The row-by-row import (the path before batching, kept as \`importRatificationsRowByRow\`) is timed on a sample of ${fmt(SAMPLE)} rows only (at its rate ${fmt(TOTAL)} rows would take minutes), ` +
     'the same files scaled down (passes over a proportional share of the records, so the same mix of creates and updates); ' +
-    `after an untimed warm-up of both paths, the sample is run ${ROUNDS} times with each path, alternating, and the median kept; ` +
+    `after an untimed warm-up of both paths, ${ROUNDS} rounds each run the row-by-row sample, the batched sample and the batched full run, and the medians are kept; ` +
     'the batched import is timed on the same sample and on the full run. "speed vs row-by-row" = rows/s ÷ rows/s of the row-by-row sample.';
   const body = `${SECTION}\n\n${intro}\n\n${table}\n`;
   if (args['no-write']) return;
