@@ -62,7 +62,7 @@ export async function createServices(config: DbTarget, options: ContainerOptions
     registry: new RegistryService(repo, events),
     compliance: new ComplianceService(repo, events),
     accounts,
-    edits: new EditService(new KyselyHistoryRepository(handle.db), events),
+    edits: new EditService(new KyselyHistoryRepository(handle.db, handle.dialect), events),
     gaps: new GapsService(repo, events),
     close: () => handle.close(),
   };

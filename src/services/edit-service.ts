@@ -1,11 +1,11 @@
-import { type Actor, canWrite, type WriteTarget } from '../domain/access/policy.ts';
+import type { Actor, WriteTarget } from '../domain/access/policy.ts';
 import type { NationalProfile, SourcedAge } from '../domain/child-labour/types.ts';
-import { checkDenunciationFacts, checkProfileAges, checkRatificationFacts } from '../domain/editing/fact-rules.ts';
+import { checkDenunciationFacts, checkProfileAges } from '../domain/editing/fact-rules.ts';
 import { DomainError, type FieldIssue, invalid, notFound } from '../domain/errors.ts';
 import type { Confidence } from '../domain/facts.ts';
 import { INSTRUMENT_STATUSES, type Instrument, type InstrumentStatus, normaliseInstrumentCode } from '../domain/instrument.ts';
 import { isPartialDate } from '../domain/partial-date.ts';
-import type { Declaration, Ratification, RatificationStatus } from '../domain/ratification.ts';
+import type { Ratification, RatificationStatus } from '../domain/ratification.ts';
 import { refuseNul } from '../domain/text.ts';
 import {
   ageField,
@@ -16,10 +16,18 @@ import {
   MAX_SOURCE_LENGTH,
   MAX_TEXT_LENGTH,
   notADate,
-  validateRatificationInput,
 } from './edit-validation.ts';
 import type { ChangeEvent, EventAction, HistoryFilter, HistoryRepository, RecordType, RegistryWriteTx } from './history-ports.ts';
 import type { Page, PageRequest } from './ports.ts';
+import { authoriseWrite, planRatification, prepareRatification, sameJson } from './ratification-change.ts';
+import {
+  collectRowProblems,
+  type ImportCounts,
+  type ImportOptions,
+  type ImportRow,
+  importRatificationsInBatches,
+  scopeProblems,
+} from './ratification-import.ts';
 import { revertSource } from './revert-source.ts';
 import { NO_SERVICE_EVENTS, type ServiceEvents } from './service-events.ts';
 
@@ -96,10 +104,6 @@ function isoDay(now: Date): string {
   return now.toISOString().slice(0, 10);
 }
 
-function sameJson(a: unknown, b: unknown): boolean {
-  return JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
-}
-
 /**
  * Every change to the registry goes through here: the policy is checked on the server, the change
  * and its event (who, when, before, after, source, reason) are written in one transaction, and
@@ -111,76 +115,22 @@ export class EditService {
     private readonly events: ServiceEvents = NO_SERVICE_EVENTS,
   ) {}
 
-  private authorise(actor: Actor | null, target: WriteTarget): asserts actor is Actor {
-    const decision = canWrite(actor, target);
-    if (!decision.allowed) throw new DomainError(actor ? 'forbidden' : 'unauthenticated', decision.reason);
-  }
-
   async saveRatification(
     actor: Actor | null,
     input: RatificationInput,
     now: Date,
-    options: { action?: EventAction } = {},
+    _options: { action?: EventAction } = {},
   ): Promise<ChangeResult<Ratification>> {
-    refuseNul(input);
-    const { country, instrument, date, issues } = validateRatificationInput(input);
-    this.authorise(actor, { kind: 'ratification', country });
-    const age = input.minimumAge;
-    const remove = input.removeMinimumAge ?? null;
-    if (issues.length) fail(issues);
-
+    const checked = prepareRatification(actor, input);
+    const { country, instrument } = checked;
     return this.store.transaction(async (tx) => {
       const member = await tx.getCountry(country);
-      if (!member) throw notFound(`No ILO member State with code "${country}".`);
-      const registered = await tx.getInstrument(instrument);
-      if (!registered) throw notFound(`No instrument with code "${instrument}".`);
-      const before = await tx.getRatification(country, instrument);
-      const source = clean(input.source) as string;
-      const declarations: Declaration[] = [...(before?.declarations ?? [])];
-      if (age) {
-        const article = age.article ?? 'C138 Art 2(1)';
-        const declaration: Declaration = {
-          kind: 'minimum_age',
-          article,
-          value: age.value,
-          date: clean(age.date) ?? (article === 'C138 Art 2(1)' ? date : null),
-          source,
-          confidence: input.confidence ?? 'medium',
-          notes: null,
-        };
-        const at = declarations.findIndex((d) => d.article === article);
-        if (at >= 0) declarations[at] = declaration;
-        else declarations.push(declaration);
-      }
-      if (remove !== null) {
-        const at = declarations.findIndex((d) => d.kind === 'minimum_age' && d.article === remove);
-        if (at >= 0) declarations.splice(at, 1);
-      }
-      const after: Ratification = {
-        country,
-        instrument,
-        registrationDate: input.registrationDate === undefined ? (before?.registrationDate ?? null) : date,
-        status: input.status === undefined ? (before?.status ?? null) : (input.status ?? null),
-        legalAct: input.legalAct === undefined ? (before?.legalAct ?? null) : clean(input.legalAct),
-        nationalTitle: input.nationalTitle === undefined ? (before?.nationalTitle ?? null) : clean(input.nationalTitle),
-        declarations,
-        source,
-        confidence: input.confidence ?? 'medium',
-        notes: before?.notes ?? null,
-      };
-      const facts = checkRatificationFacts({
-        country,
-        instrument,
-        registrationDate: after.registrationDate,
-        adoptionDate: registered.adoptionDate,
-        membershipDate: member.membershipDate,
-        declarationDates: clean(age?.date) ? [{ field: 'minimumAge.date', date: clean(age?.date) as string }] : [],
-        today: isoDay(now),
-      });
-      if (facts.errors.length) fail(facts.errors);
+      const registered = member ? await tx.getInstrument(instrument) : null;
+      const before = member && registered ? await tx.getRatification(country, instrument) : null;
+      const { after, warnings } = planRatification(input, checked, { member, registered, before, now });
       const result = await this.commit(
         tx,
-        actor,
+        checked.actor,
         'ratification',
         `${country}/${instrument}`,
         country,
@@ -191,7 +141,7 @@ export class EditService {
         now,
         () => tx.putRatification(after),
       );
-      return { ...result, warnings: facts.warnings };
+      return { ...result, warnings };
     });
   }
 
@@ -199,7 +149,7 @@ export class EditService {
     refuseNul(input);
     const country = (input.country ?? '').trim().toUpperCase();
     const instrument = normaliseInstrumentCode(input.instrument ?? '') ?? '';
-    this.authorise(actor, { kind: 'ratification', country });
+    authoriseWrite(actor, { kind: 'ratification', country });
     const issues: FieldIssue[] = [];
     checkCitation(input, issues);
     if (!clean(input.date) || !isPartialDate(clean(input.date) as string))
@@ -234,7 +184,7 @@ export class EditService {
   async updateInstrument(actor: Actor | null, input: InstrumentInput, now: Date): Promise<ChangeResult<Instrument>> {
     refuseNul(input);
     const code = normaliseInstrumentCode(input.code ?? '') ?? '';
-    this.authorise(actor, { kind: 'instrument' });
+    authoriseWrite(actor, { kind: 'instrument' });
     const issues: FieldIssue[] = [];
     checkCitation(input, issues);
     if (input.status && !INSTRUMENT_STATUSES.includes(input.status))
@@ -267,7 +217,7 @@ export class EditService {
   async updateNationalProfile(actor: Actor | null, input: ProfileInput, now: Date): Promise<ChangeResult<NationalProfile>> {
     refuseNul(input);
     const country = (input.country ?? '').trim().toUpperCase();
-    this.authorise(actor, { kind: 'national_profile', country });
+    authoriseWrite(actor, { kind: 'national_profile', country });
     const issues: FieldIssue[] = [];
     checkCitation(input, issues);
     for (const field of PROFILE_AGES) {
@@ -324,7 +274,7 @@ export class EditService {
     refuseNul({ reason });
     if ((reason ?? '').length > MAX_REASON_LENGTH)
       fail([{ field: 'reason', message: `the reason must be at most ${MAX_REASON_LENGTH} characters` }]);
-    if (!actor) this.authorise(actor, { kind: 'instrument' });
+    if (!actor) authoriseWrite(actor, { kind: 'instrument' });
     return this.store.transaction(async (tx) => {
       const event = await tx.getEvent(eventId);
       if (!event) throw notFound(`No change with id ${eventId} in the history.`);
@@ -332,7 +282,7 @@ export class EditService {
         event.recordType === 'instrument'
           ? { kind: 'instrument' }
           : { kind: event.recordType === 'ratification' ? 'ratification' : 'national_profile', country: event.country ?? '' };
-      this.authorise(actor, target);
+      authoriseWrite(actor, target);
       const current = await this.read(tx, event.recordType, event.recordKey);
       if (!sameJson(current, event.after)) {
         throw new DomainError('conflict', `The record changed after change ${eventId}; revert the later changes first (see its history).`);
@@ -369,17 +319,20 @@ export class EditService {
     return this.store.getEvent(id);
   }
 
-  /** Applies several ratifications in one transaction: every row lands, or none (with a per-row report). */
-  async importRatifications(
-    actor: Actor | null,
-    rows: { line: number; input: RatificationInput }[],
-    now: Date,
-  ): Promise<{ created: number; updated: number; unchanged: number }> {
-    const errors: FieldIssue[] = [];
-    for (const { line, input } of rows) {
-      const decision = canWrite(actor, { kind: 'ratification', country: (input.country ?? '').trim().toUpperCase() });
-      if (!decision.allowed) errors.push({ field: `line ${line}`, message: decision.reason });
-    }
+  /**
+   * Applies several ratifications in one transaction, in batches of rows: every row lands, or none
+   * (with a per-row report). Each row is checked and recorded exactly as `saveRatification` would.
+   */
+  importRatifications(actor: Actor | null, rows: readonly ImportRow[], now: Date, options: ImportOptions = {}): Promise<ImportCounts> {
+    return importRatificationsInBatches(this.store, actor, rows, now, options);
+  }
+
+  /**
+   * The import as it was before batching, one `saveRatification` per row: kept as the baseline the
+   * import benchmark and the equivalence tests compare the batched import with.
+   */
+  async importRatificationsRowByRow(actor: Actor | null, rows: readonly ImportRow[], now: Date): Promise<ImportCounts> {
+    const errors = scopeProblems(actor, rows);
     if (errors.length) throw new DomainError('forbidden', `${errors.length} rows are outside your scope`, errors);
     let created = 0;
     let updated = 0;
@@ -392,11 +345,7 @@ export class EditService {
           else if (outcome === 'update') updated++;
           else unchanged++;
         } catch (error) {
-          if (error instanceof DomainError) {
-            for (const issue of error.issues.length ? error.issues : [{ field: '', message: error.message }]) {
-              errors.push({ field: `line ${line}${issue.field ? `, ${issue.field}` : ''}`, message: issue.message });
-            }
-          } else throw error;
+          collectRowProblems(error, line, errors);
         }
       }
       if (errors.length) throw invalid(`${errors.length} problems; nothing was imported`, errors);

@@ -68,6 +68,17 @@ export interface RegistryWriteTx {
   getCountry(iso3: string): Promise<MemberState | null>;
   appendEvent(e: NewChangeEvent): Promise<number>;
   getEvent(id: number): Promise<ChangeEvent | null>;
+  /**
+   * Batched reads and writes for the import: the same records as the single-record methods above,
+   * in as few statements as the database's parameter limit allows.
+   */
+  getCountries(iso3s: readonly string[]): Promise<MemberState[]>;
+  getInstruments(codes: readonly string[]): Promise<Instrument[]>;
+  getRatifications(keys: readonly { country: string; instrument: string }[]): Promise<Ratification[]>;
+  /** `putRatification` for many records (each key at most once), in order. */
+  putRatifications(rs: readonly Ratification[]): Promise<void>;
+  /** `appendEvent` for many events, given ids in order. */
+  appendEvents(es: readonly NewChangeEvent[]): Promise<void>;
   /** Marks the registry as changed so every instance drops its read cache. */
   bumpVersion(): Promise<void>;
 }

@@ -3,9 +3,8 @@ import type { Kysely, Selectable, Transaction } from 'kysely';
 import { isRole } from '../domain/access/policy.ts';
 import type { NationalProfile } from '../domain/child-labour/types.ts';
 import type { MemberState } from '../domain/country.ts';
-import type { Confidence } from '../domain/facts.ts';
 import type { Instrument } from '../domain/instrument.ts';
-import type { Ratification, RatificationStatus } from '../domain/ratification.ts';
+import type { Ratification } from '../domain/ratification.ts';
 import type {
   ActorScope,
   ChangeEvent,
@@ -17,6 +16,18 @@ import type {
   RegistryWriteTx,
 } from '../services/history-ports.ts';
 import type { Page, PageRequest } from '../services/ports.ts';
+import {
+  declarationRows,
+  eventRow,
+  insertEvents,
+  ratificationRow,
+  selectCountries,
+  selectInstruments,
+  selectRatifications,
+  toRatification,
+  upsertRatifications,
+} from './batch-writes.ts';
+import { type DialectInfo, POSTGRES, SQLITE } from './dialect.ts';
 import { fromInstrument, toCountry, toDeclaration, toInstrument } from './registry-repository.ts';
 import type { Database, EventsTable } from './schema.ts';
 
@@ -39,7 +50,10 @@ function toEvent(r: Selectable<EventsTable>): ChangeEvent {
 }
 
 class WriteTx implements RegistryWriteTx {
-  constructor(private readonly trx: Transaction<Database>) {}
+  constructor(
+    private readonly trx: Transaction<Database>,
+    private readonly maxParams: number,
+  ) {}
 
   async getRatification(country: string, instrument: string): Promise<Ratification | null> {
     const r = await this.trx
@@ -50,32 +64,11 @@ class WriteTx implements RegistryWriteTx {
       .executeTakeFirst();
     if (!r) return null;
     const decls = await this.trx.selectFrom('declarations').selectAll().where('ratification_id', '=', r.id).orderBy('id').execute();
-    return {
-      country: r.country_iso3,
-      instrument: r.instrument_code,
-      registrationDate: r.registration_date,
-      status: r.status as RatificationStatus | null,
-      legalAct: r.legal_act,
-      nationalTitle: r.national_title,
-      declarations: decls.map(toDeclaration),
-      source: r.source,
-      confidence: r.confidence as Confidence | null,
-      notes: r.notes,
-    };
+    return toRatification(r, decls.map(toDeclaration));
   }
 
   async putRatification(r: Ratification): Promise<void> {
-    const values = {
-      country_iso3: r.country,
-      instrument_code: r.instrument,
-      registration_date: r.registrationDate,
-      status: r.status,
-      legal_act: r.legalAct,
-      national_title: r.nationalTitle,
-      source: r.source,
-      confidence: r.confidence,
-      notes: r.notes,
-    };
+    const values = ratificationRow(r);
     const row = await this.trx
       .insertInto('ratifications')
       .values(values)
@@ -93,23 +86,8 @@ class WriteTx implements RegistryWriteTx {
       .returning('id')
       .executeTakeFirstOrThrow();
     await this.trx.deleteFrom('declarations').where('ratification_id', '=', row.id).execute();
-    if (r.declarations.length) {
-      await this.trx
-        .insertInto('declarations')
-        .values(
-          r.declarations.map((d) => ({
-            ratification_id: Number(row.id),
-            kind: d.kind,
-            article: d.article,
-            value: d.value,
-            date: d.date,
-            source: d.source,
-            confidence: d.confidence,
-            notes: d.notes,
-          })),
-        )
-        .execute();
-    }
+    const declarations = declarationRows(Number(row.id), r.declarations);
+    if (declarations.length) await this.trx.insertInto('declarations').values(declarations).execute();
   }
 
   async deleteRatification(country: string, instrument: string): Promise<void> {
@@ -150,30 +128,33 @@ class WriteTx implements RegistryWriteTx {
   }
 
   async appendEvent(e: NewChangeEvent): Promise<number> {
-    const row = await this.trx
-      .insertInto('events')
-      .values({
-        at: e.at,
-        user_id: e.userId,
-        actor: e.actor,
-        record_type: e.recordType,
-        record_key: e.recordKey,
-        country_iso3: e.country,
-        action: e.action,
-        before: e.before === null || e.before === undefined ? null : JSON.stringify(e.before),
-        after: e.after === null || e.after === undefined ? null : JSON.stringify(e.after),
-        source: e.source,
-        reason: e.reason,
-        reverts_event_id: e.revertsEventId,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+    const row = await this.trx.insertInto('events').values(eventRow(e)).returning('id').executeTakeFirstOrThrow();
     return Number(row.id);
   }
 
   async getEvent(id: number): Promise<ChangeEvent | null> {
     const row = await this.trx.selectFrom('events').selectAll().where('id', '=', id).executeTakeFirst();
     return row ? toEvent(row) : null;
+  }
+
+  getCountries(iso3s: readonly string[]): Promise<MemberState[]> {
+    return selectCountries(this.trx, iso3s, this.maxParams);
+  }
+
+  getInstruments(codes: readonly string[]): Promise<Instrument[]> {
+    return selectInstruments(this.trx, codes, this.maxParams);
+  }
+
+  getRatifications(keys: readonly { country: string; instrument: string }[]): Promise<Ratification[]> {
+    return selectRatifications(this.trx, keys, this.maxParams);
+  }
+
+  putRatifications(rs: readonly Ratification[]): Promise<void> {
+    return upsertRatifications(this.trx, rs, this.maxParams);
+  }
+
+  appendEvents(es: readonly NewChangeEvent[]): Promise<void> {
+    return insertEvents(this.trx, es, this.maxParams);
   }
 
   async bumpVersion(): Promise<void> {
@@ -186,10 +167,17 @@ class WriteTx implements RegistryWriteTx {
 }
 
 export class KyselyHistoryRepository implements HistoryRepository {
-  constructor(private readonly db: Kysely<Database>) {}
+  /**
+   * `limits.maxParams`: the most values one statement may bind (the dialect's); without it, the
+   * smaller of the two engines' limits, safe on both.
+   */
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly limits: Pick<DialectInfo, 'maxParams'> = { maxParams: Math.min(SQLITE.maxParams, POSTGRES.maxParams) },
+  ) {}
 
   transaction<T>(fn: (tx: RegistryWriteTx) => Promise<T>): Promise<T> {
-    return this.db.transaction().execute((trx) => fn(new WriteTx(trx)));
+    return this.db.transaction().execute((trx) => fn(new WriteTx(trx, this.limits.maxParams)));
   }
 
   async listEvents(filter: HistoryFilter, page: PageRequest): Promise<Page<ChangeEvent>> {

@@ -8,6 +8,7 @@ import Database from 'better-sqlite3';
 import { type Kysely, sql } from 'kysely';
 import { createServices, type Services } from '../../src/container.ts';
 import type { Actor } from '../../src/domain/access/policy.ts';
+import { IMPORT_CHUNK_ROWS } from '../../src/services/ratification-import.ts';
 import { BackupFileError, BackupRefused, backupDatabase, databaseHasData, restoreDatabase, TABLES } from '../../src/storage/backup.ts';
 import { type DbHandle, migrateToLatest, openDb } from '../../src/storage/db.ts';
 import { PROJECT_ROOT } from '../../src/storage/paths.ts';
@@ -256,10 +257,12 @@ for (const target of databases) {
         await db.selectFrom('instruments').select('code').where('type', '!=', 'recommendation').orderBy('code').execute()
       ).map((r) => r.code);
       const crashSource = `crash test ${target.name} ${Date.now()}`;
+      // Several chunks of the batched import, so the kill lands between two of them, inside the transaction.
+      const rowCount = 6 * IMPORT_CHUNK_ROWS;
       const lines = ['country,instrument,legal_act,source'];
       for (const i of instruments)
-        for (const c of countries) if (lines.length <= 5000) lines.push(`${c},${i},crash import,"${crashSource}"`);
-      assert.equal(lines.length, 5001);
+        for (const c of countries) if (lines.length <= rowCount) lines.push(`${c},${i},crash import,"${crashSource}"`);
+      assert.equal(lines.length, rowCount + 1);
       const csv = join(work, `crash-${target.name}.csv`);
       writeFileSync(csv, `${lines.join('\n')}\n`);
       const eventsBefore = Number(
@@ -295,15 +298,19 @@ for (const target of databases) {
 
       try {
         // The child says when it has parsed the file and is about to open its transaction …
-        await until('the import to start', () => finished || out.includes('Importing 5000 rows'), 60_000);
+        await until('the import to start', () => finished || out.includes(`Importing ${rowCount} rows`), 60_000);
         assert.ok(!finished, `the import ended before it started writing: ${out} ${err}`);
-        // … and then holds the write lock (SQLite) or row locks (PostgreSQL) while it writes.
-        await until('the import transaction to write', () => finished || importHoldsLocks(target), 60_000);
-        const writing = Date.now();
-        await new Promise((r) => setTimeout(r, 400));
+        // … then reports each chunk it has written, inside its transaction …
+        await until(
+          'the first chunk to be written',
+          () => finished || err.includes(`Written ${IMPORT_CHUNK_ROWS.toLocaleString('en-US')} of`),
+          60_000,
+        );
         assert.ok(!finished, `the import finished before it could be killed: ${out} ${err}`);
+        // … holding the write lock (SQLite) or row locks (PostgreSQL) while it writes the next.
+        assert.ok(await importHoldsLocks(target), 'the import transaction holds its locks');
         child.kill('SIGKILL');
-        t.diagnostic(`killed the import ${Date.now() - writing} ms into its writes`);
+        t.diagnostic(`killed the import after: ${err.trim().split('\n').pop()}`);
         const { signal } = await exited;
         assert.equal(signal, 'SIGKILL');
       } finally {
@@ -332,7 +339,7 @@ for (const target of databases) {
             .executeTakeFirstOrThrow()
         ).n,
       );
-      assert.ok(imported === 0 || imported === 5000, `all or nothing, found ${imported}`);
+      assert.ok(imported === 0 || imported === rowCount, `all or nothing, found ${imported}`);
       assert.equal(imported, 0, 'killed before its commit, so nothing');
       assert.equal(importEvents, imported, 'the history agrees with the data');
       const eventsAfter = Number(

@@ -5,11 +5,19 @@ import { DomainError } from '../../domain/errors.ts';
 import { normaliseEmail } from '../../services/account-service.ts';
 import { checkImportRows } from '../../services/import-check.ts';
 import { IMPORT_COLUMNS, type ImportProblem, importColumnOf, parseImportCsv } from '../../services/import-csv.ts';
+import { IMPORT_CHUNK_ROWS } from '../../services/ratification-import.ts';
 import { boolFlag, type CommandSpec, seeHelp, stringFlag } from '../args.ts';
 import { oneLine, withServices } from '../context.ts';
 import { failure, usageError } from '../errors.ts';
 
 const NAME = 'import';
+
+/** "Written 5,000 of 30,000 rows (17%), not yet committed": a long import says how far it is. */
+export function progressLine(done: number, total: number): string {
+  const n = (x: number) => x.toLocaleString('en-US');
+  const uncommitted = done < total ? 'not yet committed' : 'committing';
+  return `Written ${n(done)} of ${n(total)} rows (${Math.floor((done / total) * 100)}%), ${uncommitted}`;
+}
 
 interface Outcome {
   rows: number;
@@ -107,7 +115,15 @@ export const importCommand: CommandSpec = {
 
       if (!json) io.stdout(`Importing ${parsed.rows.length} rows from ${file} as ${email}, in one transaction…\n`);
       try {
-        Object.assign(outcome, await edits.importRatifications(actor, parsed.rows, new Date()));
+        Object.assign(
+          outcome,
+          await edits.importRatifications(actor, parsed.rows, new Date(), {
+            // On standard error, so the --json document on standard output stays one document.
+            onProgress: ({ done, total }) => {
+              if (total > IMPORT_CHUNK_ROWS) io.stderr(`${progressLine(done, total)}\n`);
+            },
+          }),
+        );
       } catch (error) {
         if (!(error instanceof DomainError)) throw error;
         outcome.problems = error.issues.length

@@ -1,0 +1,177 @@
+import { type Actor, canWrite } from '../domain/access/policy.ts';
+import type { MemberState } from '../domain/country.ts';
+import { DomainError, type FieldIssue, invalid } from '../domain/errors.ts';
+import type { Instrument } from '../domain/instrument.ts';
+import type { Ratification } from '../domain/ratification.ts';
+import { clean } from './edit-validation.ts';
+import type { HistoryRepository, NewChangeEvent, RegistryWriteTx } from './history-ports.ts';
+import type { ImportRow } from './import-csv.ts';
+import { planRatification, prepareRatification, sameJson } from './ratification-change.ts';
+
+export type { ImportRow } from './import-csv.ts';
+
+/**
+ * Rows read, checked and written per step of the import's one transaction. Each step costs a few
+ * statements (lookups, one upsert per ~3,000 ratifications, one insert per ~2,500 events), and
+ * progress is reported after each.
+ */
+export const IMPORT_CHUNK_ROWS = 5_000;
+
+export interface ImportCounts {
+  created: number;
+  updated: number;
+  unchanged: number;
+}
+
+export interface ImportProgress {
+  /** Rows checked and written so far (not yet committed: the transaction commits after the last). */
+  done: number;
+  total: number;
+}
+
+export interface ImportOptions {
+  chunkRows?: number;
+  onProgress?: (progress: ImportProgress) => void;
+}
+
+/** A change the import wrote, as the read caches know records. */
+export interface ChangedRecord {
+  recordType: 'ratification';
+  recordKey: string;
+  country: string;
+}
+
+/**
+ * The one place the import tells the read caches what it changed, once per batch of rows: the
+ * edit service does the same once per record (`commit`). Change both together.
+ */
+async function markChanged(tx: RegistryWriteTx, changed: readonly ChangedRecord[]): Promise<void> {
+  if (changed.length) await tx.bumpVersion();
+}
+
+export function scopeProblems(actor: Actor | null, rows: readonly ImportRow[]): FieldIssue[] {
+  const errors: FieldIssue[] = [];
+  for (const { line, input } of rows) {
+    const decision = canWrite(actor, { kind: 'ratification', country: (input.country ?? '').trim().toUpperCase() });
+    if (!decision.allowed) errors.push({ field: `line ${line}`, message: decision.reason });
+  }
+  return errors;
+}
+
+/** A refusal of one row, as "line N, field" issues; anything other than a refusal is a failure of the import. */
+export function collectRowProblems(error: unknown, line: number, errors: FieldIssue[]): void {
+  if (!(error instanceof DomainError)) throw error;
+  for (const issue of error.issues.length ? error.issues : [{ field: '', message: error.message }])
+    errors.push({ field: `line ${line}${issue.field ? `, ${issue.field}` : ''}`, message: issue.message });
+}
+
+const keyOf = (country: string, instrument: string) => `${country}/${instrument}`;
+
+/**
+ * The import in batches: per chunk of rows, the States, instruments and current records it needs are
+ * read in a few statements, every row is checked and planned in memory exactly as `saveRatification`
+ * would (a later row of the same record sees the earlier one), and the changed records and their
+ * events are written in multi-row statements. All of it in one transaction: every row or none.
+ */
+export async function importRatificationsInBatches(
+  store: HistoryRepository,
+  actor: Actor | null,
+  rows: readonly ImportRow[],
+  now: Date,
+  options: ImportOptions = {},
+): Promise<ImportCounts> {
+  const scope = scopeProblems(actor, rows);
+  if (scope.length) throw new DomainError('forbidden', `${scope.length} rows are outside your scope`, scope);
+  const chunkRows = Math.max(1, options.chunkRows ?? IMPORT_CHUNK_ROWS);
+  const counts: ImportCounts = { created: 0, updated: 0, unchanged: 0 };
+  await store.transaction(async (tx) => {
+    const errors: FieldIssue[] = [];
+    const members = new Map<string, MemberState | null>();
+    const instruments = new Map<string, Instrument | null>();
+    // Every record this import has read or written, as it stands in the transaction.
+    const current = new Map<string, Ratification | null>();
+    for (let start = 0; start < rows.length; start += chunkRows) {
+      const chunk = rows.slice(start, start + chunkRows);
+      const prepared: { line: number; row: ImportRow; checked: ReturnType<typeof prepareRatification> }[] = [];
+      for (const row of chunk) {
+        try {
+          prepared.push({ line: row.line, row, checked: prepareRatification(actor, row.input) });
+        } catch (error) {
+          collectRowProblems(error, row.line, errors);
+        }
+      }
+      await readMissing(tx, prepared, members, instruments, current);
+
+      const written = new Map<string, Ratification>();
+      const events: NewChangeEvent[] = [];
+      for (const { line, row, checked } of prepared) {
+        const { country, instrument } = checked;
+        const key = keyOf(country, instrument);
+        try {
+          const member = members.get(country) ?? null;
+          const registered = member ? (instruments.get(instrument) ?? null) : null;
+          const before = member && registered ? (current.get(key) ?? null) : null;
+          const { after } = planRatification(row.input, checked, { member, registered, before, now });
+          if (sameJson(before, after)) {
+            counts.unchanged++;
+            continue;
+          }
+          if (before) counts.updated++;
+          else counts.created++;
+          current.set(key, after);
+          // A record given twice is written once, as it ends; each row still has its event.
+          written.set(key, after);
+          events.push({
+            at: now.toISOString(),
+            userId: checked.actor.id,
+            actor: checked.actor.email,
+            recordType: 'ratification',
+            recordKey: key,
+            country,
+            action: before ? 'update' : 'create',
+            before: before ?? null,
+            after,
+            source: clean(row.input.source) as string,
+            reason: clean(row.input.reason ?? null),
+            revertsEventId: null,
+          });
+        } catch (error) {
+          collectRowProblems(error, line, errors);
+        }
+      }
+      await tx.putRatifications([...written.values()]);
+      await tx.appendEvents(events);
+      await markChanged(
+        tx,
+        [...written.values()].map((r) => ({ recordType: 'ratification', recordKey: keyOf(r.country, r.instrument), country: r.country })),
+      );
+      options.onProgress?.({ done: Math.min(rows.length, start + chunk.length), total: rows.length });
+    }
+    if (errors.length) throw invalid(`${errors.length} problems; nothing was imported`, errors);
+  });
+  return counts;
+}
+
+/** Reads, in a few statements, the States, instruments and records of a chunk that this import has not read yet. */
+async function readMissing(
+  tx: RegistryWriteTx,
+  prepared: readonly { checked: { country: string; instrument: string } }[],
+  members: Map<string, MemberState | null>,
+  instruments: Map<string, Instrument | null>,
+  current: Map<string, Ratification | null>,
+): Promise<void> {
+  const newCountries = [...new Set(prepared.map((p) => p.checked.country))].filter((c) => !members.has(c));
+  for (const c of newCountries) members.set(c, null);
+  for (const m of await tx.getCountries(newCountries)) members.set(m.iso3, m);
+  const newInstruments = [...new Set(prepared.map((p) => p.checked.instrument))].filter((i) => !instruments.has(i));
+  for (const i of newInstruments) instruments.set(i, null);
+  for (const i of await tx.getInstruments(newInstruments)) instruments.set(i.code, i);
+  const newKeys = new Map<string, { country: string; instrument: string }>();
+  for (const { checked } of prepared) {
+    const key = keyOf(checked.country, checked.instrument);
+    if (!current.has(key) && members.get(checked.country) && instruments.get(checked.instrument))
+      newKeys.set(key, { country: checked.country, instrument: checked.instrument });
+  }
+  for (const key of newKeys.keys()) current.set(key, null);
+  for (const r of await tx.getRatifications([...newKeys.values()])) current.set(keyOf(r.country, r.instrument), r);
+}
