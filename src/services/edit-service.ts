@@ -323,8 +323,11 @@ export class EditService {
    * Applies several ratifications in one transaction, in batches of rows: every row lands, or none
    * (with a per-row report). Each row is checked and recorded exactly as `saveRatification` would.
    */
-  importRatifications(actor: Actor | null, rows: readonly ImportRow[], now: Date, options: ImportOptions = {}): Promise<ImportCounts> {
-    return importRatificationsInBatches(this.store, actor, rows, now, options);
+  async importRatifications(actor: Actor | null, rows: readonly ImportRow[], now: Date, options: ImportOptions = {}): Promise<ImportCounts> {
+    const counts = await importRatificationsInBatches(this.store, actor, rows, now, options);
+    // Counted once the transaction has committed: a refused import counts nothing.
+    this.events.rowsImported(rows.length);
+    return counts;
   }
 
   /**
@@ -350,7 +353,6 @@ export class EditService {
       }
       if (errors.length) throw invalid(`${errors.length} problems; nothing was imported`, errors);
     });
-    this.events.rowsImported(rows.length);
     return { created, updated, unchanged };
   }
 
