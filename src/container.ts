@@ -6,6 +6,7 @@ import { EditService } from './services/edit-service.ts';
 import { GapsService } from './services/gaps-service.ts';
 import { RegistryService } from './services/registry-service.ts';
 import { seedIfEmpty } from './services/seed-registry.ts';
+import type { CacheLookupHook } from './services/versioned-cache.ts';
 import { KyselyAccountRepository } from './storage/account-repository.ts';
 import { argon2Hasher } from './storage/argon2-hasher.ts';
 import { readBundle } from './storage/bundle.ts';
@@ -31,6 +32,8 @@ export interface ContainerOptions {
   /** Password hashing cost; tests lower it (the default is argon2id at OWASP's minimum). */
   hasher?: PasswordHasher;
   dataDir?: string;
+  /** Told of every read-cache lookup (document kind, hit or miss): for metrics. */
+  onCacheLookup?: CacheLookupHook;
 }
 
 /** Composition root shared by the server, the CLI and the tests: config → db → repositories → services. */
@@ -56,11 +59,11 @@ export async function createServices(
   return {
     handle,
     repo,
-    registry: new RegistryService(repo),
-    compliance: new ComplianceService(repo),
+    registry: new RegistryService(repo, { onLookup: options.onCacheLookup }),
+    compliance: new ComplianceService(repo, { onLookup: options.onCacheLookup }),
     accounts,
     edits: new EditService(new KyselyHistoryRepository(handle.db)),
-    gaps: new GapsService(repo),
+    gaps: new GapsService(repo, { onLookup: options.onCacheLookup }),
     close: () => handle.close(),
   };
 }

@@ -17,8 +17,9 @@ import { type FieldIssue, invalid, notFound } from '../domain/errors.ts';
 import type { Lang } from '../domain/facts.ts';
 import { isIsoDay } from '../domain/partial-date.ts';
 import { declarationInEffect } from '../domain/ratification.ts';
+import { cachedDocument } from './cache-dependencies.ts';
 import type { RatificationRecord, RegistryRepository } from './ports.ts';
-import { VersionedCache } from './versioned-cache.ts';
+import { type CacheCounters, VersionedCache, type VersionedCacheOptions } from './versioned-cache.ts';
 
 export interface CheckRequest {
   country: string;
@@ -85,19 +86,28 @@ function factsOf(
  * batch screener alike: gathers the State's facts from storage and hands them to the pure engine.
  */
 export class ComplianceService {
-  private readonly cache = new VersionedCache(400);
+  private readonly cache: VersionedCache;
 
-  constructor(private readonly repo: RegistryRepository) {}
+  constructor(
+    private readonly repo: RegistryRepository,
+    cacheOptions: Omit<VersionedCacheOptions, 'capacity'> = {},
+  ) {
+    this.cache = new VersionedCache(repo, { ...cacheOptions, capacity: 400 });
+  }
+
+  /** Cache hits and misses by document kind. */
+  cacheCounters(): Record<string, CacheCounters> {
+    return this.cache.counters();
+  }
 
   /** The facts the engine needs about one State; null when it is not in the registry. */
   async countryFacts(iso3: string): Promise<CountryFacts | null> {
     return (await this.loadCountry(iso3))?.facts ?? null;
   }
 
-  /** The State's names and facts, read once per data version. */
-  private async loadCountry(iso3: string): Promise<{ facts: CountryFacts; ref: CheckAnswer['country'] } | null> {
-    const version = await this.repo.dataVersion();
-    return this.cache.get(version, `country:${iso3}`, async () => {
+  /** The State's names and facts, read again only after a write to them. */
+  private loadCountry(iso3: string): Promise<{ facts: CountryFacts; ref: CheckAnswer['country'] } | null> {
+    return this.cache.get(cachedDocument('complianceCountry', iso3, iso3), async () => {
       const country = await this.repo.getCountry(iso3);
       if (!country) return null;
       const [ratifications, profile] = await Promise.all([
@@ -114,11 +124,10 @@ export class ComplianceService {
 
   /**
    * Facts for every State, for batch screening: four queries for the whole registry (not four per
-   * State, which took ~60 ms of a command's start), read once per data version.
+   * State, which took ~60 ms of a command's start), read again only after a write to them.
    */
-  async allCountryFacts(): Promise<Map<string, CountryFacts>> {
-    const version = await this.repo.dataVersion();
-    return this.cache.get(version, 'all-country-facts', async () => {
+  allCountryFacts(): Promise<Map<string, CountryFacts>> {
+    return this.cache.get(cachedDocument('complianceAll', 'all'), async () => {
       const [countries, c138, c182, profiles] = await Promise.all([
         this.repo.listCountries({}),
         this.repo.listRatifications({ instrument: 'C138' }, null),

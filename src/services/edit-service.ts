@@ -7,6 +7,7 @@ import { INSTRUMENT_STATUSES, type Instrument, type InstrumentStatus, normaliseI
 import { isPartialDate } from '../domain/partial-date.ts';
 import type { Declaration, Ratification, RatificationStatus } from '../domain/ratification.ts';
 import { refuseNul } from '../domain/text.ts';
+import { changedKeys } from './cache-dependencies.ts';
 import {
   ageField,
   checkCitation,
@@ -101,8 +102,8 @@ function sameJson(a: unknown, b: unknown): boolean {
 
 /**
  * Every change to the registry goes through here: the policy is checked on the server, the change
- * and its event (who, when, before, after, source, reason) are written in one transaction, and
- * the data version moves so that every instance drops its read cache.
+ * and its event (who, when, before, after, source, reason) are written in one transaction, with
+ * new versions for what it changed so that every instance drops the cached documents showing it.
  */
 export class EditService {
   constructor(private readonly store: HistoryRepository) {}
@@ -471,7 +472,7 @@ export class EditService {
       revertsEventId,
     };
     const id = await tx.appendEvent(event);
-    await tx.bumpVersion();
+    await tx.bumpVersions(changedKeys(recordType, recordKey, before, after));
     return { event: { id, ...event }, record: after, warnings: [] };
   }
 }

@@ -1,7 +1,8 @@
 import type { Actor } from '../domain/access/policy.ts';
 import { findGaps, type Gap, type GapKind } from '../domain/gaps.ts';
+import { cachedDocument } from './cache-dependencies.ts';
 import type { Page, PageRequest, RegistryRepository } from './ports.ts';
-import { VersionedCache } from './versioned-cache.ts';
+import { type CacheCounters, VersionedCache, type VersionedCacheOptions } from './versioned-cache.ts';
 
 export interface GapFilter {
   country?: string;
@@ -10,12 +11,22 @@ export interface GapFilter {
 
 /** The data-gaps worklist; a focal point sees their own countries' gaps first. */
 export class GapsService {
-  private readonly cache = new VersionedCache(4);
+  private readonly cache: VersionedCache;
 
-  constructor(private readonly repo: RegistryRepository) {}
+  constructor(
+    private readonly repo: RegistryRepository,
+    cacheOptions: Omit<VersionedCacheOptions, 'capacity'> = {},
+  ) {
+    this.cache = new VersionedCache(repo, { ...cacheOptions, capacity: 4 });
+  }
 
-  private async all(): Promise<Gap[]> {
-    return this.cache.get(await this.repo.dataVersion(), 'gaps', async () => {
+  /** Cache hits and misses by document kind. */
+  cacheCounters(): Record<string, CacheCounters> {
+    return this.cache.counters();
+  }
+
+  private all(): Promise<Gap[]> {
+    return this.cache.get(cachedDocument('gaps', 'all'), async () => {
       const [ratifications, instruments, profiles, countries] = await Promise.all([
         this.repo.listRatifications({}, null),
         this.repo.listInstruments({}, { page: 1, pageSize: 100_000 }),

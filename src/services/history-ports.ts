@@ -68,7 +68,12 @@ export interface RegistryWriteTx {
   getCountry(iso3: string): Promise<MemberState | null>;
   appendEvent(e: NewChangeEvent): Promise<number>;
   getEvent(id: number): Promise<ChangeEvent | null>;
-  /** Marks the registry as changed so every instance drops its read cache. */
+  /**
+   * Marks these dependency keys (src/services/cache-dependencies.ts) as changed, so every instance
+   * drops the cached documents that show them; takes effect with the transaction's commit.
+   */
+  bumpVersions(keys: Iterable<string>): Promise<void>;
+  /** Marks everything as changed (every instance drops every cached document). */
   bumpVersion(): Promise<void>;
 }
 

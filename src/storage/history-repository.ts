@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import type { Kysely, Selectable, Transaction } from 'kysely';
 import { isRole } from '../domain/access/policy.ts';
 import type { NationalProfile } from '../domain/child-labour/types.ts';
@@ -6,6 +5,7 @@ import type { MemberState } from '../domain/country.ts';
 import type { Confidence } from '../domain/facts.ts';
 import type { Instrument } from '../domain/instrument.ts';
 import type { Ratification, RatificationStatus } from '../domain/ratification.ts';
+import { EVERYTHING } from '../services/cache-dependencies.ts';
 import type {
   ActorScope,
   ChangeEvent,
@@ -17,6 +17,7 @@ import type {
   RegistryWriteTx,
 } from '../services/history-ports.ts';
 import type { Page, PageRequest } from '../services/ports.ts';
+import { bumpVersions } from './record-versions.ts';
 import { fromInstrument, toCountry, toDeclaration, toInstrument } from './registry-repository.ts';
 import type { Database, EventsTable } from './schema.ts';
 
@@ -39,7 +40,20 @@ function toEvent(r: Selectable<EventsTable>): ChangeEvent {
 }
 
 class WriteTx implements RegistryWriteTx {
+  /** Dependency keys this transaction changed; their versions are bumped just before it commits. */
+  private readonly changed = new Set<string>();
+
   constructor(private readonly trx: Transaction<Database>) {}
+
+  /**
+   * Written last, after every record, so the version rows (shared by many writers) are locked only
+   * for the end of the transaction and always after its record locks: a long import holding a
+   * version row can never wait on a record a short save holds while that save waits on the version.
+   */
+  async flushVersions(): Promise<void> {
+    await bumpVersions(this.trx, this.changed);
+    this.changed.clear();
+  }
 
   async getRatification(country: string, instrument: string): Promise<Ratification | null> {
     const r = await this.trx
@@ -176,12 +190,12 @@ class WriteTx implements RegistryWriteTx {
     return row ? toEvent(row) : null;
   }
 
+  async bumpVersions(keys: Iterable<string>): Promise<void> {
+    for (const key of keys) this.changed.add(key);
+  }
+
   async bumpVersion(): Promise<void> {
-    await this.trx
-      .insertInto('meta')
-      .values({ key: 'data_version', value: randomUUID() })
-      .onConflict((oc) => oc.column('key').doUpdateSet((eb) => ({ value: eb.ref('excluded.value') })))
-      .execute();
+    this.changed.add(EVERYTHING);
   }
 }
 
@@ -189,7 +203,12 @@ export class KyselyHistoryRepository implements HistoryRepository {
   constructor(private readonly db: Kysely<Database>) {}
 
   transaction<T>(fn: (tx: RegistryWriteTx) => Promise<T>): Promise<T> {
-    return this.db.transaction().execute((trx) => fn(new WriteTx(trx)));
+    return this.db.transaction().execute(async (trx) => {
+      const tx = new WriteTx(trx);
+      const result = await fn(tx);
+      await tx.flushVersions();
+      return result;
+    });
   }
 
   async listEvents(filter: HistoryFilter, page: PageRequest): Promise<Page<ChangeEvent>> {

@@ -29,6 +29,7 @@ import type {
 } from '../services/ports.ts';
 import { countCompleteLists, readCompleteLists, replaceCompleteLists } from './complete-lists.ts';
 import type { DialectInfo } from './dialect.ts';
+import { allVersionsDigest, bumpEverything, readVersions } from './record-versions.ts';
 import type { CountriesTable, Database, DeclarationsTable, IlcSessionsTable, InstrumentsTable, RatificationsTable } from './schema.ts';
 
 type InstrumentRow = Selectable<InstrumentsTable>;
@@ -191,9 +192,12 @@ export class KyselyRegistryRepository implements RegistryRepository {
     return rows.map((r) => JSON.parse(r.profile) as NationalProfile);
   }
 
-  async dataVersion(): Promise<string> {
-    const row = await this.db.selectFrom('meta').select('value').where('key', '=', 'data_version').executeTakeFirst();
-    return row?.value ?? 'empty';
+  dataVersion(): Promise<string> {
+    return allVersionsDigest(this.db);
+  }
+
+  versionsOf(keys: string[]): Promise<string> {
+    return readVersions(this.db, keys);
   }
 
   async countInstruments(): Promise<number> {
@@ -399,6 +403,7 @@ export class KyselyRegistryRepository implements RegistryRepository {
       await this.dialect.seedLock(trx);
       await replaceCompleteLists(trx, lists);
       await trx.updateTable('meta').set({ value: randomUUID() }).where('key', '=', 'data_version').execute();
+      await bumpEverything(trx);
     });
   }
 
@@ -524,6 +529,7 @@ export class KyselyRegistryRepository implements RegistryRepository {
         })
         .onConflict((oc) => oc.column('key').doUpdateSet((eb) => ({ value: eb.ref('excluded.value') })))
         .execute();
+      await bumpEverything(trx);
       await trx
         .insertInto('meta')
         .values({
