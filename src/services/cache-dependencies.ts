@@ -15,6 +15,10 @@ export const dependencyKey = {
   instrument: (code: string) => `instrument:${code}`,
   /** A State's ratifications and its national profile. */
   country: (iso3: string) => `country:${iso3}`,
+  /** One ratification (with its declarations). */
+  ratification: (iso3: string, code: string) => `ratification:${iso3}/${code}`,
+  /** One State's national profile. */
+  profile: (iso3: string) => `profile:${iso3}`,
   /** Instrument titles and category: shown on other documents (country profiles, revised-by lists). */
   instrumentTitles: 'instrument-titles',
   /** What instrument lists, search and the home counts show: fields, filters, ratification counts. */
@@ -42,12 +46,12 @@ export const DOCUMENT_DEPENDENCIES = {
   instrumentList: () => [k.instrumentList],
   /** Country lists and search, and the home page's State and ratification counts. */
   countryList: () => [k.countryList],
-  /** Subjects of the instrument filter: changed only by seeding or restore, listed with instruments anyway. */
-  subjects: () => [k.instrumentList],
+  /** Subjects of the instrument filter: no edit changes them (only seeding or restore). */
+  subjects: () => [],
   /** Complete-list coverage: changed only by seeding or restore. */
   completeLists: () => [],
   /** Compliance facts of one State: its C138/C182 ratifications, declarations and national profile. */
-  complianceCountry: (iso3: string) => [k.country(iso3)],
+  complianceCountry: (iso3: string) => [k.ratification(iso3, 'C138'), k.ratification(iso3, 'C182'), k.profile(iso3)],
   /** Compliance facts of every State (batch screening): all C138/C182 ratifications and profiles. */
   complianceAll: () => [k.instrument('C138'), k.instrument('C182'), k.anyProfile],
   /** The gaps worklist: every ratification, instrument and national profile. */
@@ -87,7 +91,7 @@ export function changedKeys(recordType: RecordType, recordKey: string, before: u
   const now = (after ?? null) as Fields;
   if (recordType === 'ratification') {
     const [country = '', instrument = ''] = recordKey.split('/');
-    const keys = [k.country(country), k.instrument(instrument), k.anyRatification];
+    const keys = [k.ratification(country, instrument), k.country(country), k.instrument(instrument), k.anyRatification];
     // Lists show how many ratifications each State and instrument has: only a new or removed one changes that.
     if ((was === null) !== (now === null)) keys.push(k.instrumentList, k.countryList);
     return keys;
@@ -97,5 +101,5 @@ export function changedKeys(recordType: RecordType, recordKey: string, before: u
     if (differs(was, now, ['titleEn', 'titleId', 'titleIdKind', 'category'])) keys.push(k.instrumentTitles);
     return keys;
   }
-  return [k.country(recordKey), k.anyProfile];
+  return [k.profile(recordKey), k.country(recordKey), k.anyProfile];
 }
