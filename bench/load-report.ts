@@ -60,7 +60,7 @@ ${mixed}
 
 ### Reads of untouched records, with and without a writer
 
-The same server right after the mixed load, caches warm: ${run.connections} connections read ${UNTOUCHED_READS.length} pages nobody edits (\`${UNTOUCHED_READS.join('`, `')}\`), quiet and while one editor saves ~${process.env.LOAD_WRITER_RATE ?? 18} changes a second to other records (ratifications BRA/C098 and THA/C100 and those States' national profiles, alternately). After a 3 s warm-up, quiet and writer phases of ${run.isolationDuration} s alternate (${ISOLATION_ROUNDS} rounds of each, the writer starting 1.5 s before its readers, in its own process; req/s over all rounds, p50/p99 the mean of the rounds'). Target: throughput with the writer ≥ ${THROUGHPUT_FLOOR}× quiet and p99 ≤ ${P99_LIMIT}× quiet, both ratios from the same run.
+The same server right after the mixed load, caches warm: ${run.connections} connections read ${UNTOUCHED_READS.length} pages nobody edits (\`${UNTOUCHED_READS.join('`, `')}\`), quiet and while one editor saves ~${process.env.LOAD_WRITER_RATE ?? 18} changes a second to other records (ratifications BRA/C098 and THA/C100 and those States' national profiles, alternately). After a 3 s warm-up, quiet and writer phases of ${run.isolationDuration} s alternate in ${ISOLATION_ROUNDS} pairs, the order swapped from one pair to the next (the writer runs in its own process and starts 1.5 s before its readers). req/s are over all rounds, p50/p99 the mean of the rounds'; the two ratios are the medians of the pairs' ratios (each pair measured back to back), so one pair disturbed by another job on the shared machine does not decide them. Target: throughput with the writer ≥ ${THROUGHPUT_FLOOR}× quiet and p99 ≤ ${P99_LIMIT}× quiet.
 
 ${isolation}
 `;

@@ -13,6 +13,9 @@
  * legal act is unique per write; a profile's compulsory education age alternates, and no two
  * profile writes to the same country are in flight at once, so the alternation holds). Afterwards:
  * no errors, no non-2xx, and every write that got a 200 is in /api/history (found by its reason).
+ * Reads and writes are timed separately. Then, on the same server, read-isolation.ts compares reads
+ * of records nobody edits, quiet and with one editor writing ~18 changes/s (issue 12; phases of
+ * LOAD_ISOLATION_DURATION s, LOAD_ISOLATION_ROUNDS pairs, LOAD_WRITER_RATE writes/s).
  * Any failure exits non-zero without touching BENCHMARKS.md; otherwise the section
  * `## Load test (npm run bench:load)` is replaced.
  */
@@ -29,7 +32,7 @@ import { startServer, stopServer } from './server.ts';
 
 const DURATION = Number(process.env.LOAD_DURATION ?? 60);
 /** Length of each quiet and each writer phase of the read-isolation benchmark (see read-isolation.ts). */
-const ISOLATION_DURATION = Number(process.env.LOAD_ISOLATION_DURATION ?? Math.max(5, Math.round(DURATION / 3)));
+const ISOLATION_DURATION = Number(process.env.LOAD_ISOLATION_DURATION ?? Math.max(3, Math.round(DURATION / 4)));
 const CONNECTIONS = Number(process.env.LOAD_CONNECTIONS ?? 20);
 const PASSWORD = 'load-test password, long enough';
 

@@ -4,8 +4,9 @@
  * the same server. With record-level cache versions the writer must not slow those reads down:
  * p99 with the writer ≤ 1.25× the quiet p99, throughput ≥ 0.9× the quiet throughput.
  *
- * Quiet and writer phases alternate (ROUNDS of each, after a warm-up) so that a drift in the
- * machine's load (it is shared) falls on both alike; the figures are summed over the rounds.
+ * Quiet and writer phases alternate in pairs (ROUNDS of each, after a warm-up, the order swapped
+ * from one pair to the next) so that a drift in the machine's load (it is shared) falls on both
+ * alike; the ratios are the medians of the pairs' ratios, the other figures are over all rounds.
  */
 import { spawn } from 'node:child_process';
 import { dirname, join } from 'node:path';
@@ -15,7 +16,7 @@ import autocannon from 'autocannon';
 const HERE = dirname(fileURLToPath(import.meta.url));
 
 const WRITER_RATE = Number(process.env.LOAD_WRITER_RATE ?? 18);
-const ROUNDS = Number(process.env.LOAD_ISOLATION_ROUNDS ?? 3);
+const ROUNDS = Number(process.env.LOAD_ISOLATION_ROUNDS ?? 5);
 
 export { ROUNDS as ISOLATION_ROUNDS };
 export const P99_LIMIT = 1.25;
@@ -119,6 +120,12 @@ async function readPhase(base: string, connections: number, duration: number): P
   });
 }
 
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
+}
+
 interface Phase {
   result: autocannon.Result;
   writes: number;
@@ -153,14 +160,36 @@ export async function readIsolation(
   await readPhase(base, options.connections, Math.min(3, options.duration)); // warm-up: caches, JIT, pool
   const quiet: Phase[] = [];
   const busy: typeof quiet = [];
-  for (let round = 0; round < ROUNDS; round++) {
+  const throughputRatios: number[] = [];
+  const p99Ratios: number[] = [];
+  const quietPhase = async () => {
     const calm = await readPhase(base, options.connections, options.duration);
     quiet.push({ result: calm, writes: 0, failed: [], seconds: 0 });
+    return calm;
+  };
+  const writerPhase = async (round: number) => {
     const writer = startWriter(base, session, `${options.tag}-${round}`);
     await writerWarm();
     const result = await readPhase(base, options.connections, options.duration);
     const written = await writer.finish();
     busy.push({ result, ...written });
+    return { result, written };
+  };
+  for (let round = 0; round < ROUNDS; round++) {
+    // Quiet first in even rounds, writer first in odd ones: a steady drift of the machine's load
+    // then favours neither side of a pair.
+    let calm: autocannon.Result;
+    let busyPhase: Awaited<ReturnType<typeof writerPhase>>;
+    if (round % 2 === 0) {
+      calm = await quietPhase();
+      busyPhase = await writerPhase(round);
+    } else {
+      busyPhase = await writerPhase(round);
+      calm = await quietPhase();
+    }
+    const { result, written } = busyPhase;
+    throughputRatios.push(result.requests.total / Math.max(1, calm.requests.total));
+    p99Ratios.push(result.latency.p99 / Math.max(1, calm.latency.p99));
     console.log(
       `  ${options.tag} round ${round + 1}: quiet ${calm.requests.average.toFixed(0)} req/s p99 ${calm.latency.p99} ms; ` +
         `with writer (${written.writes} writes) ${result.requests.average.toFixed(0)} req/s p99 ${result.latency.p99} ms`,
@@ -169,8 +198,10 @@ export async function readIsolation(
   const seconds = ROUNDS * options.duration;
   const q = sum(quiet, seconds);
   const w = sum(busy, seconds);
-  const p99Ratio = w.p99 / Math.max(1, q.p99);
-  const throughputRatio = w.rps / Math.max(1e-9, q.rps);
+  // The median of the rounds' paired ratios: one round disturbed by another job on the shared
+  // machine does not decide the result.
+  const p99Ratio = median(p99Ratios);
+  const throughputRatio = median(throughputRatios);
   return {
     quiet: q,
     writer: w,
