@@ -2,7 +2,7 @@
  * The editor of the read-isolation benchmark (read-isolation.ts), in its own process so that its
  * requests never delay the load generator's event loop (which would show up as read latency):
  * saves changes at WRITER_RATE a second until it receives SIGTERM, then prints
- * {"writes":N,"next":N,"failed":[…]} on stdout and exits.
+ * {"writes":N,"next":N,"failed":[…],"seconds":S} on stdout and exits (S: from its first write).
  *
  * It alternates a ratification save and a national-profile edit of two States the readers never
  * look at; every write changes something (a unique legal act; a profile age that alternates).
@@ -51,4 +51,5 @@ for (let i = 0; !stop; i++) {
     failed.push(`${path}: ${(error as Error).message}`);
   }
 }
-process.stdout.write(`${JSON.stringify({ writes, next: n, failed })}\n`);
+const seconds = (performance.now() - started) / 1000;
+process.stdout.write(`${JSON.stringify({ writes, next: n, failed, seconds })}\n`);

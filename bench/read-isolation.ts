@@ -84,7 +84,6 @@ function startWriter(base: string, session: WriterSession, tag: string) {
     },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
-  const started = performance.now();
   let out = '';
   child.stdout.on('data', (chunk) => {
     out += chunk;
@@ -94,13 +93,14 @@ function startWriter(base: string, session: WriterSession, tag: string) {
     async finish(): Promise<{ writes: number; failed: string[]; seconds: number }> {
       child.kill('SIGTERM');
       await exited;
-      const report = JSON.parse(out.trim() || '{"writes":0,"next":0,"failed":["the writer printed nothing"]}') as {
+      const report = JSON.parse(out.trim() || '{"writes":0,"next":0,"failed":["the writer printed nothing"],"seconds":0}') as {
         writes: number;
         next: number;
         failed: string[];
+        seconds: number;
       };
       writeNumber = Math.max(writeNumber, report.next);
-      return { writes: report.writes, failed: report.failed, seconds: (performance.now() - started) / 1000 };
+      return { writes: report.writes, failed: report.failed, seconds: report.seconds };
     },
   };
 }

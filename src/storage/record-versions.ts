@@ -3,11 +3,37 @@ import type { Kysely, Transaction } from 'kysely';
 import { EVERYTHING } from '../services/cache-dependencies.ts';
 import type { Database } from './schema.ts';
 
-/** The versions of these keys, in their order, as one string (one indexed query). */
-export async function readVersions(db: Kysely<Database>, keys: string[]): Promise<string> {
+async function readVersionMap(db: Kysely<Database>, keys: string[]): Promise<Map<string, string>> {
   const rows = await db.selectFrom('record_versions').select(['key', 'version']).where('key', 'in', keys).execute();
-  const byKey = new Map(rows.map((r) => [r.key, r.version]));
-  return keys.map((k) => byKey.get(k) ?? '-').join(' ');
+  return new Map(rows.map((r) => [r.key, r.version]));
+}
+
+/**
+ * Reads versions for every cache lookup, batching the lookups of one turn of the event loop into
+ * one indexed query: under load, concurrent requests share a query (and a pooled connection)
+ * instead of taking one each. A lookup joins only a batch whose query has not been sent yet, so
+ * the answer reflects every write acknowledged before the lookup was made.
+ */
+export class VersionReader {
+  private pending: { keys: Set<string>; versions: Promise<Map<string, string>> } | null = null;
+
+  constructor(private readonly db: Kysely<Database>) {}
+
+  async versionsOf(keys: string[]): Promise<string> {
+    let batch = this.pending;
+    if (!batch) {
+      const keysOfBatch = new Set<string>();
+      const versions = new Promise<void>((resolve) => setImmediate(resolve)).then(() => {
+        this.pending = null;
+        return readVersionMap(this.db, [...keysOfBatch]);
+      });
+      batch = { keys: keysOfBatch, versions };
+      this.pending = batch;
+    }
+    for (const key of keys) batch.keys.add(key);
+    const byKey = await batch.versions;
+    return keys.map((k) => byKey.get(k) ?? '-').join(' ');
+  }
 }
 
 /** A digest of every version: changes whenever any registry data changes. */

@@ -29,7 +29,7 @@ import type {
 } from '../services/ports.ts';
 import { countCompleteLists, readCompleteLists, replaceCompleteLists } from './complete-lists.ts';
 import type { DialectInfo } from './dialect.ts';
-import { allVersionsDigest, bumpEverything, readVersions } from './record-versions.ts';
+import { allVersionsDigest, bumpEverything, VersionReader } from './record-versions.ts';
 import type { CountriesTable, Database, DeclarationsTable, IlcSessionsTable, InstrumentsTable, RatificationsTable } from './schema.ts';
 
 type InstrumentRow = Selectable<InstrumentsTable>;
@@ -173,10 +173,14 @@ function chunks<T>(items: readonly T[], size: number): T[][] {
 }
 
 export class KyselyRegistryRepository implements RegistryRepository {
+  private readonly versionReader: VersionReader;
+
   constructor(
     private readonly db: Kysely<Database>,
     private readonly dialect: DialectInfo,
-  ) {}
+  ) {
+    this.versionReader = new VersionReader(db);
+  }
 
   async ping(): Promise<void> {
     await sql`select 1`.execute(this.db);
@@ -197,7 +201,7 @@ export class KyselyRegistryRepository implements RegistryRepository {
   }
 
   versionsOf(keys: string[]): Promise<string> {
-    return readVersions(this.db, keys);
+    return this.versionReader.versionsOf(keys);
   }
 
   async countInstruments(): Promise<number> {
