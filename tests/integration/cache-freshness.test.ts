@@ -165,6 +165,30 @@ for (const database of await allDatabases()) {
         },
       ));
 
+    test('version checks made in one turn share one query, and a check after a write sees it', async () => {
+      let queries = 0;
+      const counting = reader.handle.db.withPlugin({
+        transformQuery: (args) => {
+          queries++;
+          return args.node;
+        },
+        transformResult: async (args) => args.result,
+      });
+      const repo = new KyselyRegistryRepository(counting, reader.handle.dialect);
+      const [idn, mys, idnAgain] = await Promise.all([
+        repo.versionsOf(['country:IDN']),
+        repo.versionsOf(['country:MYS', '*']),
+        repo.versionsOf(['country:IDN']),
+      ]);
+      assert.equal(queries, 1, 'three checks, one query');
+      assert.equal(idnAgain, idn);
+      await writer.edits.saveRatification(admin, { country: 'IDN', instrument: 'C138', legalAct: 'Batched check act', source }, NOW);
+      const [idnAfter, mysAfter] = await Promise.all([repo.versionsOf(['country:IDN']), repo.versionsOf(['country:MYS', '*'])]);
+      assert.notEqual(idnAfter, idn, 'the write to IDN is seen');
+      assert.equal(mysAfter, mys, 'MYS did not change');
+      assert.equal(queries, 2);
+    });
+
     test('a restore refreshes everything', () =>
       check(() => restoreDatabase(writer.handle, backupFile, { replace: true }), {
         changed: [
