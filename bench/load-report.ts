@@ -52,9 +52,12 @@ export function loadReport(rows: LoadRow[], run: { connections: number; duration
   const load = loadavg()
     .map((l) => l.toFixed(1))
     .join(', ');
-  const section = `${heading}
+  const settings = ['LOAD_DURATION', 'LOAD_CONNECTIONS', 'LOAD_ISOLATION_DURATION', 'LOAD_ISOLATION_ROUNDS', 'LOAD_WRITER_RATE']
+    .filter((name) => process.env[name])
+    .map((name) => `${name}=${process.env[name]}`);
+  const text = `${heading}
 
-Run ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, Node ${process.version}, ${cpus().length}-core machine (shared: load average ${load} at the end of the run), autocannon and the server (its own process, LOG_LEVEL=info, one JSON log line per request) on the same loopback, so they compete for CPU. ${run.connections} connections for ${run.duration} s per database, no warm-up; 5 users signed in once each (1 admin, 1 secretariat, focal points for IDN, MYS and PHL), rotating per cycle of 20 requests: 17 reads (portal instrument, country, list, search and home pages; API instrument, country and ratification lists, country profiles, gaps, history, /auth/me) and 3 writes (national-profile edits and ratification saves within the user's scope), i.e. 85 % reads, 15 % writes. Reads and writes are timed separately (request sent → response read). Each write carries a unique reason \`load-<user>-<n>\` and changes something; the last column counts those reasons found in /api/history against the writes answered 200. A write invalidates only the cached documents that show what it changed (record versions, decision 080); most reads here show one of the written records.
+Run ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, Node ${process.version}, ${cpus().length}-core machine (shared: load average ${load} at the end of the run), autocannon and the server (its own process, LOG_LEVEL=info, one JSON log line per request) on the same loopback, so they compete for CPU.${settings.length ? ` Shortened run (${settings.join(', ')}), as the machine is shared and busy: compare the ratios, not the absolute figures.` : ''} ${run.connections} connections for ${run.duration} s per database, no warm-up; 5 users signed in once each (1 admin, 1 secretariat, focal points for IDN, MYS and PHL), rotating per cycle of 20 requests: 17 reads (portal instrument, country, list, search and home pages; API instrument, country and ratification lists, country profiles, gaps, history, /auth/me) and 3 writes (national-profile edits and ratification saves within the user's scope), i.e. 85 % reads, 15 % writes. Reads and writes are timed separately (request sent → response read). Each write carries a unique reason \`load-<user>-<n>\` and changes something; the last column counts those reasons found in /api/history against the writes answered 200. A write invalidates only the cached documents that show what it changed (record versions, decision 080); most reads here show one of the written records.
 
 ${mixed}
 
@@ -62,9 +65,15 @@ ${mixed}
 
 The same server right after the mixed load, caches warm: ${run.connections} connections read ${UNTOUCHED_READS.length} pages nobody edits (\`${UNTOUCHED_READS.join('`, `')}\`), quiet and while one editor saves ~${process.env.LOAD_WRITER_RATE ?? 18} changes a second to other records (ratifications BRA/C098 and THA/C100 and those States' national profiles, alternately). After a 3 s warm-up, quiet and writer phases of ${run.isolationDuration} s alternate in ${ISOLATION_ROUNDS} pairs, the order swapped from one pair to the next (the writer runs in its own process and starts 1.5 s before its readers). req/s are over all rounds, p50/p99 the mean of the rounds'; the two ratios are the medians of the pairs' ratios (each pair measured back to back), so one pair disturbed by another job on the shared machine does not decide them. Target: throughput with the writer ≥ ${THROUGHPUT_FLOOR}× quiet and p99 ≤ ${P99_LIMIT}× quiet.
 
-${isolation}
-`;
-  return { heading, section, tables: `${mixed}\n\n${isolation}` };
+${isolation}`;
+  const pairs = rows
+    .map(
+      ({ db, isolation: i }) =>
+        `- ${db}, each pair's throughput ÷ quiet and p99 ÷ quiet: ${i.pairs.map((p) => `${p.throughput.toFixed(2)}/${p.p99.toFixed(2)}`).join(', ')}`,
+    )
+    .join('\n');
+  const section = `${text}\n\n${pairs}\n`;
+  return { heading, section, tables: `${mixed}\n\n${isolation}\n\n${pairs}` };
 }
 
 /** Replaces the section under `heading` in BENCHMARKS.md (or appends it); returns the file's path. */

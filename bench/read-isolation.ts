@@ -64,6 +64,8 @@ export interface IsolationResult {
   writer: PhaseFigures;
   p99Ratio: number;
   throughputRatio: number;
+  /** Each pair's ratios, in the order measured. */
+  pairs: { throughput: number; p99: number }[];
   ok: boolean;
 }
 
@@ -207,6 +209,7 @@ export async function readIsolation(
     writer: w,
     p99Ratio,
     throughputRatio,
+    pairs: throughputRatios.map((throughput, i) => ({ throughput, p99: p99Ratios[i] as number })),
     ok: p99Ratio <= P99_LIMIT && throughputRatio >= THROUGHPUT_FLOOR,
   };
 }
