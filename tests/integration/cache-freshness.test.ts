@@ -165,6 +165,25 @@ for (const database of await allDatabases()) {
         },
       ));
 
+    test('every cache lookup is reported to the hook given to createServices, by document kind', async () => {
+      const seen: string[] = [];
+      const observed = await createServices(database.config, {
+        prepare: false,
+        hasher: testHasher,
+        onCacheLookup: (kind, hit) => seen.push(`${kind} ${hit ? 'hit' : 'miss'}`),
+      });
+      try {
+        await observed.registry.getInstrument('C138');
+        await observed.registry.getInstrument('C138');
+        await observed.compliance.countryFacts('IDN');
+        await observed.gaps.list({}, { page: 1, pageSize: 10 }, null);
+      } finally {
+        await observed.close();
+      }
+      assert.deepEqual(seen, ['instrument miss', 'completeLists miss', 'instrument hit', 'complianceCountry miss', 'gaps miss']);
+      assert.deepEqual(observed.registry.cacheCounters().instrument, { hits: 1, misses: 1 });
+    });
+
     test('version checks made in one turn share one query, and a check after a write sees it', async () => {
       let queries = 0;
       const counting = reader.handle.db.withPlugin({
