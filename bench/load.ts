@@ -13,20 +13,26 @@
  * legal act is unique per write; a profile's compulsory education age alternates, and no two
  * profile writes to the same country are in flight at once, so the alternation holds). Afterwards:
  * no errors, no non-2xx, and every write that got a 200 is in /api/history (found by its reason).
+ * Reads and writes are timed separately. Then, on the same server, read-isolation.ts compares reads
+ * of records nobody edits, quiet and with one editor writing ~18 changes/s (issue 12; phases of
+ * LOAD_ISOLATION_DURATION s, LOAD_ISOLATION_ROUNDS pairs, LOAD_WRITER_RATE writes/s).
  * Any failure exits non-zero without touching BENCHMARKS.md; otherwise the section
  * `## Load test (npm run bench:load)` is replaced.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir } from 'node:os';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import type { Config } from '../src/config/env.ts';
 import { createServices } from '../src/container.ts';
-import { PROJECT_ROOT } from '../src/storage/paths.ts';
 import { postgresUnavailable, TEST_PG_URL } from '../tests/support/databases.ts';
+import { loadReport, type LoadRow as Row, writeSection } from './load-report.ts';
+import { P99_LIMIT, readIsolation, THROUGHPUT_FLOOR } from './read-isolation.ts';
 import { startServer, stopServer } from './server.ts';
 
 const DURATION = Number(process.env.LOAD_DURATION ?? 60);
+/** Length of each quiet and each writer phase of the read-isolation benchmark (see read-isolation.ts). */
+const ISOLATION_DURATION = Number(process.env.LOAD_ISOLATION_DURATION ?? Math.max(3, Math.round(DURATION / 4)));
 const CONNECTIONS = Number(process.env.LOAD_CONNECTIONS ?? 20);
 const PASSWORD = 'load-test password, long enough';
 
@@ -91,24 +97,8 @@ interface Tally {
   unchanged: string[];
   failedWrites: string[];
   writeLatencies: number[];
-}
-
-interface Row {
-  db: string;
-  requests: number;
-  rps: number;
-  p50: number;
-  p99: number;
-  errors: number;
-  timeouts: number;
-  non2xx: number;
-  writes: number;
-  writesPerSecond: number;
-  writeP50: number;
-  writeP99: number;
-  history: string;
-  logLines: number;
-  ok: boolean;
+  readLatencies: number[];
+  readsNon2xx: number;
 }
 
 function percentile(values: number[], p: number): number {
@@ -151,7 +141,7 @@ function buildRequests(sessions: Session[], ages: Map<string, number | null>, ta
   /** Profiles with a write in flight: a second one waits (its slot saves a ratification instead). */
   const busyProfiles = new Set<string>();
   const requests: autocannon.Request[] = [];
-  type Ctx = { session?: Session; cycle?: number; started?: number; reason?: string; profile?: string; age?: number };
+  type Ctx = { session?: Session; cycle?: number; started?: number; reason?: string; profile?: string; age?: number; readStarted?: number };
 
   for (let slot = 0; slot < 20; slot++) {
     if (!WRITE_SLOTS.has(slot)) {
@@ -164,7 +154,12 @@ function buildRequests(sessions: Session[], ages: Map<string, number | null>, ta
             context.cycle = cycles++;
             context.session = sessions[context.cycle % sessions.length];
           }
+          context.readStarted = performance.now();
           return { ...req, path: read(context.cycle ?? 0), headers: { cookie: context.session?.cookie ?? '' } };
+        },
+        onResponse: (status, _body, context: Ctx) => {
+          tally.readLatencies.push(performance.now() - (context.readStarted ?? 0));
+          if (status < 200 || status > 299) tally.readsNon2xx++;
         },
       });
       continue;
@@ -256,7 +251,16 @@ async function loadDb(
   try {
     const sessions = await Promise.all(PERSONAS.map((p) => signIn(base, p)));
     console.log(`${db}: ${PERSONAS.length} users created and signed in (${((performance.now() - setupStarted) / 1000).toFixed(1)} s)`);
-    const tally: Tally = { writesSent: 0, succeeded: new Set(), inFlight: new Set(), unchanged: [], failedWrites: [], writeLatencies: [] };
+    const tally: Tally = {
+      writesSent: 0,
+      succeeded: new Set(),
+      inFlight: new Set(),
+      unchanged: [],
+      failedWrites: [],
+      writeLatencies: [],
+      readLatencies: [],
+      readsNon2xx: 0,
+    };
     const result = await autocannon({
       url: base,
       connections: CONNECTIONS,
@@ -283,6 +287,23 @@ async function loadDb(
     const lateInHistory = found.filter((r) => tally.inFlight.has(r)).length;
     const history = `${found.length - lateInHistory}/${tally.succeeded.size} found${lateInHistory ? ` (+${lateInHistory} in flight at the stop)` : ''}`;
 
+    // Same server, caches warm: reads of untouched records, quiet and with one editor writing.
+    const admin = sessions.find((s) => s.persona.role === 'admin') as Session;
+    const isolation = await readIsolation(base, admin, { connections: CONNECTIONS, duration: ISOLATION_DURATION, tag: db });
+    const { quiet, writer } = isolation;
+    console.log(
+      `${db.padEnd(10)} untouched reads quiet ${quiet.rps.toFixed(0)} req/s, p99 ${quiet.p99.toFixed(1)} ms; with ${writer.writesPerSecond.toFixed(1)} writes/s ` +
+        `${writer.rps.toFixed(0)} req/s, p99 ${writer.p99.toFixed(1)} ms: throughput ${isolation.throughputRatio.toFixed(2)}×, p99 ${isolation.p99Ratio.toFixed(2)}×`,
+    );
+    if (quiet.errors + writer.errors + quiet.non2xx + writer.non2xx)
+      problems.push(`read isolation: ${quiet.errors + writer.errors} errors, ${quiet.non2xx + writer.non2xx} non-2xx`);
+    if (writer.failedWrites.length)
+      problems.push(`read isolation: ${writer.failedWrites.length} writes failed, e.g. ${writer.failedWrites.slice(0, 2).join(' | ')}`);
+    if (!isolation.ok)
+      console.error(
+        `!!! ${db}: reads of untouched records with a writer: throughput ${isolation.throughputRatio.toFixed(2)}× (target ≥ ${THROUGHPUT_FLOOR}), p99 ${isolation.p99Ratio.toFixed(2)}× (target ≤ ${P99_LIMIT})`,
+      );
+
     // The server's own log: one line per request, no error, and no secret.
     await stopServer(server);
     const log = readFileSync(logFile, 'utf8');
@@ -308,16 +329,22 @@ async function loadDb(
       errors: result.errors,
       timeouts: result.timeouts,
       non2xx: result.non2xx,
+      reads: tally.readLatencies.length,
+      readsPerSecond: tally.readLatencies.length / DURATION,
+      readP50: percentile(tally.readLatencies, 50),
+      readP99: percentile(tally.readLatencies, 99),
       writes: tally.succeeded.size,
       writesPerSecond: tally.succeeded.size / DURATION,
       writeP50: percentile(tally.writeLatencies, 50),
       writeP99: percentile(tally.writeLatencies, 99),
       history,
       logLines: lines.filter((l) => l.includes('"msg":"request"')).length,
+      isolation,
       ok: problems.length === 0,
     };
     console.log(
       `${db.padEnd(10)} ${row.requests} requests, ${row.rps.toFixed(0)} req/s, p50 ${row.p50} ms, p99 ${row.p99} ms; ` +
+        `${row.reads} reads (${row.readsPerSecond.toFixed(0)}/s, p50 ${row.readP50.toFixed(0)} ms, p99 ${row.readP99.toFixed(0)} ms); ` +
         `${row.writes} writes (${row.writesPerSecond.toFixed(1)}/s, p50 ${row.writeP50.toFixed(0)} ms, p99 ${row.writeP99.toFixed(0)} ms); ` +
         `errors ${row.errors}, timeouts ${row.timeouts}, non-2xx ${row.non2xx}; history ${history}; ${row.logLines} request log lines`,
     );
@@ -368,40 +395,11 @@ try {
   rmSync(dir, { recursive: true, force: true });
 }
 
-const table = [
-  '| database | requests | req/s | p50 ms | p99 ms | errors | non-2xx | writes (200) | writes/s | write p50 ms | write p99 ms | in /api/history |',
-  '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|',
-  ...rows.map(
-    (r) =>
-      `| ${r.db} | ${r.requests} | ${r.rps.toFixed(0)} | ${r.p50} | ${r.p99} | ${r.errors + r.timeouts} | ${r.non2xx} | ${r.writes} | ${r.writesPerSecond.toFixed(1)} | ${r.writeP50.toFixed(0)} | ${r.writeP99.toFixed(0)} | ${r.history} |`,
-  ),
-].join('\n');
-console.log(`\n${table}\n\ntotal ${((performance.now() - started) / 1000).toFixed(0)} s`);
+const report = loadReport(rows, { connections: CONNECTIONS, duration: DURATION, isolationDuration: ISOLATION_DURATION });
+console.log(`\n${report.tables}\n\ntotal ${((performance.now() - started) / 1000).toFixed(0)} s`);
 
 if (rows.some((r) => !r.ok)) {
   console.error('\n!!! LOAD TEST FAILED (see the lines above); BENCHMARKS.md left unchanged.');
   process.exit(1);
 }
-
-const file = join(PROJECT_ROOT, 'BENCHMARKS.md');
-const heading = '## Load test (npm run bench:load)';
-const section = `${heading}
-
-Run ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, Node ${process.version}, ${cpus().length}-core machine, autocannon and the server (its own process, LOG_LEVEL=info, one JSON log line per request) on the same loopback, so they compete for CPU. ${CONNECTIONS} connections for ${DURATION} s per database, no warm-up; 5 users signed in once each (1 admin, 1 secretariat, focal points for IDN, MYS and PHL), rotating per cycle of 20 requests: 17 reads (portal instrument, country, list, search and home pages; API instrument, country and ratification lists, country profiles, gaps, history, /auth/me) and 3 writes (national-profile edits and ratification saves within the user's scope), i.e. 85 % reads, 15 % writes. Each write carries a unique reason \`load-<user>-<n>\` and changes something; the last column counts those reasons found in /api/history against the writes answered 200. Every write invalidates the read caches (data version), so reads here are mostly uncached.
-
-${table}
-`;
-let current = '';
-try {
-  current = readFileSync(file, 'utf8');
-} catch {
-  current = '# Benchmarks\n\nFigures are from `npm run bench` and `npm run bench:*` runs; each run rewrites its own section.\n';
-}
-const start = current.indexOf(heading);
-if (start === -1) current = `${current.trimEnd()}\n\n${section}`;
-else {
-  const next = current.indexOf('\n## ', start + heading.length);
-  current = current.slice(0, start) + section + (next === -1 ? '' : `\n${current.slice(next + 1)}`);
-}
-writeFileSync(file, current);
-console.log(`written to ${file}`);
+console.log(`written to ${writeSection(report.heading, report.section)}`);

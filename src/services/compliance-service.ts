@@ -17,9 +17,10 @@ import { type FieldIssue, invalid, notFound } from '../domain/errors.ts';
 import type { Lang } from '../domain/facts.ts';
 import { isIsoDay } from '../domain/partial-date.ts';
 import { declarationInEffect } from '../domain/ratification.ts';
+import { cachedDocument } from './cache-dependencies.ts';
 import type { RatificationRecord, RegistryRepository } from './ports.ts';
 import { cacheLookupListener, NO_SERVICE_EVENTS, type ServiceEvents } from './service-events.ts';
-import { VersionedCache } from './versioned-cache.ts';
+import { type CacheCounters, VersionedCache } from './versioned-cache.ts';
 
 export interface CheckRequest {
   country: string;
@@ -92,7 +93,12 @@ export class ComplianceService {
     private readonly repo: RegistryRepository,
     events: ServiceEvents = NO_SERVICE_EVENTS,
   ) {
-    this.cache = new VersionedCache(400, cacheLookupListener(events, 'compliance'));
+    this.cache = new VersionedCache(repo, { capacity: 400, onLookup: cacheLookupListener(events, 'compliance') });
+  }
+
+  /** Cache hits and misses by document kind. */
+  cacheCounters(): Record<string, CacheCounters> {
+    return this.cache.counters();
   }
 
   /** The facts the engine needs about one State; null when it is not in the registry. */
@@ -100,10 +106,9 @@ export class ComplianceService {
     return (await this.loadCountry(iso3))?.facts ?? null;
   }
 
-  /** The State's names and facts, read once per data version. */
-  private async loadCountry(iso3: string): Promise<{ facts: CountryFacts; ref: CheckAnswer['country'] } | null> {
-    const version = await this.repo.dataVersion();
-    return this.cache.get(version, `country:${iso3}`, async () => {
+  /** The State's names and facts, read again only after a write to them. */
+  private loadCountry(iso3: string): Promise<{ facts: CountryFacts; ref: CheckAnswer['country'] } | null> {
+    return this.cache.get(cachedDocument('complianceCountry', iso3, iso3), async () => {
       const country = await this.repo.getCountry(iso3);
       if (!country) return null;
       const [ratifications, profile] = await Promise.all([
@@ -120,11 +125,10 @@ export class ComplianceService {
 
   /**
    * Facts for every State, for batch screening: four queries for the whole registry (not four per
-   * State, which took ~60 ms of a command's start), read once per data version.
+   * State, which took ~60 ms of a command's start), read again only after a write to them.
    */
-  async allCountryFacts(): Promise<Map<string, CountryFacts>> {
-    const version = await this.repo.dataVersion();
-    return this.cache.get(version, 'all-country-facts', async () => {
+  allCountryFacts(): Promise<Map<string, CountryFacts>> {
+    return this.cache.get(cachedDocument('complianceAll', 'all'), async () => {
       const [countries, c138, c182, profiles] = await Promise.all([
         this.repo.listCountries({}),
         this.repo.listRatifications({ instrument: 'C138' }, null),

@@ -7,6 +7,7 @@ import { INSTRUMENT_STATUSES, type Instrument, type InstrumentStatus, normaliseI
 import { isPartialDate } from '../domain/partial-date.ts';
 import type { Ratification, RatificationStatus } from '../domain/ratification.ts';
 import { refuseNul } from '../domain/text.ts';
+import { changedKeys } from './cache-dependencies.ts';
 import {
   ageField,
   checkCitation,
@@ -106,8 +107,8 @@ function isoDay(now: Date): string {
 
 /**
  * Every change to the registry goes through here: the policy is checked on the server, the change
- * and its event (who, when, before, after, source, reason) are written in one transaction, and
- * the data version moves so that every instance drops its read cache.
+ * and its event (who, when, before, after, source, reason) are written in one transaction, with
+ * new versions for what it changed so that every instance drops the cached documents showing it.
  */
 export class EditService {
   constructor(
@@ -323,7 +324,12 @@ export class EditService {
    * Applies several ratifications in one transaction, in batches of rows: every row lands, or none
    * (with a per-row report). Each row is checked and recorded exactly as `saveRatification` would.
    */
-  async importRatifications(actor: Actor | null, rows: readonly ImportRow[], now: Date, options: ImportOptions = {}): Promise<ImportCounts> {
+  async importRatifications(
+    actor: Actor | null,
+    rows: readonly ImportRow[],
+    now: Date,
+    options: ImportOptions = {},
+  ): Promise<ImportCounts> {
     const counts = await importRatificationsInBatches(this.store, actor, rows, now, options);
     // Counted once the transaction has committed: a refused import counts nothing.
     this.events.rowsImported(rows.length);
@@ -427,7 +433,7 @@ export class EditService {
       revertsEventId,
     };
     const id = await tx.appendEvent(event);
-    await tx.bumpVersion();
+    await tx.bumpVersions(changedKeys(recordType, recordKey, before, after));
     return { event: { id, ...event }, record: after, warnings: [] };
   }
 }

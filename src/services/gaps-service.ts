@@ -1,8 +1,9 @@
 import type { Actor } from '../domain/access/policy.ts';
 import { findGaps, type Gap, type GapKind } from '../domain/gaps.ts';
+import { cachedDocument } from './cache-dependencies.ts';
 import type { Page, PageRequest, RegistryRepository } from './ports.ts';
 import { cacheLookupListener, NO_SERVICE_EVENTS, type ServiceEvents } from './service-events.ts';
-import { VersionedCache } from './versioned-cache.ts';
+import { type CacheCounters, VersionedCache } from './versioned-cache.ts';
 
 export interface GapFilter {
   country?: string;
@@ -17,11 +18,16 @@ export class GapsService {
     private readonly repo: RegistryRepository,
     events: ServiceEvents = NO_SERVICE_EVENTS,
   ) {
-    this.cache = new VersionedCache(4, cacheLookupListener(events, 'gaps'));
+    this.cache = new VersionedCache(repo, { capacity: 4, onLookup: cacheLookupListener(events, 'gaps') });
   }
 
-  private async all(): Promise<Gap[]> {
-    return this.cache.get(await this.repo.dataVersion(), 'gaps', async () => {
+  /** Cache hits and misses by document kind. */
+  cacheCounters(): Record<string, CacheCounters> {
+    return this.cache.counters();
+  }
+
+  private all(): Promise<Gap[]> {
+    return this.cache.get(cachedDocument('gaps', 'all'), async () => {
       const [ratifications, instruments, profiles, countries] = await Promise.all([
         this.repo.listRatifications({}, null),
         this.repo.listInstruments({}, { page: 1, pageSize: 100_000 }),

@@ -79,7 +79,12 @@ export interface RegistryWriteTx {
   putRatifications(rs: readonly Ratification[]): Promise<void>;
   /** `appendEvent` for many events, given ids in order. */
   appendEvents(es: readonly NewChangeEvent[]): Promise<void>;
-  /** Marks the registry as changed so every instance drops its read cache. */
+  /**
+   * Marks these dependency keys (src/services/cache-dependencies.ts) as changed, so every instance
+   * drops the cached documents that show them; takes effect with the transaction's commit.
+   */
+  bumpVersions(keys: Iterable<string>): Promise<void>;
+  /** Marks everything as changed (every instance drops every cached document). */
   bumpVersion(): Promise<void>;
 }
 

@@ -110,6 +110,11 @@ export interface RegistryRepository {
   getNationalProfile(iso3: string): Promise<NationalProfile | null>;
   listNationalProfiles(): Promise<NationalProfile[]>;
   ping(): Promise<void>;
-  /** Changes whenever registry data changes; read-side caches key on it. */
+  /** Changes whenever registry data changes (a digest of every record version). */
   dataVersion(): Promise<string>;
+  /**
+   * The current versions of these dependency keys (src/services/cache-dependencies.ts), in one
+   * indexed query: equal answers mean none of them changed. Read-side caches check it per lookup.
+   */
+  versionsOf(keys: string[]): Promise<string>;
 }

@@ -3,6 +3,7 @@ import type { MemberState } from '../domain/country.ts';
 import { DomainError, type FieldIssue, invalid } from '../domain/errors.ts';
 import type { Instrument } from '../domain/instrument.ts';
 import type { Ratification } from '../domain/ratification.ts';
+import { changedKeys } from './cache-dependencies.ts';
 import { clean } from './edit-validation.ts';
 import type { HistoryRepository, NewChangeEvent, RegistryWriteTx } from './history-ports.ts';
 import type { ImportRow } from './import-csv.ts';
@@ -46,7 +47,11 @@ export interface ChangedRecord {
  * edit service does the same once per record (`commit`). Change both together.
  */
 async function markChanged(tx: RegistryWriteTx, changed: readonly ChangedRecord[]): Promise<void> {
-  if (changed.length) await tx.bumpVersion();
+  const keys = new Set<string>();
+  // Every written record is taken as possibly new (no `before`), so the lists that count
+  // ratifications are refreshed too: a superset of what changed, never less.
+  for (const r of changed) for (const key of changedKeys(r.recordType, r.recordKey, null, r)) keys.add(key);
+  if (keys.size) await tx.bumpVersions(keys);
 }
 
 export function scopeProblems(actor: Actor | null, rows: readonly ImportRow[]): FieldIssue[] {

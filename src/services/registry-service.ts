@@ -5,6 +5,7 @@ import { splitSources } from '../domain/facts.ts';
 import type { IlcSession } from '../domain/ilc-session.ts';
 import type { Instrument, InstrumentCategory, TitleIdKind } from '../domain/instrument.ts';
 import { type Declaration, declarationInEffect, entryIntoForceForState, type Ratification } from '../domain/ratification.ts';
+import { type CachedDocument, cachedDocument } from './cache-dependencies.ts';
 import type {
   CountryFilter,
   CountryListItem,
@@ -17,7 +18,7 @@ import type {
   RegistryRepository,
 } from './ports.ts';
 import { cacheLookupListener, NO_SERVICE_EVENTS, type ServiceEvents } from './service-events.ts';
-import { VersionedCache } from './versioned-cache.ts';
+import { type CacheCounters, VersionedCache } from './versioned-cache.ts';
 
 export interface InstrumentRef {
   code: string;
@@ -116,12 +117,17 @@ export class RegistryService {
     private readonly repo: RegistryRepository,
     events: ServiceEvents = NO_SERVICE_EVENTS,
   ) {
-    this.cache = new VersionedCache(500, cacheLookupListener(events, 'registry'));
+    this.cache = new VersionedCache(repo, { onLookup: cacheLookupListener(events, 'registry') });
   }
 
-  /** Reads through the cache for the current data version (see VersionedCache). */
-  private async cached<T>(key: string, load: () => Promise<T>): Promise<T> {
-    return this.cache.get(await this.repo.dataVersion(), key, load);
+  /** Reads through the cache, valid while the records the document shows are unchanged (see VersionedCache). */
+  private cached<T>(doc: CachedDocument, load: () => Promise<T>): Promise<T> {
+    return this.cache.get(doc, load);
+  }
+
+  /** Cache hits and misses by document kind. */
+  cacheCounters(): Record<string, CacheCounters> {
+    return this.cache.counters();
   }
 
   ping(): Promise<void> {
@@ -130,7 +136,10 @@ export class RegistryService {
 
   listInstruments(filter: InstrumentFilter, page: PageRequest): Promise<Page<InstrumentListEntry>> {
     return this.cached(
-      `instruments:${JSON.stringify([filter.type, filter.status, filter.category, filter.subject, filter.q, page.page, page.pageSize])}`,
+      cachedDocument(
+        'instrumentList',
+        JSON.stringify([filter.type, filter.status, filter.category, filter.subject, filter.q, page.page, page.pageSize]),
+      ),
       async () => {
         const [result, lists] = await Promise.all([this.repo.listInstruments(filter, page), this.completeLists()]);
         return { ...result, items: result.items.map((i) => ({ ...i, coverage: instrumentCoverage(i, i.recordedRatifications, lists) })) };
@@ -140,15 +149,15 @@ export class RegistryService {
 
   /** The lists the sources show to be complete; everything else is partial (src/domain/coverage.ts). */
   completeLists(): Promise<CompleteList[]> {
-    return this.cached('complete-lists', () => this.repo.listCompleteLists());
+    return this.cached(cachedDocument('completeLists', 'all'), () => this.repo.listCompleteLists());
   }
 
   listSubjects() {
-    return this.cached('subjects', () => this.repo.listSubjects());
+    return this.cached(cachedDocument('subjects', 'all'), () => this.repo.listSubjects());
   }
 
   getInstrument(code: string): Promise<InstrumentDetail> {
-    return this.cached(`instrument:${code}`, () => this.loadInstrument(code));
+    return this.cached(cachedDocument('instrument', code, code), () => this.loadInstrument(code));
   }
 
   private async loadInstrument(code: string): Promise<InstrumentDetail> {
@@ -180,14 +189,14 @@ export class RegistryService {
   }
 
   listCountries(filter: CountryFilter): Promise<CountryListEntry[]> {
-    return this.cached(`countries:${JSON.stringify([filter.region, filter.q])}`, async () => {
+    return this.cached(cachedDocument('countryList', JSON.stringify([filter.region, filter.q])), async () => {
       const [countries, lists] = await Promise.all([this.repo.listCountries(filter), this.completeLists()]);
       return countries.map((c) => ({ ...c, coverage: countryCoverage(c.iso3, c.recordedRatifications, lists) }));
     });
   }
 
   getCountryProfile(iso3: string): Promise<CountryProfile> {
-    return this.cached(`country:${iso3}`, () => this.loadCountryProfile(iso3));
+    return this.cached(cachedDocument('country', iso3, iso3), () => this.loadCountryProfile(iso3));
   }
 
   private async loadCountryProfile(iso3: string): Promise<CountryProfile> {

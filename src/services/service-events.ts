@@ -18,10 +18,7 @@ export const NO_SERVICE_EVENTS: ServiceEvents = {
   loginFailed: () => {},
 };
 
-/** The listener a VersionedCache calls: the kind is the key up to its first ':' ('country:IDN' → 'country'). */
-export function cacheLookupListener(events: ServiceEvents, cache: string): (key: string, hit: boolean) => void {
-  return (key, hit) => {
-    const colon = key.indexOf(':');
-    events.cacheLookup(cache, colon < 0 ? key : key.slice(0, colon), hit);
-  };
+/** The listener a VersionedCache calls with the kind of document looked up (src/services/cache-dependencies.ts). */
+export function cacheLookupListener(events: ServiceEvents, cache: string): (kind: string, hit: boolean) => void {
+  return (kind, hit) => events.cacheLookup(cache, kind, hit);
 }

@@ -8,6 +8,7 @@ import { createGunzip, createGzip } from 'node:zlib';
 import { type Kysely, sql, type Transaction } from 'kysely';
 import type { DbHandle } from './db.ts';
 import { migrationProvider } from './migrations/index.ts';
+import { bumpEverything } from './record-versions.ts';
 import type { Database } from './schema.ts';
 
 /**
@@ -35,6 +36,7 @@ export const TABLES = [
   { name: 'meta', key: 'key' },
   { name: 'national_profiles', key: 'iso3' },
   { name: 'complete_lists', key: 'list_key' },
+  { name: 'record_versions', key: 'key' },
   { name: 'users', key: 'id' },
   { name: 'ratifications', key: 'id' },
   { name: 'declarations', key: 'id' },
@@ -418,6 +420,8 @@ export async function restoreDatabase(handle: DbHandle, file: string, options: {
         .values({ key: 'data_version', value: randomUUID() })
         .onConflict((oc) => oc.column('key').doUpdateSet((eb) => ({ value: eb.ref('excluded.value') })))
         .execute();
+      // Every instance drops every cached document: the restored rows may carry any version.
+      await bumpEverything(trx);
     });
     return { header, rows, total };
   } finally {

@@ -1,10 +1,10 @@
-import { randomUUID } from 'node:crypto';
 import type { Kysely, Selectable, Transaction } from 'kysely';
 import { isRole } from '../domain/access/policy.ts';
 import type { NationalProfile } from '../domain/child-labour/types.ts';
 import type { MemberState } from '../domain/country.ts';
 import type { Instrument } from '../domain/instrument.ts';
-import type { Ratification } from '../domain/ratification.ts';
+import type { Ratification, RatificationStatus } from '../domain/ratification.ts';
+import { EVERYTHING } from '../services/cache-dependencies.ts';
 import type {
   ActorScope,
   ChangeEvent,
@@ -28,6 +28,7 @@ import {
   upsertRatifications,
 } from './batch-writes.ts';
 import { type DialectInfo, POSTGRES, SQLITE } from './dialect.ts';
+import { bumpVersions } from './record-versions.ts';
 import { fromInstrument, toCountry, toDeclaration, toInstrument } from './registry-repository.ts';
 import type { Database, EventsTable } from './schema.ts';
 
@@ -50,10 +51,23 @@ function toEvent(r: Selectable<EventsTable>): ChangeEvent {
 }
 
 class WriteTx implements RegistryWriteTx {
+  /** Dependency keys this transaction changed; their versions are bumped just before it commits. */
+  private readonly changed = new Set<string>();
+
   constructor(
     private readonly trx: Transaction<Database>,
     private readonly maxParams: number,
   ) {}
+
+  /**
+   * Written last, after every record, so the version rows (shared by many writers) are locked only
+   * for the end of the transaction and always after its record locks: a long import holding a
+   * version row can never wait on a record a short save holds while that save waits on the version.
+   */
+  async flushVersions(): Promise<void> {
+    await bumpVersions(this.trx, this.changed);
+    this.changed.clear();
+  }
 
   async getRatification(country: string, instrument: string): Promise<Ratification | null> {
     const r = await this.trx
@@ -157,12 +171,12 @@ class WriteTx implements RegistryWriteTx {
     return insertEvents(this.trx, es, this.maxParams);
   }
 
+  async bumpVersions(keys: Iterable<string>): Promise<void> {
+    for (const key of keys) this.changed.add(key);
+  }
+
   async bumpVersion(): Promise<void> {
-    await this.trx
-      .insertInto('meta')
-      .values({ key: 'data_version', value: randomUUID() })
-      .onConflict((oc) => oc.column('key').doUpdateSet((eb) => ({ value: eb.ref('excluded.value') })))
-      .execute();
+    this.changed.add(EVERYTHING);
   }
 }
 
@@ -177,7 +191,12 @@ export class KyselyHistoryRepository implements HistoryRepository {
   ) {}
 
   transaction<T>(fn: (tx: RegistryWriteTx) => Promise<T>): Promise<T> {
-    return this.db.transaction().execute((trx) => fn(new WriteTx(trx, this.limits.maxParams)));
+    return this.db.transaction().execute(async (trx) => {
+      const tx = new WriteTx(trx, this.limits.maxParams);
+      const result = await fn(tx);
+      await tx.flushVersions();
+      return result;
+    });
   }
 
   async listEvents(filter: HistoryFilter, page: PageRequest): Promise<Page<ChangeEvent>> {

@@ -29,6 +29,7 @@ import type {
 } from '../services/ports.ts';
 import { countCompleteLists, readCompleteLists, replaceCompleteLists } from './complete-lists.ts';
 import type { DialectInfo } from './dialect.ts';
+import { allVersionsDigest, bumpEverything, VersionReader } from './record-versions.ts';
 import type { CountriesTable, Database, DeclarationsTable, IlcSessionsTable, InstrumentsTable, RatificationsTable } from './schema.ts';
 
 type InstrumentRow = Selectable<InstrumentsTable>;
@@ -172,10 +173,14 @@ function chunks<T>(items: readonly T[], size: number): T[][] {
 }
 
 export class KyselyRegistryRepository implements RegistryRepository {
+  private readonly versionReader: VersionReader;
+
   constructor(
     private readonly db: Kysely<Database>,
     private readonly dialect: DialectInfo,
-  ) {}
+  ) {
+    this.versionReader = new VersionReader(db);
+  }
 
   async ping(): Promise<void> {
     await sql`select 1`.execute(this.db);
@@ -191,9 +196,12 @@ export class KyselyRegistryRepository implements RegistryRepository {
     return rows.map((r) => JSON.parse(r.profile) as NationalProfile);
   }
 
-  async dataVersion(): Promise<string> {
-    const row = await this.db.selectFrom('meta').select('value').where('key', '=', 'data_version').executeTakeFirst();
-    return row?.value ?? 'empty';
+  dataVersion(): Promise<string> {
+    return allVersionsDigest(this.db);
+  }
+
+  versionsOf(keys: string[]): Promise<string> {
+    return this.versionReader.versionsOf(keys);
   }
 
   async countInstruments(): Promise<number> {
@@ -399,6 +407,7 @@ export class KyselyRegistryRepository implements RegistryRepository {
       await this.dialect.seedLock(trx);
       await replaceCompleteLists(trx, lists);
       await trx.updateTable('meta').set({ value: randomUUID() }).where('key', '=', 'data_version').execute();
+      await bumpEverything(trx);
     });
   }
 
@@ -524,6 +533,7 @@ export class KyselyRegistryRepository implements RegistryRepository {
         })
         .onConflict((oc) => oc.column('key').doUpdateSet((eb) => ({ value: eb.ref('excluded.value') })))
         .execute();
+      await bumpEverything(trx);
       await trx
         .insertInto('meta')
         .values({

@@ -155,6 +155,12 @@ export interface CompleteListsTable {
   basis: string;
 }
 
+/** The version of one dependency key of the read caches (src/services/cache-dependencies.ts). */
+export interface RecordVersionsTable {
+  key: string;
+  version: string;
+}
+
 export interface Database {
   instruments: InstrumentsTable;
   countries: CountriesTable;
@@ -165,6 +171,7 @@ export interface Database {
   meta: MetaTable;
   national_profiles: NationalProfilesTable;
   complete_lists: CompleteListsTable;
+  record_versions: RecordVersionsTable;
   users: UsersTable;
   sessions: SessionsTable;
   api_tokens: ApiTokensTable;

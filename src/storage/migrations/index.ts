@@ -4,6 +4,7 @@ import { createRegistry } from './2026-11-27-001-registry.ts';
 import { createNationalProfiles } from './2026-11-27-002-national-profiles.ts';
 import { createAccountsHistory } from './2026-11-27-003-accounts-history.ts';
 import { createCompleteLists } from './2026-12-03-004-complete-lists.ts';
+import { createRecordVersions } from './2026-12-03-005-record-versions.ts';
 
 /** Migrations are bundled in code (no filesystem scan), ordered by their names. */
 export function migrationProvider(dialect: DialectInfo): MigrationProvider {
@@ -23,6 +24,7 @@ export function migrationProvider(dialect: DialectInfo): MigrationProvider {
           up: (db: Kysely<any>) => createCompleteLists.up(db, dialect),
           down: (db: Kysely<any>) => createCompleteLists.down(db),
         },
+        '2026-12-03-005-record-versions': createRecordVersions,
       };
     },
   };
