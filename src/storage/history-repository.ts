@@ -65,7 +65,7 @@ class WriteTx implements RegistryWriteTx {
    * version row can never wait on a record a short save holds while that save waits on the version.
    */
   async flushVersions(): Promise<void> {
-    await bumpVersions(this.trx, this.changed);
+    await bumpVersions(this.trx, this.changed, this.maxParams);
     this.changed.clear();
   }
 

@@ -46,18 +46,25 @@ export async function allVersionsDigest(db: Kysely<Database>): Promise<string> {
 }
 
 /**
- * Gives each key a new version inside the writing transaction. Keys are written in sorted order in
- * one statement, so two PostgreSQL transactions bumping overlapping keys lock them in the same
- * order and never deadlock on them.
+ * Gives each key a new version inside the writing transaction. Keys are written in sorted order, so
+ * two PostgreSQL transactions bumping overlapping keys lock them in the same order and never
+ * deadlock on them; a large set (a bulk import) goes in several statements, each within the
+ * database's parameter limit (two parameters a key), still in that order.
  */
-export async function bumpVersions(trx: Transaction<Database> | Kysely<Database>, keys: Iterable<string>): Promise<void> {
+export async function bumpVersions(
+  trx: Transaction<Database> | Kysely<Database>,
+  keys: Iterable<string>,
+  maxParams = 30_000,
+): Promise<void> {
   const sorted = [...new Set(keys)].sort();
-  if (sorted.length === 0) return;
-  await trx
-    .insertInto('record_versions')
-    .values(sorted.map((key) => ({ key, version: randomUUID() })))
-    .onConflict((oc) => oc.column('key').doUpdateSet((eb) => ({ version: eb.ref('excluded.version') })))
-    .execute();
+  const perStatement = Math.max(1, Math.floor(maxParams / 2));
+  for (let start = 0; start < sorted.length; start += perStatement) {
+    await trx
+      .insertInto('record_versions')
+      .values(sorted.slice(start, start + perStatement).map((key) => ({ key, version: randomUUID() })))
+      .onConflict((oc) => oc.column('key').doUpdateSet((eb) => ({ version: eb.ref('excluded.version') })))
+      .execute();
+  }
 }
 
 /** Invalidates every cached document on every instance (seeding, restore). */
