@@ -42,11 +42,17 @@ export interface ChangedRecord {
   country: string;
 }
 
+/** Past this many records in one chunk, the import invalidates every cached document at once. */
+const WHOLESALE_CHANGE = 500;
+
 /**
  * The one place the import tells the read caches what it changed, once per batch of rows: the
  * edit service does the same once per record (`commit`). Change both together.
  */
 async function markChanged(tx: RegistryWriteTx, changed: readonly ChangedRecord[]): Promise<void> {
+  // A bulk write touches most documents anyway: one "everything" version then costs one row where
+  // the record keys would cost tens of thousands.
+  if (changed.length > WHOLESALE_CHANGE) return tx.bumpVersion();
   const keys = new Set<string>();
   // Every written record is taken as possibly new (no `before`), so the lists that count
   // ratifications are refreshed too: a superset of what changed, never less.

@@ -27,10 +27,11 @@ import type {
   RegistryRepository,
   SeedResult,
 } from '../services/ports.ts';
+import { ratificationRow } from './batch-writes.ts';
 import { countCompleteLists, readCompleteLists, replaceCompleteLists } from './complete-lists.ts';
 import type { DialectInfo } from './dialect.ts';
 import { allVersionsDigest, bumpEverything, VersionReader } from './record-versions.ts';
-import type { CountriesTable, Database, DeclarationsTable, IlcSessionsTable, InstrumentsTable, RatificationsTable } from './schema.ts';
+import type { CountriesTable, Database, DeclarationsTable, IlcSessionsTable, InstrumentsTable } from './schema.ts';
 
 type InstrumentRow = Selectable<InstrumentsTable>;
 type CountryRow = Selectable<CountriesTable>;
@@ -467,17 +468,7 @@ export class KyselyRegistryRepository implements RegistryRepository {
           .onConflict((oc) => oc.column('number').doUpdateSet(excludedAll<IlcSessionsTable>(sessionRows[0], ['number'])))
           .execute();
       }
-      const ratRows: Omit<RatificationsTable, 'id'>[] = bundle.ratifications.map((r) => ({
-        country_iso3: r.country,
-        instrument_code: r.instrument,
-        registration_date: r.registrationDate,
-        status: r.status,
-        legal_act: r.legalAct,
-        national_title: r.nationalTitle,
-        source: r.source,
-        confidence: r.confidence,
-        notes: r.notes,
-      }));
+      const ratRows = bundle.ratifications.map(ratificationRow);
       for (const rows of chunks(ratRows, batch(9))) {
         await trx
           .insertInto('ratifications')
