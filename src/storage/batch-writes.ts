@@ -4,7 +4,7 @@ import type { Confidence } from '../domain/facts.ts';
 import type { Instrument } from '../domain/instrument.ts';
 import type { Declaration, Ratification, RatificationStatus } from '../domain/ratification.ts';
 import type { NewChangeEvent } from '../services/history-ports.ts';
-import { toCountry, toDeclaration, toInstrument } from './registry-repository.ts';
+import { toCountry, toDeclaration, toInstrument } from './registry-rows.ts';
 import type { Database, DeclarationsTable, EventsTable, RatificationsTable } from './schema.ts';
 
 /**

@@ -3,7 +3,7 @@ import { isRole } from '../domain/access/policy.ts';
 import type { NationalProfile } from '../domain/child-labour/types.ts';
 import type { MemberState } from '../domain/country.ts';
 import type { Instrument } from '../domain/instrument.ts';
-import type { Ratification, RatificationStatus } from '../domain/ratification.ts';
+import type { Ratification } from '../domain/ratification.ts';
 import { EVERYTHING } from '../services/cache-dependencies.ts';
 import type {
   ActorScope,
@@ -29,7 +29,7 @@ import {
 } from './batch-writes.ts';
 import { type DialectInfo, POSTGRES, SQLITE } from './dialect.ts';
 import { bumpVersions } from './record-versions.ts';
-import { fromInstrument, toCountry, toDeclaration, toInstrument } from './registry-repository.ts';
+import { fromInstrument, toCountry, toDeclaration, toInstrument } from './registry-rows.ts';
 import type { Database, EventsTable } from './schema.ts';
 
 function toEvent(r: Selectable<EventsTable>): ChangeEvent {

@@ -2,19 +2,16 @@ import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import { ROLES } from '../../domain/access/policy.ts';
 import { DomainError } from '../../domain/errors.ts';
 import { CONFIDENCES } from '../../domain/facts.ts';
-import { GAP_KINDS } from '../../domain/gaps.ts';
 import { INSTRUMENT_STATUSES } from '../../domain/instrument.ts';
 import { RATIFICATION_STATUSES } from '../../domain/ratification.ts';
 import { normaliseEmail } from '../../services/account-service.ts';
 import type { EditService } from '../../services/edit-service.ts';
-import type { GapsService } from '../../services/gaps-service.ts';
 import { EVENT_ACTIONS, RECORD_TYPES } from '../../services/history-ports.ts';
 import { eventForReader, mayFilterByEditor } from '../../services/history-privacy.ts';
 import { authState, requireActor } from '../auth.ts';
-import { dateQuery, PageQuerySchema, ProblemSchema } from './schemas.ts';
+import { dateQuery, PageQuerySchema, problemDoc as problem } from './schemas.ts';
 import { countryTarget, instrumentTarget, mayWrite, revertTarget } from './write-access.ts';
 
-const problem = (description: string) => ({ description, content: { 'application/problem+json': { schema: ProblemSchema } } });
 const writeProblems = {
   400: problem('Invalid input (checked after the sign-in and the right to write)'),
   401: problem('Not signed in (no valid session or API token)'),
@@ -304,56 +301,7 @@ const revert = createRoute({
   responses: { ...ok, ...writeProblems },
 });
 
-const GapSchema = z
-  .object({
-    kind: z.enum(GAP_KINDS),
-    record: z.string(),
-    recordType: z.enum(['ratification', 'instrument', 'national_profile']),
-    country: z.string().nullable(),
-    instrument: z.string().nullable(),
-    role: z.enum(['focal_point', 'secretariat']),
-  })
-  .openapi('Gap');
-
-const listGaps = createRoute({
-  method: 'get',
-  path: '/gaps',
-  tags: ['history'],
-  summary: 'Unknown and low-confidence facts to fill, each with the role that may fill it',
-  request: {
-    query: z.object({
-      country: z
-        .string()
-        .regex(/^[A-Za-z]{3}$/, 'country must be an ISO 3166 alpha-3 code')
-        .optional()
-        .openapi({ param: { name: 'country', in: 'query' } }),
-      kind: z
-        .enum(GAP_KINDS, { error: `kind must be one of ${GAP_KINDS.join(', ')}` })
-        .optional()
-        .openapi({ param: { name: 'kind', in: 'query' } }),
-      ...PageQuerySchema,
-    }),
-  },
-  responses: {
-    200: {
-      description: 'Gaps',
-      content: {
-        'application/json': {
-          schema: z.object({
-            items: z.array(GapSchema),
-            total: z.number().int(),
-            page: z.number().int(),
-            pageSize: z.number().int(),
-            counts: z.record(z.string(), z.number().int()),
-          }),
-        },
-      },
-    },
-    400: problem('Invalid filter'),
-  },
-});
-
-export function addEditRoutes(api: OpenAPIHono, edits: EditService, gaps: GapsService, now: () => Date): void {
+export function addEditRoutes(api: OpenAPIHono, edits: EditService, now: () => Date): void {
   api.openapi(saveRatification, async (c) => {
     const { country, instrument } = c.req.valid('param');
     const body = c.req.valid('json');
@@ -402,10 +350,5 @@ export function addEditRoutes(api: OpenAPIHono, edits: EditService, gaps: GapsSe
     let reason: string | null = null;
     if ((c.req.header('content-type') ?? '').includes('json')) reason = (c.req.valid('json') as { reason?: string | null })?.reason ?? null;
     return c.json(await edits.revert(requireActor(c), c.req.valid('param').id, reason, now()), 200);
-  });
-
-  api.openapi(listGaps, async (c) => {
-    const { country, kind, page, pageSize } = c.req.valid('query');
-    return c.json(await gaps.list({ country: country?.toUpperCase(), kind }, { page, pageSize }, authState(c).actor), 200);
   });
 }

@@ -13,6 +13,7 @@ import { HEALTH_DEADLINE_MS, withinDeadline } from '../unavailable.ts';
 import { addAccountRoutes } from './account-routes.ts';
 import { addComplianceRoutes, addScreeningRoute } from './compliance-routes.ts';
 import { addEditRoutes } from './edit-routes.ts';
+import { addGapsRoutes } from './gaps-routes.ts';
 import { ratificationsCsv } from './ratifications-csv.ts';
 import {
   CountryListQuerySchema,
@@ -159,7 +160,8 @@ export function createApi({ registry, compliance, accounts, edits, gaps, today, 
   api.openAPIRegistry.registerComponent('securitySchemes', 'session', { type: 'apiKey', in: 'cookie', name: 'tripartite_session' });
   api.openAPIRegistry.registerComponent('securitySchemes', 'token', { type: 'http', scheme: 'bearer' });
   addAccountRoutes(api, accounts, now, addressOf);
-  addEditRoutes(api, edits, gaps, now);
+  addEditRoutes(api, edits, now);
+  addGapsRoutes(api, gaps);
 
   api.openapi(health, async (c) => {
     // A load balancer needs an answer in time: a ping stuck on a silent network counts as down.

@@ -39,6 +39,12 @@ export function dateQuery(name: string) {
     .openapi({ param: { name, in: 'query' } });
 }
 
+/** An OpenAPI response entry for a problem+json answer. */
+export const problemDoc = (description: string) => ({
+  description,
+  content: { 'application/problem+json': { schema: ProblemSchema } },
+});
+
 export const PageQuerySchema = {
   page: z.coerce
     .number({ error: 'page must be a whole number of 1 or more' })

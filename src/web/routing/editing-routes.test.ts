@@ -1,20 +1,8 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { after, before, describe, test } from 'node:test';
-import type { Hono } from 'hono';
-import { createServices, type Services } from '../../container.ts';
-import { createApp } from '../../http/app.ts';
-import { argon2Hasher } from '../../storage/argon2-hasher.ts';
+import { before, describe, test } from 'node:test';
+import { type Browser, PORTAL_PASSWORD as PASSWORD, usePortalEditing } from '../../../tests/support/portal-editing.ts';
+import type { Services } from '../../container.ts';
 import { safeNext, withParam } from './respond.ts';
-
-const PASSWORD = 'correct horse battery staple';
-const NOW = new Date('2026-11-27T10:00:00.000Z');
-
-interface Browser {
-  cookie: string;
-}
 
 describe('safe next', () => {
   test('should accept only a path of this site in the page language', () => {
@@ -36,60 +24,13 @@ describe('safe next', () => {
 });
 
 describe('editing in the portal (forms, sessions, CSRF, PRG)', () => {
-  let dir: string;
+  const portal = usePortalEditing();
+  const { get, csrfOf, post, signIn, ratificationForm } = portal;
   let services: Services;
-  let app: Hono;
-  const request = (path: string, init: RequestInit = {}) => app.request(`http://localhost${path}`, init);
-  const get = (path: string, who?: Browser) => request(path, { headers: who ? { cookie: who.cookie } : {} });
-  const csrfOf = async (path: string, who: Browser) => /name="_csrf" value="([^"]*)"/.exec(await (await get(path, who)).text())?.[1] ?? '';
-  const post = (path: string, fields: Record<string, string>, who?: Browser, headers: Record<string, string> = {}) =>
-    request(path, {
-      method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded', ...(who ? { cookie: who.cookie } : {}), ...headers },
-      body: new URLSearchParams(fields),
-    });
-  const signIn = async (email: string): Promise<Browser> => {
-    const res = await post('/en/login', { email, password: PASSWORD });
-    assert.equal(res.status, 303, await res.text());
-    return { cookie: (res.headers.get('set-cookie') ?? '').split(';')[0] ?? '' };
-  };
-  const ratificationForm = async (who: Browser, extra: Record<string, string> = {}) => {
-    const csrf = await csrfOf('/en/countries/IDN/ratifications/C138/edit', who);
-    return {
-      _csrf: csrf,
-      registrationDate: '1999',
-      status: 'in_force',
-      legalAct: 'Undang-Undang Nomor 20 Tahun 1999',
-      nationalTitle: '',
-      minimumAge: '15',
-      minimumAgeArticle: 'C138 Art 2(1)',
-      minimumAgeDate: '1999',
-      confidence: 'medium',
-      source: 'ILO NORMLEX',
-      reason: '',
-      ...extra,
-    };
-  };
   let idn: Browser;
   let sec: Browser;
-
-  before(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'tripartite-editing-'));
-    services = await createServices(
-      { databaseUrl: null, sqlitePath: join(dir, 't.db'), pgSchema: 'public' },
-      { hasher: argon2Hasher({ memoryCost: 1024, timeCost: 1 }) },
-    );
-    app = createApp({ ...services, now: () => NOW });
-    await services.accounts.createUser({ email: 'sec@example.org', password: PASSWORD, role: 'secretariat' }, NOW);
-    await services.accounts.createUser({ email: 'idn@example.org', password: PASSWORD, role: 'focal_point', countries: ['IDN'] }, NOW);
-    await services.accounts.createUser({ email: 'limited@example.org', password: PASSWORD, role: 'secretariat' }, NOW);
-    idn = await signIn('idn@example.org');
-    sec = await signIn('sec@example.org');
-  });
-
-  after(async () => {
-    await services?.close();
-    if (dir) rmSync(dir, { recursive: true, force: true });
+  before(() => {
+    ({ services, idn, sec } = portal);
   });
 
   test('should sign in with the form, go to a safe next page only, and say nothing about which part was wrong', async () => {
@@ -194,69 +135,6 @@ describe('editing in the portal (forms, sessions, CSRF, PRG)', () => {
       'UU20-1999-ELUCIDATION-123DOK;NORMLEX-CEACR-IDN-C138;USDOL-SWEATTOIL-2022',
       'the untouched declaration keeps its source',
     );
-  });
-
-  test('should refuse an impossible fact with the rule in words next to the field, in English and Indonesian', async () => {
-    const eventsBefore = (await services.edits.history({ recordKey: 'IDN/C138' }, { page: 1, pageSize: 1 })).total;
-    for (const [lang, words] of [
-      ['en', /cannot be registered in the future/],
-      ['id', /tidak dapat diregistrasi pada masa depan/],
-    ] as const) {
-      const future = await post(
-        `/${lang}/countries/IDN/ratifications/C138/edit`,
-        await ratificationForm(idn, { registrationDate: '2027-01-05' }),
-        idn,
-      );
-      assert.equal(future.status, 400);
-      const page = await future.text();
-      assert.match(page, /id="rat-registration-date-error"/);
-      assert.match(page, words);
-    }
-    const csrf = await csrfOf('/en/countries/IDN/profile/edit', idn);
-    const hazardous = await post(
-      '/en/countries/IDN/profile/edit',
-      { _csrf: csrf, generalMinimumAge: '15', hazardousMinimumAge: '14', compulsoryEducationAge: '', source: 'a typo' },
-      idn,
-    );
-    assert.equal(hazardous.status, 400);
-    const text = await hazardous.text();
-    assert.match(text, /id="nat-hazardous-error"/);
-    assert.match(text, /cannot be below 16 \(C138 Art 3\(3\)\)/);
-    assert.equal((await services.edits.history({ recordKey: 'IDN/C138' }, { page: 1, pageSize: 1 })).total, eventsBefore);
-    assert.equal((await services.compliance.countryFacts('IDN'))?.profile?.hazardousMinimumAge?.value, 18);
-  });
-
-  test('should save an odd but sourced fact and warn the editor on the page it lands on', async () => {
-    const csrf = await csrfOf('/en/countries/MKD/ratifications/C138/edit', sec);
-    const saved = await post(
-      '/en/countries/MKD/ratifications/C138/edit',
-      {
-        _csrf: csrf,
-        registrationDate: '1991-11-17',
-        status: 'in_force',
-        legalAct: 'Notification of succession',
-        nationalTitle: '',
-        minimumAge: '15',
-        minimumAgeArticle: 'C138 Art 2(1)',
-        minimumAgeDate: '1991-11-17',
-        confidence: 'medium',
-        source: 'NORMLEX, Ratifications for North Macedonia',
-        reason: '',
-      },
-      sec,
-    );
-    assert.equal(saved.status, 303, await saved.text());
-    assert.equal(saved.headers.get('location'), '/en/countries/MKD?saved=1&check=C138');
-    const page = await (await get('/en/countries/MKD?saved=1&check=C138', sec)).text();
-    assert.match(page, /Your change is saved/);
-    assert.match(page, /registration date of C138 \(1991-11-17\) is before North Macedonia joined the ILO \(1993-05-28\)/);
-    const idPage = await (await get('/id/countries/MKD?saved=1&check=C138', sec)).text();
-    assert.match(idPage, /tanggal registrasi C138 \(1991-11-17\) lebih awal daripada tanggal .* menjadi anggota ILO \(1993-05-28\)/);
-    const anonymous = await (await get('/en/countries/MKD?saved=1&check=C138')).text();
-    assert.doesNotMatch(anonymous, /joined the ILO/, 'the warning is for the editor only');
-    // A State whose dates agree gets no warning.
-    const idnPage = await (await get('/en/countries/IDN?saved=1&check=C138', idn)).text();
-    assert.doesNotMatch(idnPage, /joined the ILO/);
   });
 
   test('should filter the history by editor email for a signed-in editor, and refuse it anonymously', async () => {
