@@ -101,6 +101,24 @@ async function openPostgres(url: string, schema: string, timeouts: DbTarget): Pr
   };
 }
 
+/**
+ * Kysely's PostgreSQL migrator looks for its table by listing the tables of EVERY schema in the
+ * database (calling pg_get_serial_sequence on each column). A schema dropped by someone else at that
+ * moment makes the listing fail with 3F000 "schema … does not exist", though nothing is wrong with
+ * ours (seen when several instances or test runs share a database). The listing changes nothing,
+ * so it is run again, a few times.
+ */
+export async function runRetryingSchemaRace<T>(run: () => Promise<T>, attempts = 5): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await run();
+    } catch (error) {
+      if ((error as { code?: string }).code !== '3F000' || attempt >= attempts) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 50 * attempt));
+    }
+  }
+}
+
 export async function migrateToLatest(handle: DbHandle): Promise<string[]> {
   // Without an explicit schema Kysely's migrator takes a kysely_migration table in ANY schema of the
   // database as its own, and then fails (or skips migrations) in a new schema next to an old one.
@@ -114,7 +132,7 @@ export async function migrateToLatest(handle: DbHandle): Promise<string[]> {
     if (error) throw error instanceof Error ? error : new Error(String(error));
     return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
   };
-  if (handle.dialect.name !== 'sqlite') return run(); // PostgreSQL: the Migrator takes an advisory lock.
+  if (handle.dialect.name !== 'sqlite') return runRetryingSchemaRace(run); // PostgreSQL: the Migrator takes an advisory lock.
   // Kysely's SQLite migrator has no lock, so two processes opening one new file would both create
   // the tables. An IMMEDIATE transaction makes the second wait (busy_timeout) and then find nothing to do.
   await sql`begin immediate`.execute(handle.db);
