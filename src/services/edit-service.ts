@@ -7,7 +7,6 @@ import { INSTRUMENT_STATUSES, type Instrument, type InstrumentStatus, normaliseI
 import { isPartialDate } from '../domain/partial-date.ts';
 import type { Ratification, RatificationStatus } from '../domain/ratification.ts';
 import { refuseNul } from '../domain/text.ts';
-import { changedKeys } from './cache-dependencies.ts';
 import {
   ageField,
   checkCitation,
@@ -29,16 +28,14 @@ import {
   importRatificationsInBatches,
   scopeProblems,
 } from './ratification-import.ts';
+import { type ChangeResult, type Citation, recordChange } from './record-change.ts';
+import { recordKind } from './record-kinds.ts';
 import { revertSource } from './revert-source.ts';
 import { NO_SERVICE_EVENTS, type ServiceEvents } from './service-events.ts';
 
 export { MAX_REASON_LENGTH, MAX_SOURCE_LENGTH, MAX_TEXT_LENGTH } from './edit-validation.ts';
 
-export interface Citation {
-  /** Where the fact comes from: a source id, a URL, or an official reference. Required. */
-  source: string;
-  reason?: string | null;
-}
+export type { ChangeResult, Citation } from './record-change.ts';
 
 export interface RatificationInput extends Citation {
   country: string;
@@ -91,14 +88,6 @@ export interface ProfileInput extends Citation {
 }
 
 const PROFILE_AGES = ['generalMinimumAge', 'hazardousMinimumAge', 'compulsoryEducationAge'] as const;
-
-export interface ChangeResult<T> {
-  /** Null when the change would leave the record as it was: nothing is written then. */
-  event: ChangeEvent | null;
-  record: T | null;
-  /** Odd but accepted facts the editor should check against the source (never a refusal). */
-  warnings: FieldIssue[];
-}
 
 /** The UTC calendar day of the service's clock: what "in the future" is measured against. */
 function isoDay(now: Date): string {
@@ -279,12 +268,10 @@ export class EditService {
     return this.store.transaction(async (tx) => {
       const event = await tx.getEvent(eventId);
       if (!event) throw notFound(`No change with id ${eventId} in the history.`);
-      const target: WriteTarget =
-        event.recordType === 'instrument'
-          ? { kind: 'instrument' }
-          : { kind: event.recordType === 'ratification' ? 'ratification' : 'national_profile', country: event.country ?? '' };
+      const kind = recordKind(event.recordType);
+      const target: WriteTarget = kind.target(event);
       authoriseWrite(actor, target);
-      const current = await this.read(tx, event.recordType, event.recordKey);
+      const current = await kind.read(tx, event.recordKey);
       if (!sameJson(current, event.after)) {
         throw new DomainError('conflict', `The record changed after change ${eventId}; revert the later changes first (see its history).`);
       }
@@ -305,7 +292,7 @@ export class EditService {
         input,
         now,
         async () => {
-          await this.write(tx, event.recordType, event.recordKey, restored);
+          await kind.write(tx, event.recordKey, restored);
         },
         eventId,
       );
@@ -375,34 +362,7 @@ export class EditService {
     return before ? 'update' : 'create';
   }
 
-  private async read(tx: RegistryWriteTx, type: RecordType, key: string): Promise<unknown> {
-    if (type === 'ratification') {
-      const [country, instrument] = key.split('/');
-      return tx.getRatification(country ?? '', instrument ?? '');
-    }
-    if (type === 'instrument') return tx.getInstrument(key);
-    return tx.getNationalProfile(key);
-  }
-
-  private async write(tx: RegistryWriteTx, type: RecordType, key: string, value: unknown): Promise<void> {
-    if (type === 'ratification') {
-      const [country, instrument] = key.split('/');
-      if (value === null) await tx.deleteRatification(country ?? '', instrument ?? '');
-      else await tx.putRatification(value as Ratification);
-    } else if (type === 'instrument') {
-      if (value) await tx.putInstrument(value as Instrument);
-    } else if (value) await tx.putNationalProfile(value as NationalProfile);
-    else
-      await tx.putNationalProfile({
-        iso3: key,
-        generalMinimumAge: null,
-        hazardousMinimumAge: null,
-        compulsoryEducationAge: null,
-        sources: [],
-      });
-  }
-
-  private async commit<T>(
+  private commit<T>(
     tx: RegistryWriteTx,
     actor: Actor,
     recordType: RecordType,
@@ -416,24 +376,6 @@ export class EditService {
     apply: () => Promise<void>,
     revertsEventId: number | null = null,
   ): Promise<ChangeResult<T>> {
-    if (sameJson(before, after)) return { event: null, record: after, warnings: [] };
-    await apply();
-    const event = {
-      at: now.toISOString(),
-      userId: actor.id,
-      actor: actor.email,
-      recordType,
-      recordKey,
-      country,
-      action,
-      before: before ?? null,
-      after: after ?? null,
-      source: clean(input.source) as string,
-      reason: clean(input.reason ?? null),
-      revertsEventId,
-    };
-    const id = await tx.appendEvent(event);
-    await tx.bumpVersions(changedKeys(recordType, recordKey, before, after));
-    return { event: { id, ...event }, record: after, warnings: [] };
+    return recordChange(tx, actor, now, { recordType, recordKey, country, action, before, after, citation: input, apply, revertsEventId });
   }
 }

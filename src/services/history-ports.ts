@@ -86,6 +86,26 @@ export interface RegistryWriteTx {
   bumpVersions(keys: Iterable<string>): Promise<void>;
   /** Marks everything as changed (every instance drops every cached document). */
   bumpVersion(): Promise<void>;
+  /**
+   * A further write port bound to this same transaction (see `TxPort`): how the governance,
+   * supervision and other record kinds write their own tables atomically with their history event.
+   */
+  port<P>(port: TxPort<P>): P;
+}
+
+/**
+ * A typed name for a write port that a storage adapter binds to an open transaction
+ * (src/storage/tx-ports.ts maps each name to its Kysely implementation). Services declare the port
+ * (an interface) and its token next to each other; they never see Kysely.
+ */
+export interface TxPort<P> {
+  readonly name: string;
+  /** Never set: carries the port's type. */
+  readonly type?: P;
+}
+
+export function txPort<P>(name: string): TxPort<P> {
+  return { name };
 }
 
 export interface HistoryRepository {

@@ -14,6 +14,7 @@ import type {
   NewChangeEvent,
   RecordType,
   RegistryWriteTx,
+  TxPort,
 } from '../services/history-ports.ts';
 import type { Page, PageRequest } from '../services/ports.ts';
 import {
@@ -31,6 +32,7 @@ import { type DialectInfo, POSTGRES, SQLITE } from './dialect.ts';
 import { bumpVersions } from './record-versions.ts';
 import { fromInstrument, toCountry, toDeclaration, toInstrument } from './registry-rows.ts';
 import type { Database, EventsTable } from './schema.ts';
+import { TX_PORTS } from './tx-ports.ts';
 
 function toEvent(r: Selectable<EventsTable>): ChangeEvent {
   return {
@@ -64,6 +66,19 @@ class WriteTx implements RegistryWriteTx {
    * for the end of the transaction and always after its record locks: a long import holding a
    * version row can never wait on a record a short save holds while that save waits on the version.
    */
+  private readonly ports = new Map<string, unknown>();
+
+  port<P>(port: TxPort<P>): P {
+    let bound = this.ports.get(port.name);
+    if (bound === undefined) {
+      const factory = TX_PORTS[port.name];
+      if (!factory) throw new Error(`no storage is registered for the write port "${port.name}" (src/storage/tx-ports.ts)`);
+      bound = factory(this.trx, this.maxParams);
+      this.ports.set(port.name, bound);
+    }
+    return bound as P;
+  }
+
   async flushVersions(): Promise<void> {
     await bumpVersions(this.trx, this.changed, this.maxParams);
     this.changed.clear();

@@ -19,7 +19,11 @@ export type WriteTarget =
   | { kind: 'national_profile'; country: string }
   | { kind: 'instrument' }
   | { kind: 'ilc_session' }
-  | { kind: 'user' };
+  | { kind: 'user' }
+  /** A record that belongs to one State (a delegation, a submission, a report): its focal point or the secretariat. */
+  | { kind: 'country_record'; country: string }
+  /** A record of the Organization itself (sessions, votes, calendar rules, comments): the secretariat. */
+  | { kind: 'secretariat_record' };
 
 export type Decision = { allowed: true } | { allowed: false; reason: string };
 
@@ -33,9 +37,13 @@ export function canWrite(actor: Actor | null, target: WriteTarget): Decision {
       return { allowed: false, reason: 'Only an administrator manages users.' };
     case 'instrument':
     case 'ilc_session':
-      return actor.role === 'secretariat' ? ALLOW : { allowed: false, reason: 'Only the secretariat edits instruments and sessions.' };
+    case 'secretariat_record':
+      return actor.role === 'secretariat'
+        ? ALLOW
+        : { allowed: false, reason: 'Only the secretariat edits instruments, sessions and the records of the Organization itself.' };
     case 'ratification':
-    case 'national_profile': {
+    case 'national_profile':
+    case 'country_record': {
       if (actor.role === 'secretariat') return ALLOW;
       if (actor.countries.includes(target.country)) return ALLOW;
       return {
