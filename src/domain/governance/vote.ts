@@ -6,6 +6,8 @@
  * Art 36 (two-thirds for an amendment of the Constitution).
  */
 export { countIssues, evaluateVote, isVoteKind, majorityArticle, quorumFor, simpleMajority, twoThirds } from './counts.ts';
+export { VOTE_MESSAGE_KEYS, type VoteCatalogue, type VoteMessageKey } from './messages/catalogue.ts';
+export { explainVote, renderVoteCitation, renderVoteReason, renderVoteSummary, VOTE_CATALOGUES } from './messages/render.ts';
 export { evaluateRecordVote, exclusionOf } from './record-vote.ts';
 export {
   ARTICLES,
