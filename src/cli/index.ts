@@ -15,6 +15,7 @@ import { restoreCommand } from './commands/restore.ts';
 import { screenCommand } from './commands/screen.ts';
 import { serveCommand } from './commands/serve.ts';
 import { userCreateCommand, userListCommand } from './commands/user.ts';
+import { votesEvaluateCommand } from './commands/votes.ts';
 import { CliError } from './errors.ts';
 
 export type { CliIo };
@@ -36,11 +37,13 @@ export const COMMANDS: readonly CommandSpec[] = [
   historyCommand,
   backupCommand,
   restoreCommand,
+  votesEvaluateCommand,
 ];
 
 const GROUPS: Record<string, string> = {
   db: 'Database maintenance: migrate, seed.',
   user: 'Accounts of the people who edit the registry: create, list.',
+  votes: 'Votes of the International Labour Conference: evaluate.',
 };
 
 function version(): string {

@@ -29,6 +29,7 @@ import {
   RatificationPageSchema,
 } from './schemas.ts';
 import { plainIssues, type ValidatorIssue } from './validation-messages.ts';
+import { addVoteRoutes } from './vote-routes.ts';
 
 const problemContent = { 'application/problem+json': { schema: ProblemSchema } };
 const badRequest = { 400: { description: 'Invalid parameter', content: problemContent } };
@@ -210,6 +211,7 @@ export function createApi({ registry, compliance, accounts, edits, gaps, today, 
 
   addComplianceRoutes(api, compliance, today);
   addScreeningRoute(api, compliance, today);
+  addVoteRoutes(api);
 
   api.doc31('/openapi.json', {
     openapi: '3.1.0',
