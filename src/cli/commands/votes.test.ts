@@ -85,7 +85,7 @@ describe('tripartite votes evaluate', () => {
     [['--kind', 'ordinary', '--for', '1', '--against', '1', '--abstain', 'x', '--attending', '2'], /--abstain must be a whole number/],
     [
       ['--kind', 'ordinary', '--for', '2', '--against', '1', '--attending', '2'],
-      /--attending: --attending \(2\) is fewer than the votes for \+ against \+ abstain \(3\)/,
+      /tripartite: --attending \(2\) is fewer than the votes for \+ against \+ abstain \(3\)/,
     ],
     [['--kind', 'ordinary', '--for', '1', '--against', '1', '--attending', '2', '--lang', 'fr'], /--lang must be one of en, id/],
   ];

@@ -110,9 +110,11 @@ export const votesEvaluateCommand: CommandSpec = {
       result = evaluateVoteCounts(input, language);
     } catch (error) {
       if (!(error instanceof DomainError) || error.code !== 'invalid') throw error;
-      const detail = error.issues.map(
-        (i) => `${FLAG_OF[i.field] ?? i.field}: ${i.message.replace(/\bdelegatesAttending\b/g, '--attending')}`,
-      );
+      // The domain names fields ("delegatesAttending (2) is fewer than …"); the CLI names their flags.
+      const detail = error.issues.map((i) => {
+        const flag = FLAG_OF[i.field] ?? i.field;
+        return i.message.startsWith(i.field) ? `${flag}${i.message.slice(i.field.length)}` : `${flag}: ${i.message}`;
+      });
       throw usageError(`${detail.join('; ') || error.message} ${seeHelp(NAME)}`);
     }
     io.stdout(boolFlag(args, 'json') ? `${JSON.stringify(result, null, 2)}\n` : render(result));
