@@ -43,6 +43,7 @@ export const VOTE_CATALOGUE_EN: VoteCatalogue = {
     short: (by) => `short by ${by}`,
     quorumMet: (q, att) => `quorum ${q} (half of ${att} delegates attending) met`,
     quorumNotMet: (cast, q, att) => `${cast} votes cast do not reach the quorum of ${q} (half of ${att} delegates attending)`,
+    byGroup: 'By group',
   },
   constitution: 'Constitution',
 };

@@ -48,6 +48,7 @@ export const VOTE_CATALOGUE_ID: VoteCatalogue = {
     short: (by) => `kurang ${by}`,
     quorumMet: (q, att) => `kuorum ${q} (setengah dari ${att} delegasi yang hadir) terpenuhi`,
     quorumNotMet: (cast, q, att) => `${cast} suara yang diberikan tidak mencapai kuorum ${q} (setengah dari ${att} delegasi yang hadir)`,
+    byGroup: 'Menurut kelompok',
   },
   constitution: 'Konstitusi ILO',
 };
