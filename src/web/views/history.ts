@@ -35,7 +35,9 @@ export function mayRevert(actor: Actor | null | undefined, event: Pick<ChangeEve
 /** Where a record is read: a ratification and a national profile on the State's page, an instrument on its own. */
 export function recordPath(v: View, event: Pick<ChangeEvent, 'recordType' | 'recordKey'>): string {
   if (event.recordType === 'instrument') return `/${v.lang}/instruments/${encodeURIComponent(event.recordKey)}`;
+  if (event.recordType === 'submission_tracking') return `/${v.lang}/submissions`;
   const iso3 = event.recordKey.split('/')[0] ?? event.recordKey;
+  if (event.recordType === 'submission') return `/${v.lang}/countries/${encodeURIComponent(iso3)}/submissions`;
   const anchor = event.recordType === 'national_profile' ? '#national-law-heading' : '#ratifications-heading';
   return `/${v.lang}/countries/${encodeURIComponent(iso3)}${anchor}`;
 }
