@@ -43,7 +43,10 @@ function checkSubmission(input: SubmissionInput, today: string): FieldIssue[] {
     issues.push({ field: 'instrument', message: 'instrument must be an instrument code such as C190 or R206' });
   const date = clean(input.submittedDate);
   if (date && !isPartialDate(date))
-    issues.push({ field: 'submittedDate', message: notADate(date, 'submittedDate must be a date YYYY-MM-DD (or YYYY when only the year is known)') });
+    issues.push({
+      field: 'submittedDate',
+      message: notADate(date, 'submittedDate must be a date YYYY-MM-DD (or YYYY when only the year is known)'),
+    });
   else if (date && isCertainlyBefore(today, date))
     issues.push({ field: 'submittedDate', message: `submittedDate ${date} is in the future (today is ${today})` });
   if (input.exceptionalCircumstances !== undefined && typeof input.exceptionalCircumstances !== 'boolean')
@@ -80,7 +83,10 @@ export async function saveSubmission(
     const port = tx.port(SUBMISSIONS_TX);
     const session = instrument.ilcSession;
     if (!(await port.getTracking(session)))
-      throw new DomainError('conflict', `Session ${session} of the Conference is not open for submission tracking; the secretariat opens it first.`);
+      throw new DomainError(
+        'conflict',
+        `Session ${session} of the Conference is not open for submission tracking; the secretariat opens it first.`,
+      );
     const closing = (await port.getSession(session))?.closingDate ?? null;
     if (memberAtClosing(member.membershipDate, closing) === false)
       throw new DomainError('conflict', `${country} joined the ILO after session ${session} closed: it owes no submission of ${code}.`);

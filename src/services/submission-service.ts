@@ -1,4 +1,5 @@
 import type { Actor } from '../domain/access/policy.ts';
+import type { IloRegion } from '../domain/country.ts';
 import { notFound } from '../domain/errors.ts';
 import type { InstrumentType, TitleIdKind } from '../domain/instrument.ts';
 import {
@@ -19,7 +20,7 @@ export type { SubmissionInput, TrackingInput } from './submission-change.ts';
 export interface SubmissionItem extends SubmissionObligation {
   countryNameEn: string;
   countryNameId: string | null;
-  region: string | null;
+  region: IloRegion | null;
   instrumentType: InstrumentType;
   instrumentTitleEn: string;
   instrumentTitleId: string | null;
@@ -48,14 +49,14 @@ export interface OverdueByCountry {
   country: string;
   nameEn: string;
   nameId: string | null;
-  region: string | null;
+  region: IloRegion | null;
   overdue: number;
   instruments: string[];
 }
 
 export interface OverdueByRegion {
   /** The ILO region, or null for States whose region the registry does not record. */
-  region: string | null;
+  region: IloRegion | null;
   overdue: number;
   states: number;
 }
@@ -122,7 +123,14 @@ export class SubmissionService {
     for (const item of items) {
       let entry = byCountry.get(item.country);
       if (!entry) {
-        entry = { country: item.country, nameEn: item.countryNameEn, nameId: item.countryNameId, region: item.region, overdue: 0, instruments: [] };
+        entry = {
+          country: item.country,
+          nameEn: item.countryNameEn,
+          nameId: item.countryNameId,
+          region: item.region,
+          overdue: 0,
+          instruments: [],
+        };
         byCountry.set(item.country, entry);
       }
       entry.overdue++;
@@ -159,7 +167,11 @@ export class SubmissionService {
   private async trackedSessionViews(tracked: TrackedSession[]): Promise<TrackedSessionView[]> {
     const sessions = await this.repo.getSessions(tracked.map((t) => t.session));
     const byNumber = new Map(sessions.map((s) => [s.number, s]));
-    return tracked.map((t) => ({ ...t, year: byNumber.get(t.session)?.year ?? null, closingDate: byNumber.get(t.session)?.closingDate ?? null }));
+    return tracked.map((t) => ({
+      ...t,
+      year: byNumber.get(t.session)?.year ?? null,
+      closingDate: byNumber.get(t.session)?.closingDate ?? null,
+    }));
   }
 }
 

@@ -1,15 +1,10 @@
 import type { Kysely, Selectable, Transaction } from 'kysely';
+import type { IloRegion } from '../domain/country.ts';
 import type { Confidence } from '../domain/facts.ts';
 import type { IlcSession } from '../domain/ilc-session.ts';
-import type { SubmissionRecord, TrackedSession } from '../domain/supervision/submission.ts';
-import type {
-  AdoptedInstrumentRow,
-  SubmissionRepository,
-  SubmissionStateRow,
-  SubmissionWriteTx,
-} from '../services/submission-ports.ts';
-import type { IloRegion } from '../domain/country.ts';
 import type { InstrumentType, TitleIdKind } from '../domain/instrument.ts';
+import type { SubmissionRecord, TrackedSession } from '../domain/supervision/submission.ts';
+import type { AdoptedInstrumentRow, SubmissionRepository, SubmissionStateRow, SubmissionWriteTx } from '../services/submission-ports.ts';
 import { toSession } from './registry-rows.ts';
 import type { Database, SubmissionsTable, SubmissionTrackingTable } from './schema.ts';
 
@@ -54,7 +49,12 @@ function toTracking(r: Selectable<SubmissionTrackingTable>): TrackedSession {
 
 async function sessions(db: Db, numbers: readonly number[]): Promise<IlcSession[]> {
   if (numbers.length === 0) return [];
-  const rows = await db.selectFrom('ilc_sessions').selectAll().where('number', 'in', [...numbers]).orderBy('number').execute();
+  const rows = await db
+    .selectFrom('ilc_sessions')
+    .selectAll()
+    .where('number', 'in', [...numbers])
+    .orderBy('number')
+    .execute();
   return rows.map(toSession);
 }
 

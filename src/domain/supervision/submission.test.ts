@@ -67,22 +67,42 @@ describe('submission due dates (Constitution Art 19(5)(b), 19(6)(b))', () => {
 });
 
 describe('submission status on a reference date', () => {
-  const status = (today: string, over: { session?: Partial<SubmissionSession>; state?: Partial<SubmissionState>; rec?: SubmissionRecord | null } = {}) =>
-    submissionObligation({ ...S108, ...over.session }, C190, { ...IDN, ...over.state }, over.rec ?? null, today);
+  const status = (
+    today: string,
+    over: { session?: Partial<SubmissionSession>; state?: Partial<SubmissionState>; rec?: SubmissionRecord | null } = {},
+  ) => submissionObligation({ ...S108, ...over.session }, C190, { ...IDN, ...over.state }, over.rec ?? null, today);
 
   const table: [string, string, Parameters<typeof status>[1], string, string | null][] = [
     ['before the session closes', '2019-06-20', {}, 'not_yet_due', 'session_not_closed'],
     ['on the closing day the year starts', '2019-06-21', {}, 'due', null],
     ['on the due date itself', '2020-06-21', {}, 'due', null],
     ['the day after the due date', '2020-06-22', {}, 'overdue', null],
-    ['exceptional circumstances: still due at 13 months', '2020-07-21', { rec: record({ exceptionalCircumstances: true }) }, 'due', 'exceptional_circumstances'],
-    ['exceptional circumstances: overdue after 18 months', '2020-12-22', { rec: record({ exceptionalCircumstances: true }) }, 'overdue', 'exceptional_circumstances'],
+    [
+      'exceptional circumstances: still due at 13 months',
+      '2020-07-21',
+      { rec: record({ exceptionalCircumstances: true }) },
+      'due',
+      'exceptional_circumstances',
+    ],
+    [
+      'exceptional circumstances: overdue after 18 months',
+      '2020-12-22',
+      { rec: record({ exceptionalCircumstances: true }) },
+      'overdue',
+      'exceptional_circumstances',
+    ],
     ['untracked session: never overdue', '2030-01-01', { session: { tracked: false } }, 'not_tracked', 'session_not_tracked'],
     ['unknown closing date', '2030-01-01', { session: { closingDate: null } }, 'unknown', 'closing_date_unknown'],
     ['joined after the session closed', '2030-01-01', { state: { membershipDate: '2019-07-01' } }, 'not_owed', 'joined_after_session'],
     ['joined on the closing day owes it', '2030-01-01', { state: { membershipDate: '2019-06-21' } }, 'overdue', null],
     ['unknown membership date', '2030-01-01', { state: { membershipDate: null } }, 'unknown', 'membership_date_unknown'],
-    ['membership known to the year of the session only', '2030-01-01', { state: { membershipDate: '2019' } }, 'unknown', 'membership_date_unknown'],
+    [
+      'membership known to the year of the session only',
+      '2030-01-01',
+      { state: { membershipDate: '2019' } },
+      'unknown',
+      'membership_date_unknown',
+    ],
     ['submitted', '2030-01-01', { rec: record({ submittedDate: '2020-03-02', authority: 'DPR' }) }, 'submitted', null],
   ];
   for (const [name, today, over, expected, reason] of table) {
