@@ -143,6 +143,7 @@ export function createApp(deps: AppDeps): Hono {
       accounts: deps.accounts,
       edits: deps.edits,
       gaps: deps.gaps,
+      submissions: deps.submissions,
       today,
       now,
       addressOf,
