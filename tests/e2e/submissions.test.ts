@@ -90,7 +90,7 @@ describe('submissions in a browser', { skip }, () => {
       await signIn(page, IDN, lang);
       await page.goto(`${base}/${lang}/countries/IDN/submissions`);
       assert.equal(await page.getAttribute('html', 'lang'), lang);
-      assert.match(await page.locator('main table').innerText(), /C190/);
+      assert.match((await page.locator('main table').textContent()) ?? '', /C190/);
       await audit(page, `/${lang}/countries/IDN/submissions`);
       await page.locator('#sub-instrument').selectOption('C190');
       await page.locator('main form.edit-form button[type="submit"]').click();
@@ -118,15 +118,15 @@ describe('submissions in a browser', { skip }, () => {
     await page.goto(`${base}/en/countries/IDN`);
     await page.getByRole('link', { name: 'Submissions to the competent authorities' }).click();
     assert.equal(new URL(page.url()).pathname, '/en/countries/IDN/submissions');
-    assert.match(await page.locator('main table').innerText(), /overdue/);
+    assert.match((await page.locator('main table').textContent()) ?? '', /overdue/);
     await page.getByLabel('Instrument', { exact: true }).selectOption('C190');
     await page.getByLabel('Date of submission').fill('2020-03-02');
     await page.getByLabel('Competent authority').fill('Dewan Perwakilan Rakyat');
     await page.locator('#sub-source').fill('Letter of the Ministry of Manpower to the Director-General, 2020');
     await page.getByRole('button', { name: 'Save submission' }).click();
     assert.match(page.url(), /\/en\/countries\/IDN\/submissions\?saved=1$/);
-    assert.match(await page.locator('[role="status"]').innerText(), /saved/);
-    const row = await page.locator('main table tbody tr').first().innerText();
+    assert.match((await page.locator('[role="status"]').textContent()) ?? '', /saved/);
+    const row = (await page.locator('main table tbody tr').first().textContent()) ?? '';
     assert.match(row, /submitted/);
     assert.match(row, /Dewan Perwakilan Rakyat/);
     const after = await (await fetch(`${base}/en/submissions`)).text();
