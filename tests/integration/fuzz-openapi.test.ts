@@ -612,7 +612,9 @@ for (const database of await allDatabases()) {
           items: Record<string, unknown>[];
           total: number;
         };
-        for (const { recordedRatifications: _count, ...rest } of body.items) items.push(rest);
+        // Counts of ratifications (and the coverage's count shown) change with any State's ratification, IDN's too.
+        for (const { recordedRatifications: _count, ...rest } of body.items)
+          items.push({ ...rest, coverage: rest.coverage ? { ...(rest.coverage as object), shown: null } : rest.coverage });
         if (items.length >= body.total || body.items.length === 0) break;
       }
       return items;
