@@ -34,7 +34,7 @@ export const idSubmissions: SubmissionsDict = {
   submissionColSession: 'Sidang',
   submissionColDueDate: 'Jatuh tempo (12 bulan)',
   submissionColLatestDate: 'Paling lambat (18 bulan)',
-  submissionColStatus: 'Status',
+  submissionColStatus: 'Status penyampaian',
   submissionColSubmitted: 'Disampaikan',
   submissionColLegalBasis: 'Dasar hukum',
   submissionColSource: 'Sumber',
