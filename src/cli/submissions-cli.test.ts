@@ -22,9 +22,16 @@ before(async () => {
   dbFile = join(dir, 't.db');
   const services = await createServices({ databaseUrl: null, sqlitePath: dbFile, pgSchema: 'public' });
   const at = new Date('2026-12-01T00:00:00Z');
-  const sec = await services.accounts.createUser({ email: 'sec@example.org', password: 'correct horse battery staple', role: 'secretariat' }, at);
+  const sec = await services.accounts.createUser(
+    { email: 'sec@example.org', password: 'correct horse battery staple', role: 'secretariat' },
+    at,
+  );
   await services.submissions.setTracking(sec, { session: 108, source: 'CLI test' }, at);
-  await services.submissions.markSubmitted(sec, { country: 'MYS', instrument: 'C190', submittedDate: '2020-05-04', source: 'CLI test' }, at);
+  await services.submissions.markSubmitted(
+    sec,
+    { country: 'MYS', instrument: 'C190', submittedDate: '2020-05-04', source: 'CLI test' },
+    at,
+  );
   await services.close();
 });
 after(() => rmSync(dir, { recursive: true, force: true }));
