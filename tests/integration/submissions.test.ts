@@ -164,6 +164,7 @@ for (const database of await allDatabases()) {
 
       const history = await getJson('/api/history?record=IDN/C190');
       assert.equal(history.items[0].recordType, 'submission');
+      assert.equal((await post(clients.mys, `/api/history/${saved.event.id}/revert`, {})).status, 403, "another State's focal point");
       const revert = await post(clients.secretariat, `/api/history/${saved.event.id}/revert`, { reason: 'not confirmed' });
       assert.equal(revert.status, 200, await revert.clone().text());
       assert.equal((await getJson('/api/submissions?country=IDN')).items[0].status, 'overdue');
@@ -188,6 +189,11 @@ for (const database of await allDatabases()) {
       const closed = (await res.json()) as any;
       assert.equal(closed.record, null);
       assert.equal((await getJson('/api/submissions?status=overdue')).total, 0);
+      assert.equal(
+        (await post(clients.idn, `/api/history/${closed.event.id}/revert`, {})).status,
+        403,
+        'a focal point reverts no tracking',
+      );
       const revert = await post(clients.secretariat, `/api/history/${closed.event.id}/revert`, {});
       assert.equal(revert.status, 200, await revert.clone().text());
       assert.ok((await getJson('/api/submissions?status=overdue')).total > 100);

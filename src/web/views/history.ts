@@ -25,6 +25,8 @@ const HIDDEN_FIELDS = new Set(['country', 'instrument', 'code', 'iso3']);
 
 export function eventTarget(event: Pick<ChangeEvent, 'recordType' | 'country'>): WriteTarget {
   if (event.recordType === 'instrument') return { kind: 'instrument' };
+  if (event.recordType === 'submission_tracking') return { kind: 'secretariat_record' };
+  if (event.recordType === 'submission') return { kind: 'country_record', country: event.country ?? '' };
   return { kind: event.recordType === 'ratification' ? 'ratification' : 'national_profile', country: event.country ?? '' };
 }
 
