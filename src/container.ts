@@ -6,6 +6,7 @@ import { GapsService } from './services/gaps-service.ts';
 import { RegistryService } from './services/registry-service.ts';
 import { seedIfEmpty } from './services/seed-registry.ts';
 import type { ServiceEvents } from './services/service-events.ts';
+import { SubmissionService } from './services/submission-service.ts';
 import { KyselyAccountRepository } from './storage/account-repository.ts';
 import { argon2Hasher } from './storage/argon2-hasher.ts';
 import { readBundle } from './storage/bundle.ts';
@@ -13,6 +14,7 @@ import { type DbHandle, type DbTarget, migrateToLatest, openDb } from './storage
 import { KyselyHistoryRepository } from './storage/history-repository.ts';
 import { BUNDLED_DATA_DIR } from './storage/paths.ts';
 import { KyselyRegistryRepository } from './storage/registry-repository.ts';
+import { KyselySubmissionRepository } from './storage/submission-repository.ts';
 
 export interface Services {
   handle: DbHandle;
@@ -22,6 +24,7 @@ export interface Services {
   accounts: AccountService;
   edits: EditService;
   gaps: GapsService;
+  submissions: SubmissionService;
   close(): Promise<void>;
 }
 
@@ -64,6 +67,7 @@ export async function createServices(config: DbTarget, options: ContainerOptions
     accounts,
     edits: new EditService(new KyselyHistoryRepository(handle.db, handle.dialect), events),
     gaps: new GapsService(repo, events),
+    submissions: new SubmissionService(new KyselySubmissionRepository(handle.db), new KyselyHistoryRepository(handle.db, handle.dialect)),
     close: () => handle.close(),
   };
 }

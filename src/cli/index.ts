@@ -14,6 +14,7 @@ import { instrumentsCommand } from './commands/instruments.ts';
 import { restoreCommand } from './commands/restore.ts';
 import { screenCommand } from './commands/screen.ts';
 import { serveCommand } from './commands/serve.ts';
+import { submissionsCommand } from './commands/submissions.ts';
 import { userCreateCommand, userListCommand } from './commands/user.ts';
 import { votesEvaluateCommand } from './commands/votes.ts';
 import { CliError } from './errors.ts';
@@ -35,6 +36,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   userListCommand,
   importCommand,
   historyCommand,
+  submissionsCommand,
   backupCommand,
   restoreCommand,
   votesEvaluateCommand,

@@ -46,6 +46,8 @@ export const TABLES = [
   { name: 'api_tokens', key: 'id' },
   { name: 'events', key: 'id' },
   { name: 'rate_limits', key: 'key' },
+  { name: 'submission_tracking', key: 'session_number' },
+  { name: 'submissions', key: 'record_key' },
 ] as const satisfies readonly { name: keyof Database; key: string }[];
 
 export type TableName = (typeof TABLES)[number]['name'];

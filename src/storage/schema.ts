@@ -161,6 +161,28 @@ export interface RecordVersionsTable {
   version: string;
 }
 
+/** A Conference session opened for submission tracking (Constitution Art 19(5)(b), 19(6)(b)). */
+export interface SubmissionTrackingTable {
+  session_number: number;
+  source: string;
+  notes: string | null;
+}
+
+/** What a State recorded on submitting one instrument; `record_key` is `ISO3/CODE`. */
+export interface SubmissionsTable {
+  record_key: string;
+  country_iso3: string;
+  instrument_code: string;
+  session_number: number;
+  submitted_date: string | null;
+  authority: string | null;
+  exceptional: number;
+  reference: string | null;
+  source: string;
+  confidence: string | null;
+  notes: string | null;
+}
+
 export interface Database {
   instruments: InstrumentsTable;
   countries: CountriesTable;
@@ -177,4 +199,6 @@ export interface Database {
   api_tokens: ApiTokensTable;
   events: EventsTable;
   rate_limits: RateLimitsTable;
+  submission_tracking: SubmissionTrackingTable;
+  submissions: SubmissionsTable;
 }

@@ -15,6 +15,7 @@ import type { EditService } from '../services/edit-service.ts';
 import type { GapsService } from '../services/gaps-service.ts';
 import type { HistoryFilter } from '../services/history-ports.ts';
 import type { RegistryService } from '../services/registry-service.ts';
+import type { SubmissionService } from '../services/submission-service.ts';
 import { checkErrors, parseCheckForm, renderComplianceCheck } from './pages/compliance-check.ts';
 import { MAX_UPLOAD_BYTES, MAX_UPLOAD_MB, renderComplianceScreen, SCREEN_FIELD_IDS } from './pages/compliance-screen.ts';
 import { parseCountryListQuery, renderCountryList } from './pages/countries-list.ts';
@@ -31,6 +32,7 @@ import { type Rendered, rendered, sendPage, sessionOf } from './routing/respond.
 import { mountRevertConfirm } from './routing/revert-routes.ts';
 import { screenInputMessage } from './routing/screen-download.ts';
 import { SingleFlight } from './routing/single-flight.ts';
+import { mountSubmissions } from './routing/submission-routes.ts';
 import { mountVoteCalculator } from './routing/vote-routes.ts';
 import { STATIC_ASSETS } from './static/assets.ts';
 import type { FieldError } from './views/forms.ts';
@@ -43,6 +45,7 @@ export interface PortalDeps {
   accounts: AccountService;
   edits: EditService;
   gaps: GapsService;
+  submissions: SubmissionService;
   /** Today's date as YYYY-MM-DD (the default reference date of the compliance forms). */
   today: () => string;
   now?: () => Date;
@@ -297,6 +300,7 @@ function mountLanguage(app: Hono, deps: PortalDeps, lang: Lang): void {
   });
   mountRevertConfirm(app, lang, edits);
   mountVoteCalculator(app, lang);
+  mountSubmissions(app, lang, { registry, submissions: deps.submissions, today, now: deps.now ?? (() => new Date()) });
 
   // '/en/instruments/' and the like: one canonical address per page, without the trailing slash.
   app.get(`${base}/*`, async (c, next) => {

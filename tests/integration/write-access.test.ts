@@ -72,6 +72,8 @@ for (const database of await allDatabases()) {
       'PUT /countries/{iso3}/profile': { who: 'focal', params: { iso3: 'MYS' } },
       'POST /history/{id}/revert': { who: 'focal', params: { id: String(mysEventId) } },
       'POST /users': { who: 'secretariat', params: {} },
+      'POST /submissions': { who: 'focal', params: {} },
+      'POST /conference/sessions/{number}/submission-tracking': { who: 'focal', params: { number: '108' } },
       'POST /auth/logout': null,
       'POST /auth/logout-all': null,
       'POST /auth/password': null,

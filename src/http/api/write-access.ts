@@ -81,5 +81,7 @@ export const revertTarget =
     const event = await edits.getEvent(Number(raw));
     if (!event) return null;
     if (event.recordType === 'instrument') return { kind: 'instrument' };
+    if (event.recordType === 'submission_tracking') return { kind: 'secretariat_record' };
+    if (event.recordType === 'submission') return { kind: 'country_record', country: event.country ?? '' };
     return { kind: event.recordType === 'ratification' ? 'ratification' : 'national_profile', country: event.country ?? '' };
   };

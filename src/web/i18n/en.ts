@@ -1,5 +1,6 @@
 import { enCompliance } from './en-compliance.ts';
 import { enEditing } from './en-editing.ts';
+import { enSubmissions } from './en-submissions.ts';
 import { enVotes } from './en-votes.ts';
 
 /**
@@ -285,6 +286,7 @@ export const en = {
   ...enCompliance,
   ...enEditing,
   ...enVotes,
+  ...enSubmissions,
 };
 
 export type Dict = typeof en;

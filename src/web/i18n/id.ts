@@ -1,6 +1,7 @@
 import type { Dict } from './en.ts';
 import { idCompliance } from './id-compliance.ts';
 import { idEditing } from './id-editing.ts';
+import { idSubmissions } from './id-submissions.ts';
 import { idVotes } from './id-votes.ts';
 
 /** Indonesian interface text. Typed `Dict`: a key missing or extra here fails the type check. */
@@ -272,4 +273,5 @@ export const id: Dict = {
   ...idCompliance,
   ...idEditing,
   ...idVotes,
+  ...idSubmissions,
 };

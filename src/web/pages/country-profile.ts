@@ -195,6 +195,7 @@ ${notice}
 </dl>
 </section>
 ${childLabourBox(v, p)}
+<p><a href="/${lang}/countries/${c.iso3}/submissions">${t.submissionsLink}</a></p>
 ${extras.national === undefined ? null : nationalLawSection(v, p, extras.national, canEditProfile)}
 <section aria-labelledby="ratifications-heading">
 <h2 id="ratifications-heading">${t.ratificationsHeading}</h2>

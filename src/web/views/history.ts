@@ -25,6 +25,8 @@ const HIDDEN_FIELDS = new Set(['country', 'instrument', 'code', 'iso3']);
 
 export function eventTarget(event: Pick<ChangeEvent, 'recordType' | 'country'>): WriteTarget {
   if (event.recordType === 'instrument') return { kind: 'instrument' };
+  if (event.recordType === 'submission_tracking') return { kind: 'secretariat_record' };
+  if (event.recordType === 'submission') return { kind: 'country_record', country: event.country ?? '' };
   return { kind: event.recordType === 'ratification' ? 'ratification' : 'national_profile', country: event.country ?? '' };
 }
 
@@ -35,7 +37,9 @@ export function mayRevert(actor: Actor | null | undefined, event: Pick<ChangeEve
 /** Where a record is read: a ratification and a national profile on the State's page, an instrument on its own. */
 export function recordPath(v: View, event: Pick<ChangeEvent, 'recordType' | 'recordKey'>): string {
   if (event.recordType === 'instrument') return `/${v.lang}/instruments/${encodeURIComponent(event.recordKey)}`;
+  if (event.recordType === 'submission_tracking') return `/${v.lang}/submissions`;
   const iso3 = event.recordKey.split('/')[0] ?? event.recordKey;
+  if (event.recordType === 'submission') return `/${v.lang}/countries/${encodeURIComponent(iso3)}/submissions`;
   const anchor = event.recordType === 'national_profile' ? '#national-law-heading' : '#ratifications-heading';
   return `/${v.lang}/countries/${encodeURIComponent(iso3)}${anchor}`;
 }
