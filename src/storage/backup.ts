@@ -46,6 +46,10 @@ export const TABLES = [
   { name: 'api_tokens', key: 'id' },
   { name: 'events', key: 'id' },
   { name: 'rate_limits', key: 'key' },
+  { name: 'reporting_rule_sets', key: 'id' },
+  { name: 'reporting_group_years', key: 'key' },
+  { name: 'reports_received', key: 'key' },
+  { name: 'representative_organisations', key: 'iso3' },
 ] as const satisfies readonly { name: keyof Database; key: string }[];
 
 export type TableName = (typeof TABLES)[number]['name'];

@@ -1,3 +1,4 @@
+import { enReportingRecordTypes } from './en-reporting.ts';
 /**
  * English text of accounts, editing, the change history and the data gaps: a part of the catalogue in
  * en.ts, kept in its own file so each stays readable. `id-editing.ts` is typed from it.
@@ -224,7 +225,7 @@ export const enEditing = {
   editorUnknown: 'an editor (account removed)',
   eventReason: 'Reason',
   noReason: 'no reason given',
-  recordType: { ratification: 'ratification', instrument: 'instrument', national_profile: 'national law' },
+  recordType: { ratification: 'ratification', instrument: 'instrument', national_profile: 'national law', ...enReportingRecordTypes },
   diffBefore: 'before:',
   diffAfter: ', after:',
   diffNone: 'none',

@@ -1,4 +1,5 @@
 import type { EditingDict } from './en-editing.ts';
+import { idReportingRecordTypes } from './id-reporting.ts';
 
 /** Indonesian text of accounts, editing, the change history and the data gaps (see en-editing.ts). */
 export const idEditing: EditingDict = {
@@ -226,7 +227,7 @@ export const idEditing: EditingDict = {
   editorUnknown: 'seorang editor (akunnya sudah dihapus)',
   eventReason: 'Alasan',
   noReason: 'tanpa alasan',
-  recordType: { ratification: 'ratifikasi', instrument: 'instrumen', national_profile: 'hukum nasional' },
+  recordType: { ratification: 'ratifikasi', instrument: 'instrumen', national_profile: 'hukum nasional', ...idReportingRecordTypes },
   diffBefore: 'sebelum:',
   diffAfter: ', sesudah:',
   diffNone: 'tidak ada',
