@@ -6,7 +6,6 @@ import type { RecordKind } from './record-kinds.ts';
 import { REPORTING_TX } from './reporting-ports.ts';
 import type { ReportingRecordType } from './reporting-record-types.ts';
 
-
 /**
  * Who may change a reporting record: the calendar rules are the Organization's (the secretariat);
  * a State's reports and organisations are its own (its focal point, or the secretariat).

@@ -13,7 +13,12 @@ const C138: ReportingRatification = {
   entryIntoForceRule: 'C138 Art 12(3)',
   status: 'in_force',
 };
-const C182: ReportingRatification = { ...C138, instrument: 'C182', entryIntoForce: entryIntoForceForState('2000-03-28', 12), entryIntoForceRule: 'C182 Art 10(3)' };
+const C182: ReportingRatification = {
+  ...C138,
+  instrument: 'C182',
+  entryIntoForce: entryIntoForceForState('2000-03-28', 12),
+  entryIntoForceRule: 'C182 Art 10(3)',
+};
 
 const FUNDAMENTAL: ReportingRuleSet = {
   id: 'fundamental-2012',
@@ -24,7 +29,15 @@ const FUNDAMENTAL: ReportingRuleSet = {
   source: 'Test: GB decision',
   notes: null,
 };
-const G_N: GroupBaseYear = { ruleSetId: 'fundamental-2012', label: 'G–N', firstLetter: 'G', lastLetter: 'N', subject: null, baseYear: 2013, source: 'Test: GB table' };
+const G_N: GroupBaseYear = {
+  ruleSetId: 'fundamental-2012',
+  label: 'G–N',
+  firstLetter: 'G',
+  lastLetter: 'N',
+  subject: null,
+  baseYear: 2013,
+  source: 'Test: GB table',
+};
 
 function input(over: Partial<CalendarInput> = {}): CalendarInput {
   return {
@@ -87,7 +100,14 @@ describe('reporting calendar (Constitution Art 22)', () => {
     assert.ok(regular.every((r) => r.dueDate === `${r.year}-09-01`));
     assert.equal(regular.at(-1)?.status, 'not_yet_due');
     assert.equal(regular[0]?.status, 'overdue');
-    assert.deepEqual(regular[0]?.group, { ruleSetId: 'fundamental-2012', label: 'G–N', subject: null, cycleYears: 3, baseYear: 2013, source: 'Test: GB table' });
+    assert.deepEqual(regular[0]?.group, {
+      ruleSetId: 'fundamental-2012',
+      label: 'G–N',
+      subject: null,
+      cycleYears: 3,
+      baseYear: 2013,
+      source: 'Test: GB table',
+    });
   });
 
   test('a group for the instrument subject wins over the group for any subject', () => {
@@ -104,8 +124,24 @@ describe('reporting calendar (Constitution Art 22)', () => {
 
   test('the cycle changes with the rule set valid in each year', () => {
     const technical: ReportingRatification = { ...C138, instrument: 'C081', category: 'technical', entryIntoForce: '2003-01-29' };
-    const old: ReportingRuleSet = { id: 'technical-2009', category: 'technical', cycleYears: 5, sinceYear: 2009, untilYear: 2018, source: 'Test', notes: null };
-    const now: ReportingRuleSet = { id: 'technical-2019', category: 'technical', cycleYears: 6, sinceYear: 2019, untilYear: null, source: 'Test', notes: null };
+    const old: ReportingRuleSet = {
+      id: 'technical-2009',
+      category: 'technical',
+      cycleYears: 5,
+      sinceYear: 2009,
+      untilYear: 2018,
+      source: 'Test',
+      notes: null,
+    };
+    const now: ReportingRuleSet = {
+      id: 'technical-2019',
+      category: 'technical',
+      cycleYears: 6,
+      sinceYear: 2019,
+      untilYear: null,
+      source: 'Test',
+      notes: null,
+    };
     const groups: GroupBaseYear[] = [
       { ruleSetId: 'technical-2009', label: 'G–K', firstLetter: 'G', lastLetter: 'K', subject: null, baseYear: 2010, source: 'Test' },
       { ruleSetId: 'technical-2019', label: 'G–K', firstLetter: 'G', lastLetter: 'K', subject: null, baseYear: 2021, source: 'Test' },
@@ -138,7 +174,15 @@ describe('reporting calendar (Constitution Art 22)', () => {
         [2027, 'not_yet_due', { kind: 'missed', year: 2026, reportKind: 'regular' }],
       ],
     );
-    const receipt = { country: 'IDN', instrument: 'C138', year: 2026, kind: 'regular' as const, dateSent: '2026-08-30', link: 'https://example.org/r', source: 'Test' };
+    const receipt = {
+      country: 'IDN',
+      instrument: 'C138',
+      year: 2026,
+      kind: 'regular' as const,
+      dateSent: '2026-08-30',
+      link: 'https://example.org/r',
+      source: 'Test',
+    };
     const sent = reportingCalendar(input({ ratifications: [C138], ruleSets: [FUNDAMENTAL], groups, today, receipts: [receipt] }));
     const y2026 = sent.find((r) => r.kind === 'regular' && r.year === 2026);
     assert.equal(y2026?.status, 'received');
@@ -150,7 +194,15 @@ describe('reporting calendar (Constitution Art 22)', () => {
   });
 
   test('a comment asking for a reply brings an out-of-cycle request the next year, citing the comment', () => {
-    const reports = reportingCalendar(input({ ratifications: [C182], replyRequests: [{ instrument: 'C182', year: 2026, commentId: 'CEACR-2026-IDN-C182' }, { instrument: 'C029', year: 2026 }] }));
+    const reports = reportingCalendar(
+      input({
+        ratifications: [C182],
+        replyRequests: [
+          { instrument: 'C182', year: 2026, commentId: 'CEACR-2026-IDN-C182' },
+          { instrument: 'C029', year: 2026 },
+        ],
+      }),
+    );
     const out = reports.filter((r) => r.kind === 'out_of_cycle' && r.year === 2027);
     assert.equal(out.length, 1);
     assert.equal(out[0]?.instrument, 'C182');
@@ -161,7 +213,12 @@ describe('reporting calendar (Constitution Art 22)', () => {
 
   test('a request falling on a year with a scheduled report is merged into it', () => {
     const reports = reportingCalendar(
-      input({ ratifications: [C138], ruleSets: [FUNDAMENTAL], groups: [{ ...G_N, baseYear: 2027 }], replyRequests: [{ instrument: 'C138', year: 2026 }] }),
+      input({
+        ratifications: [C138],
+        ruleSets: [FUNDAMENTAL],
+        groups: [{ ...G_N, baseYear: 2027 }],
+        replyRequests: [{ instrument: 'C138', year: 2026 }],
+      }),
     );
     const y2027 = reports.filter((r) => r.year === 2027);
     assert.deepEqual(

@@ -53,7 +53,9 @@ export interface ReportGroupUsed {
   source: string;
 }
 
-export type OutOfCycleReason = { kind: 'missed'; year: number; reportKind: ReportKind } | { kind: 'reply'; year: number; commentId: string | null };
+export type OutOfCycleReason =
+  | { kind: 'missed'; year: number; reportKind: ReportKind }
+  | { kind: 'reply'; year: number; commentId: string | null };
 
 /** One report the State owes (or owed) on one Convention. */
 export interface ScheduledReport {
@@ -102,7 +104,12 @@ export function reportingCalendar(input: CalendarInput): ScheduledReport[] {
   const initial = groupInitial(country.nameEn);
   const receipts = new Map(input.receipts.filter((r) => r.country === country.iso3).map((r) => [reportKey(r), r]));
   const copiesTo = input.organisations
-    ? { employers: input.organisations.employers, workers: input.organisations.workers, source: input.organisations.source, basis: ART_23_2 }
+    ? {
+        employers: input.organisations.employers,
+        workers: input.organisations.workers,
+        source: input.organisations.source,
+        basis: ART_23_2,
+      }
     : null;
   const reports: ScheduledReport[] = [];
 
@@ -159,8 +166,20 @@ export function reportingCalendar(input: CalendarInput): ScheduledReport[] {
   return reports;
 }
 
-type Make = (r: ReportingRatification, kind: ReportKind, year: number | null, basis: string[], extra?: Partial<ScheduledReport>) => ScheduledReport;
-type Unknown = (r: ReportingRatification, kind: ReportKind, datum: MissingDatum, detail: string, extra?: Partial<ScheduledReport>) => ScheduledReport;
+type Make = (
+  r: ReportingRatification,
+  kind: ReportKind,
+  year: number | null,
+  basis: string[],
+  extra?: Partial<ScheduledReport>,
+) => ScheduledReport;
+type Unknown = (
+  r: ReportingRatification,
+  kind: ReportKind,
+  datum: MissingDatum,
+  detail: string,
+  extra?: Partial<ScheduledReport>,
+) => ScheduledReport;
 
 /**
  * Regular reports after the first, under every rule set of the category that applies between the
@@ -180,9 +199,7 @@ function regularReports(
   if (r.category === null) return [unknown(r, 'regular', 'category', `category of ${r.instrument} (fundamental, governance or technical)`)];
   const category = r.category;
   const out: ScheduledReport[] = [];
-  const sets = input.ruleSets
-    .filter((s) => s.category === category && s.cycleYears >= 1)
-    .sort((a, b) => a.sinceYear - b.sinceYear);
+  const sets = input.ruleSets.filter((s) => s.category === category && s.cycleYears >= 1).sort((a, b) => a.sinceYear - b.sinceYear);
   for (const set of sets) {
     const from = Math.max(set.sinceYear, firstYear + 1);
     const to = Math.min(set.untilYear ?? Number.MAX_SAFE_INTEGER, referenceYear + set.cycleYears);
@@ -210,7 +227,9 @@ function regularReports(
       source: group.source,
     };
     for (const year of cycleYears(group.baseYear, set.cycleYears, from, to)) {
-      out.push(make(r, 'regular', year, [ART_22, `${set.id}: ${set.source}`, `${set.id} group ${group.label}: ${group.source}`], { group: used }));
+      out.push(
+        make(r, 'regular', year, [ART_22, `${set.id}: ${set.source}`, `${set.id} group ${group.label}: ${group.source}`], { group: used }),
+      );
     }
   }
   if (!ruleSetFor(input.ruleSets, category, referenceYear) && referenceYear >= firstYear) {
@@ -234,7 +253,8 @@ function addOutOfCycle(reports: ScheduledReport[], input: CalendarInput, make: M
   }
   const ratified = new Map(input.ratifications.filter((r) => r.status !== 'denounced').map((r) => [r.instrument, r]));
   for (const request of input.replyRequests ?? []) {
-    if (ratified.has(request.instrument)) add(request.instrument, request.year + 1, { kind: 'reply', year: request.year, commentId: request.commentId ?? null });
+    if (ratified.has(request.instrument))
+      add(request.instrument, request.year + 1, { kind: 'reply', year: request.year, commentId: request.commentId ?? null });
   }
   for (const { instrument, year, reasons } of requests.values()) {
     const basis = reasons.map(reasonCitation);
