@@ -28,6 +28,7 @@ import { renderSearch } from './pages/search.ts';
 import { addressFromConnection, mountEditing } from './routing/editing-routes.ts';
 import { langOfPath, pathWithoutLang, preferredLang } from './routing/locale.ts';
 import { RenderMemo } from './routing/render-memo.ts';
+import { mountReporting } from './routing/reporting-routes.ts';
 import { type Rendered, rendered, sendPage, sessionOf } from './routing/respond.ts';
 import { mountRevertConfirm } from './routing/revert-routes.ts';
 import { screenInputMessage } from './routing/screen-download.ts';
@@ -297,6 +298,7 @@ function mountLanguage(app: Hono, deps: PortalDeps, lang: Lang): void {
     addressOf: deps.addressOf ?? addressFromConnection,
   });
   mountRevertConfirm(app, lang, edits);
+  mountReporting(app, lang, { reporting: deps.reporting, edits, today, now: deps.now ?? (() => new Date()) });
 
   // '/en/instruments/' and the like: one canonical address per page, without the trailing slash.
   app.get(`${base}/*`, async (c, next) => {
