@@ -45,14 +45,25 @@ describe('the reporting calendar in a browser', { skip }, () => {
 
   const axe = async (page: Page, what: string): Promise<void> => {
     const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
-    const violations = result.violations.map((v) => ({ id: v.id, help: v.help, nodes: v.nodes.slice(0, 5).map((n) => n.target.join(' ')) }));
+    const violations = result.violations.map((v) => ({
+      id: v.id,
+      help: v.help,
+      nodes: v.nodes.slice(0, 5).map((n) => n.target.join(' ')),
+    }));
     assert.ok(result.passes.length > 0, `${what}: axe audited nothing`);
     assert.deepEqual(violations, [], `${what}: ${JSON.stringify(violations, null, 2)}`);
   };
 
   before(async () => {
     dir = mkdtempSync(join(tmpdir(), 'tripartite-e2e-obligations-'));
-    const config: Config = { port: 0, host: '127.0.0.1', databaseUrl: null, sqlitePath: join(dir, 't.db'), pgSchema: 'public', logLevel: 'silent' };
+    const config: Config = {
+      port: 0,
+      host: '127.0.0.1',
+      databaseUrl: null,
+      sqlitePath: join(dir, 't.db'),
+      pgSchema: 'public',
+      logLevel: 'silent',
+    };
     const services = await createServices(config, { hasher: testHasher });
     const at = new Date();
     await services.accounts.createUser({ email: IDN, password: PASSWORD, role: 'focal_point', countries: ['IDN'] }, at);
@@ -81,7 +92,10 @@ describe('the reporting calendar in a browser', { skip }, () => {
     assert.match(overdue, /C182[\s\S]*2002/);
     const unknownDates = await page.locator('section[aria-labelledby="reports-unknown-heading"]').innerText();
     assert.match(unknownDates, /reporting cycle for this category is not yet entered/);
-    assert.equal(await page.getByRole('link', { name: 'Calendar feed of the due dates (iCalendar)' }).getAttribute('href'), '/api/countries/IDN/reports.ics');
+    assert.equal(
+      await page.getByRole('link', { name: 'Calendar feed of the due dates (iCalendar)' }).getAttribute('href'),
+      '/api/countries/IDN/reports.ics',
+    );
     await axe(page, 'obligations en');
 
     await page.goto(`${base}/id/countries/IDN/obligations`);
