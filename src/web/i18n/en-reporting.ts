@@ -33,7 +33,6 @@ export const enReporting = {
   colReport: 'Report',
   colReportYear: 'Year',
   colDueDate: 'Due date',
-  colReportStatus: 'Status',
   colLegalBasis: 'Legal basis',
   colGroupCycle: 'Group and cycle',
   colSent: 'Sent',

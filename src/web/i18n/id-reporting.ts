@@ -30,7 +30,6 @@ export const idReporting: ReportingDict = {
   colReport: 'Laporan',
   colReportYear: 'Tahun',
   colDueDate: 'Batas waktu',
-  colReportStatus: 'Status',
   colLegalBasis: 'Dasar hukum',
   colGroupCycle: 'Kelompok dan siklus',
   colSent: 'Dikirim',

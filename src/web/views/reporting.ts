@@ -52,12 +52,12 @@ export function reportsTable(v: View, id: string, caption: string, reports: read
   const { t } = v;
   if (!reports.length) return html`<p>${t.noReportsInSection}</p>`;
   // The instrument is the row header (<th>); the cells after it carry their column names.
-  const labels = [t.colReport, t.colReportYear, t.colDueDate, t.colReportStatus, t.colLegalBasis, t.colGroupCycle, t.colSent];
+  const labels = [t.colReport, t.colReportYear, t.colDueDate, t.colStatus, t.colLegalBasis, t.colGroupCycle, t.colSent];
   return tableRegion(
     `${id}-caption`,
     html`<table class="${STACKED_TABLE}">
 <caption id="${id}-caption">${caption}</caption>
-<thead><tr><th scope="col">${t.colInstrument}</th><th scope="col">${t.colReport}</th><th scope="col">${t.colReportYear}</th><th scope="col">${t.colDueDate}</th><th scope="col">${t.colReportStatus}</th><th scope="col">${t.colLegalBasis}</th><th scope="col">${t.colGroupCycle}</th><th scope="col">${t.colSent}</th></tr></thead>
+<thead><tr><th scope="col">${t.colInstrument}</th><th scope="col">${t.colReport}</th><th scope="col">${t.colReportYear}</th><th scope="col">${t.colDueDate}</th><th scope="col">${t.colStatus}</th><th scope="col">${t.colLegalBasis}</th><th scope="col">${t.colGroupCycle}</th><th scope="col">${t.colSent}</th></tr></thead>
 <tbody>
 ${reports.map((r) => labelCells(labels, row(v, r)))}
 </tbody>
