@@ -20,6 +20,7 @@ import { type HistoryBlock, historySection } from '../views/history.ts';
 import { layout } from '../views/layout.ts';
 import { reportsTable } from '../views/reporting.ts';
 import type { View } from '../views/view.ts';
+import { type OrgFormValues, organisationsForm } from './organisations-form.ts';
 
 export const SENT_FIELD_IDS = {
   report: 'sent-report',
@@ -93,6 +94,8 @@ export function sentErrors(v: View, issues: readonly FieldIssue[], values: SentF
 export interface ObligationsData {
   reports: CountryReports;
   form: { values: SentFormValues; errors: readonly FieldError[] } | null;
+  /** The organisations form sent back with its problems, if that was the form posted. */
+  orgForm?: { values: OrgFormValues; errors: readonly FieldError[] } | null;
   notice: 'saved' | 'unchanged' | null;
   history: HistoryBlock | null;
   /**
@@ -109,7 +112,7 @@ function inSection(r: ReportView, section: (typeof SECTIONS)[number]): boolean {
   return section === 'upcoming' ? r.status === 'not_yet_due' : r.status === section;
 }
 
-function organisations(v: View, data: CountryReports): SafeHtml {
+function organisations(v: View, data: CountryReports, form: ObligationsData['orgForm']): SafeHtml {
   const { t } = v;
   const o = data.organisations;
   const names = (list: readonly string[]) => (list.length ? list.join(', ') : unknown(t.organisationsUnknown));
@@ -124,6 +127,7 @@ ${
 </dl>`
     : html`<p>${unknown(t.organisationsUnknown)}</p>`
 }
+${organisationsForm(v, data.country.iso3, o, form ?? null)}
 </section>`;
 }
 
@@ -180,10 +184,11 @@ ${SECTIONS.map((section) => {
 ${reportsTable(v, `reports-${section}`, t.reportsCaption(t.reportSection[section], name, f.number(reports.length)), reports)}
 </section>`;
 })}
-${organisations(v, data.reports)}
+${organisations(v, data.reports, data.orgForm)}
 ${data.extraSections ?? null}
 ${sentForm(v, data)}
 ${historySection(v, data.history)}
 <p><a href="/${lang}/obligations">${t.dashboardTitle}</a></p>`;
-  return layout(v, { title: data.form?.errors.length ? t.errorTitlePrefix(heading) : heading, section: 'countries', body });
+  const failed = (data.form?.errors.length ?? 0) + (data.orgForm?.errors.length ?? 0) > 0;
+  return layout(v, { title: failed ? t.errorTitlePrefix(heading) : heading, section: 'countries', body });
 }

@@ -84,6 +84,24 @@ describe('reporting calendar pages and forms', () => {
     assert.match(page, /<option value="C138\|2001\|first" selected>/);
   });
 
+  test('the focal point records the organisations that receive copies, one a line; without a source the form comes back', async () => {
+    const missing = await post('/en/countries/IDN/obligations/organisations', { employers: 'APINDO', workers: 'KSPSI', source: '' }, idn);
+    assert.equal(missing.status, 400);
+    assert.match(await missing.text(), /<textarea id="org-employers"[^>]*>APINDO<\/textarea>/);
+    const saved = await post(
+      '/en/countries/IDN/obligations/organisations',
+      { employers: 'Asosiasi Pengusaha Indonesia (APINDO)\n', workers: 'KSPSI\r\nKSBSI\n\n', source: SOURCE },
+      idn,
+    );
+    assert.equal(saved.status, 303, await saved.text());
+    assert.match(saved.headers.get('location') ?? '', /saved=1#copies-heading$/);
+    const page = await (await get('/en/countries/IDN/obligations')).text();
+    assert.match(page, /Asosiasi Pengusaha Indonesia \(APINDO\)/);
+    assert.match(page, /KSPSI, KSBSI/);
+    const mys = await post('/en/countries/MYS/obligations/organisations', { employers: 'x', workers: 'y', source: SOURCE }, idn);
+    assert.equal(mys.status, 403);
+  });
+
   test("the secretariat's group year changes Indonesia's page at once, and reverting it in the portal undoes it", async () => {
     const rs = await post(
       '/en/obligations/rules/rule-set',

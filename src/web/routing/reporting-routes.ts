@@ -10,6 +10,7 @@ import type { CountryReports, ReportingService } from '../../services/reporting-
 import { renderError } from '../pages/error.ts';
 import { parseSentForm, renderObligations, SENT_FIELD_IDS, type SentFormValues, sentErrors, sentInput } from '../pages/obligations.ts';
 import { renderObligationsDashboard } from '../pages/obligations-dashboard.ts';
+import { type OrgFormValues, orgErrors, orgInput, parseOrgForm } from '../pages/organisations-form.ts';
 import {
   GROUP_FIELD_IDS,
   type GroupValues,
@@ -99,6 +100,7 @@ export function mountReporting(app: Hono, lang: Lang, deps: ReportingPortalDeps)
     iso3: string,
     status: ContentfulStatusCode,
     form: { values: SentFormValues; errors: FieldError[] } | null = null,
+    orgForm: { values: OrgFormValues; errors: FieldError[] } | null = null,
   ): Promise<Response> => {
     const reports = await countryReports(c, v, iso3);
     if (reports instanceof Response) return reports;
@@ -107,7 +109,7 @@ export function mountReporting(app: Hono, lang: Lang, deps: ReportingPortalDeps)
       `/history?country=${iso3}&recordType=report_received`,
     );
     // MERGE (issue 9, submissions): pass `extraSections: [renderSubmissionsSection(v.t, lang, items)]` here.
-    return page(c, v, status, renderObligations(v, { reports, form, notice: notice(v), history }));
+    return page(c, v, status, renderObligations(v, { reports, form, orgForm, notice: notice(v), history }));
   };
 
   app.get(`${base}/countries/:iso3/obligations`, async (c) => {
@@ -139,6 +141,25 @@ export function mountReporting(app: Hono, lang: Lang, deps: ReportingPortalDeps)
       if (isCode(e, 'invalid')) return obligationsPage(c, at, iso3, 400, { values, errors: sentErrors(v, e.issues, values) });
       if (isCode(e, 'not_found'))
         return obligationsPage(c, at, iso3, 400, { values, errors: [{ id: SENT_FIELD_IDS.report, message: v.t.markSentErrors.report }] });
+      throw e;
+    }
+  });
+
+  app.post(`${base}/countries/:iso3/obligations/organisations`, async (c) => {
+    const v = { ...viewOf(c, lang), search: '' };
+    const raw = c.req.param('iso3') ?? '';
+    const iso3 = normaliseIso3(raw);
+    if (!iso3) return errorPage(c, v, 404, v.t.countryNotFound(raw));
+    const at = { ...v, path: `/countries/${iso3}/obligations` };
+    const actor = writer(c, at, { kind: 'country_record', country: iso3 }, `${base}/countries/${iso3}/obligations`);
+    if (actor instanceof Response) return actor;
+    const values = parseOrgForm(await readForm(c));
+    try {
+      const result = await reporting.setOrganisations(actor, orgInput(values, iso3), now());
+      return seeOther(c, `${base}/countries/${iso3}/obligations?${result.event ? 'saved' : 'unchanged'}=1#copies-heading`);
+    } catch (e) {
+      if (isCode(e, 'invalid')) return obligationsPage(c, at, iso3, 400, null, { values, errors: orgErrors(v, e.issues, values) });
+      if (isCode(e, 'not_found')) return errorPage(c, v, 404, v.t.countryNotFound(iso3));
       throw e;
     }
   });
