@@ -55,7 +55,7 @@ export function reportsCalendarFeed(data: CountryReports, now: Date): string {
       allDay: true,
       timezone: null,
       stamp: now,
-      summary: `${r.instrument}: ${KIND_TEXT[r.kind]} due (Constitution Art 22)`,
+      summary: `${r.instrument} ${r.instrumentRef.titleEn}: ${KIND_TEXT[r.kind]} due (Constitution Art 22)`,
       description: description(r),
       categories: [{ name: 'ILO Art 22 report' }],
     });
