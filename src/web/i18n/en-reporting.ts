@@ -93,6 +93,7 @@ export const enReporting = {
   colStates: 'States concerned',
   colUnknownDates: 'Reports with unknown dates',
   regionMissing: 'Region not recorded',
+  instrumentsWithoutOverdue: 'Instruments with no overdue report are not listed (the API lists them all).',
   overdueTotal: (n: string) => `Overdue reports in all: ${n}.`,
   rulesLink: 'The reporting calendar rules',
   rulesTitle: 'Reporting calendar rules',

@@ -90,6 +90,7 @@ export const idReporting: ReportingDict = {
   colStates: 'Negara terkait',
   colUnknownDates: 'Laporan dengan tanggal tidak diketahui',
   regionMissing: 'Kawasan belum tercatat',
+  instrumentsWithoutOverdue: 'Instrumen tanpa laporan terlambat tidak dicantumkan (API mencantumkan semuanya).',
   overdueTotal: (n: string) => `Seluruh laporan terlambat: ${n}.`,
   rulesLink: 'Aturan jadwal pelaporan',
   rulesTitle: 'Aturan jadwal pelaporan',

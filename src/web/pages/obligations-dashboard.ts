@@ -43,7 +43,8 @@ ${table(v, 'by-region', t.byRegionCaption, t.colRegionName, byRegion.rows, regio
 </section>
 <section aria-labelledby="by-instrument-heading">
 <h2 id="by-instrument-heading">${t.byInstrumentCaption}</h2>
-${table(v, 'by-instrument', t.byInstrumentCaption, t.colInstrument, byInstrument.rows, instrument)}
+<p>${t.instrumentsWithoutOverdue}</p>
+${table(v, 'by-instrument', t.byInstrumentCaption, t.colInstrument, byInstrument.rows.filter((r) => r.overdue > 0), instrument)}
 </section>
 <p><a href="/${lang}/obligations/rules">${t.rulesLink}</a></p>`;
   return layout(v, { title: t.dashboardTitle, section: null, body });
