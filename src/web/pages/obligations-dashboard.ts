@@ -44,7 +44,14 @@ ${table(v, 'by-region', t.byRegionCaption, t.colRegionName, byRegion.rows, regio
 <section aria-labelledby="by-instrument-heading">
 <h2 id="by-instrument-heading">${t.byInstrumentCaption}</h2>
 <p>${t.instrumentsWithoutOverdue}</p>
-${table(v, 'by-instrument', t.byInstrumentCaption, t.colInstrument, byInstrument.rows.filter((r) => r.overdue > 0), instrument)}
+${table(
+  v,
+  'by-instrument',
+  t.byInstrumentCaption,
+  t.colInstrument,
+  byInstrument.rows.filter((r) => r.overdue > 0),
+  instrument,
+)}
 </section>
 <p><a href="/${lang}/obligations/rules">${t.rulesLink}</a></p>`;
   return layout(v, { title: t.dashboardTitle, section: null, body });
