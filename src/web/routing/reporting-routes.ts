@@ -104,10 +104,8 @@ export function mountReporting(app: Hono, lang: Lang, deps: ReportingPortalDeps)
   ): Promise<Response> => {
     const reports = await countryReports(c, v, iso3);
     if (reports instanceof Response) return reports;
-    const history = await historyOf(
-      { country: iso3, recordType: 'report_received' },
-      `/history?country=${iso3}&recordType=report_received`,
-    );
+    // The State's changes: its receipts and organisations, and the ratifications the calendar comes from.
+    const history = await historyOf({ country: iso3 }, `/history?country=${iso3}`);
     // MERGE (issue 9, submissions): pass `extraSections: [renderSubmissionsSection(v.t, lang, items)]` here.
     return page(c, v, status, renderObligations(v, { reports, form, orgForm, notice: notice(v), history }));
   };
@@ -182,10 +180,7 @@ export function mountReporting(app: Hono, lang: Lang, deps: ReportingPortalDeps)
       groupForm?: { values: GroupValues; errors: FieldError[] };
     } = {},
   ): Promise<Response> => {
-    const [rules, history] = await Promise.all([
-      reporting.rules(),
-      historyOf({ recordType: 'reporting_group_year' }, '/history?recordType=reporting_group_year'),
-    ]);
+    const [rules, history] = await Promise.all([reporting.rules(), historyOf({ recordType: 'reporting_group_year' }, '/history')]);
     return page(
       c,
       v,
