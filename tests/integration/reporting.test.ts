@@ -3,7 +3,9 @@ import { after, before, describe, test } from 'node:test';
 import ical from 'node-ical';
 import { createServices, type Services } from '../../src/container.ts';
 import { createApp } from '../../src/http/app.ts';
-import type { CountryReports } from '../../src/services/reporting-service.ts';
+import { type CountryReports, ReportingService } from '../../src/services/reporting-service.ts';
+import { KyselyHistoryRepository } from '../../src/storage/history-repository.ts';
+import { KyselyReportingRepository } from '../../src/storage/reporting-repository.ts';
 import { asClient, type Client, PASSWORD, signIn, testHasher } from '../support/accounts.ts';
 import { allDatabases } from '../support/databases.ts';
 
@@ -177,6 +179,29 @@ for (const database of await allDatabases()) {
       // A focal point may revert a change to their own State's receipt.
       const events = (await (await request('/api/history?recordType=report_received')).json()) as { items: { id: number }[] };
       assert.ok(events.items.length >= 1);
+    });
+
+    test('comments asking for a reply, from a ReplyRequestSource, bring a request the next year (merged into a scheduled report)', async () => {
+      const { db, dialect } = services.handle;
+      const withComments = new ReportingService(
+        services.registry,
+        new KyselyReportingRepository(db),
+        new KyselyHistoryRepository(db, dialect),
+        {
+          replyRequests: async (iso3) => (iso3 === 'IDN' ? [{ instrument: 'C182', year: 2026, commentId: 'CEACR-TEST-1' }] : []),
+        },
+      );
+      const data = await withComments.reportsFor('IDN', { year: 2027 }, TODAY);
+      // G–N reports in 2027 (entered above): the request is merged into that regular report.
+      const request = data.reports.filter((r) => r.instrument === 'C182' && r.year === 2027);
+      assert.deepEqual(
+        request.map((r) => r.kind),
+        ['regular'],
+      );
+      assert.deepEqual(request[0]?.reasons, [{ kind: 'reply', year: 2026, commentId: 'CEACR-TEST-1' }]);
+      assert.ok(request[0]?.legalBasis.some((c) => c.includes('CEACR-TEST-1')));
+      const without = await services.reporting.reportsFor('IDN', { year: 2027 }, TODAY);
+      assert.deepEqual(without.reports.find((r) => r.instrument === 'C182' && r.year === 2027)?.reasons, []);
     });
 
     test('overdue counts by region and by instrument', async () => {
