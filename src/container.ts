@@ -4,6 +4,7 @@ import { ComplianceService } from './services/compliance-service.ts';
 import { EditService } from './services/edit-service.ts';
 import { GapsService } from './services/gaps-service.ts';
 import { RegistryService } from './services/registry-service.ts';
+import { ReportingService } from './services/reporting-service.ts';
 import { seedIfEmpty } from './services/seed-registry.ts';
 import type { ServiceEvents } from './services/service-events.ts';
 import { SubmissionService } from './services/submission-service.ts';
@@ -14,6 +15,7 @@ import { type DbHandle, type DbTarget, migrateToLatest, openDb } from './storage
 import { KyselyHistoryRepository } from './storage/history-repository.ts';
 import { BUNDLED_DATA_DIR } from './storage/paths.ts';
 import { KyselyRegistryRepository } from './storage/registry-repository.ts';
+import { KyselyReportingRepository } from './storage/reporting-repository.ts';
 import { KyselySubmissionRepository } from './storage/submission-repository.ts';
 
 export interface Services {
@@ -25,6 +27,8 @@ export interface Services {
   edits: EditService;
   gaps: GapsService;
   submissions: SubmissionService;
+  /** The reporting calendar (Art 22): reports owed, overdue counts, rules and receipts. */
+  reporting: ReportingService;
   close(): Promise<void>;
 }
 
@@ -53,6 +57,7 @@ export async function createServices(config: DbTarget, options: ContainerOptions
   }
   const repo = new KyselyRegistryRepository(handle.db, handle.dialect);
   const { events } = options;
+  const registry = new RegistryService(repo, events);
   const accounts = new AccountService(
     new KyselyAccountRepository(handle.db),
     options.hasher ?? argon2Hasher(),
@@ -62,12 +67,18 @@ export async function createServices(config: DbTarget, options: ContainerOptions
   return {
     handle,
     repo,
-    registry: new RegistryService(repo, events),
+    registry,
     compliance: new ComplianceService(repo, events),
     accounts,
     edits: new EditService(new KyselyHistoryRepository(handle.db, handle.dialect), events),
     gaps: new GapsService(repo, events),
     submissions: new SubmissionService(new KyselySubmissionRepository(handle.db), new KyselyHistoryRepository(handle.db, handle.dialect)),
+    // The supervisory comments' reply requests are wired here when they exist (ReplyRequestSource).
+    reporting: new ReportingService(
+      registry,
+      new KyselyReportingRepository(handle.db),
+      new KyselyHistoryRepository(handle.db, handle.dialect),
+    ),
     close: () => handle.close(),
   };
 }

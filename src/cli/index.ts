@@ -11,6 +11,7 @@ import { historyCommand } from './commands/history.ts';
 import { importCommand } from './commands/import.ts';
 import { instrumentCommand } from './commands/instrument.ts';
 import { instrumentsCommand } from './commands/instruments.ts';
+import { reportsDueCommand, reportsGroupYearCommand, reportsIcsCommand } from './commands/reports.ts';
 import { restoreCommand } from './commands/restore.ts';
 import { screenCommand } from './commands/screen.ts';
 import { serveCommand } from './commands/serve.ts';
@@ -40,12 +41,16 @@ export const COMMANDS: readonly CommandSpec[] = [
   backupCommand,
   restoreCommand,
   votesEvaluateCommand,
+  reportsDueCommand,
+  reportsIcsCommand,
+  reportsGroupYearCommand,
 ];
 
 const GROUPS: Record<string, string> = {
   db: 'Database maintenance: migrate, seed.',
   user: 'Accounts of the people who edit the registry: create, list.',
   votes: 'Votes of the International Labour Conference: evaluate.',
+  reports: 'The reporting calendar (Constitution Art 22): due, ics, group-year.',
 };
 
 function version(): string {

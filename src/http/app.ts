@@ -6,6 +6,7 @@ import type { ComplianceService } from '../services/compliance-service.ts';
 import type { EditService } from '../services/edit-service.ts';
 import type { GapsService } from '../services/gaps-service.ts';
 import type { RegistryService } from '../services/registry-service.ts';
+import type { ReportingService } from '../services/reporting-service.ts';
 import type { SubmissionService } from '../services/submission-service.ts';
 import { createPortal, renderPortalError } from '../web/portal.ts';
 import { createApi } from './api/routes.ts';
@@ -40,6 +41,7 @@ export interface AppDeps {
   edits: EditService;
   gaps: GapsService;
   submissions: SubmissionService;
+  reporting: ReportingService;
   /** Today's date as YYYY-MM-DD; defaults to the UTC date of the request. */
   today?: () => string;
   now?: () => Date;
@@ -130,6 +132,7 @@ export function createApp(deps: AppDeps): Hono {
       edits: deps.edits,
       gaps: deps.gaps,
       submissions: deps.submissions,
+      reporting: deps.reporting,
       today,
       now,
       addressOf,
@@ -144,6 +147,7 @@ export function createApp(deps: AppDeps): Hono {
       edits: deps.edits,
       gaps: deps.gaps,
       submissions: deps.submissions,
+      reporting: deps.reporting,
       today,
       now,
       addressOf,

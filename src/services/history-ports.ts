@@ -4,8 +4,16 @@ import type { MemberState } from '../domain/country.ts';
 import type { Instrument } from '../domain/instrument.ts';
 import type { Ratification } from '../domain/ratification.ts';
 import type { Page, PageRequest } from './ports.ts';
+import { REPORTING_RECORD_TYPES } from './reporting-record-types.ts';
 
-export const RECORD_TYPES = ['ratification', 'instrument', 'national_profile', 'submission', 'submission_tracking'] as const;
+export const RECORD_TYPES = [
+  'ratification',
+  'instrument',
+  'national_profile',
+  'submission',
+  'submission_tracking',
+  ...REPORTING_RECORD_TYPES,
+] as const;
 export type RecordType = (typeof RECORD_TYPES)[number];
 
 export const EVENT_ACTIONS = ['create', 'update', 'denounce', 'revert', 'import'] as const;

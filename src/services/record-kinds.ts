@@ -4,6 +4,7 @@ import type { Instrument } from '../domain/instrument.ts';
 import type { Ratification } from '../domain/ratification.ts';
 import { changedKeys } from './cache-dependencies.ts';
 import type { ChangeEvent, RecordType, RegistryWriteTx } from './history-ports.ts';
+import { REPORTING_RECORD_KINDS } from './reporting-record-kinds.ts';
 import { submissionKind, submissionTrackingKind } from './submission-kinds.ts';
 
 /**
@@ -67,6 +68,7 @@ export const RECORD_KINDS: Record<RecordType, RecordKind> = {
   national_profile: nationalProfileKind,
   submission: submissionKind,
   submission_tracking: submissionTrackingKind,
+  ...REPORTING_RECORD_KINDS,
 };
 
 export function recordKind(type: RecordType): RecordKind {

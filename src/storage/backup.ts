@@ -48,6 +48,10 @@ export const TABLES = [
   { name: 'rate_limits', key: 'key' },
   { name: 'submission_tracking', key: 'session_number' },
   { name: 'submissions', key: 'record_key' },
+  { name: 'reporting_rule_sets', key: 'id' },
+  { name: 'reporting_group_years', key: 'key' },
+  { name: 'reports_received', key: 'key' },
+  { name: 'representative_organisations', key: 'iso3' },
 ] as const satisfies readonly { name: keyof Database; key: string }[];
 
 export type TableName = (typeof TABLES)[number]['name'];

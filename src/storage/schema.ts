@@ -183,6 +183,49 @@ export interface SubmissionsTable {
   notes: string | null;
 }
 
+/** A reporting-calendar rule set (src/domain/supervision/reporting-rules.ts). */
+export interface ReportingRuleSetsTable {
+  id: string;
+  category: string;
+  cycle_years: number;
+  since_year: number;
+  until_year: number | null;
+  source: string;
+  notes: string | null;
+}
+
+/** The base year of one alphabetical group under a rule set; `key` is `ruleSet/label/subject-or-*`. */
+export interface ReportingGroupYearsTable {
+  key: string;
+  rule_set_id: string;
+  label: string;
+  first_letter: string;
+  last_letter: string;
+  subject: string | null;
+  base_year: number;
+  source: string;
+}
+
+/** A report a State has sent (Art 22); `key` is `IDN/C138/2027/regular`. */
+export interface ReportsReceivedTable {
+  key: string;
+  country_iso3: string;
+  instrument_code: string;
+  year: number;
+  kind: string;
+  date_sent: string;
+  link: string;
+  source: string;
+}
+
+/** A State's most representative organisations (Art 23(2)); the lists are JSON text. */
+export interface RepresentativeOrganisationsTable {
+  iso3: string;
+  employers: string;
+  workers: string;
+  source: string;
+}
+
 export interface Database {
   instruments: InstrumentsTable;
   countries: CountriesTable;
@@ -201,4 +244,8 @@ export interface Database {
   rate_limits: RateLimitsTable;
   submission_tracking: SubmissionTrackingTable;
   submissions: SubmissionsTable;
+  reporting_rule_sets: ReportingRuleSetsTable;
+  reporting_group_years: ReportingGroupYearsTable;
+  reports_received: ReportsReceivedTable;
+  representative_organisations: RepresentativeOrganisationsTable;
 }

@@ -1,4 +1,5 @@
 import type { Transaction } from 'kysely';
+import { KyselyReportingRepository } from './reporting-repository.ts';
 import type { Database } from './schema.ts';
 import { KyselySubmissionWriteTx } from './submission-repository.ts';
 
@@ -12,3 +13,4 @@ export type TxPortFactory = (trx: Transaction<Database>, maxParams: number) => u
 export const TX_PORTS: Record<string, TxPortFactory> = {};
 
 TX_PORTS.submissions = (trx) => new KyselySubmissionWriteTx(trx);
+TX_PORTS.reporting = (trx) => new KyselyReportingRepository(trx);

@@ -15,6 +15,7 @@ import type { EditService } from '../services/edit-service.ts';
 import type { GapsService } from '../services/gaps-service.ts';
 import type { HistoryFilter } from '../services/history-ports.ts';
 import type { RegistryService } from '../services/registry-service.ts';
+import type { ReportingService } from '../services/reporting-service.ts';
 import type { SubmissionService } from '../services/submission-service.ts';
 import { checkErrors, parseCheckForm, renderComplianceCheck } from './pages/compliance-check.ts';
 import { MAX_UPLOAD_BYTES, MAX_UPLOAD_MB, renderComplianceScreen, SCREEN_FIELD_IDS } from './pages/compliance-screen.ts';
@@ -28,6 +29,7 @@ import { renderSearch } from './pages/search.ts';
 import { addressFromConnection, mountEditing } from './routing/editing-routes.ts';
 import { langOfPath, pathWithoutLang, preferredLang } from './routing/locale.ts';
 import { RenderMemo } from './routing/render-memo.ts';
+import { mountReporting } from './routing/reporting-routes.ts';
 import { type Rendered, rendered, sendPage, sessionOf } from './routing/respond.ts';
 import { mountRevertConfirm } from './routing/revert-routes.ts';
 import { screenInputMessage } from './routing/screen-download.ts';
@@ -46,6 +48,7 @@ export interface PortalDeps {
   edits: EditService;
   gaps: GapsService;
   submissions: SubmissionService;
+  reporting: ReportingService;
   /** Today's date as YYYY-MM-DD (the default reference date of the compliance forms). */
   today: () => string;
   now?: () => Date;
@@ -301,6 +304,13 @@ function mountLanguage(app: Hono, deps: PortalDeps, lang: Lang): void {
   mountRevertConfirm(app, lang, edits);
   mountVoteCalculator(app, lang);
   mountSubmissions(app, lang, { registry, submissions: deps.submissions, today, now: deps.now ?? (() => new Date()) });
+  mountReporting(app, lang, {
+    reporting: deps.reporting,
+    submissions: deps.submissions,
+    edits,
+    today,
+    now: deps.now ?? (() => new Date()),
+  });
 
   // '/en/instruments/' and the like: one canonical address per page, without the trailing slash.
   app.get(`${base}/*`, async (c, next) => {

@@ -7,6 +7,7 @@ import type { ComplianceService } from '../../services/compliance-service.ts';
 import type { EditService } from '../../services/edit-service.ts';
 import type { GapsService } from '../../services/gaps-service.ts';
 import type { RegistryService } from '../../services/registry-service.ts';
+import type { ReportingService } from '../../services/reporting-service.ts';
 import type { SubmissionService } from '../../services/submission-service.ts';
 import { encodedBody } from '../compression.ts';
 import { problem, problemResponse } from '../problem.ts';
@@ -16,6 +17,7 @@ import { addComplianceRoutes, addScreeningRoute } from './compliance-routes.ts';
 import { addEditRoutes } from './edit-routes.ts';
 import { addGapsRoutes } from './gaps-routes.ts';
 import { ratificationsCsv } from './ratifications-csv.ts';
+import { addReportingRoutes } from './reporting-routes.ts';
 import {
   CountryListQuerySchema,
   CountryListSchema,
@@ -153,13 +155,25 @@ export interface ApiDeps {
   edits: EditService;
   gaps: GapsService;
   submissions: SubmissionService;
+  reporting: ReportingService;
   /** Today's date (YYYY-MM-DD); the clock is read at the edge, never in the domain. */
   today: () => string;
   now: () => Date;
   addressOf: (c: Context) => string;
 }
 
-export function createApi({ registry, compliance, accounts, edits, gaps, submissions, today, now, addressOf }: ApiDeps): OpenAPIHono {
+export function createApi({
+  registry,
+  compliance,
+  accounts,
+  edits,
+  gaps,
+  submissions,
+  reporting,
+  today,
+  now,
+  addressOf,
+}: ApiDeps): OpenAPIHono {
   const api = new OpenAPIHono({ defaultHook: validationHook });
   api.openAPIRegistry.registerComponent('securitySchemes', 'session', { type: 'apiKey', in: 'cookie', name: 'tripartite_session' });
   api.openAPIRegistry.registerComponent('securitySchemes', 'token', { type: 'http', scheme: 'bearer' });
@@ -167,6 +181,7 @@ export function createApi({ registry, compliance, accounts, edits, gaps, submiss
   addEditRoutes(api, edits, now);
   addGapsRoutes(api, gaps);
   addSubmissionRoutes(api, submissions, today, now);
+  addReportingRoutes(api, reporting, today, now);
 
   api.openapi(health, async (c) => {
     // A load balancer needs an answer in time: a ping stuck on a silent network counts as down.

@@ -2,6 +2,8 @@ import type { Context, MiddlewareHandler } from 'hono';
 import { canWrite, type WriteTarget } from '../../domain/access/policy.ts';
 import { DomainError } from '../../domain/errors.ts';
 import type { EditService } from '../../services/edit-service.ts';
+import { reportingTarget } from '../../services/reporting-record-kinds.ts';
+import { isReportingRecordType } from '../../services/reporting-record-types.ts';
 import { requireActor } from '../auth.ts';
 import { refuseNulInJsonBody } from '../nul.ts';
 
@@ -83,5 +85,6 @@ export const revertTarget =
     if (event.recordType === 'instrument') return { kind: 'instrument' };
     if (event.recordType === 'submission_tracking') return { kind: 'secretariat_record' };
     if (event.recordType === 'submission') return { kind: 'country_record', country: event.country ?? '' };
+    if (isReportingRecordType(event.recordType)) return reportingTarget(event.recordType, event.country);
     return { kind: event.recordType === 'ratification' ? 'ratification' : 'national_profile', country: event.country ?? '' };
   };

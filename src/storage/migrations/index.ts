@@ -6,6 +6,7 @@ import { createAccountsHistory } from './2026-11-27-003-accounts-history.ts';
 import { createCompleteLists } from './2026-12-03-004-complete-lists.ts';
 import { createRecordVersions } from './2026-12-03-005-record-versions.ts';
 import { createSubmissions } from './2026-12-03-008-submissions.ts';
+import { createReporting } from './2026-12-03-009-reporting.ts';
 
 /** Migrations are bundled in code (no filesystem scan), ordered by their names. */
 export function migrationProvider(dialect: DialectInfo): MigrationProvider {
@@ -27,6 +28,7 @@ export function migrationProvider(dialect: DialectInfo): MigrationProvider {
         },
         '2026-12-03-005-record-versions': createRecordVersions,
         '2026-12-03-008-submissions': createSubmissions,
+        '2026-12-03-009-reporting': createReporting,
       };
     },
   };

@@ -1,3 +1,4 @@
+import { enReportingRecordTypes } from './en-reporting.ts';
 /**
  * English text of accounts, editing, the change history and the data gaps: a part of the catalogue in
  * en.ts, kept in its own file so each stays readable. `id-editing.ts` is typed from it.
@@ -230,6 +231,7 @@ export const enEditing = {
     national_profile: 'national law',
     submission: 'submission to the competent authorities',
     submission_tracking: 'submission tracking of a Conference session',
+    ...enReportingRecordTypes,
   },
   diffBefore: 'before:',
   diffAfter: ', after:',

@@ -1,5 +1,6 @@
 import { enCompliance } from './en-compliance.ts';
 import { enEditing } from './en-editing.ts';
+import { enReporting } from './en-reporting.ts';
 import { enSubmissions } from './en-submissions.ts';
 import { enVotes } from './en-votes.ts';
 
@@ -287,6 +288,7 @@ export const en = {
   ...enEditing,
   ...enVotes,
   ...enSubmissions,
+  ...enReporting,
 };
 
 export type Dict = typeof en;

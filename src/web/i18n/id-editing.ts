@@ -1,4 +1,5 @@
 import type { EditingDict } from './en-editing.ts';
+import { idReportingRecordTypes } from './id-reporting.ts';
 
 /** Indonesian text of accounts, editing, the change history and the data gaps (see en-editing.ts). */
 export const idEditing: EditingDict = {
@@ -232,6 +233,7 @@ export const idEditing: EditingDict = {
     national_profile: 'hukum nasional',
     submission: 'penyampaian kepada otoritas yang berwenang',
     submission_tracking: 'pemantauan penyampaian untuk satu sidang Konferensi',
+    ...idReportingRecordTypes,
   },
   diffBefore: 'sebelum:',
   diffAfter: ', sesudah:',

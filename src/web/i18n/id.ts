@@ -1,6 +1,7 @@
 import type { Dict } from './en.ts';
 import { idCompliance } from './id-compliance.ts';
 import { idEditing } from './id-editing.ts';
+import { idReporting } from './id-reporting.ts';
 import { idSubmissions } from './id-submissions.ts';
 import { idVotes } from './id-votes.ts';
 
@@ -274,4 +275,5 @@ export const id: Dict = {
   ...idEditing,
   ...idVotes,
   ...idSubmissions,
+  ...idReporting,
 };

@@ -18,6 +18,7 @@ import { savedFactWarnings } from '../views/fact-rules.ts';
 import { type HistoryBlock, historySection } from '../views/history.ts';
 import { layout } from '../views/layout.ts';
 import { confidenceWords, editorNotes, type SourceEntry, sourceNames, sourcesSection } from '../views/provenance.ts';
+import { obligationsLink } from '../views/reporting.ts';
 import { labelCells, STACKED_TABLE } from '../views/stacked-table.ts';
 import type { View } from '../views/view.ts';
 import { PROFILE_AGE_FIELDS, profileAgeLabel } from './profile-edit.ts';
@@ -196,6 +197,7 @@ ${notice}
 </section>
 ${childLabourBox(v, p)}
 <p><a href="/${lang}/countries/${c.iso3}/submissions">${t.submissionsLink}</a></p>
+${obligationsLink(v, c.iso3)}
 ${extras.national === undefined ? null : nationalLawSection(v, p, extras.national, canEditProfile)}
 <section aria-labelledby="ratifications-heading">
 <h2 id="ratifications-heading">${t.ratificationsHeading}</h2>

@@ -1,9 +1,12 @@
 import { type Actor, canWrite, type WriteTarget } from '../../domain/access/policy.ts';
 import type { ChangeEvent } from '../../services/history-ports.ts';
+import { reportingTarget } from '../../services/reporting-record-kinds.ts';
+import { isReportingRecordType } from '../../services/reporting-record-types.ts';
 import { parseRevertSource } from '../../services/revert-source.ts';
 import { type HtmlValue, html, type SafeHtml } from '../html.ts';
 import { unknown } from './components.ts';
 import { csrfInput } from './edit-fields.ts';
+import { reportingRecordPath } from './reporting-paths.ts';
 import type { View } from './view.ts';
 
 /** The latest changes of one record (or one State), shown on its page, with a link to all of them. */
@@ -24,6 +27,7 @@ const MAX_DIFF_TEXT = 160;
 const HIDDEN_FIELDS = new Set(['country', 'instrument', 'code', 'iso3']);
 
 export function eventTarget(event: Pick<ChangeEvent, 'recordType' | 'country'>): WriteTarget {
+  if (isReportingRecordType(event.recordType)) return reportingTarget(event.recordType, event.country);
   if (event.recordType === 'instrument') return { kind: 'instrument' };
   if (event.recordType === 'submission_tracking') return { kind: 'secretariat_record' };
   if (event.recordType === 'submission') return { kind: 'country_record', country: event.country ?? '' };
@@ -38,6 +42,7 @@ export function mayRevert(actor: Actor | null | undefined, event: Pick<ChangeEve
 export function recordPath(v: View, event: Pick<ChangeEvent, 'recordType' | 'recordKey'>): string {
   if (event.recordType === 'instrument') return `/${v.lang}/instruments/${encodeURIComponent(event.recordKey)}`;
   if (event.recordType === 'submission_tracking') return `/${v.lang}/submissions`;
+  if (isReportingRecordType(event.recordType)) return reportingRecordPath(v.lang, event.recordType, event.recordKey);
   const iso3 = event.recordKey.split('/')[0] ?? event.recordKey;
   if (event.recordType === 'submission') return `/${v.lang}/countries/${encodeURIComponent(iso3)}/submissions`;
   const anchor = event.recordType === 'national_profile' ? '#national-law-heading' : '#ratifications-heading';
