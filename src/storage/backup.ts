@@ -46,6 +46,9 @@ export const TABLES = [
   { name: 'api_tokens', key: 'id' },
   { name: 'events', key: 'id' },
   { name: 'rate_limits', key: 'key' },
+  { name: 'conference_agendas', key: 'session_number' },
+  { name: 'conference_delegations', key: 'delegation_key' },
+  { name: 'conference_votes', key: 'vote_key' },
 ] as const satisfies readonly { name: keyof Database; key: string }[];
 
 export type TableName = (typeof TABLES)[number]['name'];

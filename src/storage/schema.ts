@@ -161,6 +161,41 @@ export interface RecordVersionsTable {
   version: string;
 }
 
+/** A Conference session's agenda (src/domain/governance/session.ts): its items as JSON text. */
+export interface ConferenceAgendasTable {
+  session_number: number;
+  items: string;
+  source: string | null;
+}
+
+/** A member State's delegation to a session (src/domain/governance/delegation.ts); key `<session>/<ISO3>`. */
+export interface ConferenceDelegationsTable {
+  delegation_key: string;
+  session_number: number;
+  country_iso3: string;
+  delegates: string;
+  in_arrears: number;
+  arrears_voting_permitted: number;
+  source: string | null;
+}
+
+/** A vote recorded at a session (src/domain/governance/recorded-vote.ts); key `<session>/<n>`. */
+export interface ConferenceVotesTable {
+  vote_key: string;
+  session_number: number;
+  seq: number;
+  agenda_item: number | null;
+  kind: string;
+  vote_date: string;
+  mode: string;
+  counts: string | null;
+  ballots: string;
+  delegates_attending: number;
+  instrument: string | null;
+  source: string;
+  notes: string | null;
+}
+
 export interface Database {
   instruments: InstrumentsTable;
   countries: CountriesTable;
@@ -177,4 +212,7 @@ export interface Database {
   api_tokens: ApiTokensTable;
   events: EventsTable;
   rate_limits: RateLimitsTable;
+  conference_agendas: ConferenceAgendasTable;
+  conference_delegations: ConferenceDelegationsTable;
+  conference_votes: ConferenceVotesTable;
 }
