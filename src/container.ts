@@ -1,6 +1,7 @@
 import type { PasswordHasher } from './services/account-ports.ts';
 import { AccountService } from './services/account-service.ts';
 import { ComplianceService } from './services/compliance-service.ts';
+import { ConferenceService } from './services/conference-service.ts';
 import { EditService } from './services/edit-service.ts';
 import { GapsService } from './services/gaps-service.ts';
 import { RegistryService } from './services/registry-service.ts';
@@ -8,6 +9,7 @@ import { seedIfEmpty } from './services/seed-registry.ts';
 import type { ServiceEvents } from './services/service-events.ts';
 import { KyselyAccountRepository } from './storage/account-repository.ts';
 import { argon2Hasher } from './storage/argon2-hasher.ts';
+import { KyselyConferenceRepository } from './storage/conference-repository.ts';
 import { readBundle } from './storage/bundle.ts';
 import { type DbHandle, type DbTarget, migrateToLatest, openDb } from './storage/db.ts';
 import { KyselyHistoryRepository } from './storage/history-repository.ts';
@@ -22,6 +24,7 @@ export interface Services {
   accounts: AccountService;
   edits: EditService;
   gaps: GapsService;
+  conference: ConferenceService;
   close(): Promise<void>;
 }
 
@@ -64,6 +67,7 @@ export async function createServices(config: DbTarget, options: ContainerOptions
     accounts,
     edits: new EditService(new KyselyHistoryRepository(handle.db, handle.dialect), events),
     gaps: new GapsService(repo, events),
+    conference: new ConferenceService(new KyselyConferenceRepository(handle.db), new KyselyHistoryRepository(handle.db, handle.dialect)),
     close: () => handle.close(),
   };
 }
