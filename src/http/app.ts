@@ -3,6 +3,7 @@ import { type Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { AccountService } from '../services/account-service.ts';
 import type { ComplianceService } from '../services/compliance-service.ts';
+import type { ConferenceService } from '../services/conference-service.ts';
 import type { EditService } from '../services/edit-service.ts';
 import type { GapsService } from '../services/gaps-service.ts';
 import type { RegistryService } from '../services/registry-service.ts';
@@ -38,6 +39,7 @@ export interface AppDeps {
   accounts: AccountService;
   edits: EditService;
   gaps: GapsService;
+  conference: ConferenceService;
   /** Today's date as YYYY-MM-DD; defaults to the UTC date of the request. */
   today?: () => string;
   now?: () => Date;
@@ -127,6 +129,7 @@ export function createApp(deps: AppDeps): Hono {
       accounts: deps.accounts,
       edits: deps.edits,
       gaps: deps.gaps,
+      conference: deps.conference,
       today,
       now,
       addressOf,

@@ -8,7 +8,7 @@ import {
   type Delegation,
   nextDelegateNumber,
 } from '../domain/governance/delegation.ts';
-import { checkSession, type ConferenceSession } from '../domain/governance/session.ts';
+import { type ConferenceSession, checkSession } from '../domain/governance/session.ts';
 import type { DelegateGroup } from '../domain/governance/vote.ts';
 import { normaliseInstrumentCode } from '../domain/instrument.ts';
 import { parsePartialDate } from '../domain/partial-date.ts';
@@ -54,7 +54,10 @@ export interface DelegationInput extends Citation {
 const sessionNumberOk = (n: number) => Number.isInteger(n) && n >= 1 && n <= 999;
 
 function appendSource(existing: string | null, added: string): string {
-  const ids = (existing ?? '').split(';').map((s) => s.trim()).filter(Boolean);
+  const ids = (existing ?? '')
+    .split(';')
+    .map((s) => s.trim())
+    .filter(Boolean);
   return ids.includes(added) ? ids.join(';') : [...ids, added].join(';');
 }
 
@@ -62,7 +65,12 @@ function dateOrNull(value: string | null | undefined): string | null | undefined
   return value === undefined ? undefined : clean(value);
 }
 
-export async function saveSession(store: HistoryRepository, actor: Actor | null, input: SessionInput, now: Date): Promise<ChangeResult<ConferenceSession>> {
+export async function saveSession(
+  store: HistoryRepository,
+  actor: Actor | null,
+  input: SessionInput,
+  now: Date,
+): Promise<ChangeResult<ConferenceSession>> {
   refuseNul(input);
   authoriseWrite(actor, { kind: 'ilc_session' });
   const issues: FieldIssue[] = [];
@@ -95,11 +103,23 @@ export async function saveSession(store: HistoryRepository, actor: Actor | null,
         ? base.agenda
         : input.agenda.map((item, i) => {
             const raw = clean(item.instrument ?? null);
-            return { position: i + 1, text: (item.text ?? '').trim(), instrument: raw ? (normaliseInstrumentCode(raw) ?? raw.toUpperCase()) : null };
+            return {
+              position: i + 1,
+              text: (item.text ?? '').trim(),
+              instrument: raw ? (normaliseInstrumentCode(raw) ?? raw.toUpperCase()) : null,
+            };
           });
-    const changed = !sameJson({ ...facts, agenda }, { year: base.year, openingDate: base.openingDate, closingDate: base.closingDate, place: base.place, agenda: base.agenda });
+    const changed = !sameJson(
+      { ...facts, agenda },
+      { year: base.year, openingDate: base.openingDate, closingDate: base.closingDate, place: base.place, agenda: base.agenda },
+    );
     const source = clean(input.source) as string;
-    const after: ConferenceSession = { ...base, ...facts, agenda, source: changed || !before ? appendSource(base.source, source) : base.source };
+    const after: ConferenceSession = {
+      ...base,
+      ...facts,
+      agenda,
+      source: changed || !before ? appendSource(base.source, source) : base.source,
+    };
     const problems = checkSession(after);
     if (problems.length) fail(problems);
     return recordChange(tx, actor, now, {
@@ -136,7 +156,8 @@ export async function saveDelegation(
   authoriseWrite(actor, { kind: 'country_record', country });
   const issues: FieldIssue[] = [];
   checkCitation(input, issues);
-  if (!Array.isArray(input.delegates)) issues.push({ field: 'delegates', message: 'list the delegation (an empty list when it sent no one)' });
+  if (!Array.isArray(input.delegates))
+    issues.push({ field: 'delegates', message: 'list the delegation (an empty list when it sent no one)' });
   if (issues.length) fail(issues);
   return store.transaction(async (tx) => {
     const port = tx.port(CONFERENCE_TX);
@@ -148,7 +169,10 @@ export async function saveDelegation(
     input.delegates.forEach((d, i) => {
       const id = clean(d.id ?? null);
       if (id && !known.has(id))
-        problems.push({ field: `delegates[${i}].id`, message: `${id} is not in this delegation: leave the id empty for a person added now` });
+        problems.push({
+          field: `delegates[${i}].id`,
+          message: `${id} is not in this delegation: leave the id empty for a person added now`,
+        });
     });
     let next = nextDelegateNumber(before?.delegates ?? []);
     const delegates = input.delegates.map((d) => toDelegate(d, clean(d.id ?? null) ?? `${country}-${next++}`));
@@ -160,12 +184,16 @@ export async function saveDelegation(
     for (const vote of await port.listVotes(input.session)) {
       const gone = vote.ballots.find((b) => b.delegateId.startsWith(`${country}-`) && !kept.has(b.delegateId));
       if (gone)
-        throw new DomainError('conflict', `${gone.delegateId} cast a ballot in vote ${vote.key}: keep them on the delegation (change their credentials instead).`, [
-          { field: 'delegates', message: `${gone.delegateId} voted in vote ${vote.key}` },
-        ]);
+        throw new DomainError(
+          'conflict',
+          `${gone.delegateId} cast a ballot in vote ${vote.key}: keep them on the delegation (change their credentials instead).`,
+          [{ field: 'delegates', message: `${gone.delegateId} voted in vote ${vote.key}` }],
+        );
     }
     const facts = { delegates, inArrears, arrearsVotingPermitted };
-    const same = before && sameJson(facts, { delegates: before.delegates, inArrears: before.inArrears, arrearsVotingPermitted: before.arrearsVotingPermitted });
+    const same =
+      before &&
+      sameJson(facts, { delegates: before.delegates, inArrears: before.inArrears, arrearsVotingPermitted: before.arrearsVotingPermitted });
     const after: Delegation = { session: input.session, country, ...facts, source: same ? before.source : (clean(input.source) as string) };
     return recordChange(tx, actor, now, {
       recordType: 'ilc_delegation',
@@ -179,4 +207,3 @@ export async function saveDelegation(
     });
   });
 }
-

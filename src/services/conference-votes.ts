@@ -65,16 +65,22 @@ function formIssues(input: VoteInput): FieldIssue[] {
   const issues: FieldIssue[] = [];
   checkCitation(input, issues);
   if (!isVoteKind(input.kind)) issues.push({ field: 'kind', message: 'kind must be ordinary, instrument or amendment' });
-  if (typeof input.date !== 'string' || !isIsoDay(input.date)) issues.push({ field: 'date', message: 'date must be the day of the vote, YYYY-MM-DD' });
+  if (typeof input.date !== 'string' || !isIsoDay(input.date))
+    issues.push({ field: 'date', message: 'date must be the day of the vote, YYYY-MM-DD' });
   if (given(input.agendaItem) && (!Number.isInteger(input.agendaItem) || (input.agendaItem as number) < 1))
     issues.push({ field: 'agendaItem', message: 'agendaItem is the position of an item on the agenda (1, 2, …)' });
-  if ((input.notes ?? '').length > MAX_TEXT_LENGTH) issues.push({ field: 'notes', message: `notes must be at most ${MAX_TEXT_LENGTH} characters` });
+  if ((input.notes ?? '').length > MAX_TEXT_LENGTH)
+    issues.push({ field: 'notes', message: `notes must be at most ${MAX_TEXT_LENGTH} characters` });
   const ballots = input.ballots;
   if (ballots) {
     if (given(input.for) || given(input.against) || given(input.abstain))
-      issues.push({ field: 'ballots', message: 'give either the counts (for, against, abstain) or the ballots of a record vote, not both' });
+      issues.push({
+        field: 'ballots',
+        message: 'give either the counts (for, against, abstain) or the ballots of a record vote, not both',
+      });
     ballots.forEach((b, i) => {
-      if (!(BALLOT_VOTES as readonly string[]).includes(b?.vote)) issues.push({ field: `ballots[${i}].vote`, message: 'a vote is for, against or abstain' });
+      if (!(BALLOT_VOTES as readonly string[]).includes(b?.vote))
+        issues.push({ field: `ballots[${i}].vote`, message: 'a vote is for, against or abstain' });
     });
     issues.push(...countIssues({ for: 0, against: 0, abstain: 0, delegatesAttending: input.delegatesAttending }));
   } else {
@@ -129,9 +135,18 @@ export async function recordVote(store: HistoryRepository, actor: Actor | null, 
     if (session.year !== null && year !== session.year)
       problems.push({ field: 'date', message: `session ${session.number} met in ${session.year}, not in ${year}` });
     const delegations = await port.listDelegations(session.number);
-    const ballots: RecordedBallot[] = (input.ballots ?? []).map((b) => ({ delegateId: String(b.delegateId ?? '').trim().toUpperCase(), vote: b.vote }));
+    const ballots: RecordedBallot[] = (input.ballots ?? []).map((b) => ({
+      delegateId: String(b.delegateId ?? '')
+        .trim()
+        .toUpperCase(),
+      vote: b.vote,
+    }));
     if (input.ballots) problems.push(...checkBallots(ballots, delegations, input.delegatesAttending));
-    const code = input.instrument ? normaliseInstrumentCode(input.instrument.code) : input.kind === 'instrument' ? (item?.instrument ?? null) : null;
+    const code = input.instrument
+      ? normaliseInstrumentCode(input.instrument.code)
+      : input.kind === 'instrument'
+        ? (item?.instrument ?? null)
+        : null;
     if (problems.length) fail(problems);
     const stored = await tx.getInstrument(code ?? '');
     const instrument: AdoptedInstrumentRef | null = code
@@ -151,7 +166,9 @@ export async function recordVote(store: HistoryRepository, actor: Actor | null, 
       kind: input.kind,
       date: input.date,
       mode: input.ballots ? 'record' : 'counts',
-      counts: input.ballots ? tally(ballots) : { for: input.for as number, against: input.against as number, abstain: input.abstain as number },
+      counts: input.ballots
+        ? tally(ballots)
+        : { for: input.for as number, against: input.against as number, abstain: input.abstain as number },
       ballots,
       delegatesAttending: input.delegatesAttending,
       instrument,

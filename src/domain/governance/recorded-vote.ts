@@ -67,7 +67,11 @@ export function ballotsOf(vote: Pick<ConferenceVote, 'ballots'>, delegations: re
  * advisers do not vote (Art 3(6)) unless acting as a substitute (Art 3(7)); a State's group casts
  * at most as many ballots as it has seats (Art 3(1)); and no more ballots than delegates attending.
  */
-export function checkBallots(ballots: readonly RecordedBallot[], delegations: readonly Delegation[], delegatesAttending: number): FieldIssue[] {
+export function checkBallots(
+  ballots: readonly RecordedBallot[],
+  delegations: readonly Delegation[],
+  delegatesAttending: number,
+): FieldIssue[] {
   const issues: FieldIssue[] = [];
   const people = new Map<string, { country: string; group: DelegateGroup; role: string }>();
   for (const d of delegations) for (const p of d.delegates) people.set(p.id, { country: d.country, group: p.group, role: p.role });

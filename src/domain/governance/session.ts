@@ -28,7 +28,9 @@ export interface ConferenceSession extends IlcSession {
 const CODE = /^(C|P|R)\d{3}$/;
 
 /** Checks a session as it would be stored (dates as 'YYYY' or 'YYYY-MM-DD', or null for unknown). */
-export function checkSession(s: Pick<ConferenceSession, 'number' | 'year' | 'openingDate' | 'closingDate' | 'place' | 'agenda'>): FieldIssue[] {
+export function checkSession(
+  s: Pick<ConferenceSession, 'number' | 'year' | 'openingDate' | 'closingDate' | 'place' | 'agenda'>,
+): FieldIssue[] {
   const issues: FieldIssue[] = [];
   if (!Number.isInteger(s.number) || s.number < 1 || s.number > 999)
     issues.push({ field: 'number', message: 'the session number is a whole number from 1 to 999' });
@@ -47,8 +49,7 @@ export function checkSession(s: Pick<ConferenceSession, 'number' | 'year' | 'ope
     issues.push({ field: 'openingDate', message: `the session of ${s.year} cannot open in ${opening.year}` });
   if (s.place !== null && (!s.place.trim() || s.place.length > MAX_PLACE_LENGTH))
     issues.push({ field: 'place', message: `the place must be 1 to ${MAX_PLACE_LENGTH} characters, or empty when unknown` });
-  if (s.agenda.length > MAX_AGENDA_ITEMS)
-    issues.push({ field: 'agenda', message: `an agenda has at most ${MAX_AGENDA_ITEMS} items` });
+  if (s.agenda.length > MAX_AGENDA_ITEMS) issues.push({ field: 'agenda', message: `an agenda has at most ${MAX_AGENDA_ITEMS} items` });
   s.agenda.forEach((item, i) => {
     if (!item.text.trim() || item.text.length > MAX_AGENDA_TEXT)
       issues.push({ field: `agenda[${i}].text`, message: `each agenda item is 1 to ${MAX_AGENDA_TEXT} characters` });
