@@ -143,6 +143,7 @@ export function createApp(deps: AppDeps): Hono {
       accounts: deps.accounts,
       edits: deps.edits,
       gaps: deps.gaps,
+      conference: deps.conference,
       today,
       now,
       addressOf,
