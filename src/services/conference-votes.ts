@@ -1,5 +1,6 @@
 import type { Actor } from '../domain/access/policy.ts';
 import { DomainError, type FieldIssue, notFound } from '../domain/errors.ts';
+import type { Lang } from '../domain/facts.ts';
 import type { Delegation } from '../domain/governance/delegation.ts';
 import {
   type AdoptedInstrumentRef,
@@ -9,7 +10,7 @@ import {
   type RecordedBallot,
   resultOf,
 } from '../domain/governance/recorded-vote.ts';
-import { BALLOT_VOTES, countIssues, isVoteKind, type VoteKind, type VoteResult } from '../domain/governance/vote.ts';
+import { BALLOT_VOTES, countIssues, explainVote, isVoteKind, type VoteKind, type VoteResult } from '../domain/governance/vote.ts';
 import { type Instrument, instrumentTypeOfCode, normaliseInstrumentCode } from '../domain/instrument.ts';
 import { isIsoDay, parsePartialDate } from '../domain/partial-date.ts';
 import { refuseNul } from '../domain/text.ts';
@@ -33,6 +34,11 @@ export function voteView(vote: ConferenceVote, delegations: readonly Delegation[
     if (e instanceof DomainError) return { ...vote, result: null, resultProblem: e.message };
     throw e;
   }
+}
+
+/** A vote as the API and the CLI print it: with its explanation in the reader's language. */
+export function withExplanation(vote: VoteView, lang: Lang): VoteView & { explanation: string[] } {
+  return { ...vote, explanation: vote.result ? explainVote(vote.result, lang) : [] };
 }
 
 export interface VoteInput extends Citation {

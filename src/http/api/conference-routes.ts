@@ -1,8 +1,8 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import type { Lang } from '../../domain/facts.ts';
-import { explainVote } from '../../domain/governance/vote.ts';
-import type { ConferenceService, SessionDetail, VoteView } from '../../services/conference-service.ts';
+import type { ConferenceService, SessionDetail } from '../../services/conference-service.ts';
+import { withExplanation } from '../../services/conference-votes.ts';
 import { preferredLang } from '../../web/routing/locale.ts';
 import { requireActor } from '../auth.ts';
 import {
@@ -129,10 +129,6 @@ const postVote = createRoute({
 
 function langOf(c: Context, query: { lang?: Lang }): Lang {
   return query.lang ?? preferredLang(c.req.header('accept-language'));
-}
-
-export function withExplanation(vote: VoteView, lang: Lang) {
-  return { ...vote, explanation: vote.result ? explainVote(vote.result, lang) : [] };
 }
 
 function detailIn(detail: SessionDetail, lang: Lang) {
