@@ -22,7 +22,7 @@ export const idConference: ConferenceDict = {
   confOpening: 'Dibuka',
   confClosing: 'Ditutup',
   confSource: 'Sumber',
-  confAgendaHeading: 'Agenda',
+  confAgendaHeading: 'Agenda sidang',
   confAgendaEmpty: 'Belum ada butir agenda yang tercatat untuk sidang ini.',
   confAdoptedHeading: 'Instrumen yang disahkan',
   confAdoptedNote: 'Dari registri: instrumen yang disahkan pada sidang ini.',
@@ -93,7 +93,7 @@ export const idConference: ConferenceDict = {
   confFieldClosing: 'Tanggal penutupan',
   confFieldDateHint: 'TTTT-BB-HH; kosongkan jika tidak diketahui.',
   confFieldPlace: 'Tempat',
-  confFieldAgenda: 'Agenda',
+  confFieldAgenda: 'Agenda sidang',
   confFieldAgendaHint:
     'Satu butir per baris. Untuk mengaitkan butir dengan instrumen, awali baris dengan kodenya dan titik dua, misalnya "C190: Kekerasan dan pelecehan".',
   confFieldState: 'Negara anggota',

@@ -98,6 +98,9 @@ describe('the Conference in the portal (pages in en and id, forms with CSRF, PRG
     assert.match(page, /Disahkan/);
     assert.match(page, /Pasal 17/);
     assert.match(page, /Delegasi pemerintah/);
+    const history = await (await get('/id/history?record=113')).text();
+    assert.match(history, /sidang Konferensi/);
+    assert.match(history, /href="\/id\/conference\/113"/);
     const refused = await post(
       voteForm,
       {
