@@ -32,6 +32,7 @@ and exits non-zero, naming file, line and field, on any problem. Output order is
 | \`later-declarations.csv\` | later C138 Art 2(2) declarations (a higher age notified after ratifying) found in the notes of the reference data | **hand-written input** |
 | \`national-profiles.json\` | \`NationalProfile[]\` (src/domain/child-labour/types.ts): national minimum ages for work, hazardous work and compulsory education (USDOL 2022: known only where the law has the standard and the age is a number), plus Indonesia's UU 13/2003 rules | **generated** by \`scripts/build-profiles.ts\` from \`usdol/legal_standards_2022.csv\` and \`national-profiles-extra.json\` |
 | \`national-profiles-extra.json\` | hand-written national rules the USDOL data lacks (Indonesia: light work Pasal 69, hazardous Pasal 74, child Pasal 1 angka 26, night work Pasal 76(1)), with their sources | **hand-written input** |
+| \`adoption-votes.json\` | final record votes of real adoptions by the Conference (for, against, abstentions, announced quorum), with sources and confidence; unknown figures are null | **hand-written input** (read by src/domain/governance/adoption-votes.test.ts) |
 
 ## Provenance and confidence
 

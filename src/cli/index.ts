@@ -16,6 +16,7 @@ import { restoreCommand } from './commands/restore.ts';
 import { screenCommand } from './commands/screen.ts';
 import { serveCommand } from './commands/serve.ts';
 import { userCreateCommand, userListCommand } from './commands/user.ts';
+import { votesEvaluateCommand } from './commands/votes.ts';
 import { CliError } from './errors.ts';
 
 export type { CliIo };
@@ -39,12 +40,14 @@ export const COMMANDS: readonly CommandSpec[] = [
   restoreCommand,
   conferenceSessionsCommand,
   conferenceSessionCommand,
+  votesEvaluateCommand,
 ];
 
 const GROUPS: Record<string, string> = {
   db: 'Database maintenance: migrate, seed.',
   user: 'Accounts of the people who edit the registry: create, list.',
   conference: 'The International Labour Conference: sessions, delegations and votes.',
+  votes: 'Votes of the International Labour Conference: evaluate.',
 };
 
 function version(): string {

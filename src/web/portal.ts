@@ -33,6 +33,7 @@ import { type Rendered, rendered, sendPage, sessionOf } from './routing/respond.
 import { mountRevertConfirm } from './routing/revert-routes.ts';
 import { screenInputMessage } from './routing/screen-download.ts';
 import { SingleFlight } from './routing/single-flight.ts';
+import { mountVoteCalculator } from './routing/vote-routes.ts';
 import { STATIC_ASSETS } from './static/assets.ts';
 import type { FieldError } from './views/forms.ts';
 import { type HistoryBlock, RECORD_HISTORY_LIMIT } from './views/history.ts';
@@ -299,6 +300,7 @@ function mountLanguage(app: Hono, deps: PortalDeps, lang: Lang): void {
   });
   mountRevertConfirm(app, lang, edits);
   mountConference(app, lang, { conference: deps.conference, registry, now: deps.now ?? (() => new Date()) });
+  mountVoteCalculator(app, lang);
 
   // '/en/instruments/' and the like: one canonical address per page, without the trailing slash.
   app.get(`${base}/*`, async (c, next) => {

@@ -612,7 +612,11 @@ for (const database of await allDatabases()) {
           items: Record<string, unknown>[];
           total: number;
         };
-        for (const { recordedRatifications: _count, ...rest } of body.items) items.push(rest);
+        for (const { recordedRatifications: _count, coverage, ...rest } of body.items) {
+          // coverage.shown counts the recorded ratifications too (IDN's among them), like recordedRatifications.
+          const { shown: _shown, ...otherCoverage } = (coverage ?? {}) as Record<string, unknown>;
+          items.push({ ...rest, coverage: otherCoverage });
+        }
         if (items.length >= body.total || body.items.length === 0) break;
       }
       return items;

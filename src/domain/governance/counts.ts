@@ -56,7 +56,7 @@ export function countIssues(counts: VoteCounts): FieldIssue[] {
   if (voting > counts.delegatesAttending) {
     issues.push({
       field: 'delegatesAttending',
-      message: `for + against + abstain (${voting}) is more than the delegates attending (${counts.delegatesAttending})`,
+      message: `delegatesAttending (${counts.delegatesAttending}) is fewer than the votes for + against + abstain (${voting})`,
       rule: 'votes-exceed-attending',
     });
   }
@@ -76,7 +76,7 @@ export function evaluateVote(kind: VoteKind, counts: VoteCounts, rules: VoteRule
     ? []
     : [{ field: 'kind', message: `kind must be one of ${VOTE_KINDS.join(', ')}`, rule: 'vote-kind' }];
   issues.push(...countIssues(counts));
-  if (issues.length > 0) throw invalid('The vote counts are not valid', issues);
+  if (issues.length > 0) throw invalid(`The vote counts are not valid: ${issues.map((i) => i.message).join('; ')}.`, issues);
 
   const { for: votesFor, against, abstain, delegatesAttending } = counts;
   const votesCast = votesFor + against + (rules.abstentionsAreVotesCast ? abstain : 0);

@@ -91,4 +91,15 @@ describe('vote explanations', () => {
     const lines = explainVote(samples[1]!, 'en');
     assert.match(lines.at(-1)!, /Two-thirds of 4 votes cast is 3; 2 votes for are 1 short \(Constitution Art 19\(2\)\)\./);
   });
+
+  test('a record vote explains its split by group after the summary', () => {
+    const record = samples.at(-1)!;
+    const lines = explainVote(record, 'en');
+    assert.equal(
+      lines[1],
+      'By group: Government: 3 for, 0 against, 0 abstentions; Employers: 0 for, 0 against, 0 abstentions; Workers: 0 for, 0 against, 0 abstentions.',
+    );
+    assert.match(explainVote(record, 'id')[1]!, /^Menurut kelompok: Pemerintah: 3 setuju, 0 menolak, 0 abstain; Pengusaha: /);
+    assert.equal(explainVote(samples[0]!, 'en').length, 1 + samples[0]!.reasons.length, 'counts only: no split');
+  });
 });

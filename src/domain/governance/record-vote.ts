@@ -113,7 +113,7 @@ export function evaluateRecordVote(
   const byCountry = new Map(standings.map((s) => [s.country, s] as const));
   const issues: FieldIssue[] = isVoteKind(kind) ? [] : [{ field: 'kind', message: `kind must be one of ${VOTE_KINDS.join(', ')}` }];
   issues.push(...standingIssues(standings), ...ballotIssues(ballots, byCountry));
-  if (issues.length > 0) throw invalid('The record vote is not valid', issues);
+  if (issues.length > 0) throw invalid(`The record vote is not valid: ${issues.map((i) => i.message).join('; ')}.`, issues);
 
   const byGroup = emptyGroups();
   const excluded: ExcludedBallot[] = [];
@@ -132,7 +132,8 @@ export function evaluateRecordVote(
   const sum = (v: keyof GroupCounts) => byGroup.government[v] + byGroup.employers[v] + byGroup.workers[v];
   const counts = { for: sum('for'), against: sum('against'), abstain: sum('abstain'), delegatesAttending };
   const countProblems = countIssues(counts);
-  if (countProblems.length > 0) throw invalid('The record vote is not valid', countProblems);
+  if (countProblems.length > 0)
+    throw invalid(`The record vote is not valid: ${countProblems.map((i) => i.message).join('; ')}.`, countProblems);
 
   const base = evaluateVote(kind, counts, rules);
   const pre: VoteReason[] = [

@@ -7,7 +7,14 @@
  */
 export { countIssues, evaluateVote, isVoteKind, majorityArticle, quorumFor, simpleMajority, twoThirds } from './counts.ts';
 export { VOTE_MESSAGE_KEYS, type VoteCatalogue, type VoteMessageKey } from './messages/catalogue.ts';
-export { explainVote, renderVoteCitation, renderVoteReason, renderVoteSummary, VOTE_CATALOGUES } from './messages/render.ts';
+export {
+  explainVote,
+  renderGroupSplit,
+  renderVoteCitation,
+  renderVoteReason,
+  renderVoteSummary,
+  VOTE_CATALOGUES,
+} from './messages/render.ts';
 export { evaluateRecordVote, exclusionOf } from './record-vote.ts';
 export {
   ARTICLES,

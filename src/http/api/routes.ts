@@ -31,6 +31,7 @@ import {
   RatificationPageSchema,
 } from './schemas.ts';
 import { plainIssues, type ValidatorIssue } from './validation-messages.ts';
+import { addVoteRoutes } from './vote-routes.ts';
 
 const problemContent = { 'application/problem+json': { schema: ProblemSchema } };
 const badRequest = { 400: { description: 'Invalid parameter', content: problemContent } };
@@ -214,6 +215,7 @@ export function createApi({ registry, compliance, accounts, edits, gaps, confere
 
   addComplianceRoutes(api, compliance, today);
   addScreeningRoute(api, compliance, today);
+  addVoteRoutes(api);
 
   api.doc31('/openapi.json', {
     openapi: '3.1.0',

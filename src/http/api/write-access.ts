@@ -12,7 +12,12 @@ const READS = new Set(['GET', 'HEAD', 'OPTIONS']);
  * compliance check and screening (they compute an answer and store nothing). Every other
  * request that is not a read is a write.
  */
-export const OPEN_API_POSTS: readonly string[] = ['/api/auth/login', '/api/compliance/check', '/api/compliance/screen'];
+export const OPEN_API_POSTS: readonly string[] = [
+  '/api/auth/login',
+  '/api/compliance/check',
+  '/api/compliance/screen',
+  '/api/votes/evaluate',
+];
 
 export function isOpenApiRequest(method: string, path: string): boolean {
   return READS.has(method) || (method === 'POST' && OPEN_API_POSTS.includes(path));

@@ -1,6 +1,7 @@
 import { enCompliance } from './en-compliance.ts';
 import { enConference } from './en-conference.ts';
 import { enEditing } from './en-editing.ts';
+import { enVotes } from './en-votes.ts';
 
 /**
  * English interface text: the source catalogue. `id.ts` is typed `Dict`, so a key missing there
@@ -285,6 +286,7 @@ export const en = {
   ...enCompliance,
   ...enConference,
   ...enEditing,
+  ...enVotes,
 };
 
 export type Dict = typeof en;

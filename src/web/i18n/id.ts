@@ -2,6 +2,7 @@ import type { Dict } from './en.ts';
 import { idCompliance } from './id-compliance.ts';
 import { idConference } from './id-conference.ts';
 import { idEditing } from './id-editing.ts';
+import { idVotes } from './id-votes.ts';
 
 /** Indonesian interface text. Typed `Dict`: a key missing or extra here fails the type check. */
 
@@ -272,4 +273,5 @@ export const id: Dict = {
   ...idCompliance,
   ...idConference,
   ...idEditing,
+  ...idVotes,
 };

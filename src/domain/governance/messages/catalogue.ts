@@ -32,6 +32,8 @@ export interface VoteCatalogue {
     short: (by: number) => string;
     quorumMet: (quorum: number, attending: number) => string;
     quorumNotMet: (votesCast: number, quorum: number, attending: number) => string;
+    /** Lead of the split by group of a record vote ('By group'). */
+    byGroup: string;
   };
   /** How the Constitution is named in a citation of this language. */
   constitution: string;

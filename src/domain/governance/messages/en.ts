@@ -7,9 +7,9 @@ export const VOTE_CATALOGUE_EN: VoteCatalogue = {
       '{votesCast} votes cast: {for} for and {against} against; the {abstain} abstentions are reported but are not votes cast ({article}).',
     'votes-cast.abstentions-included':
       "{votesCast} votes cast: {for} for, {against} against and {abstain} abstentions, abstentions counting as votes cast under the Conference's rules of procedure ({article}).",
-    'quorum.met': 'Quorum met: {votesCast} votes cast reach half of the {delegatesAttending} delegates attending ({quorum}) ({article}).',
+    'quorum.met': 'Quorum met: {votesCast} votes cast reach {quorum}, half of the {delegatesAttending} delegates attending ({article}).',
     'quorum.not-met':
-      'The vote is void: {votesCast} votes cast are {shortBy} short of half of the {delegatesAttending} delegates attending ({quorum}) ({article}).',
+      'The vote is void: {votesCast} votes cast are {shortBy} short of {quorum}, half of the {delegatesAttending} delegates attending ({article}).',
     'quorum.no-votes': 'The vote is void: no votes were cast ({article}).',
     'majority.simple.reached':
       '{for} votes for are more than half of the {votesCast} votes cast ({required} needed), a margin of {margin} ({article}).',
@@ -43,6 +43,7 @@ export const VOTE_CATALOGUE_EN: VoteCatalogue = {
     short: (by) => `short by ${by}`,
     quorumMet: (q, att) => `quorum ${q} (half of ${att} delegates attending) met`,
     quorumNotMet: (cast, q, att) => `${cast} votes cast do not reach the quorum of ${q} (half of ${att} delegates attending)`,
+    byGroup: 'By group',
   },
   constitution: 'Constitution',
 };

@@ -11,9 +11,9 @@ export const VOTE_CATALOGUE_ID: VoteCatalogue = {
     'votes-cast.abstentions-included':
       '{votesCast} suara diberikan: {for} setuju, {against} menolak dan {abstain} abstain; abstain dihitung sebagai suara yang diberikan menurut tata tertib Konferensi ({article}).',
     'quorum.met':
-      'Kuorum terpenuhi: {votesCast} suara yang diberikan mencapai setengah dari {delegatesAttending} delegasi yang hadir ({quorum}) ({article}).',
+      'Kuorum terpenuhi: {votesCast} suara yang diberikan mencapai {quorum}, yaitu setengah dari {delegatesAttending} delegasi yang hadir ({article}).',
     'quorum.not-met':
-      'Pemungutan suara batal: {votesCast} suara yang diberikan kurang {shortBy} dari setengah jumlah {delegatesAttending} delegasi yang hadir ({quorum}) ({article}).',
+      'Pemungutan suara batal: {votesCast} suara yang diberikan kurang {shortBy} dari {quorum}, yaitu setengah dari {delegatesAttending} delegasi yang hadir ({article}).',
     'quorum.no-votes': 'Pemungutan suara batal: tidak ada suara yang diberikan ({article}).',
     'majority.simple.reached':
       '{for} suara setuju melebihi setengah dari {votesCast} suara yang diberikan (diperlukan {required}), dengan selisih {margin} ({article}).',
@@ -48,6 +48,7 @@ export const VOTE_CATALOGUE_ID: VoteCatalogue = {
     short: (by) => `kurang ${by}`,
     quorumMet: (q, att) => `kuorum ${q} (setengah dari ${att} delegasi yang hadir) terpenuhi`,
     quorumNotMet: (cast, q, att) => `${cast} suara yang diberikan tidak mencapai kuorum ${q} (setengah dari ${att} delegasi yang hadir)`,
+    byGroup: 'Menurut kelompok',
   },
   constitution: 'Konstitusi ILO',
 };

@@ -1,5 +1,5 @@
 import type { Lang } from '../../facts.ts';
-import type { VoteReason, VoteResult } from '../types.ts';
+import { DELEGATE_GROUPS, type VoteReason, type VoteResult } from '../types.ts';
 import { VOTE_MESSAGE_KEYS, type VoteCatalogue, type VoteMessageKey } from './catalogue.ts';
 import { VOTE_CATALOGUE_EN } from './en.ts';
 import { VOTE_CATALOGUE_ID } from './id.ts';
@@ -49,7 +49,19 @@ export function renderVoteSummary(result: VoteResult, lang: Lang): string {
   return `${head}; ${majority}, ${margin}; ${s.quorumMet(result.quorum, result.delegatesAttending)}.`;
 }
 
-/** The summary followed by every reason, in the order they decide. */
+/** A record vote's counted ballots by group (government, employers, workers), or null for counts only. */
+export function renderGroupSplit(result: VoteResult, lang: Lang): string | null {
+  if (!result.byGroup) return null;
+  const c = VOTE_CATALOGUES[lang];
+  const parts = DELEGATE_GROUPS.map((g) => {
+    const n = result.byGroup![g];
+    return `${c.groups[g]}: ${c.summary.counts(n.for, n.against, n.abstain)}`;
+  });
+  return `${c.summary.byGroup}: ${parts.join('; ')}.`;
+}
+
+/** The summary, the split by group (record votes), then every reason in the order they decide. */
 export function explainVote(result: VoteResult, lang: Lang): string[] {
-  return [renderVoteSummary(result, lang), ...result.reasons.map((r) => renderVoteReason(r, lang))];
+  const split = renderGroupSplit(result, lang);
+  return [renderVoteSummary(result, lang), ...(split ? [split] : []), ...result.reasons.map((r) => renderVoteReason(r, lang))];
 }
