@@ -89,6 +89,15 @@ for (const database of await allDatabases()) {
       assert.equal(redo.status, 200);
     });
 
+    test('a session edit reaches the cached pages of the instruments it adopted (decision 106)', async () => {
+      assert.equal((await send(null, 'GET', '/api/instruments/C190', undefined)).body.session.place, 'Geneva');
+      const moved = await send('secretariat', 'PUT', '/api/conference/sessions/108', { place: 'Geneva (Palais des Nations)', source });
+      assert.equal(moved.status, 200, JSON.stringify(moved.body));
+      assert.equal((await send(null, 'GET', '/api/instruments/C190', undefined)).body.session.place, 'Geneva (Palais des Nations)');
+      assert.equal((await revert('secretariat', moved.body.event.id)).status, 200);
+      assert.equal((await send(null, 'GET', '/api/instruments/C190', undefined)).body.session.place, 'Geneva');
+    });
+
     test('delegations: anonymous 401 before validation, signed in without the right 403, focal point own State only, secretariat all', async () => {
       const anonymous = await request('/api/conference/sessions/113/delegations/IDN', {
         method: 'PUT',
