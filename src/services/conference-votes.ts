@@ -67,6 +67,9 @@ export interface VoteRecorded {
 
 const given = (n: number | null | undefined) => n !== undefined && n !== null;
 
+/** Far above any Conference (187 member States × 4 delegates), and within every engine's integer column. */
+export const MAX_ATTENDING = 100_000;
+
 function formIssues(input: VoteInput): FieldIssue[] {
   const issues: FieldIssue[] = [];
   checkCitation(input, issues);
@@ -77,6 +80,8 @@ function formIssues(input: VoteInput): FieldIssue[] {
     issues.push({ field: 'agendaItem', message: 'agendaItem is the position of an item on the agenda (1, 2, …)' });
   if ((input.notes ?? '').length > MAX_TEXT_LENGTH)
     issues.push({ field: 'notes', message: `notes must be at most ${MAX_TEXT_LENGTH} characters` });
+  if (typeof input.delegatesAttending === 'number' && input.delegatesAttending > MAX_ATTENDING)
+    issues.push({ field: 'delegatesAttending', message: `delegatesAttending must be at most ${MAX_ATTENDING}` });
   const ballots = input.ballots;
   if (ballots) {
     if (given(input.for) || given(input.against) || given(input.abstain))

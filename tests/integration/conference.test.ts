@@ -162,6 +162,17 @@ for (const database of await allDatabases()) {
       });
       assert.equal(tooMany.status, 400);
       assert.ok(tooMany.body.errors.some((e: any) => e.field === 'delegatesAttending'));
+      const huge = await send('secretariat', 'POST', '/api/conference/sessions/113/votes', {
+        kind: 'ordinary',
+        date: '2025-06-10',
+        for: 1,
+        against: 0,
+        abstain: 0,
+        delegatesAttending: 3_000_000_000,
+        source,
+      });
+      assert.equal(huge.status, 400);
+      assert.ok(huge.body.errors.some((e: any) => e.field === 'delegatesAttending'));
       const vote = await send('secretariat', 'POST', '/api/conference/sessions/113/votes', {
         kind: 'ordinary',
         date: '2025-06-10',

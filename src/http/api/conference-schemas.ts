@@ -222,6 +222,7 @@ const count = (name: string) =>
   z
     .number({ error: `${name} must be a number` })
     .int(`${name} must be a whole number`)
+    .max(100_000, `${name} must be at most 100000`)
     .nullable()
     .optional();
 
@@ -233,7 +234,10 @@ export const VoteChangeSchema = z
     for: count('for'),
     against: count('against'),
     abstain: count('abstain'),
-    delegatesAttending: z.number({ error: 'delegatesAttending is required' }).int('delegatesAttending must be a whole number'),
+    delegatesAttending: z
+      .number({ error: 'delegatesAttending is required' })
+      .int('delegatesAttending must be a whole number')
+      .max(100_000, 'delegatesAttending must be at most 100000'),
     ballots: z
       .array(z.object({ delegateId: z.string().max(10), vote: z.enum(BALLOT_VOTES, { error: 'vote must be for, against or abstain' }) }))
       .max(10_000)
