@@ -51,7 +51,7 @@ export interface DelegationInput extends Citation {
   arrearsVotingPermitted?: boolean;
 }
 
-const sessionNumberOk = (n: number) => Number.isInteger(n) && n >= 1 && n <= 999;
+export const sessionNumberOk = (n: number) => Number.isInteger(n) && n >= 1 && n <= 999;
 
 function appendSource(existing: string | null, added: string): string {
   const ids = (existing ?? '')

@@ -14,6 +14,7 @@ import { BALLOT_VOTES, countIssues, explainVote, isVoteKind, type VoteKind, type
 import { type Instrument, instrumentTypeOfCode, normaliseInstrumentCode } from '../domain/instrument.ts';
 import { isIsoDay, parsePartialDate } from '../domain/partial-date.ts';
 import { refuseNul } from '../domain/text.ts';
+import { sessionNumberOk } from './conference-edits.ts';
 import { CONFERENCE_TX, voteKey } from './conference-ports.ts';
 import { checkCitation, clean, fail, MAX_TEXT_LENGTH } from './edit-validation.ts';
 import type { ChangeEvent, HistoryRepository, RegistryWriteTx } from './history-ports.ts';
@@ -73,6 +74,7 @@ export const MAX_ATTENDING = 100_000;
 function formIssues(input: VoteInput): FieldIssue[] {
   const issues: FieldIssue[] = [];
   checkCitation(input, issues);
+  if (!sessionNumberOk(input.session)) issues.push({ field: 'session', message: 'the session number is a whole number from 1 to 999' });
   if (!isVoteKind(input.kind)) issues.push({ field: 'kind', message: 'kind must be ordinary, instrument or amendment' });
   if (typeof input.date !== 'string' || !isIsoDay(input.date))
     issues.push({ field: 'date', message: 'date must be the day of the vote, YYYY-MM-DD' });

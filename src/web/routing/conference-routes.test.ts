@@ -21,6 +21,7 @@ describe('the Conference in the portal (pages in en and id, forms with CSRF, PRG
     assert.match(id, /Sidang ke-2/);
     assert.match(id, /tidak diketahui/);
     assert.equal((await get('/en/conference/998')).status, 404);
+    assert.equal((await get('/en/conference/99999999999999999999')).status, 404);
     // Other addresses under /conference (the vote calculator) are not taken for a session number.
     assert.notEqual((await get('/en/conference/vote-calculator')).status, 500);
   });
@@ -32,6 +33,11 @@ describe('the Conference in the portal (pages in en and id, forms with CSRF, PRG
     assert.equal((await get('/en/conference/113/edit', idn)).status, 403);
     assert.equal((await get('/en/conference/113/delegations/MYS/edit', idn)).status, 403);
     assert.equal((await get('/en/conference/113/votes/new', idn)).status, 403);
+    const huge = '/en/conference/99999999999999999999/delegations/IDN/edit';
+    assert.equal(
+      (await post(huge, { _csrf: await csrfOf('/en/conference/113/delegations/IDN/edit', idn), rows: '0', source: 's' }, idn)).status,
+      404,
+    );
   });
 
   test('the secretariat edits the agenda, the focal point enters its delegation, the secretariat records a vote', async () => {

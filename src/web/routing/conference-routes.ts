@@ -38,7 +38,7 @@ export interface ConferencePortalDeps {
 }
 
 /** Session numbers only: other addresses under /conference (e.g. a vote calculator) are left to their own routes. */
-const N = ':number{[0-9]{1,3}}';
+const N = ':number{[0-9]+}';
 
 /**
  * The Conference's pages under /{lang}/conference: the sessions, a session with its agenda,
@@ -69,6 +69,7 @@ export function mountConference(app: Hono, lang: Lang, deps: ConferencePortalDep
 
   const sessionOr404 = async (c: Context, v: View) => {
     const n = Number(c.req.param('number'));
+    if (n > 999) return errorPage(c, v, 404, v.t.confSessionNotFound(String(c.req.param('number'))));
     try {
       return await conference.getSession(n);
     } catch (e) {
@@ -166,6 +167,7 @@ export function mountConference(app: Hono, lang: Lang, deps: ConferencePortalDep
     const actor = writer(c, v, delegationTarget(c));
     if (actor instanceof Response) return actor;
     const n = Number(c.req.param('number'));
+    if (n > 999) return errorPage(c, v, 404, v.t.confSessionNotFound(String(c.req.param('number'))));
     const iso3 = normaliseIso3(c.req.param('iso3') ?? '') ?? '';
     const values = parseDelegationForm((await c.req.parseBody().catch(() => ({}))) as Record<string, unknown>);
     const { input, index } = delegationInput(values, n, iso3);
