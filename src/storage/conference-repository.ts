@@ -211,13 +211,24 @@ export class KyselyConferenceRepository implements ConferenceRepository, Confere
     return row ? toVote(row) : null;
   }
 
+  /** Never a number used before in the session, even by a vote since removed: a vote's key names one vote in the history. */
   async nextVoteSeq(session: number): Promise<number> {
-    const row = await this.db
-      .selectFrom('conference_votes')
-      .select((eb) => eb.fn.max('seq').as('max'))
-      .where('session_number', '=', session)
-      .executeTakeFirst();
-    return Number(row?.max ?? 0) + 1;
+    const [row, keys] = await Promise.all([
+      this.db
+        .selectFrom('conference_votes')
+        .select((eb) => eb.fn.max('seq').as('max'))
+        .where('session_number', '=', session)
+        .executeTakeFirst(),
+      this.db
+        .selectFrom('events')
+        .select('record_key')
+        .distinct()
+        .where('record_type', '=', 'ilc_vote')
+        .where('record_key', 'like', `${session}/%`)
+        .execute(),
+    ]);
+    const used = keys.map((k) => seqOf(k.record_key)).filter((n) => Number.isSafeInteger(n));
+    return Math.max(Number(row?.max ?? 0), ...used) + 1;
   }
 
   async putVote(v: ConferenceVote): Promise<void> {

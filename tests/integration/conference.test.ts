@@ -193,6 +193,18 @@ for (const database of await allDatabases()) {
       const undone = await revert('secretariat', vote.body.event.id);
       assert.equal(undone.status, 200, JSON.stringify(undone.body));
       assert.equal((await send(null, 'GET', '/api/conference/sessions/113/votes', undefined)).body.items.length, 0);
+      // A removed vote's number is not given to the next one: each key names one vote in the history.
+      const next = await send('secretariat', 'POST', '/api/conference/sessions/113/votes', {
+        kind: 'ordinary',
+        date: '2025-06-10',
+        for: 3,
+        against: 1,
+        abstain: 0,
+        delegatesAttending: 4,
+        source,
+      });
+      assert.equal(next.body.vote.key, '113/2');
+      assert.equal((await revert('secretariat', next.body.event.id)).status, 200);
     });
 
     test('a record vote: split by group, the delegate without a counterpart and the State in arrears excluded', async () => {
