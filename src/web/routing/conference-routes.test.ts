@@ -21,6 +21,7 @@ describe('the Conference in the portal (pages in en and id, forms with CSRF, PRG
     assert.match(id, /Sidang ke-2/);
     assert.match(id, /tidak diketahui/);
     assert.equal((await get('/en/conference/998')).status, 404);
+    assert.match(await (await get('/en/instruments/C190')).text(), /<a href="\/en\/conference\/108">/);
     assert.equal((await get('/en/conference/99999999999999999999')).status, 404);
     // Other addresses under /conference (the vote calculator) are not taken for a session number.
     assert.notEqual((await get('/en/conference/vote-calculator')).status, 500);
