@@ -126,6 +126,8 @@ export const enConference = {
   confFieldInstrumentTitle: 'English title (for an instrument not yet in the registry)',
   confFieldNotes: 'Notes',
   confFieldProblem: (field: string, message: string) => `${field}: ${message}`,
+  /** A refused field's message in the page's language (indices left out), or null: English pages show the service's own message. */
+  confFieldMessage: (_field: string): string | null => null,
 };
 
 export type ConferenceDict = typeof enConference;

@@ -123,4 +123,44 @@ export const idConference: ConferenceDict = {
   confFieldInstrumentTitle: 'Judul dalam bahasa Inggris (untuk instrumen yang belum ada di registri)',
   confFieldNotes: 'Catatan',
   confFieldProblem: (field, message) => `${field}: ${message}`,
+  confFieldMessage: (field) => FIELD_MESSAGES[field] ?? null,
+};
+
+/** Field problems of the Conference forms in Indonesian, by field name without indices. */
+const FIELD_MESSAGES: Record<string, string> = {
+  source: 'Sebutkan sumber perubahan ini (paling banyak 500 karakter).',
+  reason: 'Alasan paling banyak 2.000 karakter.',
+  year: 'Tahun berupa bilangan bulat, mulai 1919 (sidang pertama).',
+  openingDate: 'Tanggal pembukaan berformat TTTT-BB-HH (atau TTTT) dan pada tahun sidang, atau kosong jika tidak diketahui.',
+  closingDate: 'Tanggal penutupan berformat TTTT-BB-HH (atau TTTT) dan tidak sebelum pembukaan, atau kosong jika tidak diketahui.',
+  place: 'Tempat 1 sampai 200 karakter, atau kosong jika tidak diketahui.',
+  agenda: 'Setiap butir agenda 1 sampai 500 karakter; kode instrumen seperti C190, P029, atau R206.',
+  'agenda.text': 'Setiap butir agenda 1 sampai 500 karakter.',
+  'agenda.instrument': 'Kode instrumen seperti C190, P029, atau R206.',
+  delegates:
+    'Paling banyak dua delegasi pemerintah, satu delegasi pengusaha, dan satu delegasi pekerja (Pasal 3 ayat (1) Konstitusi ILO); catat yang lain sebagai penasihat atau pengganti. Orang yang sudah memberikan suara tidak dapat dihapus.',
+  'delegates.name': 'Nama 1 sampai 200 karakter.',
+  'delegates.id': 'Orang ini tidak ada dalam delegasi; kosongkan kodenya untuk orang baru.',
+  'delegates.group': 'Pilih kelompok: pemerintah, pengusaha, atau pekerja.',
+  'delegates.role': 'Pilih peran: delegasi, penasihat, atau pengganti.',
+  'delegates.credentials': 'Pilih status surat kepercayaan.',
+  arrearsVotingPermitted: 'Izin memberikan suara hanya berlaku bagi negara yang menunggak iuran (Pasal 13 ayat (4) Konstitusi ILO).',
+  kind: 'Pilih jenis pemungutan suara.',
+  date: 'Tanggal pemungutan suara berformat TTTT-BB-HH, pada tahun sidang.',
+  agendaItem: 'Pilih salah satu butir agenda sidang ini.',
+  for: 'Suara setuju berupa bilangan bulat 0 atau lebih.',
+  against: 'Suara menolak berupa bilangan bulat 0 atau lebih.',
+  abstain: 'Abstain berupa bilangan bulat 0 atau lebih.',
+  delegatesAttending: 'Delegasi yang hadir berupa bilangan bulat, tidak kurang dari jumlah suara setuju, menolak, dan abstain.',
+  ballots:
+    'Setiap baris: kode delegasi sidang ini lalu for, against, atau abstain; satu suara per orang; penasihat tidak memberikan suara (Pasal 3 ayat (6) Konstitusi ILO).',
+  'ballots.delegateId':
+    'Setiap baris diawali kode delegasi sidang ini, misalnya IDN-1; satu suara per orang; penasihat tidak memberikan suara.',
+  'ballots.vote': 'Setiap suara adalah for (setuju), against (menolak), atau abstain.',
+  'ballots.group': 'Jumlah suara suatu kelompok melebihi delegasi yang dicalonkan negaranya (Pasal 3 ayat (1) Konstitusi ILO).',
+  instrument: 'Hanya pemungutan suara akhir yang mengesahkan instrumen.',
+  'instrument.code': 'Kode instrumen seperti C190, P029, atau R206; pemungutan suara akhir wajib menyebutkannya.',
+  'instrument.type': 'Jenis instrumen harus sesuai dengan kodenya (C Konvensi, P Protokol, R Rekomendasi).',
+  'instrument.titleEn': 'Instrumen ini belum ada di registri: tuliskan judulnya dalam bahasa Inggris.',
+  notes: 'Catatan paling banyak 500 karakter.',
 };

@@ -26,7 +26,8 @@ export function conferenceErrors(v: View, issues: readonly FieldIssue[], idOf: (
     const id = idOf(issue.field);
     if (seen.has(id)) continue;
     seen.add(id);
-    out.push({ id, message: v.t.confFieldProblem(issue.field, issue.message) });
+    const own = v.t.confFieldMessage(issue.field.replace(/\[\d+\]/g, ''));
+    out.push({ id, message: own ?? v.t.confFieldProblem(issue.field, issue.message) });
   }
   return out;
 }

@@ -81,6 +81,9 @@ describe('the Conference in the portal (pages in en and id, forms with CSRF, PRG
       'name-3': '',
       source: 'Test: credentials report (fixture)',
     };
+    const tooMany = await post(delegationForm, { ...fields, 'group-1': 'government', 'group-2': 'government', 'role-2': 'delegate' }, idn);
+    assert.equal(tooMany.status, 400);
+    assert.match(await tooMany.text(), /Paling banyak dua delegasi pemerintah/);
     const entered = await post(delegationForm, fields, idn);
     assert.equal(entered.status, 303, await entered.text());
     const noCsrf = await post(delegationForm, { ...fields, _csrf: 'forged' }, idn);
