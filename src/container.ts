@@ -1,6 +1,7 @@
 import type { PasswordHasher } from './services/account-ports.ts';
 import { AccountService } from './services/account-service.ts';
 import { ComplianceService } from './services/compliance-service.ts';
+import { ConferenceService } from './services/conference-service.ts';
 import { EditService } from './services/edit-service.ts';
 import { GapsService } from './services/gaps-service.ts';
 import { RegistryService } from './services/registry-service.ts';
@@ -11,6 +12,7 @@ import { SubmissionService } from './services/submission-service.ts';
 import { KyselyAccountRepository } from './storage/account-repository.ts';
 import { argon2Hasher } from './storage/argon2-hasher.ts';
 import { readBundle } from './storage/bundle.ts';
+import { KyselyConferenceRepository } from './storage/conference-repository.ts';
 import { type DbHandle, type DbTarget, migrateToLatest, openDb } from './storage/db.ts';
 import { KyselyHistoryRepository } from './storage/history-repository.ts';
 import { BUNDLED_DATA_DIR } from './storage/paths.ts';
@@ -29,6 +31,7 @@ export interface Services {
   submissions: SubmissionService;
   /** The reporting calendar (Art 22): reports owed, overdue counts, rules and receipts. */
   reporting: ReportingService;
+  conference: ConferenceService;
   close(): Promise<void>;
 }
 
@@ -79,6 +82,7 @@ export async function createServices(config: DbTarget, options: ContainerOptions
       new KyselyReportingRepository(handle.db),
       new KyselyHistoryRepository(handle.db, handle.dialect),
     ),
+    conference: new ConferenceService(new KyselyConferenceRepository(handle.db), new KyselyHistoryRepository(handle.db, handle.dialect)),
     close: () => handle.close(),
   };
 }

@@ -4,6 +4,7 @@ import { ConfigError } from '../config/env.ts';
 import { type CliIo, type CommandSpec, commandHelp, parseCommandArgs, seeHelp, wantsHelp } from './args.ts';
 import { backupCommand } from './commands/backup.ts';
 import { checkCommand } from './commands/check.ts';
+import { conferenceSessionCommand, conferenceSessionsCommand } from './commands/conference.ts';
 import { countryCommand } from './commands/country.ts';
 import { dbMigrateCommand, dbSeedCommand } from './commands/db.ts';
 import { exportCommand } from './commands/export.ts';
@@ -40,6 +41,8 @@ export const COMMANDS: readonly CommandSpec[] = [
   submissionsCommand,
   backupCommand,
   restoreCommand,
+  conferenceSessionsCommand,
+  conferenceSessionCommand,
   votesEvaluateCommand,
   reportsDueCommand,
   reportsIcsCommand,
@@ -49,6 +52,7 @@ export const COMMANDS: readonly CommandSpec[] = [
 const GROUPS: Record<string, string> = {
   db: 'Database maintenance: migrate, seed.',
   user: 'Accounts of the people who edit the registry: create, list.',
+  conference: 'The International Labour Conference: sessions, delegations and votes.',
   votes: 'Votes of the International Labour Conference: evaluate.',
   reports: 'The reporting calendar (Constitution Art 22): due, ics, group-year.',
 };

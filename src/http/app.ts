@@ -3,6 +3,7 @@ import { type Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { AccountService } from '../services/account-service.ts';
 import type { ComplianceService } from '../services/compliance-service.ts';
+import type { ConferenceService } from '../services/conference-service.ts';
 import type { EditService } from '../services/edit-service.ts';
 import type { GapsService } from '../services/gaps-service.ts';
 import type { RegistryService } from '../services/registry-service.ts';
@@ -42,6 +43,7 @@ export interface AppDeps {
   gaps: GapsService;
   submissions: SubmissionService;
   reporting: ReportingService;
+  conference: ConferenceService;
   /** Today's date as YYYY-MM-DD; defaults to the UTC date of the request. */
   today?: () => string;
   now?: () => Date;
@@ -133,6 +135,7 @@ export function createApp(deps: AppDeps): Hono {
       gaps: deps.gaps,
       submissions: deps.submissions,
       reporting: deps.reporting,
+      conference: deps.conference,
       today,
       now,
       addressOf,
@@ -148,6 +151,7 @@ export function createApp(deps: AppDeps): Hono {
       gaps: deps.gaps,
       submissions: deps.submissions,
       reporting: deps.reporting,
+      conference: deps.conference,
       today,
       now,
       addressOf,

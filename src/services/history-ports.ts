@@ -13,6 +13,10 @@ export const RECORD_TYPES = [
   'submission',
   'submission_tracking',
   ...REPORTING_RECORD_TYPES,
+  // The International Labour Conference (src/services/conference-kinds.ts).
+  'ilc_session',
+  'ilc_delegation',
+  'ilc_vote',
 ] as const;
 export type RecordType = (typeof RECORD_TYPES)[number];
 

@@ -3,6 +3,7 @@ import type { NationalProfile } from '../domain/child-labour/types.ts';
 import type { Instrument } from '../domain/instrument.ts';
 import type { Ratification } from '../domain/ratification.ts';
 import { changedKeys } from './cache-dependencies.ts';
+import { ilcDelegationKind, ilcSessionKind, ilcVoteKind } from './conference-kinds.ts';
 import type { ChangeEvent, RecordType, RegistryWriteTx } from './history-ports.ts';
 import { REPORTING_RECORD_KINDS } from './reporting-record-kinds.ts';
 import { submissionKind, submissionTrackingKind } from './submission-kinds.ts';
@@ -69,6 +70,9 @@ export const RECORD_KINDS: Record<RecordType, RecordKind> = {
   submission: submissionKind,
   submission_tracking: submissionTrackingKind,
   ...REPORTING_RECORD_KINDS,
+  ilc_session: ilcSessionKind,
+  ilc_delegation: ilcDelegationKind,
+  ilc_vote: ilcVoteKind,
 };
 
 export function recordKind(type: RecordType): RecordKind {

@@ -52,6 +52,9 @@ export const TABLES = [
   { name: 'reporting_group_years', key: 'key' },
   { name: 'reports_received', key: 'key' },
   { name: 'representative_organisations', key: 'iso3' },
+  { name: 'conference_agendas', key: 'session_number' },
+  { name: 'conference_delegations', key: 'delegation_key' },
+  { name: 'conference_votes', key: 'vote_key' },
 ] as const satisfies readonly { name: keyof Database; key: string }[];
 
 export type TableName = (typeof TABLES)[number]['name'];

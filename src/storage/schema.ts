@@ -226,6 +226,41 @@ export interface RepresentativeOrganisationsTable {
   source: string;
 }
 
+/** A Conference session's agenda (src/domain/governance/session.ts): its items as JSON text. */
+export interface ConferenceAgendasTable {
+  session_number: number;
+  items: string;
+  source: string | null;
+}
+
+/** A member State's delegation to a session (src/domain/governance/delegation.ts); key `<session>/<ISO3>`. */
+export interface ConferenceDelegationsTable {
+  delegation_key: string;
+  session_number: number;
+  country_iso3: string;
+  delegates: string;
+  in_arrears: number;
+  arrears_voting_permitted: number;
+  source: string | null;
+}
+
+/** A vote recorded at a session (src/domain/governance/recorded-vote.ts); key `<session>/<n>`. */
+export interface ConferenceVotesTable {
+  vote_key: string;
+  session_number: number;
+  seq: number;
+  agenda_item: number | null;
+  kind: string;
+  vote_date: string;
+  mode: string;
+  counts: string | null;
+  ballots: string;
+  delegates_attending: number;
+  instrument: string | null;
+  source: string;
+  notes: string | null;
+}
+
 export interface Database {
   instruments: InstrumentsTable;
   countries: CountriesTable;
@@ -248,4 +283,7 @@ export interface Database {
   reporting_group_years: ReportingGroupYearsTable;
   reports_received: ReportsReceivedTable;
   representative_organisations: RepresentativeOrganisationsTable;
+  conference_agendas: ConferenceAgendasTable;
+  conference_delegations: ConferenceDelegationsTable;
+  conference_votes: ConferenceVotesTable;
 }

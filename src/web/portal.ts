@@ -11,6 +11,7 @@ import { authState } from '../http/auth.ts';
 import { streamScreening } from '../http/screening-stream.ts';
 import type { AccountService } from '../services/account-service.ts';
 import type { ComplianceService } from '../services/compliance-service.ts';
+import type { ConferenceService } from '../services/conference-service.ts';
 import type { EditService } from '../services/edit-service.ts';
 import type { GapsService } from '../services/gaps-service.ts';
 import type { HistoryFilter } from '../services/history-ports.ts';
@@ -26,6 +27,7 @@ import { type HomeData, renderHome } from './pages/home.ts';
 import { renderInstrument } from './pages/instrument-detail.ts';
 import { INSTRUMENTS_PAGE_SIZE, MAX_QUERY_LENGTH, parseInstrumentListQuery, renderInstrumentList } from './pages/instruments-list.ts';
 import { renderSearch } from './pages/search.ts';
+import { mountConference } from './routing/conference-routes.ts';
 import { addressFromConnection, mountEditing } from './routing/editing-routes.ts';
 import { langOfPath, pathWithoutLang, preferredLang } from './routing/locale.ts';
 import { RenderMemo } from './routing/render-memo.ts';
@@ -49,6 +51,7 @@ export interface PortalDeps {
   gaps: GapsService;
   submissions: SubmissionService;
   reporting: ReportingService;
+  conference: ConferenceService;
   /** Today's date as YYYY-MM-DD (the default reference date of the compliance forms). */
   today: () => string;
   now?: () => Date;
@@ -302,6 +305,7 @@ function mountLanguage(app: Hono, deps: PortalDeps, lang: Lang): void {
     addressOf: deps.addressOf ?? addressFromConnection,
   });
   mountRevertConfirm(app, lang, edits);
+  mountConference(app, lang, { conference: deps.conference, registry, now: deps.now ?? (() => new Date()) });
   mountVoteCalculator(app, lang);
   mountSubmissions(app, lang, { registry, submissions: deps.submissions, today, now: deps.now ?? (() => new Date()) });
   mountReporting(app, lang, {

@@ -45,6 +45,7 @@ const PATH_VALUES: Record<string, string[]> = {
   instrument: ['C138', 'C155', 'zz'],
   code: ['C138', 'Q1'],
   id: ['1', '2', '999999', 'abc', '-1', '99999999999'],
+  number: ['113', '1', '0', '9999', 'abc'],
 };
 
 /**
@@ -83,6 +84,9 @@ for (const database of await allDatabases()) {
       'POST /auth/password': null,
       'POST /tokens': null,
       'DELETE /tokens/{id}': null,
+      'PUT /conference/sessions/{number}': { who: 'focal', params: { number: '113' } },
+      'PUT /conference/sessions/{number}/delegations/{iso3}': { who: 'focal', params: { number: '113', iso3: 'MYS' } },
+      'POST /conference/sessions/{number}/votes': { who: 'focal', params: { number: '113' } },
     });
 
     before(async () => {

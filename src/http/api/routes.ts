@@ -4,6 +4,7 @@ import type { Context } from 'hono';
 import { normaliseInstrumentCode } from '../../domain/instrument.ts';
 import type { AccountService } from '../../services/account-service.ts';
 import type { ComplianceService } from '../../services/compliance-service.ts';
+import type { ConferenceService } from '../../services/conference-service.ts';
 import type { EditService } from '../../services/edit-service.ts';
 import type { GapsService } from '../../services/gaps-service.ts';
 import type { RegistryService } from '../../services/registry-service.ts';
@@ -14,6 +15,7 @@ import { problem, problemResponse } from '../problem.ts';
 import { HEALTH_DEADLINE_MS, withinDeadline } from '../unavailable.ts';
 import { addAccountRoutes } from './account-routes.ts';
 import { addComplianceRoutes, addScreeningRoute } from './compliance-routes.ts';
+import { addConferenceRoutes } from './conference-routes.ts';
 import { addEditRoutes } from './edit-routes.ts';
 import { addGapsRoutes } from './gaps-routes.ts';
 import { ratificationsCsv } from './ratifications-csv.ts';
@@ -156,6 +158,7 @@ export interface ApiDeps {
   gaps: GapsService;
   submissions: SubmissionService;
   reporting: ReportingService;
+  conference: ConferenceService;
   /** Today's date (YYYY-MM-DD); the clock is read at the edge, never in the domain. */
   today: () => string;
   now: () => Date;
@@ -170,6 +173,7 @@ export function createApi({
   gaps,
   submissions,
   reporting,
+  conference,
   today,
   now,
   addressOf,
@@ -182,6 +186,7 @@ export function createApi({
   addGapsRoutes(api, gaps);
   addSubmissionRoutes(api, submissions, today, now);
   addReportingRoutes(api, reporting, today, now);
+  addConferenceRoutes(api, conference, now);
 
   api.openapi(health, async (c) => {
     // A load balancer needs an answer in time: a ping stuck on a silent network counts as down.

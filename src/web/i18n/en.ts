@@ -1,4 +1,5 @@
 import { enCompliance } from './en-compliance.ts';
+import { enConference } from './en-conference.ts';
 import { enEditing } from './en-editing.ts';
 import { enReporting } from './en-reporting.ts';
 import { enSubmissions } from './en-submissions.ts';
@@ -285,6 +286,7 @@ export const en = {
     `There is no member State with the code ${iso3} in the registry. Codes are ISO 3166 alpha-3, such as IDN.`,
   backHome: 'Go to the home page',
   ...enCompliance,
+  ...enConference,
   ...enEditing,
   ...enVotes,
   ...enSubmissions,

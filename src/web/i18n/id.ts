@@ -1,5 +1,6 @@
 import type { Dict } from './en.ts';
 import { idCompliance } from './id-compliance.ts';
+import { idConference } from './id-conference.ts';
 import { idEditing } from './id-editing.ts';
 import { idReporting } from './id-reporting.ts';
 import { idSubmissions } from './id-submissions.ts';
@@ -272,6 +273,7 @@ export const id: Dict = {
   countryNotFound: (iso3) => `Tidak ada negara anggota dengan kode ${iso3} di registri. Kodenya mengikuti ISO 3166 alfa-3, misalnya IDN.`,
   backHome: 'Ke beranda',
   ...idCompliance,
+  ...idConference,
   ...idEditing,
   ...idVotes,
   ...idSubmissions,

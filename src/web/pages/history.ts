@@ -51,6 +51,8 @@ export function normaliseRecordKey(raw: string): string | null {
     return code ? `${ratification[1].toUpperCase()}/${code}` : null;
   }
   if (/^[A-Za-z]{3}$/.test(value)) return value.toUpperCase();
+  // Conference records: a session '113', a delegation '113/IDN', a vote '113/2'.
+  if (/^\d{1,3}(\/([A-Za-z]{3}|\d{1,6}))?$/.test(value)) return value.toUpperCase();
   return normaliseInstrumentCode(value);
 }
 

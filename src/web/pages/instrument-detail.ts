@@ -39,7 +39,8 @@ function sessionText(v: View, d: InstrumentDetail): SafeHtml {
   const year = s?.year ?? (s?.openingDate ? Number(s.openingDate.slice(0, 4)) : null);
   const label = t.sessionLabel(n, place, year === null ? null : String(year));
   const gap = !place && year === null ? html` <span class="unknown">${t.sessionDetailsNotRecorded}</span>` : null;
-  return html`${label}${gap}${lowMark(v, s?.confidence)}`;
+  // The session's own page: its agenda, delegations and votes (src/web/pages/conference-session.ts).
+  return html`<a href="/${v.lang}/conference/${n}">${label}</a>${gap}${lowMark(v, s?.confidence)}`;
 }
 
 function refList(v: View, refs: InstrumentRef[]): SafeHtml {

@@ -80,6 +80,7 @@ describe('portal forms: who may post, and password rules', () => {
       path
         .replace(':iso3', iso3)
         .replace(':code', 'C138')
+        .replace(/:number\{[^}]*\}/, '113')
         .replace(':id', path.includes('history') ? mysEvent : '1');
     for (const path of forms) {
       for (const body of junkBodies) {
@@ -98,6 +99,15 @@ describe('portal forms: who may post, and password rules', () => {
         const text = await res.text();
         assert.equal(res.status, 403, `focal point POST ${fill(path, 'MYS')}: ${text.slice(0, 200)}`);
         assert.doesNotMatch(text, /CSRF/, 'refused for the role, not for the token');
+      }
+    }
+    // The Conference's forms: sessions and votes are the secretariat's; MYS's delegation is not IDN's.
+    const conference = forms.filter((p) => p.includes('/conference/'));
+    assert.ok(conference.length >= 6);
+    for (const path of conference) {
+      for (const body of junkBodies) {
+        const res = await post(fill(path, 'MYS'), { ...body, _csrf: csrf }, idn);
+        assert.equal(res.status, 403, `focal point POST ${fill(path, 'MYS')}`);
       }
     }
     assert.equal((await services.edits.history({}, { page: 1, pageSize: 1 })).total, eventsBefore, 'nothing was changed');

@@ -40,6 +40,7 @@ export function mayRevert(actor: Actor | null | undefined, event: Pick<ChangeEve
 
 /** Where a record is read: a ratification and a national profile on the State's page, an instrument on its own. */
 export function recordPath(v: View, event: Pick<ChangeEvent, 'recordType' | 'recordKey'>): string {
+  if (event.recordType.startsWith('ilc_')) return `/${v.lang}/conference/${encodeURIComponent(event.recordKey.split('/')[0] ?? '')}`;
   if (event.recordType === 'instrument') return `/${v.lang}/instruments/${encodeURIComponent(event.recordKey)}`;
   if (event.recordType === 'submission_tracking') return `/${v.lang}/submissions`;
   if (isReportingRecordType(event.recordType)) return reportingRecordPath(v.lang, event.recordType, event.recordKey);
