@@ -3,6 +3,7 @@ import { AccountService } from './services/account-service.ts';
 import { ComplianceService } from './services/compliance-service.ts';
 import { EditService } from './services/edit-service.ts';
 import { GapsService } from './services/gaps-service.ts';
+import { OrgansService } from './services/organs-service.ts';
 import { RegistryService } from './services/registry-service.ts';
 import { seedIfEmpty } from './services/seed-registry.ts';
 import type { ServiceEvents } from './services/service-events.ts';
@@ -11,6 +12,8 @@ import { argon2Hasher } from './storage/argon2-hasher.ts';
 import { readBundle } from './storage/bundle.ts';
 import { type DbHandle, type DbTarget, migrateToLatest, openDb } from './storage/db.ts';
 import { KyselyHistoryRepository } from './storage/history-repository.ts';
+import { readOrgansBundle } from './storage/organs-bundle.ts';
+import { KyselyOrgansRepository } from './storage/organs-repository.ts';
 import { BUNDLED_DATA_DIR } from './storage/paths.ts';
 import { KyselyRegistryRepository } from './storage/registry-repository.ts';
 
@@ -22,6 +25,8 @@ export interface Services {
   accounts: AccountService;
   edits: EditService;
   gaps: GapsService;
+  /** The Governing Body and the International Labour Office (issue 9, organs). */
+  organs: OrgansService;
   close(): Promise<void>;
 }
 
@@ -43,6 +48,7 @@ export async function createServices(config: DbTarget, options: ContainerOptions
       await migrateToLatest(handle);
       const repo = new KyselyRegistryRepository(handle.db, handle.dialect);
       await seedIfEmpty(repo, () => readBundle(options.dataDir ?? BUNDLED_DATA_DIR));
+      await new KyselyOrgansRepository(handle.db, handle.dialect).seedIfEmpty(() => readOrgansBundle(options.dataDir ?? BUNDLED_DATA_DIR));
     }
   } catch (error) {
     await handle.close();
@@ -50,6 +56,11 @@ export async function createServices(config: DbTarget, options: ContainerOptions
   }
   const repo = new KyselyRegistryRepository(handle.db, handle.dialect);
   const { events } = options;
+  const organs = new OrgansService(
+    new KyselyOrgansRepository(handle.db, handle.dialect),
+    new KyselyHistoryRepository(handle.db, handle.dialect),
+    (iso3) => repo.getCountry(iso3),
+  );
   const accounts = new AccountService(
     new KyselyAccountRepository(handle.db),
     options.hasher ?? argon2Hasher(),
@@ -63,7 +74,8 @@ export async function createServices(config: DbTarget, options: ContainerOptions
     compliance: new ComplianceService(repo, events),
     accounts,
     edits: new EditService(new KyselyHistoryRepository(handle.db, handle.dialect), events),
-    gaps: new GapsService(repo, events),
+    gaps: new GapsService(repo, events).withSource(() => organs.gaps(new Date().toISOString().slice(0, 10))),
+    organs,
     close: () => handle.close(),
   };
 }

@@ -5,6 +5,7 @@ import type { AccountService } from '../services/account-service.ts';
 import type { ComplianceService } from '../services/compliance-service.ts';
 import type { EditService } from '../services/edit-service.ts';
 import type { GapsService } from '../services/gaps-service.ts';
+import type { OrgansService } from '../services/organs-service.ts';
 import type { RegistryService } from '../services/registry-service.ts';
 import { createPortal, renderPortalError } from '../web/portal.ts';
 import { createApi } from './api/routes.ts';
@@ -38,6 +39,7 @@ export interface AppDeps {
   accounts: AccountService;
   edits: EditService;
   gaps: GapsService;
+  organs: OrgansService;
   /** Today's date as YYYY-MM-DD; defaults to the UTC date of the request. */
   today?: () => string;
   now?: () => Date;
@@ -127,6 +129,7 @@ export function createApp(deps: AppDeps): Hono {
       accounts: deps.accounts,
       edits: deps.edits,
       gaps: deps.gaps,
+      organs: deps.organs,
       today,
       now,
       addressOf,
@@ -140,6 +143,7 @@ export function createApp(deps: AppDeps): Hono {
       accounts: deps.accounts,
       edits: deps.edits,
       gaps: deps.gaps,
+      organs: deps.organs,
       today,
       now,
       addressOf,

@@ -3,6 +3,7 @@ import type { NationalProfile } from '../domain/child-labour/types.ts';
 import type { Instrument } from '../domain/instrument.ts';
 import type { Ratification } from '../domain/ratification.ts';
 import { changedKeys } from './cache-dependencies.ts';
+import { gbPeriodKind, gbSessionKind } from './governing-body-kinds.ts';
 import type { ChangeEvent, RecordType, RegistryWriteTx } from './history-ports.ts';
 
 /**
@@ -64,6 +65,8 @@ export const RECORD_KINDS: Record<RecordType, RecordKind> = {
   ratification: ratificationKind,
   instrument: instrumentKind,
   national_profile: nationalProfileKind,
+  gb_period: gbPeriodKind,
+  gb_session: gbSessionKind,
 };
 
 export function recordKind(type: RecordType): RecordKind {

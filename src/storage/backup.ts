@@ -46,6 +46,11 @@ export const TABLES = [
   { name: 'api_tokens', key: 'id' },
   { name: 'events', key: 'id' },
   { name: 'rate_limits', key: 'key' },
+  { name: 'gb_rules', key: 'id' },
+  { name: 'gb_periods', key: 'id' },
+  { name: 'gb_members', key: 'id' },
+  { name: 'gb_sessions', key: 'number' },
+  { name: 'ilo_offices', key: 'id' },
 ] as const satisfies readonly { name: keyof Database; key: string }[];
 
 export type TableName = (typeof TABLES)[number]['name'];

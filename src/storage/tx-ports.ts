@@ -1,4 +1,5 @@
 import type { Transaction } from 'kysely';
+import { KyselyOrgansWriteTx } from './organs-repository.ts';
 import type { Database } from './schema.ts';
 
 /**
@@ -9,3 +10,5 @@ import type { Database } from './schema.ts';
 export type TxPortFactory = (trx: Transaction<Database>, maxParams: number) => unknown;
 
 export const TX_PORTS: Record<string, TxPortFactory> = {};
+
+TX_PORTS.organs = (trx) => new KyselyOrgansWriteTx(trx);

@@ -6,6 +6,7 @@ import type { AccountService } from '../../services/account-service.ts';
 import type { ComplianceService } from '../../services/compliance-service.ts';
 import type { EditService } from '../../services/edit-service.ts';
 import type { GapsService } from '../../services/gaps-service.ts';
+import type { OrgansService } from '../../services/organs-service.ts';
 import type { RegistryService } from '../../services/registry-service.ts';
 import { encodedBody } from '../compression.ts';
 import { problem, problemResponse } from '../problem.ts';
@@ -14,6 +15,7 @@ import { addAccountRoutes } from './account-routes.ts';
 import { addComplianceRoutes, addScreeningRoute } from './compliance-routes.ts';
 import { addEditRoutes } from './edit-routes.ts';
 import { addGapsRoutes } from './gaps-routes.ts';
+import { addOrgansRoutes } from './organs-routes.ts';
 import { ratificationsCsv } from './ratifications-csv.ts';
 import {
   CountryListQuerySchema,
@@ -149,19 +151,21 @@ export interface ApiDeps {
   accounts: AccountService;
   edits: EditService;
   gaps: GapsService;
+  organs: OrgansService;
   /** Today's date (YYYY-MM-DD); the clock is read at the edge, never in the domain. */
   today: () => string;
   now: () => Date;
   addressOf: (c: Context) => string;
 }
 
-export function createApi({ registry, compliance, accounts, edits, gaps, today, now, addressOf }: ApiDeps): OpenAPIHono {
+export function createApi({ registry, compliance, accounts, edits, gaps, organs, today, now, addressOf }: ApiDeps): OpenAPIHono {
   const api = new OpenAPIHono({ defaultHook: validationHook });
   api.openAPIRegistry.registerComponent('securitySchemes', 'session', { type: 'apiKey', in: 'cookie', name: 'tripartite_session' });
   api.openAPIRegistry.registerComponent('securitySchemes', 'token', { type: 'http', scheme: 'bearer' });
   addAccountRoutes(api, accounts, now, addressOf);
   addEditRoutes(api, edits, now);
   addGapsRoutes(api, gaps);
+  addOrgansRoutes(api, organs, today, now);
 
   api.openapi(health, async (c) => {
     // A load balancer needs an answer in time: a ping stuck on a silent network counts as down.

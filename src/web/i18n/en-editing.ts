@@ -224,7 +224,13 @@ export const enEditing = {
   editorUnknown: 'an editor (account removed)',
   eventReason: 'Reason',
   noReason: 'no reason given',
-  recordType: { ratification: 'ratification', instrument: 'instrument', national_profile: 'national law' },
+  recordType: {
+    ratification: 'ratification',
+    instrument: 'instrument',
+    national_profile: 'national law',
+    gb_period: 'Governing Body period',
+    gb_session: 'Governing Body session',
+  },
   diffBefore: 'before:',
   diffAfter: ', after:',
   diffNone: 'none',
@@ -297,6 +303,7 @@ export const enEditing = {
     'instrument-title-unverified': 'instrument facts unverified',
     'national-minimum-age': 'national minimum age not recorded',
     'national-hazardous-age': 'national hazardous-work age not recorded',
+    'governing-body-members': 'Governing Body members unknown',
   },
   gapDescription: {
     'c138-minimum-age': 'Declared minimum age under C138 Art 2(1) not recorded',
@@ -308,6 +315,7 @@ export const enEditing = {
     'instrument-title-unverified': 'The facts of the instrument rest on a weak source and are unverified',
     'national-minimum-age': 'General minimum age for work under national law not recorded',
     'national-hazardous-age': 'Minimum age for hazardous work under national law not recorded',
+    'governing-body-members': 'Which States and organisations held the elected Governing Body seats in this period is not in the sources',
   },
   gapRole: {
     focal_point: 'the focal point of the member State, or the secretariat',

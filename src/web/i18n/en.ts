@@ -1,5 +1,6 @@
 import { enCompliance } from './en-compliance.ts';
 import { enEditing } from './en-editing.ts';
+import { enOrgans } from './en-organs.ts';
 
 /**
  * English interface text: the source catalogue. `id.ts` is typed `Dict`, so a key missing there
@@ -283,6 +284,7 @@ export const en = {
   backHome: 'Go to the home page',
   ...enCompliance,
   ...enEditing,
+  ...enOrgans,
 };
 
 export type Dict = typeof en;

@@ -226,7 +226,13 @@ export const idEditing: EditingDict = {
   editorUnknown: 'seorang editor (akunnya sudah dihapus)',
   eventReason: 'Alasan',
   noReason: 'tanpa alasan',
-  recordType: { ratification: 'ratifikasi', instrument: 'instrumen', national_profile: 'hukum nasional' },
+  recordType: {
+    ratification: 'ratifikasi',
+    instrument: 'instrumen',
+    national_profile: 'hukum nasional',
+    gb_period: 'periode Badan Pengurus',
+    gb_session: 'sidang Badan Pengurus',
+  },
   diffBefore: 'sebelum:',
   diffAfter: ', sesudah:',
   diffNone: 'tidak ada',
@@ -299,6 +305,7 @@ export const idEditing: EditingDict = {
     'instrument-title-unverified': 'fakta instrumen belum terverifikasi',
     'national-minimum-age': 'usia minimum nasional tidak tercatat',
     'national-hazardous-age': 'usia pekerjaan berbahaya nasional tidak tercatat',
+    'governing-body-members': 'anggota Badan Pengurus tidak diketahui',
   },
   gapDescription: {
     'c138-minimum-age': 'Usia minimum yang dideklarasikan menurut C138 Pasal 2 ayat (1) tidak tercatat',
@@ -310,6 +317,7 @@ export const idEditing: EditingDict = {
     'instrument-title-unverified': 'Fakta instrumen ini bersandar pada sumber yang lemah dan belum terverifikasi',
     'national-minimum-age': 'Usia minimum umum untuk bekerja menurut hukum nasional tidak tercatat',
     'national-hazardous-age': 'Usia minimum untuk pekerjaan berbahaya menurut hukum nasional tidak tercatat',
+    'governing-body-members': 'Negara dan organisasi yang memegang kursi terpilih Badan Pengurus pada periode ini tidak ada dalam sumber',
   },
   gapRole: {
     focal_point: 'narahubung (focal point) negara anggota itu, atau sekretariat',

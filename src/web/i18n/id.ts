@@ -1,6 +1,7 @@
 import type { Dict } from './en.ts';
 import { idCompliance } from './id-compliance.ts';
 import { idEditing } from './id-editing.ts';
+import { idOrgans } from './id-organs.ts';
 
 /** Indonesian interface text. Typed `Dict`: a key missing or extra here fails the type check. */
 
@@ -270,4 +271,5 @@ export const id: Dict = {
   backHome: 'Ke beranda',
   ...idCompliance,
   ...idEditing,
+  ...idOrgans,
 };

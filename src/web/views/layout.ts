@@ -13,6 +13,7 @@ export type Section =
   | 'gaps'
   | 'history'
   | 'login'
+  | 'governing-body'
   | null;
 
 export interface PageOptions {
@@ -90,6 +91,7 @@ ${navLink(v, 'instruments', page.section, '/instruments', t.navInstruments)}
 ${navLink(v, 'countries', page.section, '/countries', t.navCountries)}
 ${navLink(v, 'compliance', page.section, '/compliance/check', t.navCheck)}
 ${navLink(v, 'screening', page.section, '/compliance/screen', t.navScreen)}
+${navLink(v, 'governing-body', page.section, '/governing-body', t.navGoverningBody)}
 ${navLink(v, 'gaps', page.section, '/gaps', t.navGaps)}
 ${navLink(v, 'history', page.section, '/history', t.navHistory)}
 ${navLink(v, 'search', page.section, '/search', t.navSearch)}
