@@ -6,9 +6,9 @@
  */
 import { resolve } from 'node:path';
 import {
+  type CompositionRules,
   checkMembers,
   checkSeatArithmetic,
-  type CompositionRules,
   type ElectionCycle,
   GB_GROUPS,
   type GbGroup,
@@ -71,7 +71,8 @@ export function readGoverningBody(memberStates: ReadonlySet<string>): GoverningB
     } else if (item === 'state_of_chief_industrial_importance') {
       const iso3 = c.required('value');
       if (!memberStates.has(iso3)) c.bad('value', `${iso3} is not a member State in member_states.csv`);
-      if (!/permanent/.test(c.raw('member_type'))) c.bad('member_type', 'a seat of chief industrial importance is a permanent titular seat');
+      if (!/permanent/.test(c.raw('member_type')))
+        c.bad('member_type', 'a seat of chief industrial importance is a permanent titular seat');
       permanentSeats.push({ iso3, ...provenance });
     } else if (item === 'election_cycle') {
       const text = c.required('value');
@@ -83,7 +84,8 @@ export function readGoverningBody(memberStates: ReadonlySet<string>): GoverningB
   const rules: CompositionRules = { seats, permanentSeats, electionCycle };
   for (const issue of checkSeatArithmetic(rules)) problem(file, null, issue.field, issue.message);
   const periods = knownPeriods(rules);
-  for (const p of periods) for (const issue of checkMembers(rules, p.members)) problem(file, null, issue.field, `${p.id}: ${issue.message}`);
+  for (const p of periods)
+    for (const issue of checkMembers(rules, p.members)) problem(file, null, issue.field, `${p.id}: ${issue.message}`);
   return { rules, periods, sessions: [] };
 }
 

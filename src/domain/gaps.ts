@@ -25,7 +25,10 @@ export interface Gap {
   kind: GapKind;
   /** The record to fix: 'IDN/C138', 'C138' or 'IDN'. */
   record: string;
-  recordType: 'ratification' | 'instrument' | 'national_profile'
+  recordType:
+    | 'ratification'
+    | 'instrument'
+    | 'national_profile'
     /** A Governing Body period whose elected members are unknown (src/domain/governance/governing-body-gaps.ts). */
     | 'gb_period';
   country: string | null;

@@ -69,7 +69,8 @@ function partialDate(value: string | null | undefined, field: string, issues: Fi
 
 function confidenceOf(value: unknown, field: string, issues: FieldIssue[]): Confidence | null {
   if (value === null || value === undefined) return null;
-  if (!(CONFIDENCES as readonly unknown[]).includes(value)) issues.push({ field, message: `${field} must be one of ${CONFIDENCES.join(', ')}` });
+  if (!(CONFIDENCES as readonly unknown[]).includes(value))
+    issues.push({ field, message: `${field} must be one of ${CONFIDENCES.join(', ')}` });
   return (value as Confidence) ?? null;
 }
 
@@ -90,7 +91,8 @@ export function checkPeriodInput(input: PeriodInput): { period: GbPeriod; issues
   const checked: GbMember[] = members.slice(0, MAX_MEMBERS).map((m, i) => {
     const f = `members[${i}]`;
     const iso3 = clean(m?.holderIso3)?.toUpperCase() ?? null;
-    if (iso3 && !/^[A-Z]{3}$/.test(iso3)) issues.push({ field: `${f}.holderIso3`, message: `${f}.holderIso3 must be an ISO 3166 alpha-3 code` });
+    if (iso3 && !/^[A-Z]{3}$/.test(iso3))
+      issues.push({ field: `${f}.holderIso3`, message: `${f}.holderIso3 must be an ISO 3166 alpha-3 code` });
     return {
       holderIso3: iso3,
       holderName: text(m?.holderName, `${f}.holderName`, issues),

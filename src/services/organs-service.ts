@@ -1,7 +1,8 @@
 import type { Actor } from '../domain/access/policy.ts';
+import type { MemberState } from '../domain/country.ts';
+import type { FieldIssue } from '../domain/errors.ts';
 import { notFound } from '../domain/errors.ts';
 import type { Gap } from '../domain/gaps.ts';
-import { governingBodyGaps } from '../domain/governance/governing-body-gaps.ts';
 import {
   type Composition,
   type CompositionRules,
@@ -13,9 +14,8 @@ import {
   type GbSession,
   periodAt,
 } from '../domain/governance/governing-body.ts';
-import { type CoveringOffice, filterOffices, type IloOffice, officesCovering, type OfficeData } from '../domain/governance/offices.ts';
-import type { FieldIssue } from '../domain/errors.ts';
-import type { MemberState } from '../domain/country.ts';
+import { governingBodyGaps } from '../domain/governance/governing-body-gaps.ts';
+import { type CoveringOffice, filterOffices, type IloOffice, type OfficeData, officesCovering } from '../domain/governance/offices.ts';
 import { GoverningBodyEdits, type PeriodInput, periodNotFound, type SessionInput } from './governing-body-edits.ts';
 import type { HistoryRepository } from './history-ports.ts';
 import type { OrgansRepository } from './organs-ports.ts';

@@ -1,5 +1,6 @@
 import type { Kysely, Selectable, Transaction } from 'kysely';
 import type { IloRegion } from '../domain/country.ts';
+import type { Confidence } from '../domain/facts.ts';
 import type {
   CompositionRules,
   ElectionCycle,
@@ -13,7 +14,6 @@ import type {
   SeatCount,
 } from '../domain/governance/governing-body.ts';
 import type { IloOffice, OfficeData, OfficeType } from '../domain/governance/offices.ts';
-import type { Confidence } from '../domain/facts.ts';
 import type { OrgansBundle, OrgansRepository, OrgansWriteTx } from '../services/organs-ports.ts';
 import type { DialectInfo } from './dialect.ts';
 import type { Database, GbMembersTable, GbPeriodsTable, GbRulesTable, GbSessionsTable, IloOfficesTable } from './schema.ts';
@@ -35,7 +35,8 @@ function toRules(rows: Selectable<GbRulesTable>[]): CompositionRules {
     if (r.item === 'seats')
       seats.push({ group: r.grp as GbGroup | 'all', memberType: r.member_type as GbMemberType, seats: Number(r.value), ...provenance(r) });
     else if (r.item === 'permanent') permanentSeats.push({ iso3: r.value, ...provenance(r) });
-    else if (r.item === 'election_cycle') electionCycle = { ...(JSON.parse(r.value) as Omit<ElectionCycle, 'source' | 'confidence' | 'notes'>), ...provenance(r) };
+    else if (r.item === 'election_cycle')
+      electionCycle = { ...(JSON.parse(r.value) as Omit<ElectionCycle, 'source' | 'confidence' | 'notes'>), ...provenance(r) };
   }
   return { seats, permanentSeats, electionCycle };
 }
@@ -48,7 +49,14 @@ function ruleRows(rules: CompositionRules): Selectable<GbRulesTable>[] {
     notes: p.notes,
   });
   for (const s of rules.seats)
-    rows.push({ id: `seats:${s.group}:${s.memberType}`, item: 'seats', grp: s.group, member_type: s.memberType, value: String(s.seats), ...base(s) });
+    rows.push({
+      id: `seats:${s.group}:${s.memberType}`,
+      item: 'seats',
+      grp: s.group,
+      member_type: s.memberType,
+      value: String(s.seats),
+      ...base(s),
+    });
   for (const p of rules.permanentSeats)
     rows.push({ id: `permanent:${p.iso3}`, item: 'permanent', grp: 'government', member_type: 'titular', value: p.iso3, ...base(p) });
   const c = rules.electionCycle;
@@ -166,7 +174,13 @@ async function writePeriod(db: Db, id: string, period: GbPeriod | null): Promise
     await db.deleteFrom('gb_periods').where('id', '=', id).execute();
     return;
   }
-  const row = { start_date: period.startDate, end_date: period.endDate, source: period.source, confidence: period.confidence, notes: period.notes };
+  const row = {
+    start_date: period.startDate,
+    end_date: period.endDate,
+    source: period.source,
+    confidence: period.confidence,
+    notes: period.notes,
+  };
   await db
     .insertInto('gb_periods')
     .values({ id, ...row })

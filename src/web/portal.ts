@@ -27,6 +27,7 @@ import { INSTRUMENTS_PAGE_SIZE, MAX_QUERY_LENGTH, parseInstrumentListQuery, rend
 import { renderSearch } from './pages/search.ts';
 import { addressFromConnection, mountEditing } from './routing/editing-routes.ts';
 import { langOfPath, pathWithoutLang, preferredLang } from './routing/locale.ts';
+import { mountOrgans } from './routing/organs-routes.ts';
 import { RenderMemo } from './routing/render-memo.ts';
 import { type Rendered, rendered, sendPage, sessionOf } from './routing/respond.ts';
 import { mountRevertConfirm } from './routing/revert-routes.ts';
@@ -197,7 +198,8 @@ function mountLanguage(app: Hono, deps: PortalDeps, lang: Lang): void {
             compliance.countryFacts(iso3),
             historyBlock(edits, { country: iso3 }, `/history?country=${iso3}`),
           ]);
-          return renderCountryProfile(v, profile, { national: facts?.profile ?? null, history, notice: noticeOf(v) });
+          const offices = await deps.organs.officesForCountry(iso3);
+          return renderCountryProfile(v, profile, { national: facts?.profile ?? null, history, notice: noticeOf(v), offices });
         });
       } catch (e) {
         if (isNotFound(e)) return error(v, 404, v.t.countryNotFound(iso3));
@@ -297,6 +299,7 @@ function mountLanguage(app: Hono, deps: PortalDeps, lang: Lang): void {
     addressOf: deps.addressOf ?? addressFromConnection,
   });
   mountRevertConfirm(app, lang, edits);
+  mountOrgans(app, lang, { organs: deps.organs, registry, today });
 
   // '/en/instruments/' and the like: one canonical address per page, without the trailing slash.
   app.get(`${base}/*`, async (c, next) => {

@@ -207,7 +207,12 @@ export function checkMembers(rules: CompositionRules, members: readonly GbMember
       });
   });
   for (const [iso3, n] of governmentSeats)
-    if (n > 1) issues.push({ field: 'members', message: `${iso3} holds ${n} government seats; a State holds at most one`, rule: 'one-government-seat' });
+    if (n > 1)
+      issues.push({
+        field: 'members',
+        message: `${iso3} holds ${n} government seats; a State holds at most one`,
+        rule: 'one-government-seat',
+      });
   for (const type of GB_MEMBER_TYPES)
     for (const group of GB_GROUPS) {
       const seats = seatCount(rules, group, type);

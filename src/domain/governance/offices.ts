@@ -61,8 +61,7 @@ export function officesCovering(offices: readonly IloOffice[], state: Pick<Membe
   };
   for (const o of offices) if (o.covers.includes(state.iso3)) add(o, 'covers');
   for (const o of offices) if (o.countryIso3 === state.iso3) add(o, 'located');
-  if (state.region)
-    for (const o of offices) if (o.type === 'regional_office' && o.region === state.region) add(o, 'region');
+  if (state.region) for (const o of offices) if (o.type === 'regional_office' && o.region === state.region) add(o, 'region');
   return out;
 }
 

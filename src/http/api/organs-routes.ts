@@ -45,7 +45,13 @@ const overview = createRoute({
   path: '/governing-body',
   tags,
   summary: 'The Governing Body: seats by group (Art 7), the permanent seats, the known periods with unknown seats counted, and sessions',
-  request: { query: z.object({ asOf: dateQuery('asOf').optional().openapi({ param: { name: 'asOf', in: 'query' } }) }) },
+  request: {
+    query: z.object({
+      asOf: dateQuery('asOf')
+        .optional()
+        .openapi({ param: { name: 'asOf', in: 'query' } }),
+    }),
+  },
   responses: { 200: json('Composition rules and periods', OverviewSchema), 400: problem('Invalid parameter') },
 });
 
@@ -65,7 +71,10 @@ const putPeriod = createRoute({
   middleware: [secretariat] as const,
   summary: 'Record a period and the members its source names (secretariat); the change is in the history and revertable',
   request: { params: PeriodIdParamSchema, body: { required: true, content: { 'application/json': { schema: PeriodBodySchema } } } },
-  responses: { 200: json('Saved (event null: nothing changed)', ChangeSchema(PeriodSchema.omit({ composition: true }), 'GbPeriodResult')), ...writeProblems },
+  responses: {
+    200: json('Saved (event null: nothing changed)', ChangeSchema(PeriodSchema.omit({ composition: true }), 'GbPeriodResult')),
+    ...writeProblems,
+  },
 });
 
 const listSessions = createRoute({

@@ -37,7 +37,8 @@ export const enOrgans = {
   gbPeriodHeading: (id: string) => `Period ${id}`,
   gbPeriodFrom: 'From',
   gbPeriodTo: 'To',
-  gbPeriodCaption: (id: string) => `Seats in the ${id} period: permanent seats, elected members the sources name, and seats whose holder is unknown`,
+  gbPeriodCaption: (id: string) =>
+    `Seats in the ${id} period: permanent seats, elected members the sources name, and seats whose holder is unknown`,
   gbColType: 'Members',
   gbColSeats: 'Seats',
   gbColPermanent: 'Permanent (Art 7(2))',
@@ -79,7 +80,11 @@ export const enOrgans = {
   officeRegionalHeading: 'Regional offices',
   officeLocalHeading: 'Country and area offices',
   officeDwtHeading: 'Decent work technical support teams',
-  officeCaption: { regional: 'Regional offices of the ILO', local: 'Country and area offices of the ILO', dwt: 'Decent work technical support teams' },
+  officeCaption: {
+    regional: 'Regional offices of the ILO',
+    local: 'Country and area offices of the ILO',
+    dwt: 'Decent work technical support teams',
+  },
   officeColName: 'Office',
   officeColRegion: 'Region',
   officeColCity: 'City',

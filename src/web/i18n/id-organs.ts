@@ -51,8 +51,7 @@ export const idOrgans: OrgansDict = {
   gbNoPeriods: 'Belum ada periode yang tercatat.',
   gbSessionsHeading: 'Sidang',
   gbSessionsIntro: 'Badan Pengurus biasanya bersidang tiga kali setahun, pada bulan Maret, Juni dan November.',
-  gbNoSessions:
-    'Belum ada sidang yang tercatat: data rujukan tidak memuatnya. Sekretariat mencatat setiap sidang beserta sumbernya.',
+  gbNoSessions: 'Belum ada sidang yang tercatat: data rujukan tidak memuatnya. Sekretariat mencatat setiap sidang beserta sumbernya.',
   gbSessionsCaption: 'Sidang Badan Pengurus yang tercatat, yang terbaru lebih dahulu',
   gbColSession: 'Sidang',
   gbColDates: 'Tanggal',
