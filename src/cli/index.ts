@@ -11,6 +11,7 @@ import { historyCommand } from './commands/history.ts';
 import { importCommand } from './commands/import.ts';
 import { instrumentCommand } from './commands/instrument.ts';
 import { instrumentsCommand } from './commands/instruments.ts';
+import { governingBodyCommand, officesCommand } from './commands/organs.ts';
 import { restoreCommand } from './commands/restore.ts';
 import { screenCommand } from './commands/screen.ts';
 import { serveCommand } from './commands/serve.ts';
@@ -36,6 +37,8 @@ export const COMMANDS: readonly CommandSpec[] = [
   historyCommand,
   backupCommand,
   restoreCommand,
+  governingBodyCommand,
+  officesCommand,
 ];
 
 const GROUPS: Record<string, string> = {
