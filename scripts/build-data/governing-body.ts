@@ -96,7 +96,7 @@ export function readGoverningBody(memberStates: ReadonlySet<string>): GoverningB
 function knownPeriods(rules: CompositionRules): GbPeriod[] {
   const cycle = rules.electionCycle;
   const start = cycle?.lastElection ?? null;
-  if (!cycle || !cycle.years || !start) return [];
+  if (!cycle?.years || !start) return [];
   const startYear = Number(start.slice(0, 4));
   const endYear = startYear + cycle.years;
   const members: GbMember[] = rules.permanentSeats.map((p) => ({

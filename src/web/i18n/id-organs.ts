@@ -59,7 +59,7 @@ export const idOrgans: OrgansDict = {
   gbColAgendaItems: 'Butir agenda',
   gbSessionName: (n: number) => `Sidang ke-${n}`,
   gbSessionTitle: (n: number) => `Sidang ke-${n} Badan Pengurus`,
-  gbAgendaHeading: 'Agenda',
+  gbAgendaHeading: 'Mata acara',
   gbNoAgenda: 'Belum ada butir agenda yang tercatat.',
   gbSessionNotFound: (n: string) => `Sidang Badan Pengurus ke-${n} tidak tercatat.`,
   gbBackToGoverningBody: 'Kembali ke Badan Pengurus',
