@@ -299,7 +299,7 @@ function mountLanguage(app: Hono, deps: PortalDeps, lang: Lang): void {
     addressOf: deps.addressOf ?? addressFromConnection,
   });
   mountRevertConfirm(app, lang, edits);
-  mountOrgans(app, lang, { organs: deps.organs, registry, today });
+  mountOrgans(app, lang, { organs: deps.organs, registry, today, now: deps.now ?? (() => new Date()) });
 
   // '/en/instruments/' and the like: one canonical address per page, without the trailing slash.
   app.get(`${base}/*`, async (c, next) => {

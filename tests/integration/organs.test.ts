@@ -211,6 +211,43 @@ for (const database of await allDatabases()) {
       );
     });
 
+    test('portal form: the secretariat records a session without JavaScript; others are sent to sign in or refused', async () => {
+      const form = (who: string | null, fields: Record<string, string>) => {
+        const client = who ? clients[who] : null;
+        return request('/id/governing-body/sessions/new', {
+          method: 'POST',
+          headers: { 'content-type': 'application/x-www-form-urlencoded', ...(client ? { cookie: client.cookie } : {}) },
+          body: new URLSearchParams(client ? { ...fields, _csrf: client.csrf } : fields),
+        });
+      };
+      const anonymous = await request('/en/governing-body/sessions/new');
+      assert.equal(anonymous.status, 303);
+      assert.match(anonymous.headers.get('location') ?? '', /^\/en\/login\?next=/);
+      assert.equal((await form(null, { number: '352' })).status, 303);
+      assert.equal((await form('idn', { number: '352', source })).status, 403);
+      const page = await request('/en/governing-body/sessions/new', asClient(clients.secretariat ?? null));
+      assert.equal(page.status, 200);
+      const bad = await form('secretariat', { number: 'x', startDate: '2025-13-01', source: '' });
+      assert.equal(bad.status, 400);
+      const badText = await bad.text();
+      assert.match(badText, /class="error-summary"/);
+      assert.match(badText, /href="#gbs-number"[\s\S]*href="#gbs-start"/);
+      const saved = await form('secretariat', {
+        number: '352',
+        startDate: '2024-11-04',
+        endDate: '2024-11-14',
+        agenda: 'Item one\r\nItem two\r\n',
+        source,
+      });
+      assert.equal(saved.status, 303, await saved.clone().text());
+      assert.equal(saved.headers.get('location'), '/id/governing-body/sessions/352?saved=1');
+      assert.deepEqual(((await (await request('/api/governing-body/sessions/352')).json()) as any).agenda, ['Item one', 'Item two']);
+      assert.equal((await form('secretariat', { number: '352', source })).status, 409);
+      const history = await request('/en/history?record=352');
+      assert.equal(history.status, 200);
+      assert.match(await history.text(), /Governing Body session/);
+    });
+
     test('portal pages answer in en and id', async () => {
       for (const lang of ['en', 'id']) {
         const gb = await request(`/${lang}/governing-body`);

@@ -106,6 +106,22 @@ export const enOrgans = {
   },
   officesNone: 'No office covering this State is in the data.',
   officesAll: 'All ILO offices',
+  gbRecordSession: 'Record a session',
+  gbForbidden: 'Only the secretariat records the Governing Body.',
+  gbSessionChanges: 'Changes to this session',
+  gbFormTitle: 'Record a Governing Body session',
+  gbFormIntro: 'Record a session as its official documents give it. The change is kept in the history and can be reverted.',
+  gbFormNumberLabel: 'Session number',
+  gbFormNumberHint: 'A whole number, e.g. 350 for the 350th Session.',
+  gbFormStartLabel: 'Opening date',
+  gbFormEndLabel: 'Closing date',
+  gbFormDateHint: 'YYYY-MM-DD; YYYY-MM or YYYY when only that is known.',
+  gbFormAgendaHint: 'One agenda item per line, in the words of the agenda.',
+  gbFormNumber: 'Give the session number, a whole number from 1 to 9999.',
+  gbFormTaken: (n: string) => `Session ${n} is already recorded; correct it instead of recording it again.`,
+  gbFormDate: 'Give a date as YYYY-MM-DD (or YYYY-MM, or YYYY).',
+  gbFormEndBeforeStart: 'The session cannot close before it opens.',
+  gbFormAgenda: (max: string) => `Give at most ${max} agenda items, one per line, each at most 1,000 characters.`,
 };
 
 export type OrgansDict = typeof enOrgans;

@@ -1,3 +1,4 @@
+import { canWrite } from '../../domain/access/policy.ts';
 import {
   type CompositionCell,
   GB_GROUPS,
@@ -10,6 +11,7 @@ import {
 import type { GoverningBodyOverview, PeriodView } from '../../services/organs-service.ts';
 import { html, type SafeHtml } from '../html.ts';
 import { dateText, englishText, lowMark, tableRegion, unknown } from '../views/components.ts';
+import { statusNotice } from '../views/edit-fields.ts';
 import { layout } from '../views/layout.ts';
 import { type CountryNames, sourceLine, stateLink } from '../views/organs.ts';
 import type { View } from '../views/view.ts';
@@ -143,6 +145,7 @@ ${sessions.map(
   return html`<section aria-labelledby="gb-sessions-heading">
 <h2 id="gb-sessions-heading">${t.gbSessionsHeading}</h2>
 <p>${t.gbSessionsIntro}</p>
+${canWrite(v.session?.actor ?? null, { kind: 'secretariat_record' }).allowed ? html`<p><a href="/${lang}/governing-body/sessions/new">${t.gbRecordSession}</a></p>` : null}
 ${list}
 </section>`;
 }
@@ -172,7 +175,9 @@ ${sessionsSection(v, o.sessions)}
 export function renderGbSession(v: View, s: GbSession): string {
   const { t, lang } = v;
   const title = t.gbSessionTitle(s.number);
+  const saved = v.session && new URLSearchParams(v.search).get('saved') === '1' ? statusNotice(t.savedNotice) : null;
   const body = html`<h1>${title}</h1>
+${saved}
 <dl class="facts">
 <dt>${t.gbColDates}</dt><dd>${sessionDates(v, s)}</dd>
 <dt>${t.gbColPlace}</dt><dd>${s.place ? html`<span lang="en">${s.place}</span>` : unknown(t.notRecorded)}</dd>
@@ -183,6 +188,7 @@ ${s.agenda.length ? html`<ol>${s.agenda.map((a) => html`<li>${englishText(v, a)}
 </section>
 ${sourceLine(v, s.source, s.confidence)}
 ${s.notes ? html`<p class="note">${englishText(v, s.notes)}</p>` : null}
+<p><a href="/${lang}/history?record=${s.number}">${t.gbSessionChanges}</a></p>
 <p><a href="/${lang}/governing-body">${t.gbBackToGoverningBody}</a></p>`;
   return layout(v, { title, section: 'governing-body', body });
 }

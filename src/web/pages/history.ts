@@ -51,6 +51,8 @@ export function normaliseRecordKey(raw: string): string | null {
     return code ? `${ratification[1].toUpperCase()}/${code}` : null;
   }
   if (/^[A-Za-z]{3}$/.test(value)) return value.toUpperCase();
+  // Governing Body records (decision 111): a period such as 2021-2024, or a session number.
+  if (/^\d{4}-\d{4}$/.test(value) || /^\d{1,4}$/.test(value)) return value;
   return normaliseInstrumentCode(value);
 }
 
