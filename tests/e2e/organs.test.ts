@@ -9,7 +9,9 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { createServices } from '../../src/container.ts';
 import { startServer } from '../../src/main.ts';
+import { PASSWORD, testHasher } from '../support/accounts.ts';
 import { browserSuiteSkip, launchChromium } from '../support/browser.ts';
 
 const skip = browserSuiteSkip('organs browser tests');
@@ -26,14 +28,18 @@ describe('Governing Body and Office pages in a browser', { skip }, () => {
 
   before(async () => {
     dir = mkdtempSync(join(tmpdir(), 'tripartite-e2e-organs-'));
-    server = await startServer({
+    const config = {
       port: 0,
       host: '127.0.0.1',
       databaseUrl: null,
       sqlitePath: join(dir, 't.db'),
       pgSchema: 'public',
-      logLevel: 'silent',
-    });
+      logLevel: 'silent' as const,
+    };
+    const services = await createServices(config, { hasher: testHasher });
+    await services.accounts.createUser({ email: 'sec@example.org', password: PASSWORD, role: 'secretariat' }, new Date());
+    await services.close();
+    server = await startServer(config);
     base = `http://127.0.0.1:${server.port}`;
     browser = await launchChromium();
     context = await browser.newContext({ javaScriptEnabled: false });
@@ -81,6 +87,38 @@ describe('Governing Body and Office pages in a browser', { skip }, () => {
     await page.goto(`${base}/en/countries/IDN`);
     const offices = page.locator('section', { has: page.locator('#offices-heading') });
     assert.match(await offices.innerText(), /Jakarta[\s\S]*Bangkok/);
+  });
+
+  test('the secretariat records a session with the portal form, in Indonesian, and axe finds no violation on the form and the session', async () => {
+    const audit = async (label: string) => {
+      const result = await new AxeBuilder({ page: axePage }).withTags(['wcag2a', 'wcag2aa']).analyze();
+      const violations = result.violations.map((v) => ({
+        id: v.id,
+        help: v.help,
+        nodes: v.nodes.slice(0, 5).map((n) => n.target.join(' ')),
+      }));
+      assert.deepEqual(violations, [], `${label}: ${JSON.stringify(violations, null, 2)}`);
+    };
+    await axePage.goto(`${base}/id/login`);
+    await axePage.locator('#login-email').fill('sec@example.org');
+    await axePage.locator('#login-password').fill(PASSWORD);
+    await axePage.locator('main form button[type="submit"]').click();
+    await axePage.waitForURL(/\/account$/);
+    await axePage.goto(`${base}/id/governing-body`);
+    await axePage.getByRole('link', { name: 'Catat sidang' }).click();
+    await audit('/id/governing-body/sessions/new');
+    await axePage.getByLabel('Nomor sidang').fill('353');
+    await axePage.locator('main form button[type="submit"]').click();
+    assert.match(await axePage.locator('.error-summary').innerText(), /sumber/i);
+    await audit('/id/governing-body/sessions/new with errors');
+    await axePage.getByLabel('Tanggal pembukaan').fill('2025-03-10');
+    await axePage.getByLabel('Mata acara').fill('Butir pertama\nButir kedua');
+    await axePage.locator('#gbs-source').fill('GB.353 agenda (test)');
+    await axePage.locator('main form button[type="submit"]').click();
+    await axePage.waitForURL(/\/id\/governing-body\/sessions\/353\?saved=1$/);
+    assert.equal(await axePage.locator('h1').innerText(), 'Sidang ke-353 Badan Pengurus');
+    assert.match(await axePage.locator('main ol').innerText(), /Butir pertama[\s\S]*Butir kedua/);
+    await audit('/id/governing-body/sessions/353');
   });
 
   test('axe finds no WCAG 2 A/AA violation on the organs pages in en and id', async () => {
