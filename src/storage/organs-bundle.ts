@@ -12,9 +12,14 @@ export async function readOrgansBundle(dir: string): Promise<OrgansBundle> {
       throw new Error(`Cannot read bundled data file ${path}: ${(error as Error).message}`);
     }
   };
+  // The organs arrived after the registry: a data directory without their files still loads (nothing to seed).
   const [governingBody, offices] = await Promise.all([
-    read<OrgansBundle['governingBody']>('governing-body.json'),
-    read<OrgansBundle['offices']>('offices.json'),
+    read<OrgansBundle['governingBody']>('governing-body.json').catch((): OrgansBundle['governingBody'] => ({
+      rules: { seats: [], permanentSeats: [], electionCycle: null },
+      periods: [],
+      sessions: [],
+    })),
+    read<OrgansBundle['offices']>('offices.json').catch((): OrgansBundle['offices'] => ({ directorGeneral: null, offices: [] })),
   ]);
   return { governingBody, offices };
 }
