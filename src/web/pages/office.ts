@@ -1,3 +1,4 @@
+import { splitSources } from '../../domain/facts.ts';
 import type { IloOffice } from '../../domain/governance/offices.ts';
 import type { OfficeOverview } from '../../services/organs-service.ts';
 import { html, type SafeHtml } from '../html.ts';
@@ -50,7 +51,7 @@ export function renderOffice(v: View, data: OfficeOverview, names: CountryNames)
   const regional = data.offices.filter((o) => o.type === 'regional_office');
   const local = data.offices.filter((o) => o.type === 'country_office' || o.type === 'area_office');
   const dwt = data.offices.filter((o) => o.type === 'dwt');
-  const sources = [...new Set(data.offices.map((o) => o.source).filter((s): s is string => Boolean(s)))];
+  const sources = [...new Set(data.offices.flatMap((o) => splitSources(o.source)))];
   const body = html`<h1>${t.officeTitle}</h1>
 <p class="lead">${t.officeIntro}</p>
 <section aria-labelledby="dg-heading">
