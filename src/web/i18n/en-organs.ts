@@ -102,7 +102,7 @@ export const enOrgans = {
   officeBasis: {
     covers: 'the source names this State among those it covers',
     located: 'located in this State',
-    region: "regional office of the State's region",
+    region: "for the State's ILO region",
   },
   officesNone: 'No office covering this State is in the data.',
   officesAll: 'All ILO offices',

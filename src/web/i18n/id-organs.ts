@@ -97,7 +97,7 @@ export const idOrgans: OrgansDict = {
   officeBasis: {
     covers: 'sumber menyebut negara ini di antara yang dicakupnya',
     located: 'berada di negara ini',
-    region: 'kantor regional untuk kawasan negara ini',
+    region: 'untuk kawasan ILO negara ini',
   },
   officesNone: 'Tidak ada kantor yang mencakup negara ini dalam data.',
   officesAll: 'Semua kantor ILO',

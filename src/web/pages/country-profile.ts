@@ -199,7 +199,6 @@ ${notice}
 </dl>
 </section>
 ${childLabourBox(v, p)}
-${officesSection(v, extras.offices)}
 ${extras.national === undefined ? null : nationalLawSection(v, p, extras.national, canEditProfile)}
 <section aria-labelledby="ratifications-heading">
 <h2 id="ratifications-heading">${t.ratificationsHeading}</h2>
@@ -207,6 +206,7 @@ ${countryCoverageText(v, p.coverage, p.sources)}
 ${addLink}
 ${table}
 </section>
+${officesSection(v, extras.offices)}
 ${historySection(v, extras.history)}
 ${sourcesSection(v, p.sources)}`;
   return layout(v, { title: name, section: 'countries', body });
