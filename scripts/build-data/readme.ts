@@ -31,6 +31,8 @@ and exits non-zero, naming file, line and field, on any problem. Output order is
 | \`instrument-titles-id.csv\` | \`code,title_id,translator_note\`: the project's own Indonesian translations | **hand-written input** (edit this one) |
 | \`later-declarations.csv\` | later C138 Art 2(2) declarations (a higher age notified after ratifying) found in the notes of the reference data | **hand-written input** |
 | \`national-profiles.json\` | \`NationalProfile[]\` (src/domain/child-labour/types.ts): national minimum ages for work, hazardous work and compulsory education (USDOL 2022: known only where the law has the standard and the age is a number), plus Indonesia's UU 13/2003 rules | **generated** by \`scripts/build-profiles.ts\` from \`usdol/legal_standards_2022.csv\` and \`national-profiles-extra.json\` |
+| \`governing-body.json\` | \`{rules, periods, sessions}\` (src/domain/governance/governing-body.ts): seats by group and member type, the ten permanent government seats, the election cycle, the 2021–2024 period with its permanent members only (every elected seat is unknown), no session | \`governing_body.csv\` (scripts/build-data/governing-body.ts) |
+| \`offices.json\` | \`{directorGeneral, offices}\` (src/domain/governance/offices.ts): the field offices with region, city, State and the States a source says they cover; \`directorGeneral\` is null (no source names one) | \`regional_offices.csv\` (scripts/build-data/offices.ts) |
 | \`national-profiles-extra.json\` | hand-written national rules the USDOL data lacks (Indonesia: light work Pasal 69, hazardous Pasal 74, child Pasal 1 angka 26, night work Pasal 76(1)), with their sources | **hand-written input** |
 
 ## Provenance and confidence
