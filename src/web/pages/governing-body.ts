@@ -114,7 +114,7 @@ function currentText(v: View, o: GoverningBodyOverview): SafeHtml {
   if (o.current)
     return html`<p>${t.gbCurrentKnown(o.current.id, day)} <a href="#period-${o.current.id}">${t.gbPeriodHeading(o.current.id)}</a></p>`;
   return html`<p>${unknown(t.gbCurrentUnknown(day))}</p>
-${o.cyclePeriod && !o.cyclePeriod.recorded ? html`<p>${t.gbCycleDerived(o.cyclePeriod.id)} <a href="/${lang}/gaps?kind=governing-body-members">${t.gbGapsLink}</a>.</p>` : null}`;
+${o.cyclePeriod && !o.cyclePeriod.recorded ? html`<p id="period-${o.cyclePeriod.id}">${t.gbCycleDerived(o.cyclePeriod.id)} <a href="/${lang}/gaps?kind=governing-body-members">${t.gbGapsLink}</a>.</p>` : null}`;
 }
 
 export function sessionDates(v: View, s: Pick<GbSession, 'startDate' | 'endDate'>): SafeHtml {
