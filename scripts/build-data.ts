@@ -19,7 +19,9 @@ import { resolve } from 'node:path';
 import { buildCompleteLists } from './build-coverage.ts';
 import { readCountries } from './build-data/countries.ts';
 import { toCsv } from './build-data/csv.ts';
+import { readGoverningBody } from './build-data/governing-body.ts';
 import { checkInstrumentConsistency, readInstruments, readPublishedCounts } from './build-data/instruments.ts';
+import { readOffices } from './build-data/offices.ts';
 import { byString, compareCodes } from './build-data/order.ts';
 import { DATA } from './build-data/paths.ts';
 import { formatProblem, problem, problems, warnings } from './build-data/problems.ts';
@@ -52,6 +54,8 @@ function main(): void {
   assignSubjects(instruments);
 
   const countries = readCountries();
+  const governingBody = readGoverningBody(new Set(countries.map((c) => c.iso3)));
+  const offices = readOffices(countries);
   const ratifications = buildRatifications(new Map(countries.map((c) => [c.iso3, c])), new Map(instruments.map((i) => [i.code, i])));
 
   const documented = readSourcesMd();
@@ -85,6 +89,8 @@ function main(): void {
   writeJson('ilc-sessions.json', sessions);
   writeJson('sources.json', sourceList);
   writeJson('complete-lists.json', coverage.lists);
+  writeJson('governing-body.json', governingBody);
+  writeJson('offices.json', offices);
   writeFileSync(
     resolve(DATA, 'subjects.csv'),
     toCsv(

@@ -4,6 +4,7 @@ import { ComplianceService } from './services/compliance-service.ts';
 import { ConferenceService } from './services/conference-service.ts';
 import { EditService } from './services/edit-service.ts';
 import { GapsService } from './services/gaps-service.ts';
+import { OrgansService } from './services/organs-service.ts';
 import { RegistryService } from './services/registry-service.ts';
 import { ReportingService } from './services/reporting-service.ts';
 import { seedIfEmpty } from './services/seed-registry.ts';
@@ -15,6 +16,8 @@ import { readBundle } from './storage/bundle.ts';
 import { KyselyConferenceRepository } from './storage/conference-repository.ts';
 import { type DbHandle, type DbTarget, migrateToLatest, openDb } from './storage/db.ts';
 import { KyselyHistoryRepository } from './storage/history-repository.ts';
+import { readOrgansBundle } from './storage/organs-bundle.ts';
+import { KyselyOrgansRepository } from './storage/organs-repository.ts';
 import { BUNDLED_DATA_DIR } from './storage/paths.ts';
 import { KyselyRegistryRepository } from './storage/registry-repository.ts';
 import { KyselyReportingRepository } from './storage/reporting-repository.ts';
@@ -32,6 +35,8 @@ export interface Services {
   /** The reporting calendar (Art 22): reports owed, overdue counts, rules and receipts. */
   reporting: ReportingService;
   conference: ConferenceService;
+  /** The Governing Body and the International Labour Office (issue 9, organs). */
+  organs: OrgansService;
   close(): Promise<void>;
 }
 
@@ -53,6 +58,7 @@ export async function createServices(config: DbTarget, options: ContainerOptions
       await migrateToLatest(handle);
       const repo = new KyselyRegistryRepository(handle.db, handle.dialect);
       await seedIfEmpty(repo, () => readBundle(options.dataDir ?? BUNDLED_DATA_DIR));
+      await new KyselyOrgansRepository(handle.db, handle.dialect).seedIfEmpty(() => readOrgansBundle(options.dataDir ?? BUNDLED_DATA_DIR));
     }
   } catch (error) {
     await handle.close();
@@ -61,6 +67,11 @@ export async function createServices(config: DbTarget, options: ContainerOptions
   const repo = new KyselyRegistryRepository(handle.db, handle.dialect);
   const { events } = options;
   const registry = new RegistryService(repo, events);
+  const organs = new OrgansService(
+    new KyselyOrgansRepository(handle.db, handle.dialect),
+    new KyselyHistoryRepository(handle.db, handle.dialect),
+    (iso3) => repo.getCountry(iso3),
+  );
   const accounts = new AccountService(
     new KyselyAccountRepository(handle.db),
     options.hasher ?? argon2Hasher(),
@@ -74,7 +85,6 @@ export async function createServices(config: DbTarget, options: ContainerOptions
     compliance: new ComplianceService(repo, events),
     accounts,
     edits: new EditService(new KyselyHistoryRepository(handle.db, handle.dialect), events),
-    gaps: new GapsService(repo, events),
     submissions: new SubmissionService(new KyselySubmissionRepository(handle.db), new KyselyHistoryRepository(handle.db, handle.dialect)),
     // The supervisory comments' reply requests are wired here when they exist (ReplyRequestSource).
     reporting: new ReportingService(
@@ -83,6 +93,8 @@ export async function createServices(config: DbTarget, options: ContainerOptions
       new KyselyHistoryRepository(handle.db, handle.dialect),
     ),
     conference: new ConferenceService(new KyselyConferenceRepository(handle.db), new KyselyHistoryRepository(handle.db, handle.dialect)),
+    gaps: new GapsService(repo, events).withSource(() => organs.gaps(new Date().toISOString().slice(0, 10))),
+    organs,
     close: () => handle.close(),
   };
 }

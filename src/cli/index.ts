@@ -12,6 +12,7 @@ import { historyCommand } from './commands/history.ts';
 import { importCommand } from './commands/import.ts';
 import { instrumentCommand } from './commands/instrument.ts';
 import { instrumentsCommand } from './commands/instruments.ts';
+import { governingBodyCommand, officesCommand } from './commands/organs.ts';
 import { reportsDueCommand, reportsGroupYearCommand, reportsIcsCommand } from './commands/reports.ts';
 import { restoreCommand } from './commands/restore.ts';
 import { screenCommand } from './commands/screen.ts';
@@ -47,6 +48,8 @@ export const COMMANDS: readonly CommandSpec[] = [
   reportsDueCommand,
   reportsIcsCommand,
   reportsGroupYearCommand,
+  governingBodyCommand,
+  officesCommand,
 ];
 
 const GROUPS: Record<string, string> = {

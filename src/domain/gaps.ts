@@ -17,6 +17,7 @@ export const GAP_KINDS = [
   'instrument-title-unverified',
   'national-minimum-age',
   'national-hazardous-age',
+  'governing-body-members',
 ] as const;
 export type GapKind = (typeof GAP_KINDS)[number];
 
@@ -24,7 +25,12 @@ export interface Gap {
   kind: GapKind;
   /** The record to fix: 'IDN/C138', 'C138' or 'IDN'. */
   record: string;
-  recordType: 'ratification' | 'instrument' | 'national_profile';
+  recordType:
+    | 'ratification'
+    | 'instrument'
+    | 'national_profile'
+    /** A Governing Body period whose elected members are unknown (src/domain/governance/governing-body-gaps.ts). */
+    | 'gb_period';
   country: string | null;
   instrument: string | null;
   /** Which role may fill it: a country's focal point (or the secretariat), or the secretariat only. */

@@ -6,6 +6,7 @@ import type { ComplianceService } from '../services/compliance-service.ts';
 import type { ConferenceService } from '../services/conference-service.ts';
 import type { EditService } from '../services/edit-service.ts';
 import type { GapsService } from '../services/gaps-service.ts';
+import type { OrgansService } from '../services/organs-service.ts';
 import type { RegistryService } from '../services/registry-service.ts';
 import type { ReportingService } from '../services/reporting-service.ts';
 import type { SubmissionService } from '../services/submission-service.ts';
@@ -44,6 +45,7 @@ export interface AppDeps {
   submissions: SubmissionService;
   reporting: ReportingService;
   conference: ConferenceService;
+  organs: OrgansService;
   /** Today's date as YYYY-MM-DD; defaults to the UTC date of the request. */
   today?: () => string;
   now?: () => Date;
@@ -136,6 +138,7 @@ export function createApp(deps: AppDeps): Hono {
       submissions: deps.submissions,
       reporting: deps.reporting,
       conference: deps.conference,
+      organs: deps.organs,
       today,
       now,
       addressOf,
@@ -152,6 +155,7 @@ export function createApp(deps: AppDeps): Hono {
       submissions: deps.submissions,
       reporting: deps.reporting,
       conference: deps.conference,
+      organs: deps.organs,
       today,
       now,
       addressOf,

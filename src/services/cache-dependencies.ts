@@ -29,6 +29,8 @@ export const dependencyKey = {
   anyRatification: 'ratifications',
   /** Any national profile (gaps, facts of every State for batch screening). */
   anyProfile: 'national-profiles',
+  /** Anything of the Governing Body (periods, members, sessions): its reads are not cached (decision 112). */
+  governingBody: 'governing-body',
 } as const;
 
 const k = dependencyKey;

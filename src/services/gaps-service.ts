@@ -13,12 +13,20 @@ export interface GapFilter {
 /** The data-gaps worklist; a focal point sees their own countries' gaps first. */
 export class GapsService {
   private readonly cache: VersionedCache;
+  /** Gaps of other record families (e.g. the Governing Body's unknown compositions), read uncached at each listing. */
+  private readonly sources: (() => Promise<Gap[]>)[] = [];
 
   constructor(
     private readonly repo: RegistryRepository,
     events: ServiceEvents = NO_SERVICE_EVENTS,
   ) {
     this.cache = new VersionedCache(repo, { capacity: 4, onLookup: cacheLookupListener(events, 'gaps') });
+  }
+
+  /** Adds the gaps of another record family to the worklist. */
+  withSource(source: () => Promise<Gap[]>): this {
+    this.sources.push(source);
+    return this;
   }
 
   /** Cache hits and misses by document kind. */
@@ -45,6 +53,7 @@ export class GapsService {
 
   async list(filter: GapFilter, page: PageRequest, viewer: Actor | null): Promise<Page<Gap> & { counts: Record<string, number> }> {
     let gaps = await this.all();
+    for (const source of this.sources) gaps = [...gaps, ...(await source())];
     if (filter.country) gaps = gaps.filter((g) => g.country === filter.country);
     const counts: Record<string, number> = {};
     for (const g of gaps) counts[g.kind] = (counts[g.kind] ?? 0) + 1;

@@ -17,6 +17,9 @@ export const RECORD_TYPES = [
   'ilc_session',
   'ilc_delegation',
   'ilc_vote',
+  // The Governing Body (src/services/governing-body-edits.ts): a period with its members, a session.
+  'gb_period',
+  'gb_session',
 ] as const;
 export type RecordType = (typeof RECORD_TYPES)[number];
 

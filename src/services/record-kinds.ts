@@ -4,6 +4,7 @@ import type { Instrument } from '../domain/instrument.ts';
 import type { Ratification } from '../domain/ratification.ts';
 import { changedKeys } from './cache-dependencies.ts';
 import { ilcDelegationKind, ilcSessionKind, ilcVoteKind } from './conference-kinds.ts';
+import { gbPeriodKind, gbSessionKind } from './governing-body-kinds.ts';
 import type { ChangeEvent, RecordType, RegistryWriteTx } from './history-ports.ts';
 import { REPORTING_RECORD_KINDS } from './reporting-record-kinds.ts';
 import { submissionKind, submissionTrackingKind } from './submission-kinds.ts';
@@ -73,6 +74,8 @@ export const RECORD_KINDS: Record<RecordType, RecordKind> = {
   ilc_session: ilcSessionKind,
   ilc_delegation: ilcDelegationKind,
   ilc_vote: ilcVoteKind,
+  gb_period: gbPeriodKind,
+  gb_session: gbSessionKind,
 };
 
 export function recordKind(type: RecordType): RecordKind {

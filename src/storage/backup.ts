@@ -55,6 +55,11 @@ export const TABLES = [
   { name: 'conference_agendas', key: 'session_number' },
   { name: 'conference_delegations', key: 'delegation_key' },
   { name: 'conference_votes', key: 'vote_key' },
+  { name: 'gb_rules', key: 'id' },
+  { name: 'gb_periods', key: 'id' },
+  { name: 'gb_members', key: 'id' },
+  { name: 'gb_sessions', key: 'number' },
+  { name: 'ilo_offices', key: 'id' },
 ] as const satisfies readonly { name: keyof Database; key: string }[];
 
 export type TableName = (typeof TABLES)[number]['name'];

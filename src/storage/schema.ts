@@ -261,6 +261,72 @@ export interface ConferenceVotesTable {
   notes: string | null;
 }
 
+/** Governing Body facts of governing_body.csv: `id` is 'seats:<group>:<type>', 'permanent:<ISO3>' or 'election_cycle'. */
+export interface GbRulesTable {
+  id: string;
+  item: string;
+  grp: string | null;
+  member_type: string | null;
+  value: string;
+  source: string | null;
+  confidence: string | null;
+  notes: string | null;
+}
+
+export interface GbPeriodsTable {
+  id: string;
+  start_date: string | null;
+  end_date: string | null;
+  source: string | null;
+  confidence: string | null;
+  notes: string | null;
+}
+
+/** A member the sources name for a period; `id` is '<period>#<position>'. */
+export interface GbMembersTable {
+  id: string;
+  period_id: string;
+  position: number;
+  holder_iso3: string | null;
+  holder_name: string | null;
+  grp: string;
+  member_type: string;
+  seat: string;
+  source: string;
+  confidence: string | null;
+  notes: string | null;
+}
+
+export interface GbSessionsTable {
+  number: number;
+  start_date: string | null;
+  end_date: string | null;
+  place: string | null;
+  agenda: string;
+  source: string | null;
+  confidence: string | null;
+  notes: string | null;
+}
+
+export interface IloOfficesTable {
+  id: string;
+  position: number;
+  name: string;
+  type: string;
+  region: string | null;
+  city: string | null;
+  country_iso3: string | null;
+  country_name: string | null;
+  address: string | null;
+  phone: string | null;
+  email: string | null;
+  covers: string;
+  covers_other: string;
+  source: string | null;
+  confidence: string | null;
+  notes: string | null;
+}
+
 export interface Database {
   instruments: InstrumentsTable;
   countries: CountriesTable;
@@ -286,4 +352,9 @@ export interface Database {
   conference_agendas: ConferenceAgendasTable;
   conference_delegations: ConferenceDelegationsTable;
   conference_votes: ConferenceVotesTable;
+  gb_rules: GbRulesTable;
+  gb_periods: GbPeriodsTable;
+  gb_members: GbMembersTable;
+  gb_sessions: GbSessionsTable;
+  ilo_offices: IloOfficesTable;
 }

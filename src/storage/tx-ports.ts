@@ -1,5 +1,6 @@
 import type { Transaction } from 'kysely';
 import { KyselyConferenceRepository } from './conference-repository.ts';
+import { KyselyOrgansWriteTx } from './organs-repository.ts';
 import { KyselyReportingRepository } from './reporting-repository.ts';
 import type { Database } from './schema.ts';
 import { KyselySubmissionWriteTx } from './submission-repository.ts';
@@ -16,3 +17,4 @@ export const TX_PORTS: Record<string, TxPortFactory> = {};
 TX_PORTS.submissions = (trx) => new KyselySubmissionWriteTx(trx);
 TX_PORTS.reporting = (trx) => new KyselyReportingRepository(trx);
 TX_PORTS.conference = (trx) => new KyselyConferenceRepository(trx);
+TX_PORTS.organs = (trx) => new KyselyOrgansWriteTx(trx);

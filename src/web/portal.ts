@@ -15,6 +15,7 @@ import type { ConferenceService } from '../services/conference-service.ts';
 import type { EditService } from '../services/edit-service.ts';
 import type { GapsService } from '../services/gaps-service.ts';
 import type { HistoryFilter } from '../services/history-ports.ts';
+import type { OrgansService } from '../services/organs-service.ts';
 import type { RegistryService } from '../services/registry-service.ts';
 import type { ReportingService } from '../services/reporting-service.ts';
 import type { SubmissionService } from '../services/submission-service.ts';
@@ -30,6 +31,7 @@ import { renderSearch } from './pages/search.ts';
 import { mountConference } from './routing/conference-routes.ts';
 import { addressFromConnection, mountEditing } from './routing/editing-routes.ts';
 import { langOfPath, pathWithoutLang, preferredLang } from './routing/locale.ts';
+import { mountOrgans } from './routing/organs-routes.ts';
 import { RenderMemo } from './routing/render-memo.ts';
 import { mountReporting } from './routing/reporting-routes.ts';
 import { type Rendered, rendered, sendPage, sessionOf } from './routing/respond.ts';
@@ -52,6 +54,7 @@ export interface PortalDeps {
   submissions: SubmissionService;
   reporting: ReportingService;
   conference: ConferenceService;
+  organs: OrgansService;
   /** Today's date as YYYY-MM-DD (the default reference date of the compliance forms). */
   today: () => string;
   now?: () => Date;
@@ -205,7 +208,8 @@ function mountLanguage(app: Hono, deps: PortalDeps, lang: Lang): void {
             compliance.countryFacts(iso3),
             historyBlock(edits, { country: iso3 }, `/history?country=${iso3}`),
           ]);
-          return renderCountryProfile(v, profile, { national: facts?.profile ?? null, history, notice: noticeOf(v) });
+          const offices = await deps.organs.officesForCountry(iso3);
+          return renderCountryProfile(v, profile, { national: facts?.profile ?? null, history, notice: noticeOf(v), offices });
         });
       } catch (e) {
         if (isNotFound(e)) return error(v, 404, v.t.countryNotFound(iso3));
@@ -315,6 +319,7 @@ function mountLanguage(app: Hono, deps: PortalDeps, lang: Lang): void {
     today,
     now: deps.now ?? (() => new Date()),
   });
+  mountOrgans(app, lang, { organs: deps.organs, registry, today, now: deps.now ?? (() => new Date()) });
 
   // '/en/instruments/' and the like: one canonical address per page, without the trailing slash.
   app.get(`${base}/*`, async (c, next) => {

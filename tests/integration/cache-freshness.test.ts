@@ -55,7 +55,9 @@ for (const database of await allDatabases()) {
     /** Services with empty caches on the reader's database: what a new instance would serve. */
     const freshInstance = () => {
       const repo = new KyselyRegistryRepository(reader.handle.db, reader.handle.dialect);
-      return { registry: new RegistryService(repo), compliance: new ComplianceService(repo), gaps: new GapsService(repo) };
+      // The Governing Body's gaps are read uncached, as the container adds them (decision 112).
+      const gaps = new GapsService(repo).withSource(() => reader.organs.gaps(new Date().toISOString().slice(0, 10)));
+      return { registry: new RegistryService(repo), compliance: new ComplianceService(repo), gaps };
     };
 
     /**

@@ -10,7 +10,7 @@ const GapSchema = z
   .object({
     kind: z.enum(GAP_KINDS),
     record: z.string(),
-    recordType: z.enum(['ratification', 'instrument', 'national_profile']),
+    recordType: z.enum(['ratification', 'instrument', 'national_profile', 'gb_period']),
     country: z.string().nullable(),
     instrument: z.string().nullable(),
     role: z.enum(['focal_point', 'secretariat']),

@@ -7,6 +7,7 @@ import type { ComplianceService } from '../../services/compliance-service.ts';
 import type { ConferenceService } from '../../services/conference-service.ts';
 import type { EditService } from '../../services/edit-service.ts';
 import type { GapsService } from '../../services/gaps-service.ts';
+import type { OrgansService } from '../../services/organs-service.ts';
 import type { RegistryService } from '../../services/registry-service.ts';
 import type { ReportingService } from '../../services/reporting-service.ts';
 import type { SubmissionService } from '../../services/submission-service.ts';
@@ -18,6 +19,7 @@ import { addComplianceRoutes, addScreeningRoute } from './compliance-routes.ts';
 import { addConferenceRoutes } from './conference-routes.ts';
 import { addEditRoutes } from './edit-routes.ts';
 import { addGapsRoutes } from './gaps-routes.ts';
+import { addOrgansRoutes } from './organs-routes.ts';
 import { ratificationsCsv } from './ratifications-csv.ts';
 import { addReportingRoutes } from './reporting-routes.ts';
 import {
@@ -159,6 +161,7 @@ export interface ApiDeps {
   submissions: SubmissionService;
   reporting: ReportingService;
   conference: ConferenceService;
+  organs: OrgansService;
   /** Today's date (YYYY-MM-DD); the clock is read at the edge, never in the domain. */
   today: () => string;
   now: () => Date;
@@ -174,6 +177,7 @@ export function createApi({
   submissions,
   reporting,
   conference,
+  organs,
   today,
   now,
   addressOf,
@@ -187,6 +191,7 @@ export function createApi({
   addSubmissionRoutes(api, submissions, today, now);
   addReportingRoutes(api, reporting, today, now);
   addConferenceRoutes(api, conference, now);
+  addOrgansRoutes(api, organs, today, now);
 
   api.openapi(health, async (c) => {
     // A load balancer needs an answer in time: a ping stuck on a silent network counts as down.

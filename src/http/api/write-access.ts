@@ -86,5 +86,6 @@ export const revertTarget =
     if (event.recordType === 'submission_tracking') return { kind: 'secretariat_record' };
     if (event.recordType === 'submission') return { kind: 'country_record', country: event.country ?? '' };
     if (isReportingRecordType(event.recordType)) return reportingTarget(event.recordType, event.country);
+    if (event.recordType === 'gb_period' || event.recordType === 'gb_session') return { kind: 'secretariat_record' };
     return { kind: event.recordType === 'ratification' ? 'ratification' : 'national_profile', country: event.country ?? '' };
   };

@@ -6,6 +6,7 @@ import { createAccountsHistory } from './2026-11-27-003-accounts-history.ts';
 import { createCompleteLists } from './2026-12-03-004-complete-lists.ts';
 import { createRecordVersions } from './2026-12-03-005-record-versions.ts';
 import { createConference } from './2026-12-03-006-conference.ts';
+import { createGoverningBody } from './2026-12-03-007-governing-body.ts';
 import { createSubmissions } from './2026-12-03-008-submissions.ts';
 import { createReporting } from './2026-12-03-009-reporting.ts';
 
@@ -31,6 +32,7 @@ export function migrationProvider(dialect: DialectInfo): MigrationProvider {
         '2026-12-03-008-submissions': createSubmissions,
         '2026-12-03-009-reporting': createReporting,
         '2026-12-03-006-conference': createConference,
+        '2026-12-03-007-governing-body': createGoverningBody,
       };
     },
   };

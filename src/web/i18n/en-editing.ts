@@ -235,6 +235,8 @@ export const enEditing = {
     ilc_session: 'Conference session',
     ilc_delegation: 'Conference delegation',
     ilc_vote: 'Conference vote',
+    gb_period: 'Governing Body period',
+    gb_session: 'Governing Body session',
   },
   diffBefore: 'before:',
   diffAfter: ', after:',
@@ -312,6 +314,7 @@ export const enEditing = {
     'instrument-title-unverified': 'instrument facts unverified',
     'national-minimum-age': 'national minimum age not recorded',
     'national-hazardous-age': 'national hazardous-work age not recorded',
+    'governing-body-members': 'Governing Body members unknown',
   },
   gapDescription: {
     'c138-minimum-age': 'Declared minimum age under C138 Art 2(1) not recorded',
@@ -323,6 +326,7 @@ export const enEditing = {
     'instrument-title-unverified': 'The facts of the instrument rest on a weak source and are unverified',
     'national-minimum-age': 'General minimum age for work under national law not recorded',
     'national-hazardous-age': 'Minimum age for hazardous work under national law not recorded',
+    'governing-body-members': 'Which States and organisations held the elected Governing Body seats in this period is not in the sources',
   },
   gapRole: {
     focal_point: 'the focal point of the member State, or the secretariat',

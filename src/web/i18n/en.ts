@@ -1,6 +1,7 @@
 import { enCompliance } from './en-compliance.ts';
 import { enConference } from './en-conference.ts';
 import { enEditing } from './en-editing.ts';
+import { enOrgans } from './en-organs.ts';
 import { enReporting } from './en-reporting.ts';
 import { enSubmissions } from './en-submissions.ts';
 import { enVotes } from './en-votes.ts';
@@ -291,6 +292,7 @@ export const en = {
   ...enVotes,
   ...enSubmissions,
   ...enReporting,
+  ...enOrgans,
 };
 
 export type Dict = typeof en;

@@ -237,6 +237,8 @@ export const idEditing: EditingDict = {
     ilc_session: 'sidang Konferensi',
     ilc_delegation: 'delegasi Konferensi',
     ilc_vote: 'pemungutan suara Konferensi',
+    gb_period: 'periode Badan Pengurus',
+    gb_session: 'sidang Badan Pengurus',
   },
   diffBefore: 'sebelum:',
   diffAfter: ', sesudah:',
@@ -314,6 +316,7 @@ export const idEditing: EditingDict = {
     'instrument-title-unverified': 'fakta instrumen belum terverifikasi',
     'national-minimum-age': 'usia minimum nasional tidak tercatat',
     'national-hazardous-age': 'usia pekerjaan berbahaya nasional tidak tercatat',
+    'governing-body-members': 'anggota Badan Pengurus tidak diketahui',
   },
   gapDescription: {
     'c138-minimum-age': 'Usia minimum yang dideklarasikan menurut C138 Pasal 2 ayat (1) tidak tercatat',
@@ -325,6 +328,7 @@ export const idEditing: EditingDict = {
     'instrument-title-unverified': 'Fakta instrumen ini bersandar pada sumber yang lemah dan belum terverifikasi',
     'national-minimum-age': 'Usia minimum umum untuk bekerja menurut hukum nasional tidak tercatat',
     'national-hazardous-age': 'Usia minimum untuk pekerjaan berbahaya menurut hukum nasional tidak tercatat',
+    'governing-body-members': 'Negara dan organisasi yang memegang kursi terpilih Badan Pengurus pada periode ini tidak ada dalam sumber',
   },
   gapRole: {
     focal_point: 'narahubung (focal point) negara anggota itu, atau sekretariat',

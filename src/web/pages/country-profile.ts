@@ -1,5 +1,6 @@
 import { canWrite } from '../../domain/access/policy.ts';
 import type { NationalNightWork, NationalProfile, SourcedAge } from '../../domain/child-labour/types.ts';
+import type { CoveringOffice } from '../../domain/governance/offices.ts';
 import type { CountryProfile, RatificationView } from '../../services/registry-service.ts';
 import { html, type SafeHtml } from '../html.ts';
 import {
@@ -17,6 +18,7 @@ import { statusNotice } from '../views/edit-fields.ts';
 import { savedFactWarnings } from '../views/fact-rules.ts';
 import { type HistoryBlock, historySection } from '../views/history.ts';
 import { layout } from '../views/layout.ts';
+import { officesSection } from '../views/organs.ts';
 import { confidenceWords, editorNotes, type SourceEntry, sourceNames, sourcesSection } from '../views/provenance.ts';
 import { obligationsLink } from '../views/reporting.ts';
 import { labelCells, STACKED_TABLE } from '../views/stacked-table.ts';
@@ -29,6 +31,8 @@ export interface CountryPageExtras {
   national?: NationalProfile | null;
   history?: HistoryBlock | null;
   notice?: 'saved' | 'unchanged' | null;
+  /** The ILO offices covering the State (src/services/organs-service.ts officesForCountry); undefined: left out. */
+  offices?: CoveringOffice[];
 }
 
 const C138_AGE_ARTICLE = 'C138 Art 2(1)';
@@ -205,6 +209,7 @@ ${countryCoverageText(v, p.coverage, p.sources)}
 ${addLink}
 ${table}
 </section>
+${officesSection(v, extras.offices)}
 ${historySection(v, extras.history)}
 ${sourcesSection(v, p.sources)}`;
   return layout(v, { title: name, section: 'countries', body });

@@ -41,6 +41,7 @@ export function parseGapsQuery(v: View, params: URLSearchParams, countries: read
 /** The write a gap needs, for the policy: who may fill it. */
 export function gapTarget(gap: Gap): WriteTarget {
   if (gap.recordType === 'instrument') return { kind: 'instrument' };
+  if (gap.recordType === 'gb_period') return { kind: 'secretariat_record' };
   return { kind: gap.recordType, country: gap.country ?? '' };
 }
 
@@ -57,6 +58,7 @@ const RATIFICATION_GAP_FIELDS: Partial<Record<GapKind, string>> = {
 export function gapFormPath(v: View, gap: Gap): string {
   const { lang } = v;
   if (gap.recordType === 'instrument') return `/${lang}/instruments/${gap.instrument}/edit`;
+  if (gap.recordType === 'gb_period') return `/${lang}/governing-body#period-${gap.record}`;
   if (gap.recordType === 'national_profile') return `/${lang}/countries/${gap.country}/profile/edit`;
   const anchor = RATIFICATION_GAP_FIELDS[gap.kind];
   return `/${lang}/countries/${gap.country}/ratifications/${gap.instrument}/edit${anchor ? `#${anchor}` : ''}`;
@@ -65,6 +67,7 @@ export function gapFormPath(v: View, gap: Gap): string {
 function recordCell(v: View, gap: Gap, names: Map<string, Pick<CountryRef, 'iso3' | 'nameEn' | 'nameId'>>): SafeHtml {
   const { t, lang } = v;
   if (gap.recordType === 'instrument') return html`<a href="/${lang}/instruments/${gap.instrument}">${gap.instrument}</a>`;
+  if (gap.recordType === 'gb_period') return html`<a href="/${lang}/governing-body#period-${gap.record}">${t.gbGapRecord(gap.record)}</a>`;
   const ref = gap.country ? names.get(gap.country) : undefined;
   const name = ref ? countryName(v, ref) : html`${gap.country}`;
   if (gap.recordType === 'national_profile')

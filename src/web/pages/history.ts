@@ -53,6 +53,8 @@ export function normaliseRecordKey(raw: string): string | null {
   if (/^[A-Za-z]{3}$/.test(value)) return value.toUpperCase();
   // Conference records: a session '113', a delegation '113/IDN', a vote '113/2'.
   if (/^\d{1,3}(\/([A-Za-z]{3}|\d{1,6}))?$/.test(value)) return value.toUpperCase();
+  // Governing Body records (decision 111): a period such as 2021-2024, or a session number.
+  if (/^\d{4}-\d{4}$/.test(value) || /^\d{1,4}$/.test(value)) return value;
   return normaliseInstrumentCode(value);
 }
 

@@ -31,6 +31,7 @@ export function eventTarget(event: Pick<ChangeEvent, 'recordType' | 'country'>):
   if (event.recordType === 'instrument') return { kind: 'instrument' };
   if (event.recordType === 'submission_tracking') return { kind: 'secretariat_record' };
   if (event.recordType === 'submission') return { kind: 'country_record', country: event.country ?? '' };
+  if (event.recordType === 'gb_period' || event.recordType === 'gb_session') return { kind: 'secretariat_record' };
   return { kind: event.recordType === 'ratification' ? 'ratification' : 'national_profile', country: event.country ?? '' };
 }
 
@@ -44,6 +45,8 @@ export function recordPath(v: View, event: Pick<ChangeEvent, 'recordType' | 'rec
   if (event.recordType === 'instrument') return `/${v.lang}/instruments/${encodeURIComponent(event.recordKey)}`;
   if (event.recordType === 'submission_tracking') return `/${v.lang}/submissions`;
   if (isReportingRecordType(event.recordType)) return reportingRecordPath(v.lang, event.recordType, event.recordKey);
+  if (event.recordType === 'gb_period') return `/${v.lang}/governing-body#period-${encodeURIComponent(event.recordKey)}`;
+  if (event.recordType === 'gb_session') return `/${v.lang}/governing-body/sessions/${encodeURIComponent(event.recordKey)}`;
   const iso3 = event.recordKey.split('/')[0] ?? event.recordKey;
   if (event.recordType === 'submission') return `/${v.lang}/countries/${encodeURIComponent(iso3)}/submissions`;
   const anchor = event.recordType === 'national_profile' ? '#national-law-heading' : '#ratifications-heading';

@@ -14,6 +14,7 @@ export type Section =
   | 'history'
   | 'login'
   | 'conference'
+  | 'governing-body'
   | null;
 
 export interface PageOptions {
@@ -92,6 +93,7 @@ ${navLink(v, 'countries', page.section, '/countries', t.navCountries)}
 ${navLink(v, 'conference', page.section, '/conference', t.navConference)}
 ${navLink(v, 'compliance', page.section, '/compliance/check', t.navCheck)}
 ${navLink(v, 'screening', page.section, '/compliance/screen', t.navScreen)}
+${navLink(v, 'governing-body', page.section, '/governing-body', t.navGoverningBody)}
 ${navLink(v, 'gaps', page.section, '/gaps', t.navGaps)}
 ${navLink(v, 'history', page.section, '/history', t.navHistory)}
 ${navLink(v, 'search', page.section, '/search', t.navSearch)}
