@@ -2,8 +2,7 @@ import type { Context, MiddlewareHandler } from 'hono';
 import { canWrite, type WriteTarget } from '../../domain/access/policy.ts';
 import { DomainError } from '../../domain/errors.ts';
 import type { EditService } from '../../services/edit-service.ts';
-import { reportingTarget } from '../../services/reporting-record-kinds.ts';
-import { isReportingRecordType } from '../../services/reporting-record-types.ts';
+import { recordKind } from '../../services/record-kinds.ts';
 import { requireActor } from '../auth.ts';
 import { refuseNulInJsonBody } from '../nul.ts';
 
@@ -82,10 +81,6 @@ export const revertTarget =
     if (!/^\d{1,10}$/.test(raw) || Number(raw) < 1 || Number(raw) > 2_147_483_647) return null;
     const event = await edits.getEvent(Number(raw));
     if (!event) return null;
-    if (event.recordType === 'instrument') return { kind: 'instrument' };
-    if (event.recordType === 'submission_tracking') return { kind: 'secretariat_record' };
-    if (event.recordType === 'submission') return { kind: 'country_record', country: event.country ?? '' };
-    if (isReportingRecordType(event.recordType)) return reportingTarget(event.recordType, event.country);
-    if (event.recordType === 'gb_period' || event.recordType === 'gb_session') return { kind: 'secretariat_record' };
-    return { kind: event.recordType === 'ratification' ? 'ratification' : 'national_profile', country: event.country ?? '' };
+    // Who may change a record is the record kind's to say (decision 093): the same answer as the revert's own check.
+    return recordKind(event.recordType).target(event);
   };

@@ -1,10 +1,12 @@
 import type { IloRegion } from '../../domain/country.ts';
 import type { OverdueRow, OverdueSummary } from '../../services/reporting-service.ts';
+import type { OverdueByRegion } from '../../services/submission-service.ts';
 import { type HtmlValue, html, type SafeHtml } from '../html.ts';
 import { tableRegion, unknown } from '../views/components.ts';
 import { layout } from '../views/layout.ts';
 import { labelCells, STACKED_TABLE } from '../views/stacked-table.ts';
 import type { View } from '../views/view.ts';
+import { regionTable } from './submissions-dashboard.ts';
 
 function table(
   v: View,
@@ -30,7 +32,12 @@ ${rows.map((r) => labelCells(labels, html`<tr><th scope="row">${keyCell(r)}</th>
 }
 
 /** The secretariat's dashboard: overdue reports of every State, by region and by instrument. */
-export function renderObligationsDashboard(v: View, byRegion: OverdueSummary, byInstrument: OverdueSummary): string {
+export function renderObligationsDashboard(
+  v: View,
+  byRegion: OverdueSummary,
+  byInstrument: OverdueSummary,
+  submissionsByRegion: readonly OverdueByRegion[] = [],
+): string {
   const { t, lang, f } = v;
   const region = (r: OverdueRow): HtmlValue => (r.key ? (t.region[r.key as IloRegion] ?? r.key) : unknown(t.regionMissing));
   const instrument = (r: OverdueRow): HtmlValue => html`<a href="/${lang}/instruments/${r.key ?? ''}">${r.key}</a>`;
@@ -52,6 +59,11 @@ ${table(
   byInstrument.rows.filter((r) => r.overdue > 0),
   instrument,
 )}
+</section>
+<section aria-labelledby="submissions-overdue-heading">
+<h2 id="submissions-overdue-heading">${t.submissionsDashboardTitle}</h2>
+${submissionsByRegion.length ? regionTable(v, submissionsByRegion) : html`<p>${t.submissionsNoneOverdue}</p>`}
+<p><a href="/${lang}/submissions">${t.submissionsAllStatesLink}</a></p>
 </section>
 <p><a href="/${lang}/obligations/rules">${t.rulesLink}</a></p>`;
   return layout(v, { title: t.dashboardTitle, section: null, body });

@@ -32,7 +32,8 @@ export interface SubmissionsDashboardData {
   notice: 'saved' | 'unchanged' | null;
 }
 
-function regionTable(v: View, rows: readonly OverdueByRegion[]): SafeHtml {
+/** Overdue submissions by region; also shown on the secretariat's obligations dashboard. */
+export function regionTable(v: View, rows: readonly OverdueByRegion[]): SafeHtml {
   const { t, f } = v;
   const cols = [t.submissionColRegion, t.submissionColOverdue, t.submissionColStates];
   return tableRegion(

@@ -172,8 +172,12 @@ export function mountReporting(app: Hono, lang: Lang, deps: ReportingPortalDeps)
   app.get(`${base}/obligations`, async (c) => {
     const v = viewOf(c, lang);
     const day = today();
-    const [byRegion, byInstrument] = await Promise.all([reporting.overdueByRegion(day), reporting.overdueByInstrument(day)]);
-    return page(c, v, 200, renderObligationsDashboard(v, byRegion, byInstrument));
+    const [byRegion, byInstrument, submissionsByRegion] = await Promise.all([
+      reporting.overdueByRegion(day),
+      reporting.overdueByInstrument(day),
+      submissions.overdueByRegion(day),
+    ]);
+    return page(c, v, 200, renderObligationsDashboard(v, byRegion, byInstrument, submissionsByRegion));
   });
 
   const rulesPage = async (

@@ -1,6 +1,6 @@
 import { type Actor, canWrite, type WriteTarget } from '../../domain/access/policy.ts';
 import type { ChangeEvent } from '../../services/history-ports.ts';
-import { reportingTarget } from '../../services/reporting-record-kinds.ts';
+import { recordKind } from '../../services/record-kinds.ts';
 import { isReportingRecordType } from '../../services/reporting-record-types.ts';
 import { parseRevertSource } from '../../services/revert-source.ts';
 import { type HtmlValue, html, type SafeHtml } from '../html.ts';
@@ -26,16 +26,11 @@ const MAX_DIFF_TEXT = 160;
 /** Record fields that are bookkeeping rather than facts: left out of the diff. */
 const HIDDEN_FIELDS = new Set(['country', 'instrument', 'code', 'iso3']);
 
-export function eventTarget(event: Pick<ChangeEvent, 'recordType' | 'country'>): WriteTarget {
-  if (isReportingRecordType(event.recordType)) return reportingTarget(event.recordType, event.country);
-  if (event.recordType === 'instrument') return { kind: 'instrument' };
-  if (event.recordType === 'submission_tracking') return { kind: 'secretariat_record' };
-  if (event.recordType === 'submission') return { kind: 'country_record', country: event.country ?? '' };
-  if (event.recordType === 'gb_period' || event.recordType === 'gb_session') return { kind: 'secretariat_record' };
-  return { kind: event.recordType === 'ratification' ? 'ratification' : 'national_profile', country: event.country ?? '' };
+export function eventTarget(event: Pick<ChangeEvent, 'recordType' | 'recordKey' | 'country'>): WriteTarget {
+  return recordKind(event.recordType).target(event);
 }
 
-export function mayRevert(actor: Actor | null | undefined, event: Pick<ChangeEvent, 'recordType' | 'country'>): boolean {
+export function mayRevert(actor: Actor | null | undefined, event: Pick<ChangeEvent, 'recordType' | 'recordKey' | 'country'>): boolean {
   return canWrite(actor ?? null, eventTarget(event)).allowed;
 }
 
