@@ -29,6 +29,7 @@ export function renderConferenceList(v: View, sessions: readonly SessionListItem
   const newestFirst = [...sessions].sort((a, b) => b.number - a.number);
   const body = html`<h1>${t.confTitle}</h1>
 <p>${t.confIntro}</p>
+<p><a href="/${v.lang}/conference/vote-calculator">${t.voteCalcTitle}</a></p>
 ${tableRegion(
   'sessions-caption',
   html`<table class="${STACKED_TABLE}">

@@ -193,5 +193,5 @@ ${voteForm(v, data)}
   let title = t.voteCalcTitle;
   if (data.errors.length) title = t.errorTitlePrefix(t.voteCalcTitle);
   else if (data.result) title = `${VOTE_CATALOGUES[v.lang].outcomes[data.result.outcome]} – ${t.voteCalcTitle}`;
-  return layout(v, { title, section: null, body });
+  return layout(v, { title, section: 'conference', body });
 }
