@@ -29,6 +29,7 @@ import { readSessions } from './build-data/sessions.ts';
 import { collectUsedSources, PROJECT_SOURCES, readSourcesMd, type SourceEntry } from './build-data/sources.ts';
 import { computeStats, count } from './build-data/stats.ts';
 import { assignSubjects, SUBJECTS } from './build-data/subjects.ts';
+import { supervisoryStep } from './build-data/supervisory.ts';
 import { applyIndonesianTitles, readOfficialTitles, readOwnTranslations } from './build-data/titles.ts';
 
 function writeJson(name: string, data: unknown): void {
@@ -73,6 +74,8 @@ function main(): void {
   const coverage = buildCompleteLists(instruments, ratifications);
   for (const message of coverage.problems) problem('complete lists', null, null, message);
 
+  const writeSupervisory = supervisoryStep(writeJson);
+
   if (problems.length > 0) {
     console.error(`build-data: ${problems.length} problem(s); nothing written.`);
     for (const p of problems) console.error(`  ${formatProblem(p)}`);
@@ -85,6 +88,7 @@ function main(): void {
   writeJson('ilc-sessions.json', sessions);
   writeJson('sources.json', sourceList);
   writeJson('complete-lists.json', coverage.lists);
+  writeSupervisory();
   writeFileSync(
     resolve(DATA, 'subjects.csv'),
     toCsv(

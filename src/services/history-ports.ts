@@ -5,7 +5,7 @@ import type { Instrument } from '../domain/instrument.ts';
 import type { Ratification } from '../domain/ratification.ts';
 import type { Page, PageRequest } from './ports.ts';
 
-export const RECORD_TYPES = ['ratification', 'instrument', 'national_profile'] as const;
+export const RECORD_TYPES = ['ratification', 'instrument', 'national_profile', 'supervisory_comment', 'supervisory_procedure'] as const;
 export type RecordType = (typeof RECORD_TYPES)[number];
 
 export const EVENT_ACTIONS = ['create', 'update', 'denounce', 'revert', 'import'] as const;

@@ -4,6 +4,7 @@ import type { Instrument } from '../domain/instrument.ts';
 import type { Ratification } from '../domain/ratification.ts';
 import { changedKeys } from './cache-dependencies.ts';
 import type { ChangeEvent, RecordType, RegistryWriteTx } from './history-ports.ts';
+import { supervisoryCommentKind, supervisoryProcedureKind } from './supervision-kinds.ts';
 
 /**
  * What the history needs to know of each kind of record to revert a change to it: who may change
@@ -64,6 +65,8 @@ export const RECORD_KINDS: Record<RecordType, RecordKind> = {
   ratification: ratificationKind,
   instrument: instrumentKind,
   national_profile: nationalProfileKind,
+  supervisory_comment: supervisoryCommentKind,
+  supervisory_procedure: supervisoryProcedureKind,
 };
 
 export function recordKind(type: RecordType): RecordKind {

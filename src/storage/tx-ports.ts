@@ -1,5 +1,6 @@
 import type { Transaction } from 'kysely';
 import type { Database } from './schema.ts';
+import { KyselySupervisionWriteTx } from './supervision-repository.ts';
 
 /**
  * Binds a write port (src/services/history-ports.ts `TxPort`) to an open transaction. Each record
@@ -9,3 +10,5 @@ import type { Database } from './schema.ts';
 export type TxPortFactory = (trx: Transaction<Database>, maxParams: number) => unknown;
 
 export const TX_PORTS: Record<string, TxPortFactory> = {};
+
+TX_PORTS.supervision = (trx) => new KyselySupervisionWriteTx(trx);

@@ -5,6 +5,7 @@ import { createNationalProfiles } from './2026-11-27-002-national-profiles.ts';
 import { createAccountsHistory } from './2026-11-27-003-accounts-history.ts';
 import { createCompleteLists } from './2026-12-03-004-complete-lists.ts';
 import { createRecordVersions } from './2026-12-03-005-record-versions.ts';
+import { createSupervisory } from './2026-12-03-010-supervisory.ts';
 
 /** Migrations are bundled in code (no filesystem scan), ordered by their names. */
 export function migrationProvider(dialect: DialectInfo): MigrationProvider {
@@ -25,6 +26,7 @@ export function migrationProvider(dialect: DialectInfo): MigrationProvider {
           down: (db: Kysely<any>) => createCompleteLists.down(db),
         },
         '2026-12-03-005-record-versions': createRecordVersions,
+        '2026-12-03-010-supervisory': createSupervisory,
       };
     },
   };

@@ -224,7 +224,7 @@ export const enEditing = {
   editorUnknown: 'an editor (account removed)',
   eventReason: 'Reason',
   noReason: 'no reason given',
-  recordType: { ratification: 'ratification', instrument: 'instrument', national_profile: 'national law' },
+  recordType: { ratification: 'ratification', instrument: 'instrument', national_profile: 'national law', supervisory_comment: 'supervisory comment', supervisory_procedure: 'supervisory procedure' },
   diffBefore: 'before:',
   diffAfter: ', after:',
   diffNone: 'none',

@@ -226,7 +226,7 @@ export const idEditing: EditingDict = {
   editorUnknown: 'seorang editor (akunnya sudah dihapus)',
   eventReason: 'Alasan',
   noReason: 'tanpa alasan',
-  recordType: { ratification: 'ratifikasi', instrument: 'instrumen', national_profile: 'hukum nasional' },
+  recordType: { ratification: 'ratifikasi', instrument: 'instrumen', national_profile: 'hukum nasional', supervisory_comment: 'komentar pengawasan', supervisory_procedure: 'prosedur pengawasan' },
   diffBefore: 'sebelum:',
   diffAfter: ', sesudah:',
   diffNone: 'tidak ada',
