@@ -6,6 +6,7 @@ import { GapsService } from './services/gaps-service.ts';
 import { RegistryService } from './services/registry-service.ts';
 import { seedIfEmpty } from './services/seed-registry.ts';
 import type { ServiceEvents } from './services/service-events.ts';
+import { SupervisionService, seedSupervisionIfEmpty } from './services/supervision-service.ts';
 import { KyselyAccountRepository } from './storage/account-repository.ts';
 import { argon2Hasher } from './storage/argon2-hasher.ts';
 import { readBundle } from './storage/bundle.ts';
@@ -13,6 +14,8 @@ import { type DbHandle, type DbTarget, migrateToLatest, openDb } from './storage
 import { KyselyHistoryRepository } from './storage/history-repository.ts';
 import { BUNDLED_DATA_DIR } from './storage/paths.ts';
 import { KyselyRegistryRepository } from './storage/registry-repository.ts';
+import { readSupervisionBundle } from './storage/supervision-bundle.ts';
+import { KyselySupervisionRepository } from './storage/supervision-repository.ts';
 
 export interface Services {
   handle: DbHandle;
@@ -22,6 +25,7 @@ export interface Services {
   accounts: AccountService;
   edits: EditService;
   gaps: GapsService;
+  supervision: SupervisionService;
   close(): Promise<void>;
 }
 
@@ -43,6 +47,9 @@ export async function createServices(config: DbTarget, options: ContainerOptions
       await migrateToLatest(handle);
       const repo = new KyselyRegistryRepository(handle.db, handle.dialect);
       await seedIfEmpty(repo, () => readBundle(options.dataDir ?? BUNDLED_DATA_DIR));
+      await seedSupervisionIfEmpty(new KyselySupervisionRepository(handle.db), () =>
+        readSupervisionBundle(options.dataDir ?? BUNDLED_DATA_DIR),
+      );
     }
   } catch (error) {
     await handle.close();
@@ -64,6 +71,7 @@ export async function createServices(config: DbTarget, options: ContainerOptions
     accounts,
     edits: new EditService(new KyselyHistoryRepository(handle.db, handle.dialect), events),
     gaps: new GapsService(repo, events),
+    supervision: new SupervisionService(new KyselySupervisionRepository(handle.db), new KyselyHistoryRepository(handle.db, handle.dialect)),
     close: () => handle.close(),
   };
 }

@@ -37,7 +37,12 @@ export function commentIdOf(url: string): string | null {
   return m?.[1] ?? null;
 }
 
-const KIND: Record<string, CommentKind> = { DR: 'direct_request', 'direct request': 'direct_request', obs: 'observation', observation: 'observation' };
+const KIND: Record<string, CommentKind> = {
+  DR: 'direct_request',
+  'direct request': 'direct_request',
+  obs: 'observation',
+  observation: 'observation',
+};
 
 /** "CEACR DR 2003 on C138", "NORMLEX C182 direct request 2008 (98th ILC 2009)" at the start of a note. */
 const LEAD =
@@ -188,11 +193,22 @@ function curatedComments(add: (c: SupervisoryComment) => void): void {
     }
   }
   const dr2003 = blank('2233949', 'IDN', 'C138', 'NORMLEX-CEACR-IDN-C138-2003', confidence.get('C182') ?? 'medium');
-  add({ ...dr2003, kind: 'direct_request', year: 2003, notes: 'SOURCES.md: the 2003 direct request (NORMLEX-CEACR-IDN-C138), Spanish view.' });
+  add({
+    ...dr2003,
+    kind: 'direct_request',
+    year: 2003,
+    notes: 'SOURCES.md: the 2003 direct request (NORMLEX-CEACR-IDN-C138), Spanish view.',
+  });
   const mlc = blank('4051152', 'IDN', 'C186', 'NORMLEX-CEACR-IDN-C186-2020', confidence.get('C186') ?? 'medium');
   add({ ...mlc, kind: 'direct_request', year: 2020, notes: 'SOURCES.md: the direct request on the first report under the MLC, 2006.' });
   const joint = blank('4415652', 'IDN', 'C120', 'NORMLEX-CEACR-IDN-C120-C187', confidence.get('C120') ?? 'medium');
-  add({ ...joint, instruments: ['C120', 'C187'], kind: 'direct_request', year: 2024, notes: 'SOURCES.md: a joint direct request on C120 and C187.' });
+  add({
+    ...joint,
+    instruments: ['C120', 'C187'],
+    kind: 'direct_request',
+    year: 2024,
+    notes: 'SOURCES.md: a joint direct request on C120 and C187.',
+  });
   const afg = blank('2282386', 'AFG', 'C137', 'NORMLEX-CEACR-AFG-C137', 'medium');
   add({
     ...afg,
@@ -203,8 +219,34 @@ function curatedComments(add: (c: SupervisoryComment) => void): void {
   });
 }
 
-const MONTHS_ID = ['Januari', 'Februari', 'Maret', 'April', 'Mei', 'Juni', 'Juli', 'Agustus', 'September', 'Oktober', 'November', 'Desember'];
-const MONTHS_EN = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTHS_ID = [
+  'Januari',
+  'Februari',
+  'Maret',
+  'April',
+  'Mei',
+  'Juni',
+  'Juli',
+  'Agustus',
+  'September',
+  'Oktober',
+  'November',
+  'Desember',
+];
+const MONTHS_EN = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 function day(iso: string, lang: 'en' | 'id'): string {
   const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
   return `${d} ${(lang === 'en' ? MONTHS_EN : MONTHS_ID)[m - 1]} ${y}`;
@@ -285,7 +327,8 @@ export function buildSupervisoryComments(): SupervisoryComment[] {
     }
   }
   return [...byId.values()].sort(
-    (a, b) => a.country.localeCompare(b.country) || (a.instruments[0] ?? '').localeCompare(b.instruments[0] ?? '') || a.id.localeCompare(b.id),
+    (a, b) =>
+      a.country.localeCompare(b.country) || (a.instruments[0] ?? '').localeCompare(b.instruments[0] ?? '') || a.id.localeCompare(b.id),
   );
 }
 
@@ -320,7 +363,10 @@ export function readSupervisoryCases(): SupervisoryProcedure[] {
       id: '',
       procedure,
       country: c.required('iso3'),
-      instruments: c.required('conventions').split(';').map((s) => s.trim()),
+      instruments: c
+        .required('conventions')
+        .split(';')
+        .map((s) => s.trim()),
       year: c.int('year'),
       session: null,
       // "(not in excerpt)" says the source does not give it: unknown, kept in the notes.
@@ -332,7 +378,8 @@ export function readSupervisoryCases(): SupervisoryProcedure[] {
       url: /https?:\/\/\S+/.exec(source)?.[0] ?? null,
       source,
       confidence: c.confidence('confidence', { required: true }) ?? 'low',
-      notes: [c.text('notes'), filedBy && /not in excerpt/.test(filedBy) ? `Filed by: ${filedBy}.` : null].filter(Boolean).join(' ') || null,
+      notes:
+        [c.text('notes'), filedBy && /not in excerpt/.test(filedBy) ? `Filed by: ${filedBy}.` : null].filter(Boolean).join(' ') || null,
     };
     p.id = procedureId(p, (id) => taken.has(id));
     taken.add(p.id);

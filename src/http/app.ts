@@ -6,6 +6,7 @@ import type { ComplianceService } from '../services/compliance-service.ts';
 import type { EditService } from '../services/edit-service.ts';
 import type { GapsService } from '../services/gaps-service.ts';
 import type { RegistryService } from '../services/registry-service.ts';
+import type { SupervisionService } from '../services/supervision-service.ts';
 import { createPortal, renderPortalError } from '../web/portal.ts';
 import { createApi } from './api/routes.ts';
 import { isOpenApiRequest, signedInForWrites } from './api/write-access.ts';
@@ -38,6 +39,7 @@ export interface AppDeps {
   accounts: AccountService;
   edits: EditService;
   gaps: GapsService;
+  supervision?: SupervisionService;
   /** Today's date as YYYY-MM-DD; defaults to the UTC date of the request. */
   today?: () => string;
   now?: () => Date;
@@ -127,6 +129,7 @@ export function createApp(deps: AppDeps): Hono {
       accounts: deps.accounts,
       edits: deps.edits,
       gaps: deps.gaps,
+      supervision: deps.supervision,
       today,
       now,
       addressOf,
@@ -140,6 +143,7 @@ export function createApp(deps: AppDeps): Hono {
       accounts: deps.accounts,
       edits: deps.edits,
       gaps: deps.gaps,
+      supervision: deps.supervision,
       today,
       now,
       addressOf,

@@ -136,9 +136,15 @@ export class KyselySupervisionRepository implements SupervisionReadRepository {
   async seed(comments: readonly SupervisoryComment[], procedures: readonly SupervisoryProcedure[]): Promise<void> {
     await this.db.transaction().execute(async (trx) => {
       for (let i = 0; i < comments.length; i += SEED_BATCH)
-        await trx.insertInto('supervisory_comments').values(comments.slice(i, i + SEED_BATCH).map(commentRow)).execute();
+        await trx
+          .insertInto('supervisory_comments')
+          .values(comments.slice(i, i + SEED_BATCH).map(commentRow))
+          .execute();
       for (let i = 0; i < procedures.length; i += SEED_BATCH)
-        await trx.insertInto('supervisory_procedures').values(procedures.slice(i, i + SEED_BATCH).map(procedureRow)).execute();
+        await trx
+          .insertInto('supervisory_procedures')
+          .values(procedures.slice(i, i + SEED_BATCH).map(procedureRow))
+          .execute();
     });
   }
 }

@@ -15,6 +15,7 @@ import type { EditService } from '../services/edit-service.ts';
 import type { GapsService } from '../services/gaps-service.ts';
 import type { HistoryFilter } from '../services/history-ports.ts';
 import type { RegistryService } from '../services/registry-service.ts';
+import type { SupervisionService } from '../services/supervision-service.ts';
 import { checkErrors, parseCheckForm, renderComplianceCheck } from './pages/compliance-check.ts';
 import { MAX_UPLOAD_BYTES, MAX_UPLOAD_MB, renderComplianceScreen, SCREEN_FIELD_IDS } from './pages/compliance-screen.ts';
 import { parseCountryListQuery, renderCountryList } from './pages/countries-list.ts';
@@ -42,6 +43,7 @@ export interface PortalDeps {
   accounts: AccountService;
   edits: EditService;
   gaps: GapsService;
+  supervision?: SupervisionService;
   /** Today's date as YYYY-MM-DD (the default reference date of the compliance forms). */
   today: () => string;
   now?: () => Date;

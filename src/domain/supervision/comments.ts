@@ -187,12 +187,16 @@ const CONVENTION = /^[CP]\d{3}$/;
 function yearIssue(field: string, value: unknown, currentYear: number, issues: FieldIssue[]): void {
   if (value === null || value === undefined) return;
   if (typeof value !== 'number' || !Number.isInteger(value) || value < FIRST_YEAR || value > currentYear)
-    issues.push({ field, message: `${field} must be a year from ${FIRST_YEAR} to ${currentYear} (Constitution of 1919), or empty when unknown` });
+    issues.push({
+      field,
+      message: `${field} must be a year from ${FIRST_YEAR} to ${currentYear} (Constitution of 1919), or empty when unknown`,
+    });
 }
 
 function textIssue(field: string, value: unknown, max: number, issues: FieldIssue[]): void {
   if (value === null || value === undefined) return;
-  if (typeof value !== 'string' || value.length > max) issues.push({ field, message: `${field} must be text of at most ${max} characters` });
+  if (typeof value !== 'string' || value.length > max)
+    issues.push({ field, message: `${field} must be text of at most ${max} characters` });
 }
 
 function commonIssues(
@@ -206,12 +210,17 @@ function commonIssues(
   else
     r.instruments.forEach((code, i) => {
       if (!CONVENTION.test(code ?? ''))
-        issues.push({ field: `instruments.${i}`, message: `instruments must be Convention or Protocol codes such as C138 (got "${code}")` });
+        issues.push({
+          field: `instruments.${i}`,
+          message: `instruments must be Convention or Protocol codes such as C138 (got "${code}")`,
+        });
     });
   yearIssue('year', r.year, currentYear, issues);
-  if (typeof r.source !== 'string' || !r.source.trim()) issues.push({ field: 'source', message: 'source is required: cite where this comes from' });
+  if (typeof r.source !== 'string' || !r.source.trim())
+    issues.push({ field: 'source', message: 'source is required: cite where this comes from' });
   textIssue('source', r.source, MAX_SHORT_TEXT, issues);
-  if (!CONFIDENCES.includes(r.confidence)) issues.push({ field: 'confidence', message: `confidence must be one of ${CONFIDENCES.join(', ')}` });
+  if (!CONFIDENCES.includes(r.confidence))
+    issues.push({ field: 'confidence', message: `confidence must be one of ${CONFIDENCES.join(', ')}` });
   textIssue('notes', r.notes, MAX_TEXT, issues);
   if (r.url !== null && r.url !== undefined && !/^https?:\/\/\S+$/.test(r.url))
     issues.push({ field: 'url', message: 'url must be an http(s) address' });
@@ -232,7 +241,8 @@ export function validateComment(c: SupervisoryComment, currentYear: number): Fie
       field: 'sessionYear',
       message: `a comment of ${c.year} is laid before the Conference of ${c.year} or ${c.year + 1} (Constitution Art 23(1))`,
     });
-  if (c.normlexId !== null && !/^\d{1,10}$/.test(c.normlexId)) issues.push({ field: 'normlexId', message: 'normlexId must be the digits of a NORMLEX comment id' });
+  if (c.normlexId !== null && !/^\d{1,10}$/.test(c.normlexId))
+    issues.push({ field: 'normlexId', message: 'normlexId must be the digits of a NORMLEX comment id' });
   textIssue('summaryEn', c.summaryEn, MAX_TEXT, issues);
   textIssue('summaryId', c.summaryId, MAX_TEXT, issues);
   if (typeof c.requestsReply !== 'boolean') issues.push({ field: 'requestsReply', message: 'requestsReply must be true or false' });
@@ -266,7 +276,10 @@ export function validateProcedure(p: SupervisoryProcedure, currentYear: number):
 }
 
 /** A readable, stable id for a procedure: `art26-pol-1982`, `cas-idn-c098`, with `-2`, `-3` for a second one. */
-export function procedureId(p: Pick<SupervisoryProcedure, 'procedure' | 'country' | 'instruments' | 'year'>, taken: (id: string) => boolean): string {
+export function procedureId(
+  p: Pick<SupervisoryProcedure, 'procedure' | 'country' | 'instruments' | 'year'>,
+  taken: (id: string) => boolean,
+): string {
   const parts = [p.procedure, p.country.toLowerCase()];
   if (p.procedure === 'cas') parts.push((p.instruments[0] ?? 'x').toLowerCase());
   if (p.year !== null) parts.push(String(p.year));

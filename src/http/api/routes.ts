@@ -7,6 +7,7 @@ import type { ComplianceService } from '../../services/compliance-service.ts';
 import type { EditService } from '../../services/edit-service.ts';
 import type { GapsService } from '../../services/gaps-service.ts';
 import type { RegistryService } from '../../services/registry-service.ts';
+import type { SupervisionService } from '../../services/supervision-service.ts';
 import { encodedBody } from '../compression.ts';
 import { problem, problemResponse } from '../problem.ts';
 import { HEALTH_DEADLINE_MS, withinDeadline } from '../unavailable.ts';
@@ -28,6 +29,7 @@ import {
   RatificationListQuerySchema,
   RatificationPageSchema,
 } from './schemas.ts';
+import { addSupervisionRoutes } from './supervision-routes.ts';
 import { plainIssues, type ValidatorIssue } from './validation-messages.ts';
 
 const problemContent = { 'application/problem+json': { schema: ProblemSchema } };
@@ -149,19 +151,21 @@ export interface ApiDeps {
   accounts: AccountService;
   edits: EditService;
   gaps: GapsService;
+  supervision?: SupervisionService;
   /** Today's date (YYYY-MM-DD); the clock is read at the edge, never in the domain. */
   today: () => string;
   now: () => Date;
   addressOf: (c: Context) => string;
 }
 
-export function createApi({ registry, compliance, accounts, edits, gaps, today, now, addressOf }: ApiDeps): OpenAPIHono {
+export function createApi({ registry, compliance, accounts, edits, gaps, supervision, today, now, addressOf }: ApiDeps): OpenAPIHono {
   const api = new OpenAPIHono({ defaultHook: validationHook });
   api.openAPIRegistry.registerComponent('securitySchemes', 'session', { type: 'apiKey', in: 'cookie', name: 'tripartite_session' });
   api.openAPIRegistry.registerComponent('securitySchemes', 'token', { type: 'http', scheme: 'bearer' });
   addAccountRoutes(api, accounts, now, addressOf);
   addEditRoutes(api, edits, now);
   addGapsRoutes(api, gaps);
+  if (supervision) addSupervisionRoutes(api, supervision, now);
 
   api.openapi(health, async (c) => {
     // A load balancer needs an answer in time: a ping stuck on a silent network counts as down.

@@ -36,8 +36,10 @@ export function mayRevert(actor: Actor | null | undefined, event: Pick<ChangeEve
 /** Where a record is read: a ratification and a national profile on the State's page, an instrument on its own. */
 export function recordPath(v: View, event: Pick<ChangeEvent, 'recordType' | 'recordKey'>): string {
   if (event.recordType === 'instrument') return `/${v.lang}/instruments/${encodeURIComponent(event.recordKey)}`;
-  if (event.recordType === 'supervisory_comment') return `/${v.lang}/supervision/comments/${encodeURIComponent(event.recordKey)}`;
-  if (event.recordType === 'supervisory_procedure') return `/${v.lang}/supervision/procedures/${encodeURIComponent(event.recordKey)}`;
+  if (event.recordType === 'supervisory_comment')
+    return `/${v.lang}/supervision/comments/${encodeURIComponent(event.recordKey.toLowerCase())}`;
+  if (event.recordType === 'supervisory_procedure')
+    return `/${v.lang}/supervision/procedures/${encodeURIComponent(event.recordKey.toLowerCase())}`;
   const iso3 = event.recordKey.split('/')[0] ?? event.recordKey;
   const anchor = event.recordType === 'national_profile' ? '#national-law-heading' : '#ratifications-heading';
   return `/${v.lang}/countries/${encodeURIComponent(iso3)}${anchor}`;
