@@ -52,11 +52,6 @@ const EMBEDDED = /(?:CEACR )?\b(DR|obs|direct request|observation) (\d{4})(?: he
 /** Any other complete NORMLEX address inside a note, "(https://…)" or "… ; https://…". */
 const ANY_URL = /https?:\/\/[^\s)'";]+COMMENT_ID[^\s)'";]+/g;
 
-interface Found {
-  comment: SupervisoryComment;
-  file: string;
-}
-
 function blank(id: string, country: string, instrument: string, source: string, confidence: Confidence): SupervisoryComment {
   return {
     id,
