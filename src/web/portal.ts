@@ -32,6 +32,7 @@ import { type Rendered, rendered, sendPage, sessionOf } from './routing/respond.
 import { mountRevertConfirm } from './routing/revert-routes.ts';
 import { screenInputMessage } from './routing/screen-download.ts';
 import { SingleFlight } from './routing/single-flight.ts';
+import { mountSupervision, supervisionData } from './routing/supervision-routes.ts';
 import { STATIC_ASSETS } from './static/assets.ts';
 import type { FieldError } from './views/forms.ts';
 import { type HistoryBlock, RECORD_HISTORY_LIMIT } from './views/history.ts';
@@ -165,6 +166,7 @@ function mountLanguage(app: Hono, deps: PortalDeps, lang: Lang): void {
           renderInstrument(v, detail, {
             history: await historyBlock(edits, { recordType: 'instrument', recordKey: code }, `/history?record=${code}`),
             notice: noticeOf(v),
+            supervision: await supervisionData(deps, 'instrument', code),
           }),
         );
       } catch (e) {
@@ -197,7 +199,12 @@ function mountLanguage(app: Hono, deps: PortalDeps, lang: Lang): void {
             compliance.countryFacts(iso3),
             historyBlock(edits, { country: iso3 }, `/history?country=${iso3}`),
           ]);
-          return renderCountryProfile(v, profile, { national: facts?.profile ?? null, history, notice: noticeOf(v) });
+          return renderCountryProfile(v, profile, {
+            national: facts?.profile ?? null,
+            history,
+            notice: noticeOf(v),
+            supervision: await supervisionData(deps, 'country', iso3),
+          });
         });
       } catch (e) {
         if (isNotFound(e)) return error(v, 404, v.t.countryNotFound(iso3));
@@ -297,6 +304,7 @@ function mountLanguage(app: Hono, deps: PortalDeps, lang: Lang): void {
     addressOf: deps.addressOf ?? addressFromConnection,
   });
   mountRevertConfirm(app, lang, edits);
+  mountSupervision(app, lang, deps);
 
   // '/en/instruments/' and the like: one canonical address per page, without the trailing slash.
   app.get(`${base}/*`, async (c, next) => {

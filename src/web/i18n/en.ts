@@ -1,5 +1,6 @@
 import { enCompliance } from './en-compliance.ts';
 import { enEditing } from './en-editing.ts';
+import { enSupervision } from './en-supervision.ts';
 
 /**
  * English interface text: the source catalogue. `id.ts` is typed `Dict`, so a key missing there
@@ -282,6 +283,7 @@ export const en = {
     `There is no member State with the code ${iso3} in the registry. Codes are ISO 3166 alpha-3, such as IDN.`,
   backHome: 'Go to the home page',
   ...enCompliance,
+  ...enSupervision,
   ...enEditing,
 };
 

@@ -1,6 +1,7 @@
 import type { Dict } from './en.ts';
 import { idCompliance } from './id-compliance.ts';
 import { idEditing } from './id-editing.ts';
+import { idSupervision } from './id-supervision.ts';
 
 /** Indonesian interface text. Typed `Dict`: a key missing or extra here fails the type check. */
 
@@ -269,5 +270,6 @@ export const id: Dict = {
   countryNotFound: (iso3) => `Tidak ada negara anggota dengan kode ${iso3} di registri. Kodenya mengikuti ISO 3166 alfa-3, misalnya IDN.`,
   backHome: 'Ke beranda',
   ...idCompliance,
+  ...idSupervision,
   ...idEditing,
 };

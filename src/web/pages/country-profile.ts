@@ -19,6 +19,7 @@ import { type HistoryBlock, historySection } from '../views/history.ts';
 import { layout } from '../views/layout.ts';
 import { confidenceWords, editorNotes, type SourceEntry, sourceNames, sourcesSection } from '../views/provenance.ts';
 import { labelCells, STACKED_TABLE } from '../views/stacked-table.ts';
+import { type SupervisionSectionData, supervisionSections } from '../views/supervision.ts';
 import type { View } from '../views/view.ts';
 import { PROFILE_AGE_FIELDS, profileAgeLabel } from './profile-edit.ts';
 
@@ -28,6 +29,8 @@ export interface CountryPageExtras {
   national?: NationalProfile | null;
   history?: HistoryBlock | null;
   notice?: 'saved' | 'unchanged' | null;
+  /** Supervisory comments and procedures of the State (left out when not given). */
+  supervision?: SupervisionSectionData | null;
 }
 
 const C138_AGE_ARTICLE = 'C138 Art 2(1)';
@@ -202,6 +205,7 @@ ${countryCoverageText(v, p.coverage, p.sources)}
 ${addLink}
 ${table}
 </section>
+${supervisionSections(v, extras.supervision)}
 ${historySection(v, extras.history)}
 ${sourcesSection(v, p.sources)}`;
   return layout(v, { title: name, section: 'countries', body });
