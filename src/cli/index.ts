@@ -14,6 +14,7 @@ import { instrumentsCommand } from './commands/instruments.ts';
 import { restoreCommand } from './commands/restore.ts';
 import { screenCommand } from './commands/screen.ts';
 import { serveCommand } from './commands/serve.ts';
+import { commentsCommand, proceduresCommand } from './commands/supervision.ts';
 import { userCreateCommand, userListCommand } from './commands/user.ts';
 import { CliError } from './errors.ts';
 
@@ -36,6 +37,8 @@ export const COMMANDS: readonly CommandSpec[] = [
   historyCommand,
   backupCommand,
   restoreCommand,
+  commentsCommand,
+  proceduresCommand,
 ];
 
 const GROUPS: Record<string, string> = {
