@@ -11,6 +11,7 @@ import { html, type SafeHtml } from '../html.ts';
 import { confidenceText, englishText, unknown } from '../views/components.ts';
 import { type HistoryBlock, historySection } from '../views/history.ts';
 import { layout } from '../views/layout.ts';
+import { editorNotes } from '../views/provenance.ts';
 import {
   type CountryNames,
   commentsTable,
@@ -206,8 +207,8 @@ ${editLink(v, `/supervision/comments/${c.id}`)}
 <dt>${t.normlexIdLabel}</dt><dd>${c.normlexId ?? unknown(t.sessionNotStated)} ${link(c.url, t.normlexLink)}</dd>
 <dt>${t.colCommentSource}</dt><dd>${c.source}</dd>
 <dt>${t.confidenceLabelSupervision}</dt><dd>${confidenceText(v, c.confidence)}</dd>
-${c.notes ? html`<dt>${t.notesLabelSupervision}</dt><dd>${englishText(v, c.notes)}</dd>` : null}
 </dl>
+${editorNotes(v, c.notes)}
 ${historySection(v, history)}
 <p><a href="/${v.lang}/supervision">${t.backToSupervision}</a></p>`;
   return layout(v, { title: t.commentTitle(c.id), section: null, body });
@@ -228,10 +229,10 @@ ${p.procedure === 'cas' ? html`<dt>${t.colCommentSession}</dt><dd>${sessionCell(
 <dt>${t.stageArticleLabel}</dt><dd>${stageArticle(p.procedure, p.stage)}</dd>
 <dt>${t.colProcedureOutcome}</dt><dd>${outcomeText(v, p)}</dd>
 ${p.procedure === 'cas' ? html`<dt>${t.conclusionsLabel}</dt><dd>${summaryText(v, p.conclusionsEn, p.conclusionsId, t.noConclusions)}</dd>` : null}
-<dt>${t.colCommentSource}</dt><dd>${englishText(v, p.source)} ${link(p.url, t.sourceLinkLabel)}</dd>
+<dt>${t.colCommentSource}</dt><dd>${p.source} ${link(p.url, t.sourceLinkLabel)}</dd>
 <dt>${t.confidenceLabelSupervision}</dt><dd>${confidenceText(v, p.confidence)}</dd>
-${p.notes ? html`<dt>${t.notesLabelSupervision}</dt><dd>${englishText(v, p.notes)}</dd>` : null}
 </dl>
+${editorNotes(v, p.notes)}
 ${historySection(v, history)}
 <p><a href="/${v.lang}/supervision">${t.backToSupervision}</a></p>`;
   return layout(v, { title, section: null, body });
