@@ -77,6 +77,10 @@ for (const database of await allDatabases()) {
       'POST /auth/password': null,
       'POST /tokens': null,
       'DELETE /tokens/{id}': null,
+      'POST /comments': { who: 'focal', params: {} },
+      'PUT /comments/{id}': { who: 'focal', params: { id: '2233949' } },
+      'POST /procedures': { who: 'focal', params: {} },
+      'PUT /procedures/{id}': { who: 'focal', params: { id: 'art26-pol-1982' } },
     });
 
     before(async () => {
