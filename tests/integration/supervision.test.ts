@@ -92,11 +92,22 @@ for (const database of await allDatabases()) {
     });
 
     test('a comment added, then changed and reverted: in the history and on the read side at once', async () => {
+      // Read (and cache) the public pages that show Indonesia's and C182's comments first.
+      const pages = ['/en/countries/IDN', '/en/instruments/C182'];
+      for (const path of pages) assert.doesNotMatch(await (await request(path)).text(), /figures on inspections/);
       const add = await request(
         '/api/comments',
         asClient(clients.secretariat ?? null, {
           method: 'POST',
-          body: JSON.stringify({ country: 'IDN', instruments: ['C182'], kind: 'observation', year: 2025, requestsReply: true, source }),
+          body: JSON.stringify({
+            country: 'IDN',
+            instruments: ['C182'],
+            kind: 'observation',
+            year: 2025,
+            requestsReply: true,
+            summaryEn: 'Asks for figures on inspections.',
+            source,
+          }),
         }),
       );
       assert.equal(add.status, 201, await add.clone().text());
@@ -105,6 +116,8 @@ for (const database of await allDatabases()) {
       assert.deepEqual(await services.supervision.replyRequestsFor('IDN'), [
         { instrument: 'C182', year: 2025, commentId: added.record.id },
       ]);
+      for (const path of pages)
+        assert.match(await (await request(path)).text(), /figures on inspections/, `${path} shows the new comment at once`);
 
       const id = added.record.id;
       const change = await request(
