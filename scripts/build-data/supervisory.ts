@@ -282,8 +282,8 @@ const SUMMARIES: Record<string, { text: [string, string]; reply?: boolean }> = {
   '4124050': {
     // additions_c138.csv ETH: raise 'from 14 years (initially specified) to 15 years'
     text: [
-      'Encourages the Government to raise the minimum age it first specified, 14 years, to 15 years.',
-      'Mendorong Pemerintah menaikkan usia minimum yang semula ditetapkannya, 14 tahun, menjadi 15 tahun.',
+      'Concerns raising the minimum age from the 14 years first specified to 15 years.',
+      'Membahas kenaikan usia minimum dari 14 tahun yang semula ditetapkan menjadi 15 tahun.',
     ],
   },
   '2252027': {
