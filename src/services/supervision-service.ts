@@ -1,5 +1,5 @@
 import type { Actor } from '../domain/access/policy.ts';
-import { DomainError, notFound } from '../domain/errors.ts';
+import { DomainError, type FieldIssue, notFound } from '../domain/errors.ts';
 import type { Confidence } from '../domain/facts.ts';
 import { normaliseInstrumentCode } from '../domain/instrument.ts';
 import {
@@ -16,7 +16,7 @@ import {
 } from '../domain/supervision/comments.ts';
 import { refuseNul } from '../domain/text.ts';
 import { checkCitation, clean, fail } from './edit-validation.ts';
-import type { HistoryRepository } from './history-ports.ts';
+import type { HistoryRepository, RegistryWriteTx } from './history-ports.ts';
 import type { Page, PageRequest } from './ports.ts';
 import { authoriseWrite } from './ratification-change.ts';
 import { type ChangeResult, type Citation, recordChange } from './record-change.ts';
@@ -90,6 +90,25 @@ function codes(list: string[] | undefined): string[] | undefined {
         .trim()
         .toUpperCase(),
   );
+}
+
+type Named = { country: string; instruments: string[] };
+
+/**
+ * A record names a member State and Conventions the registry holds; what a bundled record already
+ * named as its source cites it is not checked again, so such a record stays editable.
+ */
+async function checkKnown(tx: RegistryWriteTx, r: Named, before: Named | null): Promise<void> {
+  const issues: FieldIssue[] = [];
+  if (r.country !== before?.country && !(await tx.countryExists(r.country)))
+    issues.push({ field: 'country', message: `no ILO member State with code "${r.country}"` });
+  const added = r.instruments.filter((code) => !before?.instruments.includes(code));
+  const known = new Set((await tx.getInstruments(added)).map((i) => i.code));
+  r.instruments.forEach((code, i) => {
+    if (added.includes(code) && !known.has(code))
+      issues.push({ field: `instruments.${i}`, message: `no instrument with code "${code}" in the registry` });
+  });
+  if (issues.length) fail(issues);
 }
 
 function pick<T>(given: T | undefined, stored: T): T {
@@ -184,7 +203,7 @@ export class SupervisionService {
   ): Promise<ChangeResult<SupervisoryComment>> {
     refuseNul(input);
     authoriseWrite(actor, { kind: 'secretariat_record' });
-    const issues: import('../domain/errors.ts').FieldIssue[] = [];
+    const issues: FieldIssue[] = [];
     checkCitation(input, issues);
     if (issues.length) fail(issues);
     return this.store.transaction(async (tx) => {
@@ -230,6 +249,7 @@ export class SupervisionService {
       };
       const refused = validateComment(after, now.getUTCFullYear());
       if (refused.length) fail(refused);
+      await checkKnown(tx, after, before);
       return recordChange(tx, actor as Actor, now, {
         recordType: 'supervisory_comment',
         recordKey: historyKey(after.id),
@@ -251,7 +271,7 @@ export class SupervisionService {
   ): Promise<ChangeResult<SupervisoryProcedure>> {
     refuseNul(input);
     authoriseWrite(actor, { kind: 'secretariat_record' });
-    const issues: import('../domain/errors.ts').FieldIssue[] = [];
+    const issues: FieldIssue[] = [];
     checkCitation(input, issues);
     if (id === null && !input.procedure) issues.push({ field: 'procedure', message: 'procedure is required: art24, art26 or cas' });
     if (issues.length) fail(issues);
@@ -288,6 +308,7 @@ export class SupervisionService {
         fail([{ field: 'procedure', message: `procedure cannot change (this record is ${before.procedure}); add a new record instead` }]);
       const refused = validateProcedure(after, now.getUTCFullYear());
       if (refused.length) fail(refused);
+      await checkKnown(tx, after, before);
       if (id === null) {
         const prefix = procedureId(after, () => false);
         const taken = new Set(await port.procedureIdsLike(prefix));

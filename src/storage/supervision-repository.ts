@@ -171,9 +171,16 @@ export class KyselySupervisionWriteTx implements SupervisionWriteTx {
     await this.trx.deleteFrom('supervisory_comments').where('id', '=', id).execute();
   }
 
+  /** Also the ids of removed ones (a reverted creation): an id names one record in the history for good. */
   async localCommentIds(): Promise<string[]> {
     const rows = await this.trx.selectFrom('supervisory_comments').select('id').where('id', 'like', 'local-%').execute();
-    return rows.map((r) => r.id);
+    const past = await this.trx
+      .selectFrom('events')
+      .select('record_key')
+      .where('record_type', '=', 'supervisory_comment')
+      .where('record_key', 'like', 'LOCAL-%')
+      .execute();
+    return [...rows.map((r) => r.id), ...past.map((r) => r.record_key.toLowerCase())];
   }
 
   async getProcedure(id: string): Promise<SupervisoryProcedure | null> {
@@ -194,8 +201,15 @@ export class KyselySupervisionWriteTx implements SupervisionWriteTx {
     await this.trx.deleteFrom('supervisory_procedures').where('id', '=', id).execute();
   }
 
+  /** Ids in use or used before (a reverted creation), so an id never names two records in the history. */
   async procedureIdsLike(prefix: string): Promise<string[]> {
     const rows = await this.trx.selectFrom('supervisory_procedures').select('id').where('id', 'like', `${prefix}%`).execute();
-    return rows.map((r) => r.id);
+    const past = await this.trx
+      .selectFrom('events')
+      .select('record_key')
+      .where('record_type', '=', 'supervisory_procedure')
+      .where('record_key', 'like', `${prefix.toUpperCase()}%`)
+      .execute();
+    return [...rows.map((r) => r.id), ...past.map((r) => r.record_key.toLowerCase())];
   }
 }

@@ -152,6 +152,30 @@ for (const database of await allDatabases()) {
       assert.equal((await request(`/api/comments/${id}`)).status, 404);
     });
 
+    test('a comment must name a member State and Conventions the registry holds', async () => {
+      const res = await request(
+        '/api/comments',
+        asClient(clients.secretariat ?? null, { method: 'POST', body: JSON.stringify({ country: 'XXX', instruments: ['C999'], source }) }),
+      );
+      assert.equal(res.status, 400);
+      const problem = (await res.json()) as any;
+      assert.deepEqual(problem.errors.map((e: any) => e.field).sort(), ['country', 'instruments.0']);
+    });
+
+    test('a focal point cannot revert a supervision change: 403 before the body is read', async () => {
+      const add = await request(
+        '/api/comments',
+        asClient(clients.secretariat ?? null, { method: 'POST', body: JSON.stringify({ country: 'IDN', instruments: ['C138'], source }) }),
+      );
+      const { event, record } = (await add.json()) as any;
+      assert.notEqual(record.id, 'local-1', 'the id of a comment whose creation was reverted is not given again');
+      const res = await request(
+        `/api/history/${event.id}/revert`,
+        asClient(clients.idn ?? null, { method: 'POST', body: '{"reason": 5}' }),
+      );
+      assert.equal(res.status, 403);
+    });
+
     test('a procedure moves stage with its source; the stage must belong to the procedure', async () => {
       const add = await request(
         '/api/procedures',

@@ -76,5 +76,6 @@ export const revertTarget =
     const event = await edits.getEvent(Number(raw));
     if (!event) return null;
     if (event.recordType === 'instrument') return { kind: 'instrument' };
+    if (event.recordType === 'supervisory_comment' || event.recordType === 'supervisory_procedure') return { kind: 'secretariat_record' };
     return { kind: event.recordType === 'ratification' ? 'ratification' : 'national_profile', country: event.country ?? '' };
   };
