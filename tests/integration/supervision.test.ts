@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import fc from 'fast-check';
 import { createServices, type Services } from '../../src/container.ts';
 import { createApp } from '../../src/http/app.ts';
 import { asClient, type Client, signIn, testHasher } from '../support/accounts.ts';
@@ -174,6 +175,39 @@ for (const database of await allDatabases()) {
         asClient(clients.idn ?? null, { method: 'POST', body: '{"reason": 5}' }),
       );
       assert.equal(res.status, 403);
+    });
+
+    test('random bodies from the secretariat never give a 5xx (the OpenAPI fuzz signs in as a focal point only)', async () => {
+      const anything = fc.oneof(
+        fc.string({ maxLength: 8 }),
+        fc.integer(),
+        fc.double(),
+        fc.constant(null),
+        fc.boolean(),
+        fc.array(fc.string({ maxLength: 6 }), { maxLength: 3 }),
+        fc.constantFrom('IDN', 'C138', 'art26', 'cas', 'report', 'observation', 2024, 99999999999, -1, 'x'.repeat(5000)),
+      );
+      const keys = ['country', 'instruments', 'kind', 'year', 'session', 'sessionYear', 'normlexId', 'url', 'summaryEn', 'requestsReply'];
+      const more = ['procedure', 'stage', 'filedBy', 'outcome', 'confidence', 'conclusionsId', 'source'];
+      const body = fc.dictionary(fc.constantFrom(...keys, ...more), anything).map((b) => ({ source, ...b }));
+      const target = fc.constantFrom(
+        ['POST', '/api/comments'],
+        ['PUT', '/api/comments/2233949'],
+        ['PUT', '/api/comments/nope'],
+        ['POST', '/api/procedures'],
+        ['PUT', '/api/procedures/art26-pol-1982'],
+      );
+      await fc.assert(
+        fc.asyncProperty(target, body, async ([method, path], b) => {
+          const res = await request(
+            path as string,
+            asClient(clients.secretariat ?? null, { method: method as string, body: JSON.stringify(b) }),
+          );
+          const text = await res.text();
+          assert.ok(res.status < 500, `${method} ${path} ${JSON.stringify(b).slice(0, 300)} → ${res.status} ${text.slice(0, 300)}`);
+        }),
+        { numRuns: 150, seed: 9 },
+      );
     });
 
     test('a procedure moves stage with its source; the stage must belong to the procedure', async () => {
