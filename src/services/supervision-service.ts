@@ -18,7 +18,7 @@ import { refuseNul } from '../domain/text.ts';
 import { checkCitation, clean, fail } from './edit-validation.ts';
 import type { HistoryRepository, RegistryWriteTx } from './history-ports.ts';
 import type { Page, PageRequest } from './ports.ts';
-import { authoriseWrite } from './ratification-change.ts';
+import { authoriseWrite, sameJson } from './ratification-change.ts';
 import { type ChangeResult, type Citation, recordChange } from './record-change.ts';
 import { SUPERVISION_TX, type SupervisionReadRepository } from './supervision-ports.ts';
 
@@ -90,6 +90,12 @@ function codes(list: string[] | undefined): string[] | undefined {
         .trim()
         .toUpperCase(),
   );
+}
+
+/** The record's sources: what it had, and the source of this change when it is new to the record. */
+function withSource(had: string | undefined, cited: string): string {
+  if (!had) return cited;
+  return had.split(/\s*;\s*/).includes(cited) ? had : `${had} ; ${cited}`;
 }
 
 type Named = { country: string; instruments: string[] };
@@ -222,7 +228,7 @@ export class SupervisionService {
           newId = `local-${Math.max(0, ...taken) + 1}`;
         }
       }
-      const source = clean(input.source) as string;
+      const cited = clean(input.source) as string;
       const after: SupervisoryComment = {
         id: newId,
         country: pick(
@@ -243,10 +249,12 @@ export class SupervisionService {
         summaryEn: pick(input.summaryEn === undefined ? undefined : clean(input.summaryEn), before?.summaryEn ?? null),
         summaryId: pick(input.summaryId === undefined ? undefined : clean(input.summaryId), before?.summaryId ?? null),
         requestsReply: pick(input.requestsReply, before?.requestsReply ?? false),
-        source,
+        source: before?.source ?? cited,
         confidence: pick(input.confidence, before?.confidence ?? 'medium'),
         notes: pick(input.notes === undefined ? undefined : clean(input.notes), before?.notes ?? null),
       };
+      // The source joins the record's sources only when it backs a change (a form sent back as it was records nothing).
+      if (before && !sameJson(before, after)) after.source = withSource(before.source, cited);
       const refused = validateComment(after, now.getUTCFullYear());
       if (refused.length) fail(refused);
       await checkKnown(tx, after, before);
@@ -300,12 +308,13 @@ export class SupervisionService {
         conclusionsEn: pick(input.conclusionsEn === undefined ? undefined : clean(input.conclusionsEn), before?.conclusionsEn ?? null),
         conclusionsId: pick(input.conclusionsId === undefined ? undefined : clean(input.conclusionsId), before?.conclusionsId ?? null),
         url: pick(input.url === undefined ? undefined : clean(input.url), before?.url ?? null),
-        source: clean(input.source) as string,
+        source: before?.source ?? (clean(input.source) as string),
         confidence: pick(input.confidence, before?.confidence ?? 'medium'),
         notes: pick(input.notes === undefined ? undefined : clean(input.notes), before?.notes ?? null),
       };
       if (before && input.procedure !== undefined && input.procedure !== before.procedure)
         fail([{ field: 'procedure', message: `procedure cannot change (this record is ${before.procedure}); add a new record instead` }]);
+      if (before && !sameJson(before, after)) after.source = withSource(before.source, clean(input.source) as string);
       const refused = validateProcedure(after, now.getUTCFullYear());
       if (refused.length) fail(refused);
       await checkKnown(tx, after, before);

@@ -244,6 +244,25 @@ for (const database of await allDatabases()) {
       );
       assert.equal(move.status, 200, await move.clone().text());
       assert.equal((await get(`/api/procedures/${record.id}`)).stage, 'conclusions');
+      const again = await request(
+        `/api/procedures/${record.id}`,
+        asClient(clients.secretariat ?? null, { method: 'PUT', body: JSON.stringify({ stage: 'conclusions', source: 'another source' }) }),
+      );
+      assert.equal(((await again.json()) as any).event, null, 'nothing changed: no event, the source is not added');
+      const bundled = await request(
+        '/api/procedures/art26-gtm-2012',
+        asClient(clients.secretariat ?? null, {
+          method: 'PUT',
+          body: JSON.stringify({ stage: 'closed', source: 'GB decision, March 2018' }),
+        }),
+      );
+      assert.equal(bundled.status, 200, await bundled.clone().text());
+      const closed = await get('/api/procedures/art26-gtm-2012');
+      assert.equal(closed.stage, 'closed');
+      assert.match(closed.source, /^https:\/\/www\.ilo\.org\/gb\/decisions\/GB316.* ; GB decision, March 2018$/, 'the sources accumulate');
+      const page = await request('/en/history?record=ART26-GTM-2012');
+      assert.equal(page.status, 200);
+      assert.match(await page.text(), /supervisory procedure/);
       const profile = await get('/api/procedures?country=IDN&procedure=cas');
       assert.ok(profile.items.some((p: any) => p.id === record.id));
     });

@@ -218,7 +218,8 @@ function commonIssues(
   yearIssue('year', r.year, currentYear, issues);
   if (typeof r.source !== 'string' || !r.source.trim())
     issues.push({ field: 'source', message: 'source is required: cite where this comes from' });
-  textIssue('source', r.source, MAX_SHORT_TEXT, issues);
+  // A record's sources accumulate with its changes (each change's own source is at most 500 characters).
+  textIssue('source', r.source, MAX_TEXT, issues);
   if (!CONFIDENCES.includes(r.confidence))
     issues.push({ field: 'confidence', message: `confidence must be one of ${CONFIDENCES.join(', ')}` });
   textIssue('notes', r.notes, MAX_TEXT, issues);

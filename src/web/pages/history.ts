@@ -51,6 +51,8 @@ export function normaliseRecordKey(raw: string): string | null {
     return code ? `${ratification[1].toUpperCase()}/${code}` : null;
   }
   if (/^[A-Za-z]{3}$/.test(value)) return value.toUpperCase();
+  // Supervisory comments (NORMLEX id or LOCAL-N) and procedures (ART26-POL-1982, CAS-IDN-C098): decision 141.
+  if (/^(?:\d{5,10}|(?:local|art24|art26|cas)-[a-z0-9-]{1,34})$/i.test(value)) return value.toUpperCase();
   return normaliseInstrumentCode(value);
 }
 
