@@ -9,6 +9,7 @@ function ordinal(n: string): string {
 }
 
 export const enSupervision = {
+  navSupervision: 'Supervision',
   supervisionTitle: 'Supervision: comments and procedures',
   supervisionIntro:
     'What the supervisory bodies said about how States apply the Conventions they ratified: comments of the Committee of Experts (observations and direct requests, on the reports due under Constitution Art 22), representations (Art 24), complaints (Art 26) and cases discussed by the Conference Committee on the Application of Standards. Each record keeps its source; what the source does not say is shown as unknown.',

@@ -2,6 +2,7 @@ import type { SupervisionDict } from './en-supervision.ts';
 
 /** Indonesian text of the supervision pages and sections (see en-supervision.ts). */
 export const idSupervision: SupervisionDict = {
+  navSupervision: 'Pengawasan',
   supervisionTitle: 'Pengawasan: komentar dan prosedur',
   supervisionIntro:
     'Apa yang disampaikan badan-badan pengawas tentang penerapan Konvensi yang telah diratifikasi oleh negara-negara: komentar Komite Ahli (observasi dan permintaan langsung, atas laporan yang wajib disampaikan menurut Pasal 22 Konstitusi), representasi (Pasal 24), pengaduan (Pasal 26), dan kasus yang dibahas Komite Konferensi tentang Penerapan Standar. Setiap catatan menyimpan sumbernya; hal yang tidak disebutkan sumber ditampilkan sebagai tidak diketahui.',

@@ -170,7 +170,7 @@ ${procedures}
 ${pagination(v, q, 'ppage', pPages, t.proceduresPagination)}
 </section>
 <p class="legend">${t.unverifiedLegend}</p>`;
-  return layout(v, { title: t.supervisionTitle, section: null, body });
+  return layout(v, { title: t.supervisionTitle, section: 'supervision', body });
 }
 
 function link(url: string | null, label: string): SafeHtml | null {
@@ -211,7 +211,7 @@ ${editLink(v, `/supervision/comments/${c.id}`)}
 ${editorNotes(v, c.notes)}
 ${historySection(v, history)}
 <p><a href="/${v.lang}/supervision">${t.backToSupervision}</a></p>`;
-  return layout(v, { title: t.commentTitle(c.id), section: null, body });
+  return layout(v, { title: t.commentTitle(c.id), section: 'supervision', body });
 }
 
 export function renderProcedureDetail(v: View, p: SupervisoryProcedure, names: CountryNames, history: HistoryBlock | null): string {
@@ -235,5 +235,5 @@ ${p.procedure === 'cas' ? html`<dt>${t.conclusionsLabel}</dt><dd>${summaryText(v
 ${editorNotes(v, p.notes)}
 ${historySection(v, history)}
 <p><a href="/${v.lang}/supervision">${t.backToSupervision}</a></p>`;
-  return layout(v, { title, section: null, body });
+  return layout(v, { title, section: 'supervision', body });
 }

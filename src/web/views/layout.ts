@@ -13,6 +13,7 @@ export type Section =
   | 'gaps'
   | 'history'
   | 'login'
+  | 'supervision'
   | null;
 
 export interface PageOptions {
@@ -88,6 +89,7 @@ ${userNav(v, page.section)}
 ${navLink(v, 'home', page.section, '/', t.navHome)}
 ${navLink(v, 'instruments', page.section, '/instruments', t.navInstruments)}
 ${navLink(v, 'countries', page.section, '/countries', t.navCountries)}
+${navLink(v, 'supervision', page.section, '/supervision', t.navSupervision)}
 ${navLink(v, 'compliance', page.section, '/compliance/check', t.navCheck)}
 ${navLink(v, 'screening', page.section, '/compliance/screen', t.navScreen)}
 ${navLink(v, 'gaps', page.section, '/gaps', t.navGaps)}
