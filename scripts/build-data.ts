@@ -31,6 +31,7 @@ import { readSessions } from './build-data/sessions.ts';
 import { collectUsedSources, PROJECT_SOURCES, readSourcesMd, type SourceEntry } from './build-data/sources.ts';
 import { computeStats, count } from './build-data/stats.ts';
 import { assignSubjects, SUBJECTS } from './build-data/subjects.ts';
+import { supervisoryStep } from './build-data/supervisory.ts';
 import { applyIndonesianTitles, readOfficialTitles, readOwnTranslations } from './build-data/titles.ts';
 
 function writeJson(name: string, data: unknown): void {
@@ -77,6 +78,8 @@ function main(): void {
   const coverage = buildCompleteLists(instruments, ratifications);
   for (const message of coverage.problems) problem('complete lists', null, null, message);
 
+  const writeSupervisory = supervisoryStep(writeJson);
+
   if (problems.length > 0) {
     console.error(`build-data: ${problems.length} problem(s); nothing written.`);
     for (const p of problems) console.error(`  ${formatProblem(p)}`);
@@ -91,6 +94,7 @@ function main(): void {
   writeJson('complete-lists.json', coverage.lists);
   writeJson('governing-body.json', governingBody);
   writeJson('offices.json', offices);
+  writeSupervisory();
   writeFileSync(
     resolve(DATA, 'subjects.csv'),
     toCsv(

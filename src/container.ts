@@ -10,6 +10,7 @@ import { ReportingService } from './services/reporting-service.ts';
 import { seedIfEmpty } from './services/seed-registry.ts';
 import type { ServiceEvents } from './services/service-events.ts';
 import { SubmissionService } from './services/submission-service.ts';
+import { SupervisionService, seedSupervisionIfEmpty } from './services/supervision-service.ts';
 import { KyselyAccountRepository } from './storage/account-repository.ts';
 import { argon2Hasher } from './storage/argon2-hasher.ts';
 import { readBundle } from './storage/bundle.ts';
@@ -22,6 +23,8 @@ import { BUNDLED_DATA_DIR } from './storage/paths.ts';
 import { KyselyRegistryRepository } from './storage/registry-repository.ts';
 import { KyselyReportingRepository } from './storage/reporting-repository.ts';
 import { KyselySubmissionRepository } from './storage/submission-repository.ts';
+import { readSupervisionBundle } from './storage/supervision-bundle.ts';
+import { KyselySupervisionRepository } from './storage/supervision-repository.ts';
 
 export interface Services {
   handle: DbHandle;
@@ -37,6 +40,7 @@ export interface Services {
   conference: ConferenceService;
   /** The Governing Body and the International Labour Office (issue 9, organs). */
   organs: OrgansService;
+  supervision: SupervisionService;
   close(): Promise<void>;
 }
 
@@ -59,6 +63,9 @@ export async function createServices(config: DbTarget, options: ContainerOptions
       const repo = new KyselyRegistryRepository(handle.db, handle.dialect);
       await seedIfEmpty(repo, () => readBundle(options.dataDir ?? BUNDLED_DATA_DIR));
       await new KyselyOrgansRepository(handle.db, handle.dialect).seedIfEmpty(() => readOrgansBundle(options.dataDir ?? BUNDLED_DATA_DIR));
+      await seedSupervisionIfEmpty(new KyselySupervisionRepository(handle.db), () =>
+        readSupervisionBundle(options.dataDir ?? BUNDLED_DATA_DIR),
+      );
     }
   } catch (error) {
     await handle.close();
@@ -67,6 +74,10 @@ export async function createServices(config: DbTarget, options: ContainerOptions
   const repo = new KyselyRegistryRepository(handle.db, handle.dialect);
   const { events } = options;
   const registry = new RegistryService(repo, events);
+  const supervision = new SupervisionService(
+    new KyselySupervisionRepository(handle.db),
+    new KyselyHistoryRepository(handle.db, handle.dialect),
+  );
   const organs = new OrgansService(
     new KyselyOrgansRepository(handle.db, handle.dialect),
     new KyselyHistoryRepository(handle.db, handle.dialect),
@@ -86,15 +97,17 @@ export async function createServices(config: DbTarget, options: ContainerOptions
     accounts,
     edits: new EditService(new KyselyHistoryRepository(handle.db, handle.dialect), events),
     submissions: new SubmissionService(new KyselySubmissionRepository(handle.db), new KyselyHistoryRepository(handle.db, handle.dialect)),
-    // The supervisory comments' reply requests are wired here when they exist (ReplyRequestSource).
+    // A supervisory comment that asks the government for a reply brings a report the next year (Art 22).
     reporting: new ReportingService(
       registry,
       new KyselyReportingRepository(handle.db),
       new KyselyHistoryRepository(handle.db, handle.dialect),
+      { replyRequests: (country) => supervision.replyRequestsFor(country) },
     ),
     conference: new ConferenceService(new KyselyConferenceRepository(handle.db), new KyselyHistoryRepository(handle.db, handle.dialect)),
     gaps: new GapsService(repo, events).withSource(() => organs.gaps(new Date().toISOString().slice(0, 10))),
     organs,
+    supervision,
     close: () => handle.close(),
   };
 }

@@ -18,6 +18,7 @@ import { restoreCommand } from './commands/restore.ts';
 import { screenCommand } from './commands/screen.ts';
 import { serveCommand } from './commands/serve.ts';
 import { submissionsCommand } from './commands/submissions.ts';
+import { commentsCommand, proceduresCommand } from './commands/supervision.ts';
 import { userCreateCommand, userListCommand } from './commands/user.ts';
 import { votesEvaluateCommand } from './commands/votes.ts';
 import { CliError } from './errors.ts';
@@ -50,6 +51,8 @@ export const COMMANDS: readonly CommandSpec[] = [
   reportsGroupYearCommand,
   governingBodyCommand,
   officesCommand,
+  commentsCommand,
+  proceduresCommand,
 ];
 
 const GROUPS: Record<string, string> = {

@@ -10,6 +10,7 @@ import type { OrgansService } from '../services/organs-service.ts';
 import type { RegistryService } from '../services/registry-service.ts';
 import type { ReportingService } from '../services/reporting-service.ts';
 import type { SubmissionService } from '../services/submission-service.ts';
+import type { SupervisionService } from '../services/supervision-service.ts';
 import { createPortal, renderPortalError } from '../web/portal.ts';
 import { createApi } from './api/routes.ts';
 import { isOpenApiRequest, signedInForWrites } from './api/write-access.ts';
@@ -46,6 +47,7 @@ export interface AppDeps {
   reporting: ReportingService;
   conference: ConferenceService;
   organs: OrgansService;
+  supervision?: SupervisionService;
   /** Today's date as YYYY-MM-DD; defaults to the UTC date of the request. */
   today?: () => string;
   now?: () => Date;
@@ -139,6 +141,7 @@ export function createApp(deps: AppDeps): Hono {
       reporting: deps.reporting,
       conference: deps.conference,
       organs: deps.organs,
+      supervision: deps.supervision,
       today,
       now,
       addressOf,
@@ -156,6 +159,7 @@ export function createApp(deps: AppDeps): Hono {
       reporting: deps.reporting,
       conference: deps.conference,
       organs: deps.organs,
+      supervision: deps.supervision,
       today,
       now,
       addressOf,

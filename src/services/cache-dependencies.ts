@@ -103,5 +103,21 @@ export function changedKeys(recordType: RecordType, recordKey: string, before: u
     if (differs(was, now, ['titleEn', 'titleId', 'titleIdKind', 'category'])) keys.push(k.instrumentTitles);
     return keys;
   }
+  if (recordType === 'supervisory_comment' || recordType === 'supervisory_procedure') return supervisionKeys(was, now);
   return [k.profile(recordKey), k.country(recordKey), k.anyProfile];
+}
+
+/**
+ * A supervisory comment or procedure is read uncached, but it is shown on the country profile and
+ * the instrument page, which are cached: a change renews the documents of every State and
+ * Convention it named before or names after (decision 141).
+ */
+function supervisionKeys(before: Fields, after: Fields): string[] {
+  const keys = new Set<string>();
+  for (const r of [before, after]) {
+    if (!r) continue;
+    if (typeof r.country === 'string') keys.add(k.country(r.country));
+    for (const code of Array.isArray(r.instruments) ? r.instruments : []) if (typeof code === 'string') keys.add(k.instrument(code));
+  }
+  return [...keys];
 }

@@ -20,6 +20,9 @@ export const RECORD_TYPES = [
   // The Governing Body (src/services/governing-body-edits.ts): a period with its members, a session.
   'gb_period',
   'gb_session',
+  // Supervisory comments and procedures (src/services/supervision-kinds.ts).
+  'supervisory_comment',
+  'supervisory_procedure',
 ] as const;
 export type RecordType = (typeof RECORD_TYPES)[number];
 

@@ -8,6 +8,7 @@ import { gbPeriodKind, gbSessionKind } from './governing-body-kinds.ts';
 import type { ChangeEvent, RecordType, RegistryWriteTx } from './history-ports.ts';
 import { REPORTING_RECORD_KINDS } from './reporting-record-kinds.ts';
 import { submissionKind, submissionTrackingKind } from './submission-kinds.ts';
+import { supervisoryCommentKind, supervisoryProcedureKind } from './supervision-kinds.ts';
 
 /**
  * What the history needs to know of each kind of record to revert a change to it: who may change
@@ -76,6 +77,8 @@ export const RECORD_KINDS: Record<RecordType, RecordKind> = {
   ilc_vote: ilcVoteKind,
   gb_period: gbPeriodKind,
   gb_session: gbSessionKind,
+  supervisory_comment: supervisoryCommentKind,
+  supervisory_procedure: supervisoryProcedureKind,
 };
 
 export function recordKind(type: RecordType): RecordKind {

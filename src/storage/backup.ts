@@ -39,6 +39,8 @@ export const TABLES = [
   { name: 'national_profiles', key: 'iso3' },
   { name: 'complete_lists', key: 'list_key' },
   { name: 'record_versions', key: 'key' },
+  { name: 'supervisory_comments', key: 'id' },
+  { name: 'supervisory_procedures', key: 'id' },
   { name: 'users', key: 'id' },
   { name: 'ratifications', key: 'id' },
   { name: 'declarations', key: 'id' },

@@ -327,6 +327,44 @@ export interface IloOfficesTable {
   notes: string | null;
 }
 
+/** A CEACR comment (src/domain/supervision/comments.ts); `instruments` is a JSON list, `requests_reply` 0 or 1. */
+export interface SupervisoryCommentsTable {
+  id: string;
+  country_iso3: string;
+  instruments: string;
+  kind: string | null;
+  year: number | null;
+  session: number | null;
+  session_year: number | null;
+  normlex_id: string | null;
+  url: string | null;
+  summary_en: string | null;
+  summary_id: string | null;
+  requests_reply: number;
+  source: string;
+  confidence: string;
+  notes: string | null;
+}
+
+/** A representation (Art 24), complaint (Art 26) or Conference Committee case; `instruments` is a JSON list. */
+export interface SupervisoryProceduresTable {
+  id: string;
+  procedure: string;
+  country_iso3: string;
+  instruments: string;
+  year: number | null;
+  session: number | null;
+  filed_by: string | null;
+  stage: string | null;
+  outcome: string | null;
+  conclusions_en: string | null;
+  conclusions_id: string | null;
+  url: string | null;
+  source: string;
+  confidence: string;
+  notes: string | null;
+}
+
 export interface Database {
   instruments: InstrumentsTable;
   countries: CountriesTable;
@@ -357,4 +395,6 @@ export interface Database {
   gb_members: GbMembersTable;
   gb_sessions: GbSessionsTable;
   ilo_offices: IloOfficesTable;
+  supervisory_comments: SupervisoryCommentsTable;
+  supervisory_procedures: SupervisoryProceduresTable;
 }

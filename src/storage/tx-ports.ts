@@ -4,6 +4,7 @@ import { KyselyOrgansWriteTx } from './organs-repository.ts';
 import { KyselyReportingRepository } from './reporting-repository.ts';
 import type { Database } from './schema.ts';
 import { KyselySubmissionWriteTx } from './submission-repository.ts';
+import { KyselySupervisionWriteTx } from './supervision-repository.ts';
 
 /**
  * Binds a write port (src/services/history-ports.ts `TxPort`) to an open transaction. Each record
@@ -18,3 +19,4 @@ TX_PORTS.submissions = (trx) => new KyselySubmissionWriteTx(trx);
 TX_PORTS.reporting = (trx) => new KyselyReportingRepository(trx);
 TX_PORTS.conference = (trx) => new KyselyConferenceRepository(trx);
 TX_PORTS.organs = (trx) => new KyselyOrgansWriteTx(trx);
+TX_PORTS.supervision = (trx) => new KyselySupervisionWriteTx(trx);

@@ -19,6 +19,7 @@ import type { OrgansService } from '../services/organs-service.ts';
 import type { RegistryService } from '../services/registry-service.ts';
 import type { ReportingService } from '../services/reporting-service.ts';
 import type { SubmissionService } from '../services/submission-service.ts';
+import type { SupervisionService } from '../services/supervision-service.ts';
 import { checkErrors, parseCheckForm, renderComplianceCheck } from './pages/compliance-check.ts';
 import { MAX_UPLOAD_BYTES, MAX_UPLOAD_MB, renderComplianceScreen, SCREEN_FIELD_IDS } from './pages/compliance-screen.ts';
 import { parseCountryListQuery, renderCountryList } from './pages/countries-list.ts';
@@ -39,6 +40,7 @@ import { mountRevertConfirm } from './routing/revert-routes.ts';
 import { screenInputMessage } from './routing/screen-download.ts';
 import { SingleFlight } from './routing/single-flight.ts';
 import { mountSubmissions } from './routing/submission-routes.ts';
+import { mountSupervision, supervisionData } from './routing/supervision-routes.ts';
 import { mountVoteCalculator } from './routing/vote-routes.ts';
 import { STATIC_ASSETS } from './static/assets.ts';
 import type { FieldError } from './views/forms.ts';
@@ -55,6 +57,7 @@ export interface PortalDeps {
   reporting: ReportingService;
   conference: ConferenceService;
   organs: OrgansService;
+  supervision?: SupervisionService;
   /** Today's date as YYYY-MM-DD (the default reference date of the compliance forms). */
   today: () => string;
   now?: () => Date;
@@ -176,6 +179,7 @@ function mountLanguage(app: Hono, deps: PortalDeps, lang: Lang): void {
           renderInstrument(v, detail, {
             history: await historyBlock(edits, { recordType: 'instrument', recordKey: code }, `/history?record=${code}`),
             notice: noticeOf(v),
+            supervision: await supervisionData(deps, 'instrument', code),
           }),
         );
       } catch (e) {
@@ -208,8 +212,13 @@ function mountLanguage(app: Hono, deps: PortalDeps, lang: Lang): void {
             compliance.countryFacts(iso3),
             historyBlock(edits, { country: iso3 }, `/history?country=${iso3}`),
           ]);
-          const offices = await deps.organs.officesForCountry(iso3);
-          return renderCountryProfile(v, profile, { national: facts?.profile ?? null, history, notice: noticeOf(v), offices });
+          return renderCountryProfile(v, profile, {
+            national: facts?.profile ?? null,
+            history,
+            notice: noticeOf(v),
+            offices: await deps.organs.officesForCountry(iso3),
+            supervision: await supervisionData(deps, 'country', iso3),
+          });
         });
       } catch (e) {
         if (isNotFound(e)) return error(v, 404, v.t.countryNotFound(iso3));
@@ -320,6 +329,7 @@ function mountLanguage(app: Hono, deps: PortalDeps, lang: Lang): void {
     now: deps.now ?? (() => new Date()),
   });
   mountOrgans(app, lang, { organs: deps.organs, registry, today, now: deps.now ?? (() => new Date()) });
+  mountSupervision(app, lang, deps);
 
   // '/en/instruments/' and the like: one canonical address per page, without the trailing slash.
   app.get(`${base}/*`, async (c, next) => {

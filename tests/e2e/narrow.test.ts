@@ -72,7 +72,10 @@ describe('portal at 390 px', { skip }, () => {
 
     test(`/${lang}/countries/IDN shows status, date and minimum age of C138 without sideways scrolling`, async () => {
       await page.goto(`${base}/${lang}/countries/IDN`);
-      const row = page.locator('table.stacked tbody tr').filter({ has: page.getByRole('link', { name: 'C138', exact: true }) });
+      // The ratifications table (the supervision sections below it list C138 comments too).
+      const row = page
+        .locator('section[aria-labelledby="ratifications-heading"] table.stacked tbody tr')
+        .filter({ has: page.getByRole('link', { name: 'C138', exact: true }) });
       assert.equal(await row.count(), 1);
       const age = row.locator(`td[data-label="${t.colDeclaredMinimumAge}"]`);
       assert.match(await age.innerText(), lang === 'en' ? /15 years/ : /15 tahun/);

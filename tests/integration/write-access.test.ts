@@ -90,6 +90,10 @@ for (const database of await allDatabases()) {
       'PUT /conference/sessions/{number}': { who: 'focal', params: { number: '113' } },
       'PUT /conference/sessions/{number}/delegations/{iso3}': { who: 'focal', params: { number: '113', iso3: 'MYS' } },
       'POST /conference/sessions/{number}/votes': { who: 'focal', params: { number: '113' } },
+      'POST /comments': { who: 'focal', params: {} },
+      'PUT /comments/{id}': { who: 'focal', params: { id: '2233949' } },
+      'POST /procedures': { who: 'focal', params: {} },
+      'PUT /procedures/{id}': { who: 'focal', params: { id: 'art26-pol-1982' } },
     });
 
     before(async () => {

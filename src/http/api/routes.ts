@@ -11,6 +11,7 @@ import type { OrgansService } from '../../services/organs-service.ts';
 import type { RegistryService } from '../../services/registry-service.ts';
 import type { ReportingService } from '../../services/reporting-service.ts';
 import type { SubmissionService } from '../../services/submission-service.ts';
+import type { SupervisionService } from '../../services/supervision-service.ts';
 import { encodedBody } from '../compression.ts';
 import { problem, problemResponse } from '../problem.ts';
 import { HEALTH_DEADLINE_MS, withinDeadline } from '../unavailable.ts';
@@ -36,6 +37,7 @@ import {
   RatificationPageSchema,
 } from './schemas.ts';
 import { addSubmissionRoutes } from './submission-routes.ts';
+import { addSupervisionRoutes } from './supervision-routes.ts';
 import { plainIssues, type ValidatorIssue } from './validation-messages.ts';
 import { addVoteRoutes } from './vote-routes.ts';
 
@@ -162,6 +164,7 @@ export interface ApiDeps {
   reporting: ReportingService;
   conference: ConferenceService;
   organs: OrgansService;
+  supervision?: SupervisionService;
   /** Today's date (YYYY-MM-DD); the clock is read at the edge, never in the domain. */
   today: () => string;
   now: () => Date;
@@ -178,6 +181,7 @@ export function createApi({
   reporting,
   conference,
   organs,
+  supervision,
   today,
   now,
   addressOf,
@@ -192,6 +196,7 @@ export function createApi({
   addReportingRoutes(api, reporting, today, now);
   addConferenceRoutes(api, conference, now);
   addOrgansRoutes(api, organs, today, now);
+  if (supervision) addSupervisionRoutes(api, supervision, now);
 
   api.openapi(health, async (c) => {
     // A load balancer needs an answer in time: a ping stuck on a silent network counts as down.

@@ -9,6 +9,7 @@ import { createConference } from './2026-12-03-006-conference.ts';
 import { createGoverningBody } from './2026-12-03-007-governing-body.ts';
 import { createSubmissions } from './2026-12-03-008-submissions.ts';
 import { createReporting } from './2026-12-03-009-reporting.ts';
+import { createSupervisory } from './2026-12-03-010-supervisory.ts';
 
 /** Migrations are bundled in code (no filesystem scan), ordered by their names. */
 export function migrationProvider(dialect: DialectInfo): MigrationProvider {
@@ -33,6 +34,7 @@ export function migrationProvider(dialect: DialectInfo): MigrationProvider {
         '2026-12-03-009-reporting': createReporting,
         '2026-12-03-006-conference': createConference,
         '2026-12-03-007-governing-body': createGoverningBody,
+        '2026-12-03-010-supervisory': createSupervisory,
       };
     },
   };

@@ -237,6 +237,8 @@ export const enEditing = {
     ilc_vote: 'Conference vote',
     gb_period: 'Governing Body period',
     gb_session: 'Governing Body session',
+    supervisory_comment: 'supervisory comment',
+    supervisory_procedure: 'supervisory procedure',
   },
   diffBefore: 'before:',
   diffAfter: ', after:',

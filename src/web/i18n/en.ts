@@ -4,6 +4,7 @@ import { enEditing } from './en-editing.ts';
 import { enOrgans } from './en-organs.ts';
 import { enReporting } from './en-reporting.ts';
 import { enSubmissions } from './en-submissions.ts';
+import { enSupervision } from './en-supervision.ts';
 import { enVotes } from './en-votes.ts';
 
 /**
@@ -288,6 +289,7 @@ export const en = {
   backHome: 'Go to the home page',
   ...enCompliance,
   ...enConference,
+  ...enSupervision,
   ...enEditing,
   ...enVotes,
   ...enSubmissions,

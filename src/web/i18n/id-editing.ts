@@ -239,6 +239,8 @@ export const idEditing: EditingDict = {
     ilc_vote: 'pemungutan suara Konferensi',
     gb_period: 'periode Badan Pengurus',
     gb_session: 'sidang Badan Pengurus',
+    supervisory_comment: 'komentar pengawasan',
+    supervisory_procedure: 'prosedur pengawasan',
   },
   diffBefore: 'sebelum:',
   diffAfter: ', sesudah:',

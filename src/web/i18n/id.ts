@@ -5,6 +5,7 @@ import { idEditing } from './id-editing.ts';
 import { idOrgans } from './id-organs.ts';
 import { idReporting } from './id-reporting.ts';
 import { idSubmissions } from './id-submissions.ts';
+import { idSupervision } from './id-supervision.ts';
 import { idVotes } from './id-votes.ts';
 
 /** Indonesian interface text. Typed `Dict`: a key missing or extra here fails the type check. */
@@ -275,6 +276,7 @@ export const id: Dict = {
   backHome: 'Ke beranda',
   ...idCompliance,
   ...idConference,
+  ...idSupervision,
   ...idEditing,
   ...idVotes,
   ...idSubmissions,

@@ -22,6 +22,7 @@ import { officesSection } from '../views/organs.ts';
 import { confidenceWords, editorNotes, type SourceEntry, sourceNames, sourcesSection } from '../views/provenance.ts';
 import { obligationsLink } from '../views/reporting.ts';
 import { labelCells, STACKED_TABLE } from '../views/stacked-table.ts';
+import { type SupervisionSectionData, supervisionSections } from '../views/supervision.ts';
 import type { View } from '../views/view.ts';
 import { PROFILE_AGE_FIELDS, profileAgeLabel } from './profile-edit.ts';
 
@@ -33,6 +34,8 @@ export interface CountryPageExtras {
   notice?: 'saved' | 'unchanged' | null;
   /** The ILO offices covering the State (src/services/organs-service.ts officesForCountry); undefined: left out. */
   offices?: CoveringOffice[];
+  /** Supervisory comments and procedures of the State (left out when not given). */
+  supervision?: SupervisionSectionData | null;
 }
 
 const C138_AGE_ARTICLE = 'C138 Art 2(1)';
@@ -210,6 +213,7 @@ ${addLink}
 ${table}
 </section>
 ${officesSection(v, extras.offices)}
+${supervisionSections(v, extras.supervision)}
 ${historySection(v, extras.history)}
 ${sourcesSection(v, p.sources)}`;
   return layout(v, { title: name, section: 'countries', body });

@@ -55,6 +55,8 @@ export function normaliseRecordKey(raw: string): string | null {
   if (/^\d{1,3}(\/([A-Za-z]{3}|\d{1,6}))?$/.test(value)) return value.toUpperCase();
   // Governing Body records (decision 111): a period such as 2021-2024, or a session number.
   if (/^\d{4}-\d{4}$/.test(value) || /^\d{1,4}$/.test(value)) return value;
+  // Supervisory comments (NORMLEX id or LOCAL-N) and procedures (ART26-POL-1982, CAS-IDN-C098): decision 141.
+  if (/^(?:\d{5,10}|(?:local|art24|art26|cas)-[a-z0-9-]{1,34})$/i.test(value)) return value.toUpperCase();
   return normaliseInstrumentCode(value);
 }
 

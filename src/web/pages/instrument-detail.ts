@@ -19,6 +19,7 @@ import { type HistoryBlock, historySection } from '../views/history.ts';
 import { layout } from '../views/layout.ts';
 import { confidenceWords, editorNotes, provenanceText, type SourceEntry, sourceNames, sourcesSection } from '../views/provenance.ts';
 import { labelCells, STACKED_TABLE } from '../views/stacked-table.ts';
+import { type SupervisionSectionData, supervisionSections } from '../views/supervision.ts';
 import type { View } from '../views/view.ts';
 import { subjectLabel } from './instruments-list.ts';
 
@@ -121,6 +122,8 @@ ${table}
 export interface InstrumentPageExtras {
   history?: HistoryBlock | null;
   notice?: 'saved' | 'unchanged' | null;
+  /** Supervisory comments and procedures on the Convention (left out when not given). */
+  supervision?: SupervisionSectionData | null;
 }
 
 export function renderInstrument(v: View, d: InstrumentDetail, extras: InstrumentPageExtras = {}): string {
@@ -153,6 +156,7 @@ ${i.type === 'recommendation' ? null : html`<dt>${t.labelEntryIntoForce}</dt><dd
 </dl>
 </section>
 ${ratificationsSection(v, d)}
+${supervisionSections(v, extras.supervision)}
 ${historySection(v, extras.history)}
 ${sourcesSection(v, d.sources)}`;
   return layout(v, { title: `${i.code}: ${instrumentTitlePlain(v, i)}`, section: 'instruments', body });

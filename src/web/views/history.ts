@@ -42,6 +42,10 @@ export function recordPath(v: View, event: Pick<ChangeEvent, 'recordType' | 'rec
   if (isReportingRecordType(event.recordType)) return reportingRecordPath(v.lang, event.recordType, event.recordKey);
   if (event.recordType === 'gb_period') return `/${v.lang}/governing-body#period-${encodeURIComponent(event.recordKey)}`;
   if (event.recordType === 'gb_session') return `/${v.lang}/governing-body/sessions/${encodeURIComponent(event.recordKey)}`;
+  if (event.recordType === 'supervisory_comment')
+    return `/${v.lang}/supervision/comments/${encodeURIComponent(event.recordKey.toLowerCase())}`;
+  if (event.recordType === 'supervisory_procedure')
+    return `/${v.lang}/supervision/procedures/${encodeURIComponent(event.recordKey.toLowerCase())}`;
   const iso3 = event.recordKey.split('/')[0] ?? event.recordKey;
   if (event.recordType === 'submission') return `/${v.lang}/countries/${encodeURIComponent(iso3)}/submissions`;
   const anchor = event.recordType === 'national_profile' ? '#national-law-heading' : '#ratifications-heading';

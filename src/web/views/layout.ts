@@ -15,6 +15,7 @@ export type Section =
   | 'login'
   | 'conference'
   | 'governing-body'
+  | 'supervision'
   | null;
 
 export interface PageOptions {
@@ -91,6 +92,7 @@ ${navLink(v, 'home', page.section, '/', t.navHome)}
 ${navLink(v, 'instruments', page.section, '/instruments', t.navInstruments)}
 ${navLink(v, 'countries', page.section, '/countries', t.navCountries)}
 ${navLink(v, 'conference', page.section, '/conference', t.navConference)}
+${navLink(v, 'supervision', page.section, '/supervision', t.navSupervision)}
 ${navLink(v, 'compliance', page.section, '/compliance/check', t.navCheck)}
 ${navLink(v, 'screening', page.section, '/compliance/screen', t.navScreen)}
 ${navLink(v, 'governing-body', page.section, '/governing-body', t.navGoverningBody)}
