@@ -119,6 +119,14 @@ for (const database of await allDatabases()) {
       ]);
       for (const path of pages)
         assert.match(await (await request(path)).text(), /figures on inspections/, `${path} shows the new comment at once`);
+      // The reporting calendar reads the same comments (src/container.ts): the reply is requested the next year.
+      const reports = await get('/api/countries/IDN/reports?year=2026');
+      const reply = reports.reports.filter((r: any) => r.instrument === 'C182' && r.year === 2026);
+      assert.equal(reply.length, 1, JSON.stringify(reports.reports));
+      assert.ok(
+        reply[0].legalBasis.some((c: string) => c.includes(added.record.id)),
+        `the report names the comment: ${JSON.stringify(reply[0])}`,
+      );
 
       const id = added.record.id;
       const change = await request(
