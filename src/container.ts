@@ -63,7 +63,7 @@ export async function createServices(config: DbTarget, options: ContainerOptions
       const repo = new KyselyRegistryRepository(handle.db, handle.dialect);
       await seedIfEmpty(repo, () => readBundle(options.dataDir ?? BUNDLED_DATA_DIR));
       await new KyselyOrgansRepository(handle.db, handle.dialect).seedIfEmpty(() => readOrgansBundle(options.dataDir ?? BUNDLED_DATA_DIR));
-      await seedSupervisionIfEmpty(new KyselySupervisionRepository(handle.db), () =>
+      await seedSupervisionIfEmpty(new KyselySupervisionRepository(handle.db, handle.dialect), () =>
         readSupervisionBundle(options.dataDir ?? BUNDLED_DATA_DIR),
       );
     }

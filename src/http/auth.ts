@@ -113,7 +113,9 @@ export function csrfProtection(crossOriginAllowed: (c: Context, via: AuthState['
           // The token sits in the form body, which must then be read here; refuse bodies too big to read.
           if (Number(c.req.header('content-length') ?? 0) > MAX_FORM_BODY)
             throw new DomainError('too_large', 'The upload is larger than 50 MB.');
-          const body = await c.req.parseBody();
+          // A body that says it is a form but cannot be read as one carries no token either: the
+          // same refusal as a missing token, never an unexpected error.
+          const body = await c.req.parseBody().catch(() => ({}) as Record<string, unknown>);
           const v = body[CSRF_FIELD];
           sent = typeof v === 'string' ? v : null;
         }

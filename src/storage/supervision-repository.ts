@@ -2,6 +2,7 @@ import type { Insertable, Kysely, Selectable, Transaction } from 'kysely';
 import type { Confidence } from '../domain/facts.ts';
 import type { CommentKind, Procedure, ProcedureStage, SupervisoryComment, SupervisoryProcedure } from '../domain/supervision/comments.ts';
 import type { SupervisionReadRepository, SupervisionWriteTx } from '../services/supervision-ports.ts';
+import type { DialectInfo } from './dialect.ts';
 import type { Database, SupervisoryCommentsTable, SupervisoryProceduresTable } from './schema.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -100,7 +101,11 @@ const SEED_BATCH = 50;
 
 /** Reads (and the first seeding) of the supervisory record; one Kysely path for SQLite and PostgreSQL. */
 export class KyselySupervisionRepository implements SupervisionReadRepository {
-  constructor(private readonly db: Kysely<Database>) {}
+  /** `dialect`: for the seed's lock, so instances starting together on an empty database seed once. */
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly dialect?: Pick<DialectInfo, 'seedLock'>,
+  ) {}
 
   async listComments(country?: string): Promise<SupervisoryComment[]> {
     let q = this.db.selectFrom('supervisory_comments').selectAll();
@@ -135,6 +140,12 @@ export class KyselySupervisionRepository implements SupervisionReadRepository {
   /** Inserts the bundled records in one transaction (called only on empty tables). */
   async seed(comments: readonly SupervisoryComment[], procedures: readonly SupervisoryProcedure[]): Promise<void> {
     await this.db.transaction().execute(async (trx) => {
+      if (this.dialect) {
+        await this.dialect.seedLock(trx);
+        // Another instance may have seeded while this one waited for the lock.
+        if (await trx.selectFrom('supervisory_comments').select('id').limit(1).executeTakeFirst()) return;
+        if (await trx.selectFrom('supervisory_procedures').select('id').limit(1).executeTakeFirst()) return;
+      }
       for (let i = 0; i < comments.length; i += SEED_BATCH)
         await trx
           .insertInto('supervisory_comments')

@@ -585,7 +585,7 @@ for (const database of await allDatabases()) {
       const res = await request(req.url, init);
       const text = req.method === 'HEAD' ? '' : await res.text();
       const where = `${req.label}: ${req.method} ${req.url.slice(0, 300)} ${JSON.stringify(req.headers)} body=${(req.body ?? '').slice(0, 300)}`;
-      assert.ok(res.status < 500, `${where} → ${res.status} ${text.slice(0, 500)}`);
+      assert.ok(res.status < 500, `${where} → ${res.status} ${text.slice(0, 500)} ${String((unexpected.at(-1) as Error)?.stack ?? '')}`);
       // As the server sees it: '/api/x/../../denounce' is '/denounce', a portal page.
       const path = new URL(`http://localhost${req.url}`).pathname;
       if (res.status >= 400 && (path === '/api' || path.startsWith('/api/'))) {

@@ -180,6 +180,22 @@ describe('session cookie', () => {
   });
 });
 
+describe('CSRF token in a form body', () => {
+  test('a signed-in write whose body claims to be a form but is not one is refused like a missing token (403), not a 500', async () => {
+    const before = unexpected.length;
+    for (const type of ['multipart/form-data', 'multipart/form-data; boundary=x', 'application/x-www-form-urlencoded']) {
+      const res = await request('/api/governing-body/sessions', {
+        method: 'POST',
+        headers: { cookie: focal.cookie, 'content-type': type },
+        body: '{"number": 7401, "source": "x"}',
+      });
+      assert.equal(res.status, 403, `${type}: ${await res.clone().text()}`);
+      assert.match(((await res.json()) as { detail: string }).detail, /CSRF/);
+    }
+    assert.equal(unexpected.length, before);
+  });
+});
+
 describe('logs', () => {
   test('sign-in, a token-authenticated write and a failed login leave no secret in the log', async () => {
     logLines.length = 0;
