@@ -79,7 +79,7 @@ export class AccountService {
     const email = normaliseEmail(input.email ?? '');
     if (!EMAIL.test(email)) issues.push({ field: 'email', message: 'email must be an address such as name@example.org' });
     await this.checkPassword(input.password, 'password', issues, [email]);
-    if (!isRole(input.role)) issues.push({ field: 'role', message: 'role must be admin, secretariat or focal_point' });
+    if (!isRole(input.role)) issues.push({ field: 'role', message: 'role must be admin, secretariat, focal_point or reader' });
     const countries = [...new Set((input.countries ?? []).map((c) => c.trim().toUpperCase()))];
     if (input.role === 'focal_point' && countries.length === 0)
       issues.push({ field: 'countries', message: 'a focal point needs at least one country' });

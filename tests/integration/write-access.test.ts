@@ -62,6 +62,8 @@ for (const database of await allDatabases()) {
     let focal: Client;
     let secretariat: Client;
     let focalToken: string;
+    let reader: Client;
+    let readerToken: string;
     let adminToken: string;
     let mysEventId: number;
     const request = (path: string, init?: RequestInit) => app.request(`http://localhost${path}`, init);
@@ -105,7 +107,10 @@ for (const database of await allDatabases()) {
         { email: 'idn@example.org', password: PASSWORD, role: 'focal_point', countries: ['IDN'] },
         NOW,
       );
+      const readOnly = await services.accounts.createUser({ email: 'reader@example.org', password: PASSWORD, role: 'reader' }, NOW);
       focal = await signIn(request, 'idn@example.org');
+      reader = await signIn(request, 'reader@example.org');
+      readerToken = (await services.accounts.createApiToken(readOnly.id, 'write-access test', NOW)).token;
       secretariat = await signIn(request, 'sec@example.org');
       focalToken = (await services.accounts.createApiToken(idn.id, 'write-access test', NOW)).token;
       adminToken = (await services.accounts.createApiToken(admin.id, 'write-access test', NOW)).token;
@@ -211,10 +216,14 @@ for (const database of await allDatabases()) {
         if (!entry) continue;
         const url = urlOf(route, entry.params);
         for (const body of INVALID_BODIES) {
-          const credentials: Record<string, string>[] =
-            entry.who === 'focal'
+          // A reader account may change nothing: it is refused wherever a focal point or the secretariat is.
+          const credentials: Record<string, string>[] = [
+            ...(entry.who === 'focal'
               ? [{ cookie: focal.cookie, 'x-csrf-token': focal.csrf }, { authorization: `Bearer ${focalToken}` }]
-              : [{ cookie: secretariat.cookie, 'x-csrf-token': secretariat.csrf }];
+              : [{ cookie: secretariat.cookie, 'x-csrf-token': secretariat.csrf }]),
+            { cookie: reader.cookie, 'x-csrf-token': reader.csrf },
+            { authorization: `Bearer ${readerToken}` },
+          ];
           for (const auth of credentials) {
             const headers: Record<string, string> = { ...auth };
             if (body.type) headers['content-type'] = body.type;

@@ -59,7 +59,7 @@ async function promptPassword(stdin: Stdin, io: CliIo): Promise<string> {
 
 export const userCreateCommand: CommandSpec = {
   name: CREATE,
-  brief: 'Create a user (admin, secretariat or country focal point)',
+  brief: 'Create a user (admin, secretariat, country focal point or reader)',
   summary:
     'Create a user who can sign in to the portal and the API. The password is asked for twice on the terminal (not echoed), or read from the first line of standard input with --password-stdin; there is no default password. Runs as the local operator: no sign-in is needed.',
   positionals: [],

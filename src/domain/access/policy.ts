@@ -2,7 +2,11 @@
  * Who may change what. Pure: the server checks every write with these functions, and the portal
  * uses the same ones to hide what a user may not do.
  */
-export const ROLES = ['admin', 'secretariat', 'focal_point'] as const;
+/**
+ * `reader`: a signed-in account that changes nothing (e.g. a workers' or employers' organisation
+ * following a State's obligations, or an auditor); it sees what editors see, without the right to write.
+ */
+export const ROLES = ['admin', 'secretariat', 'focal_point', 'reader'] as const;
 export type Role = (typeof ROLES)[number];
 
 export interface Actor {
@@ -32,6 +36,7 @@ const ALLOW: Decision = { allowed: true };
 export function canWrite(actor: Actor | null, target: WriteTarget): Decision {
   if (!actor) return { allowed: false, reason: 'Sign in to make changes.' };
   if (actor.role === 'admin') return ALLOW;
+  if (actor.role === 'reader') return { allowed: false, reason: 'This account reads only: it may not make changes.' };
   switch (target.kind) {
     case 'user':
       return { allowed: false, reason: 'Only an administrator manages users.' };

@@ -12,11 +12,12 @@ export const enEditing = {
   navAccount: 'Account',
   navGaps: 'Data gaps',
   navHistory: 'Change history',
-  role: { admin: 'administrator', secretariat: 'secretariat', focal_point: 'focal point' },
+  role: { admin: 'administrator', secretariat: 'secretariat', focal_point: 'focal point', reader: 'reader' },
   roleExplained: {
     admin: 'May change every record and manage users.',
     secretariat: 'May change every record: instruments, ratifications and national law of every State.',
     focal_point: 'May change the ratifications and the national law of the member States listed below.',
+    reader: 'May read everything editors read, and change nothing.',
   },
   loginTitle: 'Sign in',
   loginIntro: 'Sign in to correct and complete the registry. Reading it needs no account.',

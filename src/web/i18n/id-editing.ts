@@ -11,11 +11,12 @@ export const idEditing: EditingDict = {
   navAccount: 'Akun',
   navGaps: 'Kekosongan data',
   navHistory: 'Riwayat perubahan',
-  role: { admin: 'pengelola sistem', secretariat: 'sekretariat', focal_point: 'narahubung (focal point)' },
+  role: { admin: 'pengelola sistem', secretariat: 'sekretariat', focal_point: 'narahubung (focal point)', reader: 'pembaca' },
   roleExplained: {
     admin: 'Boleh mengubah semua catatan dan mengelola pengguna.',
     secretariat: 'Boleh mengubah semua catatan: instrumen, ratifikasi, dan hukum nasional setiap negara.',
     focal_point: 'Boleh mengubah ratifikasi dan hukum nasional negara anggota yang tercantum di bawah ini.',
+    reader: 'Boleh membaca semua yang dibaca para penyunting, tanpa mengubah apa pun.',
   },
   loginTitle: 'Masuk',
   loginIntro: 'Masuklah untuk mengoreksi dan melengkapi registri. Untuk membacanya tidak perlu akun.',
