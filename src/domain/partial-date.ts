@@ -104,9 +104,27 @@ export function dayRange(value: string): { first: string; last: string } | null 
  * is not "before" 1999-06-17, since it may be a later day of that year. False when unsure or unreadable.
  */
 export function isCertainlyBefore(value: string, other: string): boolean {
-  const a = dayRange(value);
-  const b = dayRange(other);
+  const a = knownDayRange(value);
+  const b = knownDayRange(other);
   return a !== null && b !== null && a.last < b.first;
+}
+
+/**
+ * `dayRange`, remembered: the fact rules compare the same few thousand dates (today, adoptions,
+ * memberships, registrations) for every row of an import. Pure, so a remembered answer is the answer;
+ * the memory is emptied when it holds too many dates.
+ */
+const RANGES = new Map<string, Readonly<{ first: string; last: string }> | null>();
+const MAX_RANGES = 10_000;
+
+function knownDayRange(value: string): Readonly<{ first: string; last: string }> | null {
+  let range = RANGES.get(value);
+  if (range === undefined) {
+    if (RANGES.size >= MAX_RANGES) RANGES.clear();
+    range = dayRange(value);
+    RANGES.set(value, range);
+  }
+  return range;
 }
 
 /**

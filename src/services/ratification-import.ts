@@ -5,9 +5,9 @@ import type { Instrument } from '../domain/instrument.ts';
 import type { Ratification } from '../domain/ratification.ts';
 import { changedKeys } from './cache-dependencies.ts';
 import { clean } from './edit-validation.ts';
-import type { HistoryRepository, NewChangeEvent, RegistryWriteTx } from './history-ports.ts';
+import type { HistoryRepository, RegistryWriteTx, SerialisedChangeEvent } from './history-ports.ts';
 import type { ImportRow } from './import-csv.ts';
-import { planRatification, prepareRatification, sameJson } from './ratification-change.ts';
+import { planRatification, prepareRatification } from './ratification-change.ts';
 
 export type { ImportRow } from './import-csv.ts';
 
@@ -101,6 +101,8 @@ export async function importRatificationsInBatches(
     const instruments = new Map<string, Instrument | null>();
     // Every record this import has read or written, as it stands in the transaction.
     const current = new Map<string, Ratification | null>();
+    // The same records as JSON (`JSON.stringify(record ?? null)`), once this import has compared them.
+    const currentJson = new Map<string, string>();
     for (let start = 0; start < rows.length; start += chunkRows) {
       const chunk = rows.slice(start, start + chunkRows);
       const prepared: { line: number; row: ImportRow; checked: ReturnType<typeof prepareRatification> }[] = [];
@@ -114,7 +116,7 @@ export async function importRatificationsInBatches(
       await readMissing(tx, prepared, members, instruments, current);
 
       const written = new Map<string, Ratification>();
-      const events: NewChangeEvent[] = [];
+      const events: SerialisedChangeEvent[] = [];
       for (const { line, row, checked } of prepared) {
         const { country, instrument } = checked;
         const key = keyOf(country, instrument);
@@ -123,13 +125,18 @@ export async function importRatificationsInBatches(
           const registered = member ? (instruments.get(instrument) ?? null) : null;
           const before = member && registered ? (current.get(key) ?? null) : null;
           const { after } = planRatification(row.input, checked, { member, registered, before, now });
-          if (sameJson(before, after)) {
+          // `sameJson`, with each record written as JSON once: the event stores these same strings.
+          const beforeJson = currentJson.get(key) ?? JSON.stringify(before);
+          const afterJson = JSON.stringify(after);
+          if (beforeJson === afterJson) {
             counts.unchanged++;
+            currentJson.set(key, beforeJson);
             continue;
           }
           if (before) counts.updated++;
           else counts.created++;
           current.set(key, after);
+          currentJson.set(key, afterJson);
           // A record given twice is written once, as it ends; each row still has its event.
           written.set(key, after);
           events.push({
@@ -142,6 +149,8 @@ export async function importRatificationsInBatches(
             action: before ? 'update' : 'create',
             before: before ?? null,
             after,
+            beforeJson: before ? beforeJson : null,
+            afterJson,
             source: clean(row.input.source) as string,
             reason: clean(row.input.reason ?? null),
             revertsEventId: null,

@@ -1,11 +1,12 @@
-import { type Selectable, sql, type Transaction } from 'kysely';
+import { type CompiledQuery, type Kysely, type Selectable, sql, type Transaction } from 'kysely';
 import type { MemberState } from '../domain/country.ts';
 import type { Confidence } from '../domain/facts.ts';
 import type { Instrument } from '../domain/instrument.ts';
 import type { Declaration, Ratification, RatificationStatus } from '../domain/ratification.ts';
-import type { NewChangeEvent } from '../services/history-ports.ts';
+import type { NewChangeEvent, SerialisedChangeEvent } from '../services/history-ports.ts';
 import { toCountry, toDeclaration, toInstrument } from './registry-rows.ts';
 import type { Database, DeclarationsTable, EventsTable, RatificationsTable } from './schema.ts';
+import { type StatementShapes, statementShapes } from './statement-cache.ts';
 
 /**
  * The multi-row statements of the import. Each statement binds at most `maxParams` values (the
@@ -74,6 +75,14 @@ export function declarationRows(ratificationId: number, declarations: readonly D
   }));
 }
 
+/** An event's before or after as stored: the JSON the caller already made (`SerialisedChangeEvent`), or made here. */
+function jsonOf(e: NewChangeEvent, side: 'before' | 'after'): string | null {
+  const given = (e as Partial<SerialisedChangeEvent>)[side === 'before' ? 'beforeJson' : 'afterJson'];
+  if (given !== undefined) return given;
+  const value = e[side];
+  return value === null || value === undefined ? null : JSON.stringify(value);
+}
+
 export function eventRow(e: NewChangeEvent): Omit<EventsTable, 'id'> {
   return {
     at: e.at,
@@ -83,17 +92,84 @@ export function eventRow(e: NewChangeEvent): Omit<EventsTable, 'id'> {
     record_key: e.recordKey,
     country_iso3: e.country,
     action: e.action,
-    before: e.before === null || e.before === undefined ? null : JSON.stringify(e.before),
-    after: e.after === null || e.after === undefined ? null : JSON.stringify(e.after),
+    before: jsonOf(e, 'before'),
+    after: jsonOf(e, 'after'),
     source: e.source,
     reason: e.reason,
     reverts_event_id: e.revertsEventId,
   };
 }
 
-const RATIFICATION_COLUMNS = 9;
-const DECLARATION_COLUMNS = 8;
-const EVENT_COLUMNS = 12;
+/** The columns each multi-row statement writes, in the order of its bound values. */
+const RATIFICATION_COLUMNS = [
+  'country_iso3',
+  'instrument_code',
+  'registration_date',
+  'status',
+  'legal_act',
+  'national_title',
+  'source',
+  'confidence',
+  'notes',
+] as const;
+const DECLARATION_COLUMNS = ['ratification_id', 'kind', 'article', 'value', 'date', 'source', 'confidence', 'notes'] as const;
+const EVENT_COLUMNS = [
+  'at',
+  'user_id',
+  'actor',
+  'record_type',
+  'record_key',
+  'country_iso3',
+  'action',
+  'before',
+  'after',
+  'source',
+  'reason',
+  'reverts_event_id',
+] as const;
+
+/** What the batched statements run in: the open transaction, the statement size limit, the compiled shapes. */
+export interface BatchContext {
+  trx: Trx;
+  maxParams: number;
+  shapes: StatementShapes;
+}
+
+/** A row of nulls: Kysely compiles each as a bound value, so a statement of such rows has every value bound, in column order. */
+function placeholderRows(columns: readonly string[], rows: number): Record<string, null>[] {
+  const row = Object.fromEntries(columns.map((c) => [c, null]));
+  return Array.from({ length: rows }, () => row);
+}
+
+/**
+ * Runs `items` in statements of at most `perStatement` items each (cut into the shapes the engine
+ * reuses), each compiled once per shape by `build`; `bind` appends an item's values.
+ */
+async function runInShapes<T, R>(
+  ctx: BatchContext,
+  kind: string,
+  items: readonly T[],
+  perStatement: number,
+  valuesPerItem: number,
+  build: (db: Kysely<Database>, rows: number) => { compile(): CompiledQuery },
+  bind: (values: unknown[], item: T) => void,
+): Promise<R[]> {
+  const out: R[] = [];
+  let at = 0;
+  for (const size of statementShapes(items.length, perStatement, ctx.shapes.reusesStatements)) {
+    const sql = ctx.shapes.sql(kind, size, (db, rows) => {
+      const built = build(db, rows);
+      const bound = built.compile().parameters.length;
+      if (bound !== rows * valuesPerItem) throw new Error(`${kind}: ${bound} values bound for ${rows} rows of ${valuesPerItem}`);
+      return built;
+    });
+    const values: unknown[] = [];
+    for (let i = at; i < at + size; i++) bind(values, items[i] as T);
+    at += size;
+    for (const row of await ctx.shapes.run<R>(ctx.trx, sql, values)) out.push(row);
+  }
+  return out;
+}
 
 export async function selectCountries(trx: Trx, iso3s: readonly string[], maxParams: number): Promise<MemberState[]> {
   const out: MemberState[] = [];
@@ -110,40 +186,47 @@ export async function selectInstruments(trx: Trx, codes: readonly string[], maxP
 }
 
 /** `(VALUES (?, ?), …)`: its columns are column1 and column2 on both engines. */
-function keysTable(keys: readonly { country: string; instrument: string }[]) {
-  return sql<{ column1: string; column2: string }>`(values ${sql.join(keys.map((k) => sql`(${k.country}, ${k.instrument})`))})`;
+function keysTable(rows: number) {
+  return sql<{ column1: string; column2: string }>`(values ${sql.join(Array.from({ length: rows }, () => sql`(${''}, ${''})`))})`;
 }
 
 /** The stored records of these keys (those that exist), each with its declarations in id order. */
 export async function selectRatifications(
-  trx: Trx,
+  ctx: BatchContext,
   keys: readonly { country: string; instrument: string }[],
-  maxParams: number,
 ): Promise<Ratification[]> {
-  const rows: Selectable<RatificationsTable>[] = [];
-  for (const part of inBatches(keys, rowsPerStatement(maxParams, 2))) {
-    rows.push(
-      ...(await trx
+  const rows = await runInShapes<{ country: string; instrument: string }, Selectable<RatificationsTable>>(
+    ctx,
+    'select-ratifications',
+    keys,
+    rowsPerStatement(ctx.maxParams, 2),
+    2,
+    (db, n) =>
+      db
         .selectFrom('ratifications')
         // A join on a VALUES list rather than `(a, b) IN (…)`, which PostgreSQL plans as thousands of ORs.
-        .innerJoin(keysTable(part).as('k'), (join) =>
+        .innerJoin(keysTable(n).as('k'), (join) =>
           join.onRef('k.column1', '=', 'ratifications.country_iso3').onRef('k.column2', '=', 'ratifications.instrument_code'),
         )
-        .selectAll('ratifications')
-        .execute()),
-    );
-  }
+        .selectAll('ratifications'),
+    (values, k) => values.push(k.country, k.instrument),
+  );
   const declarations = new Map<number, Declaration[]>();
-  for (const part of inBatches(
+  const found = await runInShapes<number, Selectable<DeclarationsTable>>(
+    ctx,
+    'select-declarations',
     rows.map((r) => Number(r.id)),
-    rowsPerStatement(maxParams, 1),
-  )) {
-    const found = await trx.selectFrom('declarations').selectAll().where('ratification_id', 'in', part).orderBy('id').execute();
-    for (const d of found) {
-      const list = declarations.get(Number(d.ratification_id)) ?? [];
-      list.push(toDeclaration(d));
-      declarations.set(Number(d.ratification_id), list);
-    }
+    rowsPerStatement(ctx.maxParams, 1),
+    1,
+    (db, n) => db.selectFrom('declarations').selectAll().where('ratification_id', 'in', Array(n).fill(0)).orderBy('id'),
+    (values, id) => values.push(id),
+  );
+  // Statements return their declarations in id order, and ids grow from statement to statement only
+  // within one; a record's declarations are all in the statement of its id, so each list is in order.
+  for (const d of found) {
+    const list = declarations.get(Number(d.ratification_id)) ?? [];
+    list.push(toDeclaration(d));
+    declarations.set(Number(d.ratification_id), list);
   }
   return rows.map((r) => toRatification(r, declarations.get(Number(r.id)) ?? []));
 }
@@ -152,37 +235,81 @@ export async function selectRatifications(
  * Inserts or replaces the records and their declarations, as `putRatification` does one by one:
  * the rows keep their order, so new ids are given in the same order as the single-record path.
  */
-export async function upsertRatifications(trx: Trx, records: readonly Ratification[], maxParams: number): Promise<void> {
+export async function upsertRatifications(ctx: BatchContext, records: readonly Ratification[]): Promise<void> {
   if (!records.length) return;
   const ids = new Map<string, number>();
-  for (const part of inBatches(records, rowsPerStatement(maxParams, RATIFICATION_COLUMNS))) {
-    const returned = await trx
-      .insertInto('ratifications')
-      .values(part.map(ratificationRow))
-      .onConflict((oc) =>
-        oc.columns(['country_iso3', 'instrument_code']).doUpdateSet((eb) => ({
-          registration_date: eb.ref('excluded.registration_date'),
-          status: eb.ref('excluded.status'),
-          legal_act: eb.ref('excluded.legal_act'),
-          national_title: eb.ref('excluded.national_title'),
-          source: eb.ref('excluded.source'),
-          confidence: eb.ref('excluded.confidence'),
-          notes: eb.ref('excluded.notes'),
-        })),
-      )
-      .returning(['id', 'country_iso3', 'instrument_code'])
-      .execute();
-    for (const r of returned) ids.set(`${r.country_iso3}/${r.instrument_code}`, Number(r.id));
-  }
+  const returned = await runInShapes<Ratification, { id: number; country_iso3: string; instrument_code: string }>(
+    ctx,
+    'upsert-ratifications',
+    records,
+    rowsPerStatement(ctx.maxParams, RATIFICATION_COLUMNS.length),
+    RATIFICATION_COLUMNS.length,
+    (db, n) =>
+      db
+        .insertInto('ratifications')
+        .values(placeholderRows(RATIFICATION_COLUMNS, n) as never)
+        .onConflict((oc) =>
+          oc.columns(['country_iso3', 'instrument_code']).doUpdateSet((eb) => ({
+            registration_date: eb.ref('excluded.registration_date'),
+            status: eb.ref('excluded.status'),
+            legal_act: eb.ref('excluded.legal_act'),
+            national_title: eb.ref('excluded.national_title'),
+            source: eb.ref('excluded.source'),
+            confidence: eb.ref('excluded.confidence'),
+            notes: eb.ref('excluded.notes'),
+          })),
+        )
+        .returning(['id', 'country_iso3', 'instrument_code']),
+    (values, r) =>
+      values.push(r.country, r.instrument, r.registrationDate, r.status, r.legalAct, r.nationalTitle, r.source, r.confidence, r.notes),
+  );
+  for (const r of returned) ids.set(`${r.country_iso3}/${r.instrument_code}`, Number(r.id));
   const idOf = (r: Ratification) => ids.get(`${r.country}/${r.instrument}`) as number;
-  for (const part of inBatches(records.map(idOf), rowsPerStatement(maxParams, 1)))
-    await trx.deleteFrom('declarations').where('ratification_id', 'in', part).execute();
+  await runInShapes(
+    ctx,
+    'delete-declarations',
+    records.map(idOf),
+    rowsPerStatement(ctx.maxParams, 1),
+    1,
+    (db, n) => db.deleteFrom('declarations').where('ratification_id', 'in', Array(n).fill(0)),
+    (values, id) => values.push(id),
+  );
   const declarations = records.flatMap((r) => declarationRows(idOf(r), r.declarations));
-  for (const part of inBatches(declarations, rowsPerStatement(maxParams, DECLARATION_COLUMNS)))
-    await trx.insertInto('declarations').values(part).execute();
+  await runInShapes<Omit<DeclarationsTable, 'id'>, never>(
+    ctx,
+    'insert-declarations',
+    declarations,
+    rowsPerStatement(ctx.maxParams, DECLARATION_COLUMNS.length),
+    DECLARATION_COLUMNS.length,
+    (db, n) => db.insertInto('declarations').values(placeholderRows(DECLARATION_COLUMNS, n) as never),
+    (values, d) => {
+      for (const c of DECLARATION_COLUMNS) values.push(d[c]);
+    },
+  );
 }
 
-export async function insertEvents(trx: Trx, events: readonly NewChangeEvent[], maxParams: number): Promise<void> {
-  for (const part of inBatches(events, rowsPerStatement(maxParams, EVENT_COLUMNS)))
-    await trx.insertInto('events').values(part.map(eventRow)).execute();
+export async function insertEvents(ctx: BatchContext, events: readonly NewChangeEvent[]): Promise<void> {
+  await runInShapes<NewChangeEvent, never>(
+    ctx,
+    'insert-events',
+    events,
+    rowsPerStatement(ctx.maxParams, EVENT_COLUMNS.length),
+    EVENT_COLUMNS.length,
+    (db, n) => db.insertInto('events').values(placeholderRows(EVENT_COLUMNS, n) as never),
+    (values, e) =>
+      values.push(
+        e.at,
+        e.userId,
+        e.actor,
+        e.recordType,
+        e.recordKey,
+        e.country,
+        e.action,
+        jsonOf(e, 'before'),
+        jsonOf(e, 'after'),
+        e.source,
+        e.reason,
+        e.revertsEventId,
+      ),
+  );
 }
