@@ -161,6 +161,9 @@ async function main(): Promise<void> {
   const results: DbResult[] = [];
   for (const db of dbs) {
     const label = db === 'sqlite' ? 'SQLite' : 'PostgreSQL';
+    // Untimed warm-up of both paths, so neither pays for compiling the code it runs first.
+    await run(db, 'row-by-row', Math.min(SAMPLE, 500));
+    await run(db, 'batched', Math.min(SAMPLE, 500));
     // The three runs alternate, round after round, so a change in the machine's load falls on all of them; medians are kept.
     const baselines: Timing[] = [];
     const samples: Timing[] = [];

@@ -38,8 +38,9 @@ export async function checkImportRows(
     reported.add(key);
     problems.push(p);
   };
-  const countries = new Map<string, Promise<MemberState | null>>();
-  const instruments = new Map<string, Promise<Instrument | null>>();
+  // Each State and instrument is looked up once, when a row first names it.
+  const countries = new Map<string, MemberState | null>();
+  const instruments = new Map<string, Instrument | null>();
   const today = now.toISOString().slice(0, 10);
 
   for (const { line, input } of [...rows].sort((a, b) => a.line - b.line)) {
@@ -48,8 +49,12 @@ export async function checkImportRows(
 
     let member: MemberState | null = null;
     if (input.country) {
-      if (!countries.has(input.country)) countries.set(input.country, lookups.getCountry(input.country));
-      member = await (countries.get(input.country) as Promise<MemberState | null>);
+      const known = countries.get(input.country);
+      if (known !== undefined) member = known;
+      else {
+        member = await lookups.getCountry(input.country);
+        countries.set(input.country, member);
+      }
       if (!member) add({ line, field: 'country', message: `"${input.country}" is not an ILO member State in the registry` });
       else {
         const decision = canWrite(actor, { kind: 'ratification', country: input.country });
@@ -58,8 +63,12 @@ export async function checkImportRows(
     }
     let instrument: Instrument | null = null;
     if (input.instrument && !input.instrument.startsWith('R')) {
-      if (!instruments.has(input.instrument)) instruments.set(input.instrument, lookups.getInstrument(input.instrument));
-      instrument = await (instruments.get(input.instrument) as Promise<Instrument | null>);
+      const known = instruments.get(input.instrument);
+      if (known !== undefined) instrument = known;
+      else {
+        instrument = await lookups.getInstrument(input.instrument);
+        instruments.set(input.instrument, instrument);
+      }
       if (!instrument) add({ line, field: 'instrument', message: `"${input.instrument}" is not an instrument in the registry` });
     }
     if (checked.date) {

@@ -210,9 +210,11 @@ export class KyselyHistoryRepository implements HistoryRepository {
    */
   constructor(
     private readonly db: Kysely<Database>,
-    private readonly limits: Pick<DialectInfo, 'maxParams'> = { maxParams: Math.min(SQLITE.maxParams, POSTGRES.maxParams) },
+    private readonly limits: Pick<DialectInfo, 'maxParams'> & Partial<Pick<DialectInfo, 'name'>> = {
+      maxParams: Math.min(SQLITE.maxParams, POSTGRES.maxParams),
+    },
   ) {
-    this.shapes = new StatementShapes(db);
+    this.shapes = new StatementShapes(db, limits.name);
   }
 
   private readonly shapes: StatementShapes;

@@ -24,7 +24,7 @@ export function registerSqliteConnection(db: Kysely<Database>, connection: Bette
   SQLITE_CONNECTIONS.set(db, connection);
 }
 
-/** Prepared statements kept per connection; shapes are few (see `statementShapes`), the bound is a safeguard. */
+/** Prepared statements kept per connection; shapes are few (two per kind, see `statementShapes`), the bound is a safeguard. */
 const MAX_PREPARED = 64;
 const PREPARED = new WeakMap<BetterSqlite3.Database, Map<string, BetterSqlite3.Statement<unknown[]>>>();
 
@@ -43,14 +43,27 @@ function prepared(connection: BetterSqlite3.Database, sql: string): BetterSqlite
   return statement;
 }
 
-/** Compiled SQL per shape, for one Kysely instance (so one engine's quoting and placeholders). */
+/** Compiled SQL per engine (its quoting and placeholders), kept for the life of the process. */
+const TEXTS = new Map<string, Map<string, string>>();
+
+/** Compiled SQL per shape, for one Kysely instance. */
 export class StatementShapes {
-  private readonly texts = new Map<string, string>();
+  private readonly texts: Map<string, string>;
   /** The better-sqlite3 connection when `db` is a SQLite instance opened by `openDb`. */
   readonly connection: BetterSqlite3.Database | undefined;
 
-  constructor(private readonly db: Kysely<Database>) {
+  /** `engine`: the dialect's name, when known, so that every instance on that engine shares the compiled SQL. */
+  constructor(
+    private readonly db: Kysely<Database>,
+    engine?: string,
+  ) {
     this.connection = SQLITE_CONNECTIONS.get(db);
+    let texts = engine === undefined ? undefined : TEXTS.get(engine);
+    if (!texts) {
+      texts = new Map();
+      if (engine !== undefined) TEXTS.set(engine, texts);
+    }
+    this.texts = texts;
   }
 
   /** Whether prepared statements are kept: then every batch is cut into a few fixed shapes. */
@@ -86,9 +99,10 @@ export class StatementShapes {
 
 /**
  * Sizes of the statements that carry `count` items at most `max` a statement, in order. Where
- * statements are reused, the rest after the full statements is cut into powers of two (700 → 512,
- * 128, 32, 16, 8, 4), so any batch uses at most about log2(max) + 1 shapes, each prepared once;
- * elsewhere the rest goes in one statement.
+ * statements are reused, the rest after the full statements goes one item a statement: every batch
+ * then uses two shapes only, each prepared once per connection (a prepared single-row statement
+ * runs in a few microseconds, about what preparing a statement for the rest would cost once).
+ * Elsewhere the rest goes in one statement.
  */
 export function statementShapes(count: number, max: number, reuse: boolean): number[] {
   const sizes: number[] = [];
@@ -99,6 +113,6 @@ export function statementShapes(count: number, max: number, reuse: boolean): num
   }
   if (left === 0) return sizes;
   if (!reuse) return [...sizes, left];
-  for (let bit = 1 << Math.floor(Math.log2(left)); bit >= 1; bit >>= 1) if (left & bit) sizes.push(bit);
+  for (; left > 0; left--) sizes.push(1);
   return sizes;
 }
