@@ -143,7 +143,7 @@ function placeholderRows(columns: readonly string[], rows: number): Record<strin
 
 /**
  * Runs `items` in statements of at most `perStatement` items each (cut into the shapes the engine
- * reuses), each compiled once per shape by `build`; `bind` appends an item's values.
+ * reuses), each compiled once per shape by `build`; `bind` writes an item's values from index `at`.
  */
 async function runInShapes<T, R>(
   ctx: BatchContext,
@@ -152,7 +152,7 @@ async function runInShapes<T, R>(
   perStatement: number,
   valuesPerItem: number,
   build: (db: Kysely<Database>, rows: number) => { compile(): CompiledQuery },
-  bind: (values: unknown[], item: T) => void,
+  bind: (values: unknown[], at: number, item: T) => void,
 ): Promise<R[]> {
   const out: R[] = [];
   let at = 0;
@@ -163,8 +163,8 @@ async function runInShapes<T, R>(
       if (bound !== rows * valuesPerItem) throw new Error(`${kind}: ${bound} values bound for ${rows} rows of ${valuesPerItem}`);
       return built;
     });
-    const values: unknown[] = [];
-    for (let i = at; i < at + size; i++) bind(values, items[i] as T);
+    const values: unknown[] = new Array(size * valuesPerItem);
+    for (let i = 0; i < size; i++) bind(values, i * valuesPerItem, items[at + i] as T);
     at += size;
     for (const row of await ctx.shapes.run<R>(ctx.trx, sql, values)) out.push(row);
   }
@@ -209,7 +209,10 @@ export async function selectRatifications(
           join.onRef('k.column1', '=', 'ratifications.country_iso3').onRef('k.column2', '=', 'ratifications.instrument_code'),
         )
         .selectAll('ratifications'),
-    (values, k) => values.push(k.country, k.instrument),
+    (values, at, k) => {
+      values[at] = k.country;
+      values[at + 1] = k.instrument;
+    },
   );
   const declarations = new Map<number, Declaration[]>();
   const found = await runInShapes<number, Selectable<DeclarationsTable>>(
@@ -219,7 +222,9 @@ export async function selectRatifications(
     rowsPerStatement(ctx.maxParams, 1),
     1,
     (db, n) => db.selectFrom('declarations').selectAll().where('ratification_id', 'in', Array(n).fill(0)).orderBy('id'),
-    (values, id) => values.push(id),
+    (values, at, id) => {
+      values[at] = id;
+    },
   );
   // Statements return their declarations in id order, and ids grow from statement to statement only
   // within one; a record's declarations are all in the statement of its id, so each list is in order.
@@ -260,8 +265,17 @@ export async function upsertRatifications(ctx: BatchContext, records: readonly R
           })),
         )
         .returning(['id', 'country_iso3', 'instrument_code']),
-    (values, r) =>
-      values.push(r.country, r.instrument, r.registrationDate, r.status, r.legalAct, r.nationalTitle, r.source, r.confidence, r.notes),
+    (values, at, r) => {
+      values[at] = r.country;
+      values[at + 1] = r.instrument;
+      values[at + 2] = r.registrationDate;
+      values[at + 3] = r.status;
+      values[at + 4] = r.legalAct;
+      values[at + 5] = r.nationalTitle;
+      values[at + 6] = r.source;
+      values[at + 7] = r.confidence;
+      values[at + 8] = r.notes;
+    },
   );
   for (const r of returned) ids.set(`${r.country_iso3}/${r.instrument_code}`, Number(r.id));
   const idOf = (r: Ratification) => ids.get(`${r.country}/${r.instrument}`) as number;
@@ -272,7 +286,9 @@ export async function upsertRatifications(ctx: BatchContext, records: readonly R
     rowsPerStatement(ctx.maxParams, 1),
     1,
     (db, n) => db.deleteFrom('declarations').where('ratification_id', 'in', Array(n).fill(0)),
-    (values, id) => values.push(id),
+    (values, at, id) => {
+      values[at] = id;
+    },
   );
   const declarations = records.flatMap((r) => declarationRows(idOf(r), r.declarations));
   await runInShapes<Omit<DeclarationsTable, 'id'>, never>(
@@ -282,8 +298,9 @@ export async function upsertRatifications(ctx: BatchContext, records: readonly R
     rowsPerStatement(ctx.maxParams, DECLARATION_COLUMNS.length),
     DECLARATION_COLUMNS.length,
     (db, n) => db.insertInto('declarations').values(placeholderRows(DECLARATION_COLUMNS, n) as never),
-    (values, d) => {
-      for (const c of DECLARATION_COLUMNS) values.push(d[c]);
+    (values, at, d) => {
+      for (let c = 0; c < DECLARATION_COLUMNS.length; c++)
+        values[at + c] = d[DECLARATION_COLUMNS[c] as (typeof DECLARATION_COLUMNS)[number]];
     },
   );
 }
@@ -296,20 +313,19 @@ export async function insertEvents(ctx: BatchContext, events: readonly NewChange
     rowsPerStatement(ctx.maxParams, EVENT_COLUMNS.length),
     EVENT_COLUMNS.length,
     (db, n) => db.insertInto('events').values(placeholderRows(EVENT_COLUMNS, n) as never),
-    (values, e) =>
-      values.push(
-        e.at,
-        e.userId,
-        e.actor,
-        e.recordType,
-        e.recordKey,
-        e.country,
-        e.action,
-        jsonOf(e, 'before'),
-        jsonOf(e, 'after'),
-        e.source,
-        e.reason,
-        e.revertsEventId,
-      ),
+    (values, at, e) => {
+      values[at] = e.at;
+      values[at + 1] = e.userId;
+      values[at + 2] = e.actor;
+      values[at + 3] = e.recordType;
+      values[at + 4] = e.recordKey;
+      values[at + 5] = e.country;
+      values[at + 6] = e.action;
+      values[at + 7] = jsonOf(e, 'before');
+      values[at + 8] = jsonOf(e, 'after');
+      values[at + 9] = e.source;
+      values[at + 10] = e.reason;
+      values[at + 11] = e.revertsEventId;
+    },
   );
 }
