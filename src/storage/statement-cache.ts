@@ -24,6 +24,11 @@ export function registerSqliteConnection(db: Kysely<Database>, connection: Bette
   SQLITE_CONNECTIONS.set(db, connection);
 }
 
+/** The better-sqlite3 connection under `db`, when it is a SQLite instance opened by `openDb` (tests look at its statements). */
+export function sqliteConnectionOf(db: Kysely<Database>): BetterSqlite3.Database | undefined {
+  return SQLITE_CONNECTIONS.get(db);
+}
+
 /** Prepared statements kept per connection; shapes are few (two per kind, see `statementShapes`), the bound is a safeguard. */
 const MAX_PREPARED = 64;
 const PREPARED = new WeakMap<BetterSqlite3.Database, Map<string, BetterSqlite3.Statement<unknown[]>>>();
@@ -57,7 +62,7 @@ export class StatementShapes {
     private readonly db: Kysely<Database>,
     engine?: string,
   ) {
-    this.connection = SQLITE_CONNECTIONS.get(db);
+    this.connection = sqliteConnectionOf(db);
     let texts = engine === undefined ? undefined : TEXTS.get(engine);
     if (!texts) {
       texts = new Map();
