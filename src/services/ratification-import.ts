@@ -145,6 +145,8 @@ interface ImportState {
 interface PreparedRow {
   line: number;
   row: ImportRow;
+  /** The record's key, 'IDN/C138', made once for the row. */
+  key: string;
   checked: ReturnType<typeof prepareRatification>;
 }
 
@@ -153,7 +155,8 @@ function prepareChunk(state: ImportState, chunk: readonly ImportRow[]): Prepared
   const prepared: PreparedRow[] = [];
   for (const row of chunk) {
     try {
-      prepared.push({ line: row.line, row, checked: prepareRatification(state.actor, row.input) });
+      const checked = prepareRatification(state.actor, row.input);
+      prepared.push({ line: row.line, row, key: keyOf(checked.country, checked.instrument), checked });
     } catch (error) {
       collectRowProblems(error, row.line, state.errors);
     }
@@ -172,9 +175,8 @@ function planChunk(
   const { counts, current, currentJson, now } = state;
   const written = new Map<string, Ratification>();
   const events: SerialisedChangeEvent[] = [];
-  for (const { line, row, checked } of prepared) {
+  for (const { line, row, key, checked } of prepared) {
     const { country, instrument } = checked;
-    const key = keyOf(country, instrument);
     try {
       const member = state.members.get(country) ?? null;
       const registered = member ? (state.instruments.get(instrument) ?? null) : null;
@@ -220,7 +222,7 @@ function planChunk(
 /** Reads, in a few statements, the States, instruments and records of a chunk that this import has not read yet. */
 async function readMissing(
   tx: RegistryWriteTx,
-  prepared: readonly { checked: { country: string; instrument: string } }[],
+  prepared: readonly { key: string; checked: { country: string; instrument: string } }[],
   members: Map<string, MemberState | null>,
   instruments: Map<string, Instrument | null>,
   current: Map<string, Ratification | null>,
@@ -232,8 +234,7 @@ async function readMissing(
   for (const i of newInstruments) instruments.set(i, null);
   for (const i of await tx.getInstruments(newInstruments)) instruments.set(i.code, i);
   const newKeys = new Map<string, { country: string; instrument: string }>();
-  for (const { checked } of prepared) {
-    const key = keyOf(checked.country, checked.instrument);
+  for (const { key, checked } of prepared) {
     if (!current.has(key) && members.get(checked.country) && instruments.get(checked.instrument))
       newKeys.set(key, { country: checked.country, instrument: checked.instrument });
   }

@@ -278,11 +278,11 @@ export async function upsertRatifications(ctx: BatchContext, records: readonly R
     },
   );
   for (const r of returned) ids.set(`${r.country_iso3}/${r.instrument_code}`, Number(r.id));
-  const idOf = (r: Ratification) => ids.get(`${r.country}/${r.instrument}`) as number;
+  const idList = records.map((r) => ids.get(`${r.country}/${r.instrument}`) as number);
   await runInShapes(
     ctx,
     'delete-declarations',
-    records.map(idOf),
+    idList,
     rowsPerStatement(ctx.maxParams, 1),
     1,
     (db, n) => db.deleteFrom('declarations').where('ratification_id', 'in', Array(n).fill(0)),
@@ -290,7 +290,10 @@ export async function upsertRatifications(ctx: BatchContext, records: readonly R
       values[at] = id;
     },
   );
-  const declarations = records.flatMap((r) => declarationRows(idOf(r), r.declarations));
+  const declarations: Omit<DeclarationsTable, 'id'>[] = [];
+  records.forEach((r, i) => {
+    if (r.declarations.length) declarations.push(...declarationRows(idList[i] as number, r.declarations));
+  });
   await runInShapes<Omit<DeclarationsTable, 'id'>, never>(
     ctx,
     'insert-declarations',
