@@ -8,6 +8,9 @@ import { type ImportProblem, type ImportRow, importColumnOf } from './import-csv
 export interface ImportLookups {
   getCountry(iso3: string): Promise<MemberState | null>;
   getInstrument(code: string): Promise<Instrument | null>;
+  /** Many at once, when the store can (a file names up to 187 States): those that exist. */
+  getCountries?(iso3s: readonly string[]): Promise<MemberState[]>;
+  getInstruments?(codes: readonly string[]): Promise<Instrument[]>;
 }
 
 export interface ImportCheck {
@@ -42,6 +45,17 @@ export async function checkImportRows(
   const countries = new Map<string, MemberState | null>();
   const instruments = new Map<string, Instrument | null>();
   const today = now.toISOString().slice(0, 10);
+  // Every State and instrument the file names, read at once where the store can.
+  if (lookups.getCountries) {
+    const named = [...new Set(rows.map((r) => r.input.country).filter((c) => c))];
+    for (const c of named) countries.set(c, null);
+    for (const m of await lookups.getCountries(named)) countries.set(m.iso3, m);
+  }
+  if (lookups.getInstruments) {
+    const named = [...new Set(rows.map((r) => r.input.instrument).filter((i) => i && !i.startsWith('R')))];
+    for (const i of named) instruments.set(i, null);
+    for (const i of await lookups.getInstruments(named)) instruments.set(i.code, i);
+  }
 
   for (const { line, input } of [...rows].sort((a, b) => a.line - b.line)) {
     const checked = validateRatificationInput(input);

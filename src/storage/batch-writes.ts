@@ -171,14 +171,14 @@ async function runInShapes<T, R>(
   return out;
 }
 
-export async function selectCountries(trx: Trx, iso3s: readonly string[], maxParams: number): Promise<MemberState[]> {
+export async function selectCountries(trx: Kysely<Database>, iso3s: readonly string[], maxParams: number): Promise<MemberState[]> {
   const out: MemberState[] = [];
   for (const part of inBatches(iso3s, rowsPerStatement(maxParams, 1)))
     for (const row of await trx.selectFrom('countries').selectAll().where('iso3', 'in', part).execute()) out.push(toCountry(row));
   return out;
 }
 
-export async function selectInstruments(trx: Trx, codes: readonly string[], maxParams: number): Promise<Instrument[]> {
+export async function selectInstruments(trx: Kysely<Database>, codes: readonly string[], maxParams: number): Promise<Instrument[]> {
   const out: Instrument[] = [];
   for (const part of inBatches(codes, rowsPerStatement(maxParams, 1)))
     for (const row of await trx.selectFrom('instruments').selectAll().where('code', 'in', part).execute()) out.push(toInstrument(row));
