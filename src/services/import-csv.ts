@@ -68,6 +68,16 @@ export interface CsvRecord {
  * Only the current record is held in memory.
  */
 export async function* readCsvRecords(source: CsvSource): AsyncGenerator<CsvRecord> {
+  for await (const batch of readCsvRecordBatches(source)) for (const record of batch) yield record;
+}
+
+/**
+ * `readCsvRecords`, handing over the records of each chunk of the source at once (one turn of the
+ * async iteration per chunk rather than per record: the import reads up to 50,000 rows). Only the
+ * records of the current chunk are held in memory.
+ */
+export async function* readCsvRecordBatches(source: CsvSource): AsyncGenerator<CsvRecord[]> {
+  let batch: CsvRecord[] = [];
   const decoder = new TextDecoder('utf-8', { fatal: true });
   let line = 1;
   let recordLine = 1;
@@ -144,10 +154,9 @@ export async function* readCsvRecords(source: CsvSource): AsyncGenerator<CsvReco
       }
       if (ch === '\r' || ch === '\n') {
         if (ch === '\r') skipLf = true;
-        const record = endRecord();
+        batch.push(endRecord());
         line++;
         recordLine = line;
-        yield record;
         i++;
         continue;
       }
@@ -184,12 +193,16 @@ export async function* readCsvRecords(source: CsvSource): AsyncGenerator<CsvReco
       }
       i++;
     }
+    if (batch.length) {
+      yield batch;
+      batch = [];
+    }
   }
   if (state === 'quoted') {
     problem = 'a quoted field is not closed before the end of the file';
-    yield endRecord();
+    yield [endRecord()];
   } else if (!empty || fields.length > 0 || state === 'closing') {
-    yield endRecord();
+    yield [endRecord()];
   }
 }
 
@@ -240,40 +253,41 @@ export async function parseImportCsv(source: CsvSource): Promise<ParsedImport> {
   let columns: (ImportColumn | null)[] | null = null;
   let count = 0;
   try {
-    for await (const record of readCsvRecords(source)) {
-      if (columns === null) {
+    records: for await (const batch of readCsvRecordBatches(source))
+      for (const record of batch) {
+        if (columns === null) {
+          if (isBlank(record.fields) && !record.problem) continue;
+          const header = readHeader(record, problems);
+          if (!header) return { rows: [], flawedRows: [], problems };
+          columns = header;
+          continue;
+        }
         if (isBlank(record.fields) && !record.problem) continue;
-        const header = readHeader(record, problems);
-        if (!header) return { rows: [], flawedRows: [], problems };
-        columns = header;
-        continue;
+        count++;
+        if (count > MAX_IMPORT_ROWS) {
+          problems.push({ line: record.line, field: 'row', message: `a file may hold at most ${MAX_IMPORT_ROWS} rows; split it` });
+          break records;
+        }
+        const read = readRow(record, columns, problems);
+        if (!read) continue;
+        const { row, flawed } = read;
+        if (flawed) {
+          flawedRows.push(row);
+          continue;
+        }
+        const key = `${row.input.country}/${row.input.instrument}`;
+        const earlier = seen.get(key);
+        if (earlier !== undefined) {
+          problems.push({
+            line: record.line,
+            field: 'instrument',
+            message: `${key} is also on line ${earlier}; give each ratification once`,
+          });
+          continue;
+        }
+        seen.set(key, record.line);
+        rows.push(row);
       }
-      if (isBlank(record.fields) && !record.problem) continue;
-      count++;
-      if (count > MAX_IMPORT_ROWS) {
-        problems.push({ line: record.line, field: 'row', message: `a file may hold at most ${MAX_IMPORT_ROWS} rows; split it` });
-        break;
-      }
-      const read = readRow(record, columns, problems);
-      if (!read) continue;
-      const { row, flawed } = read;
-      if (flawed) {
-        flawedRows.push(row);
-        continue;
-      }
-      const key = `${row.input.country}/${row.input.instrument}`;
-      const earlier = seen.get(key);
-      if (earlier !== undefined) {
-        problems.push({
-          line: record.line,
-          field: 'instrument',
-          message: `${key} is also on line ${earlier}; give each ratification once`,
-        });
-        continue;
-      }
-      seen.set(key, record.line);
-      rows.push(row);
-    }
   } catch (error) {
     if (error instanceof CsvSyntaxError) {
       problems.push({ line: error.line, field: 'row', message: error.message });
