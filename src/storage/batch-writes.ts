@@ -156,6 +156,9 @@ async function runInShapes<T, R>(
 ): Promise<R[]> {
   const out: R[] = [];
   let at = 0;
+  // Where statements run synchronously (better-sqlite3 copies the values as it binds them), one array
+  // per shape serves every statement of that shape: each item's values overwrite the last.
+  let values: unknown[] = [];
   for (const size of statementShapes(items.length, perStatement, ctx.shapes.reusesStatements)) {
     const sql = ctx.shapes.sql(kind, size, (db, rows) => {
       const built = build(db, rows);
@@ -163,7 +166,7 @@ async function runInShapes<T, R>(
       if (bound !== rows * valuesPerItem) throw new Error(`${kind}: ${bound} values bound for ${rows} rows of ${valuesPerItem}`);
       return built;
     });
-    const values: unknown[] = new Array(size * valuesPerItem);
+    if (!ctx.shapes.reusesStatements || values.length !== size * valuesPerItem) values = new Array(size * valuesPerItem);
     for (let i = 0; i < size; i++) bind(values, i * valuesPerItem, items[at + i] as T);
     at += size;
     for (const row of await ctx.shapes.run<R>(ctx.trx, sql, values)) out.push(row);
