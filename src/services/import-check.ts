@@ -57,7 +57,11 @@ export async function checkImportRows(
     for (const i of await lookups.getInstruments(named)) instruments.set(i.code, i);
   }
 
-  for (const { line, input } of [...rows].sort((a, b) => a.line - b.line)) {
+  // In line order (a parsed file's rows usually are already: then they are not copied and sorted).
+  const inOrder = rows.every((r, i) => i === 0 || (rows[i - 1] as ImportRow).line <= r.line)
+    ? rows
+    : [...rows].sort((a, b) => a.line - b.line);
+  for (const { line, input } of inOrder) {
     const checked = validateRatificationInput(input);
     for (const issue of checked.issues) add({ line, field: importColumnOf(issue.field), message: issue.message });
 

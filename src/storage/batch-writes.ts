@@ -245,7 +245,7 @@ export async function selectRatifications(
  */
 export async function upsertRatifications(ctx: BatchContext, records: readonly Ratification[]): Promise<void> {
   if (!records.length) return;
-  const ids = new Map<string, number>();
+  const ids = new Map<string, Map<string, number>>();
   const returned = await runInShapes<Ratification, { id: number; country_iso3: string; instrument_code: string }>(
     ctx,
     'upsert-ratifications',
@@ -280,8 +280,13 @@ export async function upsertRatifications(ctx: BatchContext, records: readonly R
       values[at + 8] = r.notes;
     },
   );
-  for (const r of returned) ids.set(`${r.country_iso3}/${r.instrument_code}`, Number(r.id));
-  const idList = records.map((r) => ids.get(`${r.country}/${r.instrument}`) as number);
+  // By State, then instrument: no key string made for each of thousands of records.
+  for (const r of returned) {
+    let byInstrument = ids.get(r.country_iso3);
+    if (!byInstrument) ids.set(r.country_iso3, (byInstrument = new Map()));
+    byInstrument.set(r.instrument_code, Number(r.id));
+  }
+  const idList = records.map((r) => ids.get(r.country)?.get(r.instrument) as number);
   await runInShapes(
     ctx,
     'delete-declarations',
