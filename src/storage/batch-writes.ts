@@ -283,7 +283,10 @@ export async function upsertRatifications(ctx: BatchContext, records: readonly R
   // By State, then instrument: no key string made for each of thousands of records.
   for (const r of returned) {
     let byInstrument = ids.get(r.country_iso3);
-    if (!byInstrument) ids.set(r.country_iso3, (byInstrument = new Map()));
+    if (!byInstrument) {
+      byInstrument = new Map();
+      ids.set(r.country_iso3, byInstrument);
+    }
     byInstrument.set(r.instrument_code, Number(r.id));
   }
   const idList = records.map((r) => ids.get(r.country)?.get(r.instrument) as number);
