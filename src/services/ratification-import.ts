@@ -227,12 +227,16 @@ async function readMissing(
   instruments: Map<string, Instrument | null>,
   current: Map<string, Ratification | null>,
 ): Promise<void> {
-  const newCountries = [...new Set(prepared.map((p) => p.checked.country))].filter((c) => !members.has(c));
+  const newCountries = new Set<string>();
+  const newInstruments = new Set<string>();
+  for (const { checked } of prepared) {
+    if (!members.has(checked.country)) newCountries.add(checked.country);
+    if (!instruments.has(checked.instrument)) newInstruments.add(checked.instrument);
+  }
   for (const c of newCountries) members.set(c, null);
-  for (const m of await tx.getCountries(newCountries)) members.set(m.iso3, m);
-  const newInstruments = [...new Set(prepared.map((p) => p.checked.instrument))].filter((i) => !instruments.has(i));
+  for (const m of await tx.getCountries([...newCountries])) members.set(m.iso3, m);
   for (const i of newInstruments) instruments.set(i, null);
-  for (const i of await tx.getInstruments(newInstruments)) instruments.set(i.code, i);
+  for (const i of await tx.getInstruments([...newInstruments])) instruments.set(i.code, i);
   const newKeys = new Map<string, { country: string; instrument: string }>();
   for (const { key, checked } of prepared) {
     if (!current.has(key) && members.get(checked.country) && instruments.get(checked.instrument))
