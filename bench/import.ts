@@ -225,10 +225,10 @@ async function main(): Promise<void> {
     `after an untimed warm-up of both paths, ${ROUNDS} rounds each run the row-by-row sample, the batched sample and the batched full run, and the medians are kept; ` +
     'the batched import is timed on the same sample and on the full run. "speed vs row-by-row" = rows/s ÷ rows/s of the row-by-row sample. ' +
     cpuRatios +
-    'Where the batched time goes (CPU profiles, decisions 085 and 150): on SQLite about 35–45 µs of CPU a row, of which ~7 µs parsing and the one-pass check, ~6 µs ' +
-    'checking and planning each row again in the transaction (the service does not trust its caller) and writing it as JSON once, ~15–20 µs in SQLite itself ' +
-    '(better-sqlite3 running statements prepared once per shape and kept, and the commit) and the rest in garbage collection; the row-by-row path costs ' +
-    '0.35–1.5 ms a row depending on the load, so the SQLite ratio moves with the load far more than the PostgreSQL one, where each row-by-row statement is a network round trip. ' +
+    'Where the batched time goes (CPU profiles, decisions 085 and 150): on SQLite about 30 µs of CPU a row on a quiet machine (more under load), of which ~4 µs parsing and the one-pass check, ~5 µs ' +
+    'checking and planning each row again in the transaction (the service does not trust its caller) and writing it as JSON once, ~13 µs in SQLite itself ' +
+    '(better-sqlite3 running statements prepared once per shape and kept: events ~6 µs, records ~4 µs, reading the stored records ~2 µs; and the commit) and ~4 µs in garbage collection; the row-by-row path costs ' +
+    '0.3–1.5 ms a row depending on the load, so the SQLite ratio moves with the load far more than the PostgreSQL one, where each row-by-row statement is a network round trip. ' +
     'Before decision 150 (every batch statement built, compiled and prepared afresh; each record serialised twice), the same benchmark gave 6.9× on SQLite and 21.5× on PostgreSQL (run 2026-12-03 16:17 UTC).';
   const body = `${SECTION}\n\n${intro}\n\n${table}\n`;
   if (args['no-write']) return;
