@@ -23,6 +23,8 @@ export type TitleIdKind = 'official' | 'unofficial';
 const CODE = /^(C|P|R)(\d{3})$/;
 
 export function normaliseInstrumentCode(raw: string): string | null {
+  // Already in the stored form (most rows of an import): nothing to rebuild.
+  if (CODE.test(raw)) return raw;
   const m = /^\s*([cpr])\s*0*(\d{1,3})\s*$/i.exec(raw);
   if (!m?.[1] || !m[2]) return null;
   return `${m[1].toUpperCase()}${m[2].padStart(3, '0')}`;

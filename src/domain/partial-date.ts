@@ -11,22 +11,51 @@ export interface PartialDateParts {
   precision: DatePrecision;
 }
 
-const PARTIAL_DATE = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
+/** `count` ASCII digits from `at`, as a number; -1 when one is not a digit. */
+function digitsAt(text: string, at: number, count: number): number {
+  let n = 0;
+  for (let i = at; i < at + count; i++) {
+    const d = text.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return -1;
+    n = n * 10 + d;
+  }
+  return n;
+}
+
+/**
+ * Reads 'YYYY', 'YYYY-MM' or 'YYYY-MM-DD' (ASCII digits, a real month and day) without building
+ * anything: year × 10,000 + month × 100 + day, month and day 0 when not given; -1 when unreadable.
+ * Imports check every date of every row two or three times, so this stays allocation-free.
+ */
+function scanPartialDate(text: string): number {
+  const length = text.length;
+  if (length !== 4 && length !== 7 && length !== 10) return -1;
+  const year = digitsAt(text, 0, 4);
+  if (year < 0) return -1;
+  if (length === 4) return year * 10_000;
+  if (text.charCodeAt(4) !== 45 /* - */) return -1;
+  const month = digitsAt(text, 5, 2);
+  if (month < 1 || month > 12) return -1;
+  if (length === 7) return year * 10_000 + month * 100;
+  if (text.charCodeAt(7) !== 45 /* - */) return -1;
+  const day = digitsAt(text, 8, 2);
+  if (day < 1 || day > daysInMonth(year, month)) return -1;
+  return year * 10_000 + month * 100 + day;
+}
 
 export function parsePartialDate(value: string | null | undefined): PartialDateParts | null {
   if (!value) return null;
-  const m = PARTIAL_DATE.exec(value.trim());
-  if (!m) return null;
-  const year = Number(m[1]);
-  const month = m[2] ? Number(m[2]) : null;
-  const day = m[3] ? Number(m[3]) : null;
-  if (month !== null && (month < 1 || month > 12)) return null;
-  if (day !== null && month !== null && (day < 1 || day > daysInMonth(year, month))) return null;
+  const text = value.trim();
+  const scanned = scanPartialDate(text);
+  if (scanned < 0) return null;
+  const year = Math.floor(scanned / 10_000);
+  const month = text.length >= 7 ? Math.floor(scanned / 100) % 100 : null;
+  const day = text.length === 10 ? scanned % 100 : null;
   return { year, month, day, precision: day !== null ? 'day' : month !== null ? 'month' : 'year' };
 }
 
 export function isPartialDate(value: string): boolean {
-  return parsePartialDate(value) !== null;
+  return value ? scanPartialDate(value.trim()) >= 0 : false;
 }
 
 export function isIsoDay(value: string): boolean {
@@ -104,9 +133,27 @@ export function dayRange(value: string): { first: string; last: string } | null 
  * is not "before" 1999-06-17, since it may be a later day of that year. False when unsure or unreadable.
  */
 export function isCertainlyBefore(value: string, other: string): boolean {
-  const a = dayRange(value);
-  const b = dayRange(other);
+  const a = knownDayRange(value);
+  const b = knownDayRange(other);
   return a !== null && b !== null && a.last < b.first;
+}
+
+/**
+ * `dayRange`, remembered: the fact rules compare the same few thousand dates (today, adoptions,
+ * memberships, registrations) for every row of an import. Pure, so a remembered answer is the answer;
+ * the memory is emptied when it holds too many dates.
+ */
+const RANGES = new Map<string, Readonly<{ first: string; last: string }> | null>();
+const MAX_RANGES = 10_000;
+
+function knownDayRange(value: string): Readonly<{ first: string; last: string }> | null {
+  let range = RANGES.get(value);
+  if (range === undefined) {
+    if (RANGES.size >= MAX_RANGES) RANGES.clear();
+    range = dayRange(value);
+    RANGES.set(value, range);
+  }
+  return range;
 }
 
 /**

@@ -53,6 +53,8 @@ export interface CheckedRatificationInput {
   issues: FieldIssue[];
 }
 
+const TEXT_FIELDS = ['legalAct', 'nationalTitle'] as const;
+
 export function validateRatificationInput(input: RatificationInput): CheckedRatificationInput {
   const country = (input.country ?? '').trim().toUpperCase();
   const instrument = normaliseInstrumentCode(input.instrument ?? '') ?? '';
@@ -65,7 +67,7 @@ export function validateRatificationInput(input: RatificationInput): CheckedRati
     issues.push({ field: 'status', message: `must be one of ${RATIFICATION_STATUSES.join(', ')}` });
   if (input.confidence && !CONFIDENCES.includes(input.confidence))
     issues.push({ field: 'confidence', message: 'must be high, medium or low' });
-  for (const f of ['legalAct', 'nationalTitle'] as const)
+  for (const f of TEXT_FIELDS)
     if ((input[f] ?? '').length > MAX_TEXT_LENGTH) issues.push({ field: f, message: `must be at most ${MAX_TEXT_LENGTH} characters` });
   const age = input.minimumAge;
   if (age) {

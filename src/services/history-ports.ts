@@ -58,6 +58,11 @@ export interface ActorScope {
 }
 
 export type NewChangeEvent = Omit<ChangeEvent, 'id' | 'actorScope'>;
+/**
+ * A new event with its before and after already written as JSON (`JSON.stringify` of each, null for
+ * none), as the import has them from comparing the record before and after: stored as given.
+ */
+export type SerialisedChangeEvent = NewChangeEvent & { beforeJson: string | null; afterJson: string | null };
 
 export interface HistoryFilter {
   recordType?: RecordType;

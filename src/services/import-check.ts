@@ -8,6 +8,9 @@ import { type ImportProblem, type ImportRow, importColumnOf } from './import-csv
 export interface ImportLookups {
   getCountry(iso3: string): Promise<MemberState | null>;
   getInstrument(code: string): Promise<Instrument | null>;
+  /** Many at once, when the store can (a file names up to 187 States): those that exist. */
+  getCountries?(iso3s: readonly string[]): Promise<MemberState[]>;
+  getInstruments?(codes: readonly string[]): Promise<Instrument[]>;
 }
 
 export interface ImportCheck {
@@ -38,18 +41,38 @@ export async function checkImportRows(
     reported.add(key);
     problems.push(p);
   };
-  const countries = new Map<string, Promise<MemberState | null>>();
-  const instruments = new Map<string, Promise<Instrument | null>>();
+  // Each State and instrument is looked up once, when a row first names it.
+  const countries = new Map<string, MemberState | null>();
+  const instruments = new Map<string, Instrument | null>();
   const today = now.toISOString().slice(0, 10);
+  // Every State and instrument the file names, read at once where the store can.
+  if (lookups.getCountries) {
+    const named = [...new Set(rows.map((r) => r.input.country).filter((c) => c))];
+    for (const c of named) countries.set(c, null);
+    for (const m of await lookups.getCountries(named)) countries.set(m.iso3, m);
+  }
+  if (lookups.getInstruments) {
+    const named = [...new Set(rows.map((r) => r.input.instrument).filter((i) => i && !i.startsWith('R')))];
+    for (const i of named) instruments.set(i, null);
+    for (const i of await lookups.getInstruments(named)) instruments.set(i.code, i);
+  }
 
-  for (const { line, input } of [...rows].sort((a, b) => a.line - b.line)) {
+  // In line order (a parsed file's rows usually are already: then they are not copied and sorted).
+  const inOrder = rows.every((r, i) => i === 0 || (rows[i - 1] as ImportRow).line <= r.line)
+    ? rows
+    : [...rows].sort((a, b) => a.line - b.line);
+  for (const { line, input } of inOrder) {
     const checked = validateRatificationInput(input);
     for (const issue of checked.issues) add({ line, field: importColumnOf(issue.field), message: issue.message });
 
     let member: MemberState | null = null;
     if (input.country) {
-      if (!countries.has(input.country)) countries.set(input.country, lookups.getCountry(input.country));
-      member = await (countries.get(input.country) as Promise<MemberState | null>);
+      const known = countries.get(input.country);
+      if (known !== undefined) member = known;
+      else {
+        member = await lookups.getCountry(input.country);
+        countries.set(input.country, member);
+      }
       if (!member) add({ line, field: 'country', message: `"${input.country}" is not an ILO member State in the registry` });
       else {
         const decision = canWrite(actor, { kind: 'ratification', country: input.country });
@@ -58,8 +81,12 @@ export async function checkImportRows(
     }
     let instrument: Instrument | null = null;
     if (input.instrument && !input.instrument.startsWith('R')) {
-      if (!instruments.has(input.instrument)) instruments.set(input.instrument, lookups.getInstrument(input.instrument));
-      instrument = await (instruments.get(input.instrument) as Promise<Instrument | null>);
+      const known = instruments.get(input.instrument);
+      if (known !== undefined) instrument = known;
+      else {
+        instrument = await lookups.getInstrument(input.instrument);
+        instruments.set(input.instrument, instrument);
+      }
       if (!instrument) add({ line, field: 'instrument', message: `"${input.instrument}" is not an instrument in the registry` });
     }
     if (checked.date) {

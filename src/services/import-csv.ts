@@ -68,6 +68,16 @@ export interface CsvRecord {
  * Only the current record is held in memory.
  */
 export async function* readCsvRecords(source: CsvSource): AsyncGenerator<CsvRecord> {
+  for await (const batch of readCsvRecordBatches(source)) for (const record of batch) yield record;
+}
+
+/**
+ * `readCsvRecords`, handing over the records of each chunk of the source at once (one turn of the
+ * async iteration per chunk rather than per record: the import reads up to 50,000 rows). Only the
+ * records of the current chunk are held in memory.
+ */
+export async function* readCsvRecordBatches(source: CsvSource): AsyncGenerator<CsvRecord[]> {
+  let batch: CsvRecord[] = [];
   const decoder = new TextDecoder('utf-8', { fatal: true });
   let line = 1;
   let recordLine = 1;
@@ -144,10 +154,9 @@ export async function* readCsvRecords(source: CsvSource): AsyncGenerator<CsvReco
       }
       if (ch === '\r' || ch === '\n') {
         if (ch === '\r') skipLf = true;
-        const record = endRecord();
+        batch.push(endRecord());
         line++;
         recordLine = line;
-        yield record;
         i++;
         continue;
       }
@@ -169,18 +178,31 @@ export async function* readCsvRecords(source: CsvSource): AsyncGenerator<CsvReco
       } else if (state === 'closing') {
         if (!problem) problem = 'text after the closing quote of a field: a field is either entirely quoted or not quoted';
       } else {
-        field += ch;
+        // Copy the run up to the next comma, quote or line break in one step.
+        let j = i + 1;
+        while (j < text.length) {
+          const c = text.charCodeAt(j);
+          if (c === 44 /* , */ || c === 34 /* " */ || c === 10 /* \n */ || c === 13 /* \r */) break;
+          j++;
+        }
+        field += text.slice(i, j);
         state = 'bare';
         if (field.length > MAX_FIELD_LENGTH && !problem) problem = `a field is longer than ${MAX_FIELD_LENGTH} characters`;
+        i = j;
+        continue;
       }
       i++;
+    }
+    if (batch.length) {
+      yield batch;
+      batch = [];
     }
   }
   if (state === 'quoted') {
     problem = 'a quoted field is not closed before the end of the file';
-    yield endRecord();
+    yield [endRecord()];
   } else if (!empty || fields.length > 0 || state === 'closing') {
-    yield endRecord();
+    yield [endRecord()];
   }
 }
 
@@ -203,6 +225,17 @@ const ARTICLES: Record<string, 'C138 Art 2(1)' | 'C138 Art 2(2)'> = {
   '2(2)': 'C138 Art 2(2)',
 };
 
+const NONE_BAD: ReadonlySet<string> = new Set();
+
+function problem(problems: ImportProblem[], line: number, field: ImportColumn, message: string): void {
+  problems.push({ line, field, message });
+}
+
+/** A cell given and without a problem. */
+function usable(cell: Partial<Record<ImportColumn, string>>, bad: ReadonlySet<string>, column: ImportColumn): boolean {
+  return cell[column] !== undefined && !bad.has(column);
+}
+
 function isBlank(fields: string[]): boolean {
   return fields.length === 1 && (fields[0] as string).trim() === '';
 }
@@ -220,40 +253,41 @@ export async function parseImportCsv(source: CsvSource): Promise<ParsedImport> {
   let columns: (ImportColumn | null)[] | null = null;
   let count = 0;
   try {
-    for await (const record of readCsvRecords(source)) {
-      if (columns === null) {
+    records: for await (const batch of readCsvRecordBatches(source))
+      for (const record of batch) {
+        if (columns === null) {
+          if (isBlank(record.fields) && !record.problem) continue;
+          const header = readHeader(record, problems);
+          if (!header) return { rows: [], flawedRows: [], problems };
+          columns = header;
+          continue;
+        }
         if (isBlank(record.fields) && !record.problem) continue;
-        const header = readHeader(record, problems);
-        if (!header) return { rows: [], flawedRows: [], problems };
-        columns = header;
-        continue;
+        count++;
+        if (count > MAX_IMPORT_ROWS) {
+          problems.push({ line: record.line, field: 'row', message: `a file may hold at most ${MAX_IMPORT_ROWS} rows; split it` });
+          break records;
+        }
+        const read = readRow(record, columns, problems);
+        if (!read) continue;
+        const { row, flawed } = read;
+        if (flawed) {
+          flawedRows.push(row);
+          continue;
+        }
+        const key = `${row.input.country}/${row.input.instrument}`;
+        const earlier = seen.get(key);
+        if (earlier !== undefined) {
+          problems.push({
+            line: record.line,
+            field: 'instrument',
+            message: `${key} is also on line ${earlier}; give each ratification once`,
+          });
+          continue;
+        }
+        seen.set(key, record.line);
+        rows.push(row);
       }
-      if (isBlank(record.fields) && !record.problem) continue;
-      count++;
-      if (count > MAX_IMPORT_ROWS) {
-        problems.push({ line: record.line, field: 'row', message: `a file may hold at most ${MAX_IMPORT_ROWS} rows; split it` });
-        break;
-      }
-      const read = readRow(record, columns, problems);
-      if (!read) continue;
-      const { row, flawed } = read;
-      if (flawed) {
-        flawedRows.push(row);
-        continue;
-      }
-      const key = `${row.input.country}/${row.input.instrument}`;
-      const earlier = seen.get(key);
-      if (earlier !== undefined) {
-        problems.push({
-          line: record.line,
-          field: 'instrument',
-          message: `${key} is also on line ${earlier}; give each ratification once`,
-        });
-        continue;
-      }
-      seen.set(key, record.line);
-      rows.push(row);
-    }
   } catch (error) {
     if (error instanceof CsvSyntaxError) {
       problems.push({ line: error.line, field: 'row', message: error.message });
@@ -316,58 +350,60 @@ function readRow(
     return null;
   }
   const cell: Partial<Record<ImportColumn, string>> = {};
-  columns.forEach((c, i) => {
+  for (let i = 0; i < columns.length; i++) {
+    const c = columns[i];
     const v = (record.fields[i] as string).trim();
     if (c && v !== '') cell[c] = v;
-  });
+  }
   const before = problems.length;
-  const problem = (field: ImportColumn, message: string) => problems.push({ line, field, message });
 
-  for (const required of REQUIRED_COLUMNS) if (cell[required] === undefined) problem(required, 'is required and empty');
+  for (const required of REQUIRED_COLUMNS) if (cell[required] === undefined) problem(problems, line, required, 'is required and empty');
   const country = cell.country?.toUpperCase();
   if (country !== undefined && !/^[A-Z]{3}$/.test(country))
-    problem('country', `must be an ISO 3166 alpha-3 code such as IDN, got "${cell.country}"`);
+    problem(problems, line, 'country', `must be an ISO 3166 alpha-3 code such as IDN, got "${cell.country}"`);
   const instrument = cell.instrument === undefined ? undefined : normaliseInstrumentCode(cell.instrument);
   if (cell.instrument !== undefined && (!instrument || instrument.startsWith('R')))
-    problem('instrument', `must be a Convention or Protocol code such as C138, got "${cell.instrument}"`);
+    problem(problems, line, 'instrument', `must be a Convention or Protocol code such as C138, got "${cell.instrument}"`);
   if (cell.registration_date !== undefined && !isPartialDate(cell.registration_date))
     problem(
+      problems,
+      line,
       'registration_date',
       impossibleDayReason(cell.registration_date)
         ? `${cell.registration_date} is not a date: ${impossibleDayReason(cell.registration_date)}`
         : `must be a date YYYY-MM-DD, or YYYY when only the year is known, got "${cell.registration_date}"`,
     );
   if (cell.status !== undefined && !(RATIFICATION_STATUSES as readonly string[]).includes(cell.status))
-    problem('status', `must be one of ${RATIFICATION_STATUSES.join(', ')}, got "${cell.status}"`);
+    problem(problems, line, 'status', `must be one of ${RATIFICATION_STATUSES.join(', ')}, got "${cell.status}"`);
   const confidence = cell.confidence?.toLowerCase();
   if (confidence !== undefined && !(CONFIDENCES as readonly string[]).includes(confidence))
-    problem('confidence', `must be one of ${CONFIDENCES.join(', ')}, got "${cell.confidence}"`);
+    problem(problems, line, 'confidence', `must be one of ${CONFIDENCES.join(', ')}, got "${cell.confidence}"`);
   let age: number | undefined;
   if (cell.minimum_age !== undefined) {
     age = /^\d{1,3}$/.test(cell.minimum_age) ? Number(cell.minimum_age) : undefined;
-    if (age === undefined) problem('minimum_age', `must be a whole number of years such as 15, got "${cell.minimum_age}"`);
-    else if (instrument && instrument !== 'C138') problem('minimum_age', 'a minimum age is declared only under C138');
+    if (age === undefined) problem(problems, line, 'minimum_age', `must be a whole number of years such as 15, got "${cell.minimum_age}"`);
+    else if (instrument && instrument !== 'C138') problem(problems, line, 'minimum_age', 'a minimum age is declared only under C138');
   }
   const article = cell.minimum_age_article === undefined ? undefined : ARTICLES[cell.minimum_age_article.toLowerCase()];
   if (cell.minimum_age_article !== undefined) {
-    if (!article) problem('minimum_age_article', `must be C138 Art 2(1) or C138 Art 2(2), got "${cell.minimum_age_article}"`);
-    else if (cell.minimum_age === undefined) problem('minimum_age_article', 'is given without a minimum_age');
+    if (!article)
+      problem(problems, line, 'minimum_age_article', `must be C138 Art 2(1) or C138 Art 2(2), got "${cell.minimum_age_article}"`);
+    else if (cell.minimum_age === undefined) problem(problems, line, 'minimum_age_article', 'is given without a minimum_age');
   }
   const flawed = problems.length > before;
-  const bad = new Set(problems.slice(before).map((p) => p.field));
-  const usable = (column: ImportColumn) => cell[column] !== undefined && !bad.has(column);
+  const bad = flawed ? new Set(problems.slice(before).map((p) => p.field)) : NONE_BAD;
 
   // A flawed row keeps only its readable cells: '' marks a code that could not be read.
   const input: RatificationInput = {
-    country: usable('country') ? (country as string) : '',
-    instrument: usable('instrument') ? (instrument as string) : '',
+    country: usable(cell, bad, 'country') ? (country as string) : '',
+    instrument: usable(cell, bad, 'instrument') ? (instrument as string) : '',
     source: cell.source ?? '',
   };
-  if (usable('registration_date')) input.registrationDate = cell.registration_date;
-  if (usable('status')) input.status = cell.status as RatificationStatus;
+  if (usable(cell, bad, 'registration_date')) input.registrationDate = cell.registration_date;
+  if (usable(cell, bad, 'status')) input.status = cell.status as RatificationStatus;
   if (cell.legal_act !== undefined) input.legalAct = cell.legal_act;
   if (cell.national_title !== undefined) input.nationalTitle = cell.national_title;
-  if (usable('confidence')) input.confidence = confidence as Confidence;
+  if (usable(cell, bad, 'confidence')) input.confidence = confidence as Confidence;
   if (age !== undefined && !bad.has('minimum_age') && !bad.has('minimum_age_article'))
     input.minimumAge = article ? { value: age, article } : { value: age };
   if (cell.reason !== undefined) input.reason = cell.reason;

@@ -86,10 +86,18 @@ export function planRatification(
     adoptionDate: registered.adoptionDate,
     membershipDate: member.membershipDate,
     declarationDates: clean(age?.date) ? [{ field: 'minimumAge.date', date: clean(age?.date) as string }] : [],
-    today: now.toISOString().slice(0, 10),
+    today: dayOf(now),
   });
   if (facts.errors.length) fail(facts.errors);
   return { after, warnings: facts.warnings };
+}
+
+/** YYYY-MM-DD of `now`, remembered for the last instant asked: an import plans every row at the same `now`. */
+let lastDay: { time: number; day: string } | null = null;
+function dayOf(now: Date): string {
+  const time = now.getTime();
+  if (lastDay?.time !== time) lastDay = { time, day: now.toISOString().slice(0, 10) };
+  return lastDay.day;
 }
 
 export function sameJson(a: unknown, b: unknown): boolean {

@@ -5,9 +5,9 @@ import type { Instrument } from '../domain/instrument.ts';
 import type { Ratification } from '../domain/ratification.ts';
 import { changedKeys } from './cache-dependencies.ts';
 import { clean } from './edit-validation.ts';
-import type { HistoryRepository, NewChangeEvent, RegistryWriteTx } from './history-ports.ts';
+import type { HistoryRepository, RegistryWriteTx, SerialisedChangeEvent } from './history-ports.ts';
 import type { ImportRow } from './import-csv.ts';
-import { planRatification, prepareRatification, sameJson } from './ratification-change.ts';
+import { planRatification, prepareRatification } from './ratification-change.ts';
 
 export type { ImportRow } from './import-csv.ts';
 
@@ -96,60 +96,22 @@ export async function importRatificationsInBatches(
   const chunkRows = Math.max(1, options.chunkRows ?? IMPORT_CHUNK_ROWS);
   const counts: ImportCounts = { created: 0, updated: 0, unchanged: 0 };
   await store.transaction(async (tx) => {
-    const errors: FieldIssue[] = [];
-    const members = new Map<string, MemberState | null>();
-    const instruments = new Map<string, Instrument | null>();
-    // Every record this import has read or written, as it stands in the transaction.
-    const current = new Map<string, Ratification | null>();
+    const state: ImportState = {
+      actor,
+      now,
+      at: now.toISOString(),
+      counts,
+      errors: [],
+      members: new Map(),
+      instruments: new Map(),
+      current: new Map(),
+      currentJson: new Map(),
+    };
     for (let start = 0; start < rows.length; start += chunkRows) {
       const chunk = rows.slice(start, start + chunkRows);
-      const prepared: { line: number; row: ImportRow; checked: ReturnType<typeof prepareRatification> }[] = [];
-      for (const row of chunk) {
-        try {
-          prepared.push({ line: row.line, row, checked: prepareRatification(actor, row.input) });
-        } catch (error) {
-          collectRowProblems(error, row.line, errors);
-        }
-      }
-      await readMissing(tx, prepared, members, instruments, current);
-
-      const written = new Map<string, Ratification>();
-      const events: NewChangeEvent[] = [];
-      for (const { line, row, checked } of prepared) {
-        const { country, instrument } = checked;
-        const key = keyOf(country, instrument);
-        try {
-          const member = members.get(country) ?? null;
-          const registered = member ? (instruments.get(instrument) ?? null) : null;
-          const before = member && registered ? (current.get(key) ?? null) : null;
-          const { after } = planRatification(row.input, checked, { member, registered, before, now });
-          if (sameJson(before, after)) {
-            counts.unchanged++;
-            continue;
-          }
-          if (before) counts.updated++;
-          else counts.created++;
-          current.set(key, after);
-          // A record given twice is written once, as it ends; each row still has its event.
-          written.set(key, after);
-          events.push({
-            at: now.toISOString(),
-            userId: checked.actor.id,
-            actor: checked.actor.email,
-            recordType: 'ratification',
-            recordKey: key,
-            country,
-            action: before ? 'update' : 'create',
-            before: before ?? null,
-            after,
-            source: clean(row.input.source) as string,
-            reason: clean(row.input.reason ?? null),
-            revertsEventId: null,
-          });
-        } catch (error) {
-          collectRowProblems(error, line, errors);
-        }
-      }
+      const prepared = prepareChunk(state, chunk);
+      await readMissing(tx, prepared, state.members, state.instruments, state.current);
+      const { written, events } = planChunk(state, prepared);
       await tx.putRatifications([...written.values()]);
       await tx.appendEvents(events);
       await markChanged(
@@ -158,28 +120,125 @@ export async function importRatificationsInBatches(
       );
       options.onProgress?.({ done: Math.min(rows.length, start + chunk.length), total: rows.length });
     }
-    if (errors.length) throw invalid(`${errors.length} problems; nothing was imported`, errors);
+    if (state.errors.length) throw invalid(`${state.errors.length} problems; nothing was imported`, state.errors);
   });
   return counts;
+}
+
+/** What the import carries from chunk to chunk inside its transaction. */
+interface ImportState {
+  actor: Actor | null;
+  now: Date;
+  /** `now` as events record it. */
+  at: string;
+  counts: ImportCounts;
+  /** Refusals of every chunk so far, as "line N, field" issues. */
+  errors: FieldIssue[];
+  members: Map<string, MemberState | null>;
+  instruments: Map<string, Instrument | null>;
+  /** Every record this import has read or written, as it stands in the transaction. */
+  current: Map<string, Ratification | null>;
+  /** The same records as JSON (`JSON.stringify(record ?? null)`), once this import has compared them. */
+  currentJson: Map<string, string>;
+}
+
+interface PreparedRow {
+  line: number;
+  row: ImportRow;
+  /** The record's key, 'IDN/C138', made once for the row. */
+  key: string;
+  checked: ReturnType<typeof prepareRatification>;
+}
+
+/** The checks of each row that need nothing stored; refusals are collected. */
+function prepareChunk(state: ImportState, chunk: readonly ImportRow[]): PreparedRow[] {
+  const prepared: PreparedRow[] = [];
+  for (const row of chunk) {
+    try {
+      const checked = prepareRatification(state.actor, row.input);
+      prepared.push({ line: row.line, row, key: keyOf(checked.country, checked.instrument), checked });
+    } catch (error) {
+      collectRowProblems(error, row.line, state.errors);
+    }
+  }
+  return prepared;
+}
+
+/**
+ * Each row planned as `saveRatification` would plan it, in order (a later row of the same record
+ * sees the earlier one): the records to write, each once as it ends, and an event for each change.
+ */
+function planChunk(
+  state: ImportState,
+  prepared: readonly PreparedRow[],
+): { written: Map<string, Ratification>; events: SerialisedChangeEvent[] } {
+  const { counts, current, currentJson, now } = state;
+  const written = new Map<string, Ratification>();
+  const events: SerialisedChangeEvent[] = [];
+  for (const { line, row, key, checked } of prepared) {
+    const { country, instrument } = checked;
+    try {
+      const member = state.members.get(country) ?? null;
+      const registered = member ? (state.instruments.get(instrument) ?? null) : null;
+      const before = member && registered ? (current.get(key) ?? null) : null;
+      const { after } = planRatification(row.input, checked, { member, registered, before, now });
+      // `sameJson`, with each record written as JSON once: the event stores these same strings.
+      const beforeJson = currentJson.get(key) ?? JSON.stringify(before);
+      const afterJson = JSON.stringify(after);
+      if (beforeJson === afterJson) {
+        counts.unchanged++;
+        currentJson.set(key, beforeJson);
+        continue;
+      }
+      if (before) counts.updated++;
+      else counts.created++;
+      current.set(key, after);
+      currentJson.set(key, afterJson);
+      // A record given twice is written once, as it ends; each row still has its event.
+      written.set(key, after);
+      events.push({
+        at: state.at,
+        userId: checked.actor.id,
+        actor: checked.actor.email,
+        recordType: 'ratification',
+        recordKey: key,
+        country,
+        action: before ? 'update' : 'create',
+        before: before ?? null,
+        after,
+        beforeJson: before ? beforeJson : null,
+        afterJson,
+        source: clean(row.input.source) as string,
+        reason: clean(row.input.reason ?? null),
+        revertsEventId: null,
+      });
+    } catch (error) {
+      collectRowProblems(error, line, state.errors);
+    }
+  }
+  return { written, events };
 }
 
 /** Reads, in a few statements, the States, instruments and records of a chunk that this import has not read yet. */
 async function readMissing(
   tx: RegistryWriteTx,
-  prepared: readonly { checked: { country: string; instrument: string } }[],
+  prepared: readonly { key: string; checked: { country: string; instrument: string } }[],
   members: Map<string, MemberState | null>,
   instruments: Map<string, Instrument | null>,
   current: Map<string, Ratification | null>,
 ): Promise<void> {
-  const newCountries = [...new Set(prepared.map((p) => p.checked.country))].filter((c) => !members.has(c));
-  for (const c of newCountries) members.set(c, null);
-  for (const m of await tx.getCountries(newCountries)) members.set(m.iso3, m);
-  const newInstruments = [...new Set(prepared.map((p) => p.checked.instrument))].filter((i) => !instruments.has(i));
-  for (const i of newInstruments) instruments.set(i, null);
-  for (const i of await tx.getInstruments(newInstruments)) instruments.set(i.code, i);
-  const newKeys = new Map<string, { country: string; instrument: string }>();
+  const newCountries = new Set<string>();
+  const newInstruments = new Set<string>();
   for (const { checked } of prepared) {
-    const key = keyOf(checked.country, checked.instrument);
+    if (!members.has(checked.country)) newCountries.add(checked.country);
+    if (!instruments.has(checked.instrument)) newInstruments.add(checked.instrument);
+  }
+  for (const c of newCountries) members.set(c, null);
+  for (const m of await tx.getCountries([...newCountries])) members.set(m.iso3, m);
+  for (const i of newInstruments) instruments.set(i, null);
+  for (const i of await tx.getInstruments([...newInstruments])) instruments.set(i.code, i);
+  const newKeys = new Map<string, { country: string; instrument: string }>();
+  for (const { key, checked } of prepared) {
     if (!current.has(key) && members.get(checked.country) && instruments.get(checked.instrument))
       newKeys.set(key, { country: checked.country, instrument: checked.instrument });
   }

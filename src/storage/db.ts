@@ -4,6 +4,7 @@ import { type DialectInfo, POSTGRES, SQLITE } from './dialect.ts';
 import { migrationProvider } from './migrations/index.ts';
 import { ReconnectBackoff } from './reconnect-backoff.ts';
 import type { Database } from './schema.ts';
+import { registerSqliteConnection } from './statement-cache.ts';
 
 export interface DbHandle {
   db: Kysely<Database>;
@@ -46,6 +47,7 @@ async function openSqlite(path: string): Promise<DbHandle> {
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('synchronous = NORMAL');
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  registerSqliteConnection(db, sqlite);
   return {
     db,
     dialect: SQLITE,

@@ -18,6 +18,7 @@ import type {
 } from '../services/history-ports.ts';
 import type { Page, PageRequest } from '../services/ports.ts';
 import {
+  type BatchContext,
   declarationRows,
   eventRow,
   insertEvents,
@@ -32,6 +33,7 @@ import { type DialectInfo, POSTGRES, SQLITE } from './dialect.ts';
 import { bumpVersions } from './record-versions.ts';
 import { fromInstrument, toCountry, toDeclaration, toInstrument } from './registry-rows.ts';
 import type { Database, EventsTable } from './schema.ts';
+import { StatementShapes } from './statement-cache.ts';
 import { TX_PORTS } from './tx-ports.ts';
 
 function toEvent(r: Selectable<EventsTable>): ChangeEvent {
@@ -59,7 +61,13 @@ class WriteTx implements RegistryWriteTx {
   constructor(
     private readonly trx: Transaction<Database>,
     private readonly maxParams: number,
-  ) {}
+    shapes: StatementShapes,
+  ) {
+    this.batch = { trx, maxParams, shapes };
+  }
+
+  /** The import's multi-row statements, compiled once per shape (decision 150). */
+  private readonly batch: BatchContext;
 
   /**
    * Written last, after every record, so the version rows (shared by many writers) are locked only
@@ -175,15 +183,15 @@ class WriteTx implements RegistryWriteTx {
   }
 
   getRatifications(keys: readonly { country: string; instrument: string }[]): Promise<Ratification[]> {
-    return selectRatifications(this.trx, keys, this.maxParams);
+    return selectRatifications(this.batch, keys);
   }
 
   putRatifications(rs: readonly Ratification[]): Promise<void> {
-    return upsertRatifications(this.trx, rs, this.maxParams);
+    return upsertRatifications(this.batch, rs);
   }
 
   appendEvents(es: readonly NewChangeEvent[]): Promise<void> {
-    return insertEvents(this.trx, es, this.maxParams);
+    return insertEvents(this.batch, es);
   }
 
   async bumpVersions(keys: Iterable<string>): Promise<void> {
@@ -202,12 +210,18 @@ export class KyselyHistoryRepository implements HistoryRepository {
    */
   constructor(
     private readonly db: Kysely<Database>,
-    private readonly limits: Pick<DialectInfo, 'maxParams'> = { maxParams: Math.min(SQLITE.maxParams, POSTGRES.maxParams) },
-  ) {}
+    private readonly limits: Pick<DialectInfo, 'maxParams'> & Partial<Pick<DialectInfo, 'name'>> = {
+      maxParams: Math.min(SQLITE.maxParams, POSTGRES.maxParams),
+    },
+  ) {
+    this.shapes = new StatementShapes(db, limits.name);
+  }
+
+  private readonly shapes: StatementShapes;
 
   transaction<T>(fn: (tx: RegistryWriteTx) => Promise<T>): Promise<T> {
     return this.db.transaction().execute(async (trx) => {
-      const tx = new WriteTx(trx, this.limits.maxParams);
+      const tx = new WriteTx(trx, this.limits.maxParams, this.shapes);
       const result = await fn(tx);
       await tx.flushVersions();
       return result;

@@ -20,7 +20,7 @@ import type {
   RegistryRepository,
   SeedResult,
 } from '../services/ports.ts';
-import { declarationRows, ratificationRow } from './batch-writes.ts';
+import { declarationRows, ratificationRow, selectCountries, selectInstruments } from './batch-writes.ts';
 import { countCompleteLists, readCompleteLists, replaceCompleteLists } from './complete-lists.ts';
 import type { DialectInfo } from './dialect.ts';
 import { allVersionsDigest, bumpEverything, VersionReader } from './record-versions.ts';
@@ -174,6 +174,16 @@ export class KyselyRegistryRepository implements RegistryRepository {
       .orderBy('name_en')
       .execute();
     return rows.map((r) => ({ ...toCountry(r), recordedRatifications: Number(r.recorded ?? 0) }));
+  }
+
+  /** The member States among these codes, in a few statements (the import's one-pass check). */
+  getCountries(iso3s: readonly string[]): Promise<MemberState[]> {
+    return selectCountries(this.db, iso3s, this.dialect.maxParams);
+  }
+
+  /** The instruments among these codes, in a few statements. */
+  getInstruments(codes: readonly string[]): Promise<Instrument[]> {
+    return selectInstruments(this.db, codes, this.dialect.maxParams);
   }
 
   async getCountry(iso3: string): Promise<MemberState | null> {

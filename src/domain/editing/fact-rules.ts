@@ -62,7 +62,14 @@ export function checkRatificationFacts(facts: RatificationFacts): FactFindings {
         rule: FACT_RULES.registrationBeforeAdoption,
         message: `${date} is before ${facts.instrument} was adopted (${facts.adoptionDate}): an instrument cannot be ratified before its adoption`,
       });
-    warnings.push(...ratificationWarnings({ ...facts, registrationField: field }));
+    warnings.push(
+      ...ratificationWarnings({
+        country: facts.country,
+        registrationDate: date,
+        registrationField: field,
+        membershipDate: facts.membershipDate,
+      }),
+    );
   }
   for (const d of facts.declarationDates ?? [])
     if (isCertainlyBefore(facts.today, d.date))
