@@ -133,3 +133,24 @@ export function organisationsIssues(input: OrganisationsInput): FieldIssue[] {
 export function cleanNames(names: readonly string[]): string[] {
   return [...new Set(names.map((n) => n.trim()).filter(Boolean))];
 }
+
+export interface ReceiptsCompleteInput extends Citation {
+  country: string;
+  /** YYYY-MM-DD: the first due date from which every receipt is recorded here; null withdraws the declaration. */
+  since: string | null;
+}
+
+export function receiptsCompleteIssues(input: ReceiptsCompleteInput): FieldIssue[] {
+  const issues: FieldIssue[] = [];
+  const since = input.since;
+  if (since !== null && (typeof since !== 'string' || !isIsoDay(since)))
+    issues.push({
+      field: 'since',
+      message: notADate(
+        String(since ?? ''),
+        'since must be the first due date from which every receipt is recorded here, YYYY-MM-DD (or null)',
+      ),
+    });
+  checkCitation(input, issues);
+  return issues;
+}

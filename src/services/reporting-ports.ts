@@ -1,4 +1,9 @@
-import type { ReplyRequest, ReportReceipt, RepresentativeOrganisations } from '../domain/supervision/report-status.ts';
+import type {
+  ReceiptsCompleteness,
+  ReplyRequest,
+  ReportReceipt,
+  RepresentativeOrganisations,
+} from '../domain/supervision/report-status.ts';
 import type { GroupBaseYear, ReportingRuleSet } from '../domain/supervision/reporting-rules.ts';
 import { txPort } from './history-ports.ts';
 
@@ -10,6 +15,8 @@ export interface ReportingRepository {
   listReceipts(country?: string): Promise<ReportReceipt[]>;
   getOrganisations(country: string): Promise<RepresentativeOrganisations | null>;
   listOrganisations(): Promise<RepresentativeOrganisations[]>;
+  getReceiptsComplete(country: string): Promise<ReceiptsCompleteness | null>;
+  listReceiptsComplete(): Promise<ReceiptsCompleteness[]>;
 }
 
 /** The calendar's writes, bound to the history's transaction (RegistryWriteTx.port(REPORTING_TX)). */
@@ -26,6 +33,9 @@ export interface ReportingWriteTx {
   getOrganisations(country: string): Promise<RepresentativeOrganisations | null>;
   putOrganisations(o: RepresentativeOrganisations): Promise<void>;
   deleteOrganisations(country: string): Promise<void>;
+  getReceiptsComplete(country: string): Promise<ReceiptsCompleteness | null>;
+  putReceiptsComplete(c: ReceiptsCompleteness): Promise<void>;
+  deleteReceiptsComplete(country: string): Promise<void>;
 }
 
 export const REPORTING_TX = txPort<ReportingWriteTx>('reporting');

@@ -1,5 +1,5 @@
 import type { WriteTarget } from '../domain/access/policy.ts';
-import type { ReportReceipt, RepresentativeOrganisations } from '../domain/supervision/report-status.ts';
+import type { ReceiptsCompleteness, ReportReceipt, RepresentativeOrganisations } from '../domain/supervision/report-status.ts';
 import type { GroupBaseYear, ReportingRuleSet } from '../domain/supervision/reporting-rules.ts';
 import type { RecordType } from './history-ports.ts';
 import type { RecordKind } from './record-kinds.ts';
@@ -65,9 +65,21 @@ const organisationsKind: RecordKind = {
   changedKeys: NO_CACHED_DOCUMENT,
 };
 
+const receiptsCompleteKind: RecordKind = {
+  target: (e) => reportingTarget('report_receipts_complete', e.country),
+  read: (tx, key) => tx.port(REPORTING_TX).getReceiptsComplete(key),
+  async write(tx, key, value) {
+    const port = tx.port(REPORTING_TX);
+    if (value === null) await port.deleteReceiptsComplete(key);
+    else await port.putReceiptsComplete(value as ReceiptsCompleteness);
+  },
+  changedKeys: NO_CACHED_DOCUMENT,
+};
+
 export const REPORTING_RECORD_KINDS: Record<ReportingRecordType, RecordKind> & Partial<Record<RecordType, RecordKind>> = {
   reporting_rule_set: ruleSetKind,
   reporting_group_year: groupYearKind,
   report_received: receiptKind,
   representative_organisations: organisationsKind,
+  report_receipts_complete: receiptsCompleteKind,
 };

@@ -4,6 +4,7 @@ export const REPORTING_RECORD_TYPES = [
   'reporting_group_year',
   'report_received',
   'representative_organisations',
+  'report_receipts_complete',
 ] as const;
 export type ReportingRecordType = (typeof REPORTING_RECORD_TYPES)[number];
 

@@ -1,14 +1,19 @@
 import type { Actor } from '../domain/access/policy.ts';
 import type { MemberState } from '../domain/country.ts';
-import type { ReportReceipt, ReportStatus, RepresentativeOrganisations } from '../domain/supervision/report-status.ts';
+import type {
+  ReceiptsCompleteness,
+  ReportReceipt,
+  ReportStatus,
+  RepresentativeOrganisations,
+} from '../domain/supervision/report-status.ts';
 import { type ReportingRatification, reportingCalendar, type ScheduledReport } from '../domain/supervision/reporting-calendar.ts';
 import type { GroupBaseYear, ReportingRuleSet } from '../domain/supervision/reporting-rules.ts';
 import type { HistoryRepository } from './history-ports.ts';
 import type { ChangeResult } from './record-change.ts';
 import type { InstrumentRef, RatificationView, RegistryService } from './registry-service.ts';
-import type { GroupYearInput, OrganisationsInput, ReportSentInput, RuleSetInput } from './reporting-input.ts';
+import type { GroupYearInput, OrganisationsInput, ReceiptsCompleteInput, ReportSentInput, RuleSetInput } from './reporting-input.ts';
 import { NO_REPLY_REQUESTS, type ReplyRequestSource, type ReportingRepository } from './reporting-ports.ts';
-import { markReportSent, saveGroupYear, saveRuleSet, setOrganisations } from './reporting-writes.ts';
+import { markReportSent, saveGroupYear, saveRuleSet, setOrganisations, setReceiptsComplete } from './reporting-writes.ts';
 
 /** A report with the instrument's titles, for pages and feeds that name it. */
 export interface ReportView extends ScheduledReport {
@@ -22,6 +27,8 @@ export interface CountryReports {
   year: number | null;
   reports: ReportView[];
   organisations: RepresentativeOrganisations | null;
+  /** From which due date the State's receipts are complete here (null: never declared; decision 095). */
+  receiptsComplete: ReceiptsCompleteness | null;
 }
 
 export interface OverdueRow {
@@ -79,12 +86,13 @@ export class ReportingService {
 
   async reportsFor(iso3: string, options: { year?: number | null }, today: string): Promise<CountryReports> {
     const profile = await this.registry.getCountryProfile(iso3);
-    const [subjects, rules, receipts, organisations, replyRequests] = await Promise.all([
+    const [subjects, rules, receipts, organisations, replyRequests, receiptsComplete] = await Promise.all([
       this.subjects(),
       this.rules(),
       this.repo.listReceipts(iso3),
       this.repo.getOrganisations(iso3),
       this.replies.replyRequests(iso3),
+      this.repo.getReceiptsComplete(iso3),
     ]);
     const refs = new Map(profile.ratifications.map((r) => [r.instrument, r.instrumentRef]));
     const reports = reportingCalendar({
@@ -95,6 +103,7 @@ export class ReportingService {
       receipts,
       replyRequests,
       organisations,
+      receiptsCompleteFrom: receiptsComplete?.since ?? null,
       today,
     });
     const year = options.year ?? null;
@@ -110,6 +119,7 @@ export class ReportingService {
           instrumentRef: refs.get(r.instrument) ?? { code: r.instrument, titleEn: r.instrument, titleId: null, titleIdKind: null },
         })),
       organisations,
+      receiptsComplete,
     };
   }
 
@@ -128,13 +138,15 @@ export class ReportingService {
 
   /** Every State's calendar, counted: overdue reports (and unknown ones) by region or by instrument. */
   private async overdue(by: 'region' | 'instrument', today: string): Promise<OverdueSummary> {
-    const [countries, ratifications, subjects, rules, receipts] = await Promise.all([
+    const [countries, ratifications, subjects, rules, receipts, complete] = await Promise.all([
       this.registry.listCountries({}),
       this.registry.listRatifications({}, null),
       this.subjects(),
       this.rules(),
       this.repo.listReceipts(),
+      this.repo.listReceiptsComplete(),
     ]);
+    const completeFrom = new Map(complete.map((c) => [c.country, c.since]));
     const byCountry = new Map<string, RatificationView[]>();
     for (const r of ratifications.items) byCountry.set(r.country, [...(byCountry.get(r.country) ?? []), r]);
     const receiptsOf = new Map<string, ReportReceipt[]>();
@@ -159,6 +171,7 @@ export class ReportingService {
         receipts: receiptsOf.get(country.iso3) ?? [],
         replyRequests: await this.replies.replyRequests(country.iso3),
         organisations: null,
+        receiptsCompleteFrom: completeFrom.get(country.iso3) ?? null,
         today,
       });
       for (const report of reports) count(by === 'region' ? country.region : report.instrument, country.iso3, report.status);
@@ -183,5 +196,9 @@ export class ReportingService {
 
   setOrganisations(actor: Actor | null, input: OrganisationsInput, now: Date): Promise<ChangeResult<RepresentativeOrganisations>> {
     return setOrganisations(this.store, actor, input, now);
+  }
+
+  setReceiptsComplete(actor: Actor | null, input: ReceiptsCompleteInput, now: Date): Promise<ChangeResult<ReceiptsCompleteness>> {
+    return setReceiptsComplete(this.store, actor, input, now);
   }
 }

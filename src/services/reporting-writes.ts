@@ -1,7 +1,12 @@
 import type { Actor } from '../domain/access/policy.ts';
 import { notFound } from '../domain/errors.ts';
 import { normaliseInstrumentCode } from '../domain/instrument.ts';
-import { type ReportReceipt, type RepresentativeOrganisations, reportKey } from '../domain/supervision/report-status.ts';
+import {
+  type ReceiptsCompleteness,
+  type ReportReceipt,
+  type RepresentativeOrganisations,
+  reportKey,
+} from '../domain/supervision/report-status.ts';
 import { type GroupBaseYear, groupBaseYearKey, type ReportingRuleSet } from '../domain/supervision/reporting-rules.ts';
 import { refuseNul } from '../domain/text.ts';
 import { clean, fail } from './edit-validation.ts';
@@ -14,8 +19,10 @@ import {
   groupYearIssues,
   type OrganisationsInput,
   organisationsIssues,
+  type ReceiptsCompleteInput,
   type ReportSentInput,
   type RuleSetInput,
+  receiptsCompleteIssues,
   reportSentIssues,
   ruleSetIssues,
 } from './reporting-input.ts';
@@ -177,6 +184,41 @@ export async function setOrganisations(
       after,
       citation: input,
       apply: () => port.putOrganisations(after),
+    });
+  });
+}
+
+/**
+ * Declare from which due date a State's receipts are all recorded here (its focal point, the
+ * secretariat), or withdraw the declaration (since: null): only from then on is a missing receipt
+ * an overdue report (decision 095).
+ */
+export async function setReceiptsComplete(
+  store: HistoryRepository,
+  actor: Actor | null,
+  input: ReceiptsCompleteInput,
+  now: Date,
+): Promise<ChangeResult<ReceiptsCompleteness>> {
+  refuseNul(input);
+  const country = (input.country ?? '').trim().toUpperCase();
+  authoriseWrite(actor, reportingTarget('report_receipts_complete', country));
+  const issues = receiptsCompleteIssues(input);
+  if (issues.length) fail(issues);
+  return store.transaction(async (tx) => {
+    if (!(await tx.countryExists(country))) throw notFound(`No ILO member State with code "${country}".`);
+    const port = tx.port(REPORTING_TX);
+    const before = await port.getReceiptsComplete(country);
+    const after: ReceiptsCompleteness | null =
+      input.since === null ? null : { country, since: input.since, source: clean(input.source) as string };
+    return recordChange(tx, actor, now, {
+      recordType: 'report_receipts_complete',
+      recordKey: country,
+      country,
+      action: before ? 'update' : 'create',
+      before,
+      after,
+      citation: input,
+      apply: () => (after ? port.putReceiptsComplete(after) : port.deleteReceiptsComplete(country)),
     });
   });
 }

@@ -54,6 +54,7 @@ export const TABLES = [
   { name: 'reporting_group_years', key: 'key' },
   { name: 'reports_received', key: 'key' },
   { name: 'representative_organisations', key: 'iso3' },
+  { name: 'report_receipts_complete', key: 'iso3' },
   { name: 'conference_agendas', key: 'session_number' },
   { name: 'conference_delegations', key: 'delegation_key' },
   { name: 'conference_votes', key: 'vote_key' },

@@ -1,6 +1,12 @@
 import type { Kysely } from 'kysely';
 import type { InstrumentCategory } from '../domain/instrument.ts';
-import { type ReportKind, type ReportReceipt, type RepresentativeOrganisations, reportKey } from '../domain/supervision/report-status.ts';
+import {
+  type ReceiptsCompleteness,
+  type ReportKind,
+  type ReportReceipt,
+  type RepresentativeOrganisations,
+  reportKey,
+} from '../domain/supervision/report-status.ts';
 import { type GroupBaseYear, groupBaseYearKey, type ReportingRuleSet } from '../domain/supervision/reporting-rules.ts';
 import type { ReportingRepository, ReportingWriteTx } from '../services/reporting-ports.ts';
 import type {
@@ -76,6 +82,25 @@ export class KyselyReportingRepository implements ReportingRepository, Reporting
 
   async listOrganisations(): Promise<RepresentativeOrganisations[]> {
     return (await this.db.selectFrom('representative_organisations').selectAll().orderBy('iso3').execute()).map(toOrganisations);
+  }
+
+  async getReceiptsComplete(country: string): Promise<ReceiptsCompleteness | null> {
+    const row = await this.db.selectFrom('report_receipts_complete').selectAll().where('iso3', '=', country).executeTakeFirst();
+    return row ? { country: row.iso3, since: row.since, source: row.source } : null;
+  }
+
+  async listReceiptsComplete(): Promise<ReceiptsCompleteness[]> {
+    const rows = await this.db.selectFrom('report_receipts_complete').selectAll().orderBy('iso3').execute();
+    return rows.map((row) => ({ country: row.iso3, since: row.since, source: row.source }));
+  }
+
+  async putReceiptsComplete(c: ReceiptsCompleteness): Promise<void> {
+    await this.deleteReceiptsComplete(c.country);
+    await this.db.insertInto('report_receipts_complete').values({ iso3: c.country, since: c.since, source: c.source }).execute();
+  }
+
+  async deleteReceiptsComplete(country: string): Promise<void> {
+    await this.db.deleteFrom('report_receipts_complete').where('iso3', '=', country).execute();
   }
 
   async getOrganisations(country: string): Promise<RepresentativeOrganisations | null> {

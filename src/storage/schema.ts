@@ -365,6 +365,13 @@ export interface SupervisoryProceduresTable {
   notes: string | null;
 }
 
+/** From which due date a State's report receipts are recorded here completely (decision 095). */
+export interface ReportReceiptsCompleteTable {
+  iso3: string;
+  since: string;
+  source: string;
+}
+
 export interface Database {
   instruments: InstrumentsTable;
   countries: CountriesTable;
@@ -387,6 +394,7 @@ export interface Database {
   reporting_group_years: ReportingGroupYearsTable;
   reports_received: ReportsReceivedTable;
   representative_organisations: RepresentativeOrganisationsTable;
+  report_receipts_complete: ReportReceiptsCompleteTable;
   conference_agendas: ConferenceAgendasTable;
   conference_delegations: ConferenceDelegationsTable;
   conference_votes: ConferenceVotesTable;

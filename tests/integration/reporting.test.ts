@@ -69,8 +69,7 @@ for (const database of await allDatabases()) {
       await services.accounts.createUser({ email: 'admin@example.org', password: PASSWORD, role: 'admin' }, NOW);
       await services.accounts.createUser({ email: 'sec@example.org', password: PASSWORD, role: 'secretariat' }, NOW);
       await services.accounts.createUser({ email: 'idn@example.org', password: PASSWORD, role: 'focal_point', countries: ['IDN'] }, NOW);
-      // No account role is read-only: the reader is signed in with no right on these records (another State's focal point).
-      await services.accounts.createUser({ email: 'reader@example.org', password: PASSWORD, role: 'focal_point', countries: ['NZL'] }, NOW);
+      await services.accounts.createUser({ email: 'reader@example.org', password: PASSWORD, role: 'reader' }, NOW);
       for (const [who, email] of [
         ['admin', 'admin@example.org'],
         ['secretariat', 'sec@example.org'],
@@ -90,7 +89,8 @@ for (const database of await allDatabases()) {
       const c138 = first.find((r) => r.instrument === 'C138');
       const c182 = first.find((r) => r.instrument === 'C182');
       // C138 registered 1999 (in force 12 months later, Art 12(3)); C182 on 2000-03-28 (Art 10(3)).
-      assert.deepEqual([c138?.year, c138?.dueDate, c138?.status], [2001, '2001-09-01', 'overdue']);
+      // Nobody has said Indonesia's receipts are recorded here completely: a missing one proves nothing (decision 095).
+      assert.deepEqual([c138?.year, c138?.dueDate, c138?.status], [2001, '2001-09-01', 'not_recorded']);
       assert.deepEqual([c182?.year, c182?.dueDate], [2002, '2002-09-01']);
       assert.ok(c138?.legalBasis.includes('Constitution Art 22'));
       for (const code of ['C138', 'C182']) {
@@ -103,6 +103,31 @@ for (const database of await allDatabases()) {
       }
       assert.equal((await request('/api/countries/XXX/reports')).status, 404);
       assert.equal((await request('/api/countries/IDN/reports?year=abc')).status, 400);
+    });
+
+    test('once the focal point states the receipts are complete from a date, a missing receipt due after it is overdue; in the history and revertable', async () => {
+      const first = async () => (await reports()).reports.find((r) => r.instrument === 'C138' && r.kind === 'first');
+      const path = '/api/countries/IDN/reports/receipts-complete';
+      const body = { since: '2000-01-01', source: 'Test: the ministry’s register of reports sent since 2000' };
+      assert.equal((await send(null, 'PUT', path, body)).status, 401);
+      assert.equal((await send('reader', 'PUT', path, body)).status, 403);
+      assert.equal((await send('idn', 'PUT', '/api/countries/MYS/reports/receipts-complete', body)).status, 403);
+      const bad = await send('idn', 'PUT', path, { ...body, since: '2000-13-01' });
+      assert.equal(bad.status, 400);
+      assert.match(await bad.text(), /since/);
+      const set = await send('idn', 'PUT', path, body);
+      assert.equal(set.status, 200, await set.clone().text());
+      const eventId = ((await set.json()) as { event: { id: number } }).event.id;
+      assert.equal((await first())?.status, 'overdue');
+      assert.deepEqual((await reports()).receiptsComplete, { country: 'IDN', since: '2000-01-01', source: body.source });
+      const history = (await (await request('/api/history?recordType=report_receipts_complete')).json()) as { items: { id: number }[] };
+      assert.equal(history.items[0]?.id, eventId);
+      // Reverted: back to "not recorded"; then stated again for the tests below.
+      const reverted = await send('secretariat', 'POST', `/api/history/${eventId}/revert`, { reason: 'test' });
+      assert.equal(reverted.status, 200, await reverted.clone().text());
+      assert.equal((await first())?.status, 'not_recorded');
+      assert.equal((await send('secretariat', 'PUT', path, body)).status, 200);
+      assert.equal((await first())?.status, 'overdue');
     });
 
     test('role checks on every write route: anonymous 401 before validation, reader 403, focal point own State only', async () => {

@@ -81,6 +81,7 @@ for (const database of await allDatabases()) {
       'POST /reporting/group-years': { who: 'focal', params: {} },
       'POST /countries/{iso3}/reports/sent': { who: 'focal', params: { iso3: 'MYS' } },
       'PUT /countries/{iso3}/representative-organisations': { who: 'focal', params: { iso3: 'MYS' } },
+      'PUT /countries/{iso3}/reports/receipts-complete': { who: 'focal', params: { iso3: 'MYS' } },
       'PUT /governing-body/periods/{id}': { who: 'focal', params: { id: '2024-2027' } },
       'POST /governing-body/sessions': { who: 'focal', params: {} },
       'PUT /governing-body/sessions/{number}': { who: 'focal', params: { number: '350' } },

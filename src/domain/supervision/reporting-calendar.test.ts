@@ -47,6 +47,8 @@ function input(over: Partial<CalendarInput> = {}): CalendarInput {
     groups: [],
     receipts: [],
     organisations: null,
+    // Receipts declared complete from long ago: a missing receipt is overdue (see the test below for the default).
+    receiptsCompleteFrom: '1900-01-01',
     today: '2026-12-03',
     ...over,
   };
@@ -155,6 +157,32 @@ describe('reporting calendar (Constitution Art 22)', () => {
         [2021, 6],
         [2027, 6],
       ],
+    );
+  });
+
+  test('without a declaration that receipts are complete, a past report with no receipt is "not recorded" and brings no request', () => {
+    const groups = [{ ...G_N, baseYear: 2026 }];
+    const reports = reportingCalendar(input({ ratifications: [C138], ruleSets: [FUNDAMENTAL], groups, receiptsCompleteFrom: null }));
+    assert.equal(ofKind(reports, 'C138', 'first')[0]?.status, 'not_recorded');
+    assert.ok(reports.every((r) => r.status !== 'overdue'));
+    assert.deepEqual(ofKind(reports, 'C138', 'out_of_cycle'), [], 'nothing is known to be missed, so nothing is requested');
+    // Declared complete from 2020: the reports due before stay "not recorded", those after are overdue.
+    const from2020 = reportingCalendar(
+      input({ ratifications: [C138], ruleSets: [FUNDAMENTAL], groups, receiptsCompleteFrom: '2020-01-01' }),
+    );
+    const regular = ofKind(from2020, 'C138', 'regular').map((r) => [r.year, r.status]);
+    assert.deepEqual(
+      regular.filter(([year]) => (year as number) >= 2017 && (year as number) <= 2026),
+      [
+        [2017, 'not_recorded'],
+        [2020, 'overdue'],
+        [2023, 'overdue'],
+        [2026, 'overdue'],
+      ],
+    );
+    assert.deepEqual(
+      ofKind(from2020, 'C138', 'out_of_cycle').map((r) => r.year),
+      [2021, 2024, 2027],
     );
   });
 

@@ -37,6 +37,8 @@ export interface CalendarInput {
   /** Comments asking for a reply (optional: none when the supervisory comments are not wired). */
   replyRequests?: readonly ReplyRequest[];
   organisations: RepresentativeOrganisations | null;
+  /** From which due date the State's receipts are complete here (null: never declared; decision 095). */
+  receiptsCompleteFrom: string | null;
   /** The reference date, YYYY-MM-DD. */
   today: string;
 }
@@ -129,7 +131,7 @@ export function reportingCalendar(input: CalendarInput): ScheduledReport[] {
       kind,
       year,
       dueDate,
-      status: reportStatus(dueDate, receipt !== undefined, today),
+      status: reportStatus(dueDate, receipt !== undefined, today, input.receiptsCompleteFrom),
       received: receipt ? { dateSent: receipt.dateSent, link: receipt.link, source: receipt.source } : null,
       legalBasis,
       group: null,

@@ -65,10 +65,19 @@ describe('reporting rules as data', () => {
   });
 
   test('status: received wins; unknown without a date; overdue the day after 1 September', () => {
-    assert.equal(reportStatus('2020-09-01', true, '2026-01-01'), 'received');
-    assert.equal(reportStatus(null, false, '2026-01-01'), 'unknown');
-    assert.equal(reportStatus('2026-09-01', false, '2026-09-01'), 'due');
-    assert.equal(reportStatus('2026-09-01', false, '2026-09-02'), 'overdue');
-    assert.equal(reportStatus('2027-09-01', false, '2026-12-31'), 'not_yet_due');
+    const complete = '2000-01-01';
+    assert.equal(reportStatus('2020-09-01', true, '2026-01-01', complete), 'received');
+    assert.equal(reportStatus(null, false, '2026-01-01', complete), 'unknown');
+    assert.equal(reportStatus('2026-09-01', false, '2026-09-01', complete), 'due');
+    assert.equal(reportStatus('2026-09-01', false, '2026-09-02', complete), 'overdue');
+    assert.equal(reportStatus('2027-09-01', false, '2026-12-31', complete), 'not_yet_due');
+  });
+
+  test('status: a missing receipt is overdue only from the date the receipts are declared complete (decision 095)', () => {
+    assert.equal(reportStatus('2026-09-01', false, '2026-09-02', null), 'not_recorded');
+    assert.equal(reportStatus('2026-09-01', false, '2026-09-02', '2026-09-01'), 'overdue');
+    assert.equal(reportStatus('2026-09-01', false, '2026-09-02', '2026-09-02'), 'not_recorded');
+    assert.equal(reportStatus('2026-09-01', true, '2026-09-02', null), 'received');
+    assert.equal(reportStatus('2027-09-01', false, '2026-09-02', null), 'not_yet_due');
   });
 });

@@ -10,6 +10,7 @@ import {
   OrganisationsBodySchema,
   OverdueQuerySchema,
   OverdueSchema,
+  ReceiptsCompleteBodySchema,
   ReportingChangeResultSchema,
   ReportSentBodySchema,
   ReportsQuerySchema,
@@ -113,6 +114,17 @@ const putOrganisations = createRoute({
   responses: { ...saved, ...writeProblems },
 });
 
+const putReceiptsComplete = createRoute({
+  method: 'put',
+  path: '/countries/{iso3}/reports/receipts-complete',
+  tags: ['reporting'],
+  middleware: [mayWrite(countryRecord)] as const,
+  summary:
+    "Declare from which due date the State's report receipts are all recorded here, so a missing one is overdue rather than not recorded (focal point of the State, secretariat)",
+  request: { params: Iso3ParamSchema, body: { required: true, content: { 'application/json': { schema: ReceiptsCompleteBodySchema } } } },
+  responses: { ...saved, ...writeProblems },
+});
+
 export function addReportingRoutes(api: OpenAPIHono, reporting: ReportingService, today: () => string, now: () => Date): void {
   api.openapi(listReports, async (c) => {
     const { iso3 } = c.req.valid('param');
@@ -145,6 +157,11 @@ export function addReportingRoutes(api: OpenAPIHono, reporting: ReportingService
   api.openapi(postReportSent, async (c) => {
     const country = c.req.valid('param').iso3;
     return c.json(await reporting.markReportSent(requireActor(c), { ...c.req.valid('json'), country }, now()), 200) as never;
+  });
+
+  api.openapi(putReceiptsComplete, async (c) => {
+    const country = c.req.valid('param').iso3;
+    return c.json(await reporting.setReceiptsComplete(requireActor(c), { ...c.req.valid('json'), country }, now()), 200) as never;
   });
 
   api.openapi(putOrganisations, async (c) => {

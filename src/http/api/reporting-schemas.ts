@@ -146,6 +146,17 @@ export const OrganisationsBodySchema = z
   .object({ employers: names('employers'), workers: names('workers'), ...citation })
   .openapi('RepresentativeOrganisationsChange');
 
+export const ReceiptsCompleteBodySchema = z
+  .object({
+    since: z
+      .string({ error: 'since must be a date, YYYY-MM-DD, or null' })
+      .max(10, 'since must be a date, YYYY-MM-DD')
+      .nullable()
+      .openapi({ description: 'The first due date from which every receipt of the State is recorded here; null withdraws it.' }),
+    ...citation,
+  })
+  .openapi('ReceiptsCompleteChange');
+
 export const RuleSetIdParamSchema = z.object({
   id: z
     .string()

@@ -49,9 +49,22 @@ export const createReporting = {
       .addColumn('workers', 'text', (c) => c.notNull())
       .addColumn('source', 'text', (c) => c.notNull())
       .execute();
+    // From which due date a State's receipts are recorded here completely (decision 095).
+    await db.schema
+      .createTable('report_receipts_complete')
+      .addColumn('iso3', 'varchar(3)', (c) => c.primaryKey())
+      .addColumn('since', 'varchar(10)', (c) => c.notNull())
+      .addColumn('source', 'text', (c) => c.notNull())
+      .execute();
   },
   async down(db: Kysely<any>): Promise<void> {
-    for (const table of ['representative_organisations', 'reports_received', 'reporting_group_years', 'reporting_rule_sets'])
+    for (const table of [
+      'report_receipts_complete',
+      'representative_organisations',
+      'reports_received',
+      'reporting_group_years',
+      'reporting_rule_sets',
+    ])
       await db.schema.dropTable(table).ifExists().execute();
   },
 };

@@ -9,6 +9,7 @@ export const enReportingRecordTypes = {
   reporting_group_year: 'reporting group year',
   report_received: 'report sent',
   representative_organisations: 'representative organisations',
+  report_receipts_complete: 'completeness of the recorded receipts',
 };
 
 export const enReporting = {
@@ -17,13 +18,23 @@ export const enReporting = {
   obligationsIntro:
     'Under article 22 of the ILO Constitution, each member State reports on the measures it has taken to apply the Conventions it has ratified, on the calendar the Governing Body sets. Reports are due by 1 September. Copies go to the most representative employers’ and workers’ organisations (article 23(2)).',
   obligationsComputedOn: (date: string) => `Statuses as of ${date}.`,
-  overdueMeaning: 'Overdue: the due date has passed and no receipt is recorded in this registry.',
+  overdueMeaning:
+    'Overdue: the due date has passed, no receipt is recorded, and the receipts are recorded here completely from that date. Not recorded: the due date has passed and no receipt is recorded, but nobody has said the record is complete then, so whether the report was sent is not known.',
+  receiptsCompleteHeading: 'How complete the record of receipts is',
+  receiptsCompleteIntro:
+    'A report without a recorded receipt is counted as overdue only if its due date is on or after the date from which this State’s receipts are all recorded here. Before that date it is shown as not recorded. The focal point or the secretariat states that date, with a source.',
+  receiptsCompleteSince: 'Receipts recorded completely from (due date)',
+  receiptsCompleteSinceHint: 'YYYY-MM-DD, e.g. 2027-01-01. Leave empty to withdraw the statement.',
+  receiptsCompleteNone: 'not stated: reports past their due date without a recorded receipt are shown as not recorded',
+  receiptsCompleteSave: 'Save',
+  receiptsCompleteInvalid: 'Give a date as YYYY-MM-DD, or leave the field empty.',
   icsLink: 'Calendar feed of the due dates (iCalendar)',
   icsHint:
     'Subscribe to this address in a calendar application: each due date becomes an event, updated in place when the calendar changes.',
   reportSection: {
     due: 'Due this year',
     overdue: 'Overdue',
+    not_recorded: 'Past due, receipt not recorded',
     received: 'Received',
     upcoming: 'Upcoming',
     unknown: 'Dates not yet known',
@@ -44,6 +55,7 @@ export const enReporting = {
   reportStatus: {
     due: 'due',
     overdue: 'overdue',
+    not_recorded: 'not recorded',
     received: 'received',
     unknown: 'unknown',
     not_yet_due: 'not yet due',

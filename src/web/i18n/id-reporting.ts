@@ -6,6 +6,7 @@ export const idReportingRecordTypes: typeof enReportingRecordTypes = {
   reporting_group_year: 'tahun kelompok pelaporan',
   report_received: 'laporan terkirim',
   representative_organisations: 'organisasi paling representatif',
+  report_receipts_complete: 'kelengkapan catatan penerimaan laporan',
 };
 
 export const idReporting: ReportingDict = {
@@ -14,13 +15,24 @@ export const idReporting: ReportingDict = {
   obligationsIntro:
     'Berdasarkan pasal 22 Konstitusi ILO, setiap negara anggota melaporkan langkah-langkah yang telah diambilnya untuk melaksanakan Konvensi yang telah diratifikasinya, menurut jadwal yang ditetapkan Badan Pengurus. Laporan wajib disampaikan paling lambat 1 September. Salinannya dikirim kepada organisasi pengusaha dan organisasi pekerja yang paling representatif (pasal 23(2)).',
   obligationsComputedOn: (date: string) => `Status per ${date}.`,
-  overdueMeaning: 'Terlambat: batas waktunya sudah lewat dan penerimaan laporan belum tercatat di registri ini.',
+  overdueMeaning:
+    'Terlambat: batas waktunya sudah lewat, penerimaan laporan tidak tercatat, dan catatan penerimaan di sini lengkap sejak tanggal itu. Tidak tercatat: batas waktunya sudah lewat dan penerimaan laporan tidak tercatat, tetapi belum ada yang menyatakan catatannya lengkap untuk masa itu, sehingga tidak diketahui apakah laporan itu sudah dikirim.',
+  receiptsCompleteHeading: 'Kelengkapan catatan penerimaan laporan',
+  receiptsCompleteIntro:
+    'Laporan tanpa catatan penerimaan baru dihitung terlambat bila batas waktunya jatuh pada atau setelah tanggal sejak semua penerimaan laporan negara ini tercatat di sini. Sebelum tanggal itu laporan tersebut ditampilkan sebagai tidak tercatat. Narahubung (focal point) atau sekretariat menyatakan tanggal itu beserta sumbernya.',
+  receiptsCompleteSince: 'Penerimaan tercatat lengkap sejak (batas waktu)',
+  receiptsCompleteSinceHint: 'TTTT-BB-HH, misalnya 2027-01-01. Kosongkan untuk mencabut pernyataan ini.',
+  receiptsCompleteNone:
+    'belum dinyatakan: laporan yang sudah lewat batas waktunya tanpa catatan penerimaan ditampilkan sebagai tidak tercatat',
+  receiptsCompleteSave: 'Simpan',
+  receiptsCompleteInvalid: 'Tuliskan tanggal dengan format TTTT-BB-HH, atau kosongkan kolom ini.',
   icsLink: 'Umpan kalender batas waktu (iCalendar)',
   icsHint:
     'Berlanggananlah alamat ini di aplikasi kalender: setiap batas waktu menjadi satu acara, yang diperbarui di tempat bila jadwalnya berubah.',
   reportSection: {
     due: 'Jatuh tempo tahun ini',
     overdue: 'Terlambat',
+    not_recorded: 'Lewat batas waktu, penerimaan tidak tercatat',
     received: 'Diterima',
     upcoming: 'Akan datang',
     unknown: 'Tanggal belum diketahui',
@@ -41,6 +53,7 @@ export const idReporting: ReportingDict = {
   reportStatus: {
     due: 'jatuh tempo',
     overdue: 'terlambat',
+    not_recorded: 'tidak tercatat',
     received: 'diterima',
     unknown: 'tidak diketahui',
     not_yet_due: 'belum jatuh tempo',

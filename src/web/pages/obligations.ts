@@ -21,6 +21,7 @@ import { layout } from '../views/layout.ts';
 import { reportsTable } from '../views/reporting.ts';
 import type { View } from '../views/view.ts';
 import { type OrgFormValues, organisationsForm } from './organisations-form.ts';
+import { type CompleteFormValues, receiptsCompleteSection } from './receipts-complete-form.ts';
 
 export const SENT_FIELD_IDS = {
   report: 'sent-report',
@@ -96,6 +97,8 @@ export interface ObligationsData {
   form: { values: SentFormValues; errors: readonly FieldError[] } | null;
   /** The organisations form sent back with its problems, if that was the form posted. */
   orgForm?: { values: OrgFormValues; errors: readonly FieldError[] } | null;
+  /** The receipts-completeness form sent back with its problems, if that was the form posted. */
+  completeForm?: { values: CompleteFormValues; errors: readonly FieldError[] } | null;
   notice: 'saved' | 'unchanged' | null;
   history: HistoryBlock | null;
   /**
@@ -106,7 +109,7 @@ export interface ObligationsData {
   extraSections?: readonly SafeHtml[];
 }
 
-const SECTIONS = ['due', 'overdue', 'received', 'upcoming', 'unknown'] as const;
+const SECTIONS = ['due', 'overdue', 'not_recorded', 'received', 'upcoming', 'unknown'] as const;
 
 function inSection(r: ReportView, section: (typeof SECTIONS)[number]): boolean {
   return section === 'upcoming' ? r.status === 'not_yet_due' : r.status === section;
@@ -184,11 +187,12 @@ ${SECTIONS.map((section) => {
 ${reportsTable(v, `reports-${section}`, t.reportsCaption(t.reportSection[section], name, f.number(reports.length)), reports)}
 </section>`;
 })}
+${receiptsCompleteSection(v, data.reports, data.completeForm ?? null)}
 ${organisations(v, data.reports, data.orgForm)}
 ${data.extraSections ?? null}
 ${sentForm(v, data)}
 ${historySection(v, data.history)}
 <p><a href="/${lang}/obligations">${t.dashboardTitle}</a></p>`;
-  const failed = (data.form?.errors.length ?? 0) + (data.orgForm?.errors.length ?? 0) > 0;
+  const failed = (data.form?.errors.length ?? 0) + (data.orgForm?.errors.length ?? 0) + (data.completeForm?.errors.length ?? 0) > 0;
   return layout(v, { title: failed ? t.errorTitlePrefix(heading) : heading, section: 'countries', body });
 }

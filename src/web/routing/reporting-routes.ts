@@ -12,6 +12,7 @@ import { renderError } from '../pages/error.ts';
 import { parseSentForm, renderObligations, SENT_FIELD_IDS, type SentFormValues, sentErrors, sentInput } from '../pages/obligations.ts';
 import { renderObligationsDashboard } from '../pages/obligations-dashboard.ts';
 import { type OrgFormValues, orgErrors, orgInput, parseOrgForm } from '../pages/organisations-form.ts';
+import { type CompleteFormValues, completeErrors, completeInput, parseCompleteForm } from '../pages/receipts-complete-form.ts';
 import {
   GROUP_FIELD_IDS,
   type GroupValues,
@@ -105,6 +106,7 @@ export function mountReporting(app: Hono, lang: Lang, deps: ReportingPortalDeps)
     status: ContentfulStatusCode,
     form: { values: SentFormValues; errors: FieldError[] } | null = null,
     orgForm: { values: OrgFormValues; errors: FieldError[] } | null = null,
+    completeForm: { values: CompleteFormValues; errors: FieldError[] } | null = null,
   ): Promise<Response> => {
     const reports = await countryReports(c, v, iso3);
     if (reports instanceof Response) return reports;
@@ -112,7 +114,7 @@ export function mountReporting(app: Hono, lang: Lang, deps: ReportingPortalDeps)
     const history = await historyOf({ country: iso3 }, `/history?country=${iso3}`);
     const submissionItems = await submissions.dueAndOverdue(iso3, today());
     const extraSections = [renderSubmissionsSection(v.t, lang, submissionItems, iso3)];
-    return page(c, v, status, renderObligations(v, { reports, form, orgForm, notice: notice(v), history, extraSections }));
+    return page(c, v, status, renderObligations(v, { reports, form, orgForm, completeForm, notice: notice(v), history, extraSections }));
   };
 
   app.get(`${base}/countries/:iso3/obligations`, async (c) => {
@@ -162,6 +164,26 @@ export function mountReporting(app: Hono, lang: Lang, deps: ReportingPortalDeps)
       return seeOther(c, `${base}/countries/${iso3}/obligations?${result.event ? 'saved' : 'unchanged'}=1#copies-heading`);
     } catch (e) {
       if (isCode(e, 'invalid')) return obligationsPage(c, at, iso3, 400, null, { values, errors: orgErrors(v, e.issues, values) });
+      if (isCode(e, 'not_found')) return errorPage(c, v, 404, v.t.countryNotFound(iso3));
+      throw e;
+    }
+  });
+
+  app.post(`${base}/countries/:iso3/obligations/receipts-complete`, async (c) => {
+    const v = { ...viewOf(c, lang), search: '' };
+    const raw = c.req.param('iso3') ?? '';
+    const iso3 = normaliseIso3(raw);
+    if (!iso3) return errorPage(c, v, 404, v.t.countryNotFound(raw));
+    const at = { ...v, path: `/countries/${iso3}/obligations` };
+    const actor = writer(c, at, { kind: 'country_record', country: iso3 }, `${base}/countries/${iso3}/obligations`);
+    if (actor instanceof Response) return actor;
+    const values = parseCompleteForm(await readForm(c));
+    try {
+      const result = await reporting.setReceiptsComplete(actor, completeInput(values, iso3), now());
+      return seeOther(c, `${base}/countries/${iso3}/obligations?${result.event ? 'saved' : 'unchanged'}=1#receipts-complete-heading`);
+    } catch (e) {
+      if (isCode(e, 'invalid'))
+        return obligationsPage(c, at, iso3, 400, null, null, { values, errors: completeErrors(v, e.issues, values) });
       if (isCode(e, 'not_found')) return errorPage(c, v, 404, v.t.countryNotFound(iso3));
       throw e;
     }
