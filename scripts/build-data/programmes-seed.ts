@@ -123,7 +123,9 @@ export const SEED_PROGRAMMES: Programme[] = [
     themes: ['youth-employment', 'entrepreneurship', 'education'],
     roles: ['designer'],
     activities: ['Training on the challenges of starting a business, what it needs, and running it successfully'],
-    outcomes: ['Used in non-school and technical institutions in Africa, Asia and the Pacific, Eastern Europe, and Latin America and the Caribbean'],
+    outcomes: [
+      'Used in non-school and technical institutions in Africa, Asia and the Pacific, Eastern Europe, and Latin America and the Caribbean',
+    ],
     confidence: 'medium',
     notes: 'The text cites ILO (2003). It names regions, not States.',
   },
@@ -146,7 +148,8 @@ export const SEED_PROGRAMMES: Programme[] = [
     activities: ['Sharing information', 'Training for employers’ associations', 'Interventions in specific sectors'],
     outcomes: null,
     confidence: 'medium',
-    notes: 'The text cites ILO (2006) and says the programme was planned for Asian and Pacific countries; 2020 is the emissions target, not the programme’s period.',
+    notes:
+      'The text cites ILO (2006) and says the programme was planned for Asian and Pacific countries; 2020 is the emissions target, not the programme’s period.',
   },
   {
     ...base,

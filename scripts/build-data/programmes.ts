@@ -46,7 +46,10 @@ export function ilabId(link: string, taken: Set<string>): string {
       .replace(/\/+$/, '')
       .split('/')
       .pop() ?? '';
-  const stem = slug(last.replace(/\.pdf$/i, '').replace(/_0$/, '')).slice(0, 70).replace(/-$/, '') || 'project';
+  const stem =
+    slug(last.replace(/\.pdf$/i, '').replace(/_0$/, ''))
+      .slice(0, 70)
+      .replace(/-$/, '') || 'project';
   let id = `ilab-${stem}`;
   for (let n = 2; taken.has(id); n++) id = `ilab-${stem}-${n}`;
   taken.add(id);
