@@ -79,7 +79,7 @@ describe('Programmes pages in a browser', { skip }, () => {
     assert.equal(new URL(page.url()).pathname, '/id/programmes/east-indonesia');
     const main = await page.locator('main').innerText();
     assert.match(main, /Persatuan Guru Republik Indonesia/);
-    assert.match(main, /Motivator, Komunikator/);
+    assert.match(main, /Pemberi motivasi, Komunikator/);
     assert.match(main, /4 tahun/);
     assert.match(main, /Hasil\s+tidak diketahui/);
     assert.match(main, /SEED-FOUNDING-TEXT/);
