@@ -39,6 +39,26 @@ for (const database of await allDatabases()) {
       assert.equal(again, false);
     });
 
+    test('two instances seeding an empty table at once seed it once (the seed lock)', async () => {
+      await services.handle.db.deleteFrom('programmes').execute();
+      const other = await createServices(database.config, { prepare: false });
+      try {
+        const load = () => readProgrammesBundle(BUNDLED_DATA_DIR);
+        const results = await Promise.all([
+          new KyselyProgrammeRepository(services.handle.db, services.handle.dialect).seedIfEmpty(load),
+          new KyselyProgrammeRepository(other.handle.db, other.handle.dialect).seedIfEmpty(load),
+        ]);
+        assert.deepEqual(results.filter(Boolean).length, 1);
+      } finally {
+        await other.close();
+      }
+      const rows = await services.handle.db
+        .selectFrom('programmes')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow();
+      assert.equal(Number(rows.n), 286);
+    });
+
     test('GET /api/programmes/east-indonesia: every field, unknowns null, status unknown (no dates in the source)', async () => {
       const east = await json('/api/programmes/east-indonesia');
       assert.deepEqual(east.countries, ['IDN']);
