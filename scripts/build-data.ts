@@ -25,6 +25,7 @@ import { readOffices } from './build-data/offices.ts';
 import { byString, compareCodes } from './build-data/order.ts';
 import { DATA } from './build-data/paths.ts';
 import { formatProblem, problem, problems, warnings } from './build-data/problems.ts';
+import { readProgrammes } from './build-data/programmes.ts';
 import { buildRatifications } from './build-data/ratifications.ts';
 import { readme } from './build-data/readme.ts';
 import { readSessions } from './build-data/sessions.ts';
@@ -79,6 +80,7 @@ function main(): void {
   for (const message of coverage.problems) problem('complete lists', null, null, message);
 
   const writeSupervisory = supervisoryStep(writeJson);
+  const programmes = readProgrammes();
 
   if (problems.length > 0) {
     console.error(`build-data: ${problems.length} problem(s); nothing written.`);
@@ -95,6 +97,7 @@ function main(): void {
   writeJson('governing-body.json', governingBody);
   writeJson('offices.json', offices);
   writeSupervisory();
+  writeJson('programmes.json', programmes);
   writeFileSync(
     resolve(DATA, 'subjects.csv'),
     toCsv(

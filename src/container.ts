@@ -5,6 +5,7 @@ import { ConferenceService } from './services/conference-service.ts';
 import { EditService } from './services/edit-service.ts';
 import { GapsService } from './services/gaps-service.ts';
 import { OrgansService } from './services/organs-service.ts';
+import { ProgrammeService } from './services/programme-service.ts';
 import { RegistryService } from './services/registry-service.ts';
 import { ReportingService } from './services/reporting-service.ts';
 import { seedIfEmpty } from './services/seed-registry.ts';
@@ -20,6 +21,7 @@ import { KyselyHistoryRepository } from './storage/history-repository.ts';
 import { readOrgansBundle } from './storage/organs-bundle.ts';
 import { KyselyOrgansRepository } from './storage/organs-repository.ts';
 import { BUNDLED_DATA_DIR } from './storage/paths.ts';
+import { KyselyProgrammeRepository, readProgrammesBundle } from './storage/programmes-repository.ts';
 import { KyselyRegistryRepository } from './storage/registry-repository.ts';
 import { KyselyReportingRepository } from './storage/reporting-repository.ts';
 import { KyselySubmissionRepository } from './storage/submission-repository.ts';
@@ -40,6 +42,8 @@ export interface Services {
   conference: ConferenceService;
   /** The Governing Body and the International Labour Office (issue 9, organs). */
   organs: OrgansService;
+  /** Technical-cooperation programmes and projects (issue 10, decision 170). */
+  programmes: ProgrammeService;
   supervision: SupervisionService;
   close(): Promise<void>;
 }
@@ -65,6 +69,9 @@ export async function createServices(config: DbTarget, options: ContainerOptions
       await new KyselyOrgansRepository(handle.db, handle.dialect).seedIfEmpty(() => readOrgansBundle(options.dataDir ?? BUNDLED_DATA_DIR));
       await seedSupervisionIfEmpty(new KyselySupervisionRepository(handle.db, handle.dialect), () =>
         readSupervisionBundle(options.dataDir ?? BUNDLED_DATA_DIR),
+      );
+      await new KyselyProgrammeRepository(handle.db, handle.dialect).seedIfEmpty(() =>
+        readProgrammesBundle(options.dataDir ?? BUNDLED_DATA_DIR),
       );
     }
   } catch (error) {
@@ -108,6 +115,7 @@ export async function createServices(config: DbTarget, options: ContainerOptions
     gaps: new GapsService(repo, events).withSource(() => organs.gaps(new Date().toISOString().slice(0, 10))),
     organs,
     supervision,
+    programmes: new ProgrammeService(new KyselyProgrammeRepository(handle.db)),
     close: () => handle.close(),
   };
 }

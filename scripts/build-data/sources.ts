@@ -12,6 +12,7 @@ import type { Instrument } from '../../src/domain/instrument.ts';
 import type { Ratification } from '../../src/domain/ratification.ts';
 import { REF } from './paths.ts';
 import { problem } from './problems.ts';
+import { SEED_SOURCE, SEED_SOURCE_DESCRIPTION } from './programmes-seed.ts';
 
 export interface SourceEntry {
   id: string;
@@ -22,6 +23,7 @@ export interface SourceEntry {
 export const TRANSLATION_SOURCE = 'TRIPARTITE-TRANSLATION';
 const COUNTRY_NAMES_SOURCE = 'I18N-ISO-COUNTRIES';
 export const PROJECT_SOURCES: SourceEntry[] = [
+  { id: SEED_SOURCE, description: SEED_SOURCE_DESCRIPTION },
   { id: TRANSLATION_SOURCE, description: 'Unofficial Indonesian translation by the Tripartite project; not an official title' },
   { id: COUNTRY_NAMES_SOURCE, description: 'Indonesian country names from the npm package i18n-iso-countries' },
   {

@@ -41,6 +41,7 @@ export const TABLES = [
   { name: 'record_versions', key: 'key' },
   { name: 'supervisory_comments', key: 'id' },
   { name: 'supervisory_procedures', key: 'id' },
+  { name: 'programmes', key: 'id' },
   { name: 'users', key: 'id' },
   { name: 'ratifications', key: 'id' },
   { name: 'declarations', key: 'id' },

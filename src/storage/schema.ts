@@ -404,5 +404,32 @@ export interface Database {
   gb_sessions: GbSessionsTable;
   ilo_offices: IloOfficesTable;
   supervisory_comments: SupervisoryCommentsTable;
+  programmes: ProgrammesTable;
   supervisory_procedures: SupervisoryProceduresTable;
+}
+
+/** Issue 10, programmes (migration 2026-12-03-011; list fields are JSON text, null = unknown). */
+export interface ProgrammesTable {
+  id: string;
+  name_en: string;
+  name_id: string | null;
+  aim_en: string | null;
+  aim_id: string | null;
+  countries: string | null;
+  area: string | null;
+  start_year: number | null;
+  end_year: number | null;
+  duration_years: number | null;
+  closed_per_source: number;
+  donors: string | null;
+  partners: string | null;
+  instruments: string | null;
+  themes: string;
+  roles: string | null;
+  activities: string | null;
+  outcomes: string | null;
+  url: string | null;
+  source: string;
+  confidence: string;
+  notes: string | null;
 }

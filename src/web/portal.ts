@@ -16,6 +16,7 @@ import type { EditService } from '../services/edit-service.ts';
 import type { GapsService } from '../services/gaps-service.ts';
 import type { HistoryFilter } from '../services/history-ports.ts';
 import type { OrgansService } from '../services/organs-service.ts';
+import type { ProgrammeService } from '../services/programme-service.ts';
 import type { RegistryService } from '../services/registry-service.ts';
 import type { ReportingService } from '../services/reporting-service.ts';
 import type { SubmissionService } from '../services/submission-service.ts';
@@ -33,6 +34,7 @@ import { mountConference } from './routing/conference-routes.ts';
 import { addressFromConnection, mountEditing } from './routing/editing-routes.ts';
 import { langOfPath, pathWithoutLang, preferredLang } from './routing/locale.ts';
 import { mountOrgans } from './routing/organs-routes.ts';
+import { mountProgrammes } from './routing/programme-routes.ts';
 import { RenderMemo } from './routing/render-memo.ts';
 import { mountReporting } from './routing/reporting-routes.ts';
 import { type Rendered, rendered, sendPage, sessionOf } from './routing/respond.ts';
@@ -58,6 +60,7 @@ export interface PortalDeps {
   conference: ConferenceService;
   organs: OrgansService;
   supervision?: SupervisionService;
+  programmes?: ProgrammeService;
   /** Today's date as YYYY-MM-DD (the default reference date of the compliance forms). */
   today: () => string;
   now?: () => Date;
@@ -217,6 +220,7 @@ function mountLanguage(app: Hono, deps: PortalDeps, lang: Lang): void {
             history,
             notice: noticeOf(v),
             offices: await deps.organs.officesForCountry(iso3),
+            programmes: await deps.programmes?.forCountry(iso3, today()),
             supervision: await supervisionData(deps, 'country', iso3),
           });
         });
@@ -329,6 +333,7 @@ function mountLanguage(app: Hono, deps: PortalDeps, lang: Lang): void {
     now: deps.now ?? (() => new Date()),
   });
   mountOrgans(app, lang, { organs: deps.organs, registry, today, now: deps.now ?? (() => new Date()) });
+  if (deps.programmes) mountProgrammes(app, lang, { programmes: deps.programmes, registry, today });
   mountSupervision(app, lang, deps);
 
   // '/en/instruments/' and the like: one canonical address per page, without the trailing slash.

@@ -2,6 +2,7 @@ import { enCompliance } from './en-compliance.ts';
 import { enConference } from './en-conference.ts';
 import { enEditing } from './en-editing.ts';
 import { enOrgans } from './en-organs.ts';
+import { enProgrammes } from './en-programmes.ts';
 import { enReporting } from './en-reporting.ts';
 import { enSubmissions } from './en-submissions.ts';
 import { enSupervision } from './en-supervision.ts';
@@ -295,6 +296,7 @@ export const en = {
   ...enSubmissions,
   ...enReporting,
   ...enOrgans,
+  ...enProgrammes,
 };
 
 export type Dict = typeof en;

@@ -3,6 +3,7 @@ import { idCompliance } from './id-compliance.ts';
 import { idConference } from './id-conference.ts';
 import { idEditing } from './id-editing.ts';
 import { idOrgans } from './id-organs.ts';
+import { idProgrammes } from './id-programmes.ts';
 import { idReporting } from './id-reporting.ts';
 import { idSubmissions } from './id-submissions.ts';
 import { idSupervision } from './id-supervision.ts';
@@ -282,4 +283,5 @@ export const id: Dict = {
   ...idSubmissions,
   ...idReporting,
   ...idOrgans,
+  ...idProgrammes,
 };

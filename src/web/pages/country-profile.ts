@@ -1,6 +1,7 @@
 import { canWrite } from '../../domain/access/policy.ts';
 import type { NationalNightWork, NationalProfile, SourcedAge } from '../../domain/child-labour/types.ts';
 import type { CoveringOffice } from '../../domain/governance/offices.ts';
+import type { ProgrammeView } from '../../services/programme-service.ts';
 import type { CountryProfile, RatificationView } from '../../services/registry-service.ts';
 import { html, type SafeHtml } from '../html.ts';
 import {
@@ -19,6 +20,7 @@ import { savedFactWarnings } from '../views/fact-rules.ts';
 import { type HistoryBlock, historySection } from '../views/history.ts';
 import { layout } from '../views/layout.ts';
 import { officesSection } from '../views/organs.ts';
+import { programmesSection } from '../views/programmes.ts';
 import { confidenceWords, editorNotes, type SourceEntry, sourceNames, sourcesSection } from '../views/provenance.ts';
 import { obligationsLink } from '../views/reporting.ts';
 import { labelCells, STACKED_TABLE } from '../views/stacked-table.ts';
@@ -34,6 +36,8 @@ export interface CountryPageExtras {
   notice?: 'saved' | 'unchanged' | null;
   /** The ILO offices covering the State (src/services/organs-service.ts officesForCountry); undefined: left out. */
   offices?: CoveringOffice[];
+  /** Programmes recorded in the State (src/services/programme-service.ts forCountry); undefined: left out. */
+  programmes?: ProgrammeView[];
   /** Supervisory comments and procedures of the State (left out when not given). */
   supervision?: SupervisionSectionData | null;
 }
@@ -213,6 +217,7 @@ ${addLink}
 ${table}
 </section>
 ${officesSection(v, extras.offices)}
+${programmesSection(v, c.iso3, extras.programmes)}
 ${supervisionSections(v, extras.supervision)}
 ${historySection(v, extras.history)}
 ${sourcesSection(v, p.sources)}`;
