@@ -19,6 +19,7 @@ import { resolve } from 'node:path';
 import { buildCompleteLists } from './build-coverage.ts';
 import { readCountries } from './build-data/countries.ts';
 import { toCsv } from './build-data/csv.ts';
+import { readEstimates } from './build-data/estimates.ts';
 import { readGoverningBody } from './build-data/governing-body.ts';
 import { checkInstrumentConsistency, readInstruments, readPublishedCounts } from './build-data/instruments.ts';
 import { readOffices } from './build-data/offices.ts';
@@ -79,6 +80,7 @@ function main(): void {
   for (const message of coverage.problems) problem('complete lists', null, null, message);
 
   const writeSupervisory = supervisoryStep(writeJson);
+  const estimates = readEstimates();
 
   if (problems.length > 0) {
     console.error(`build-data: ${problems.length} problem(s); nothing written.`);
@@ -95,6 +97,7 @@ function main(): void {
   writeJson('governing-body.json', governingBody);
   writeJson('offices.json', offices);
   writeSupervisory();
+  writeJson('child-labour-estimates.json', estimates);
   writeFileSync(
     resolve(DATA, 'subjects.csv'),
     toCsv(
