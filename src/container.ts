@@ -9,6 +9,7 @@ import { RegistryService } from './services/registry-service.ts';
 import { ReportingService } from './services/reporting-service.ts';
 import { seedIfEmpty } from './services/seed-registry.ts';
 import type { ServiceEvents } from './services/service-events.ts';
+import { StatisticsService } from './services/statistics-service.ts';
 import { SubmissionService } from './services/submission-service.ts';
 import { SupervisionService, seedSupervisionIfEmpty } from './services/supervision-service.ts';
 import { KyselyAccountRepository } from './storage/account-repository.ts';
@@ -16,6 +17,7 @@ import { argon2Hasher } from './storage/argon2-hasher.ts';
 import { readBundle } from './storage/bundle.ts';
 import { KyselyConferenceRepository } from './storage/conference-repository.ts';
 import { type DbHandle, type DbTarget, migrateToLatest, openDb } from './storage/db.ts';
+import { readEstimatesBundle } from './storage/estimates-bundle.ts';
 import { KyselyHistoryRepository } from './storage/history-repository.ts';
 import { readOrgansBundle } from './storage/organs-bundle.ts';
 import { KyselyOrgansRepository } from './storage/organs-repository.ts';
@@ -41,6 +43,8 @@ export interface Services {
   /** The Governing Body and the International Labour Office (issue 9, organs). */
   organs: OrgansService;
   supervision: SupervisionService;
+  /** Child-labour estimates and ratification counts (issue 10, statistics). */
+  statistics: StatisticsService;
   close(): Promise<void>;
 }
 
@@ -108,6 +112,7 @@ export async function createServices(config: DbTarget, options: ContainerOptions
     gaps: new GapsService(repo, events).withSource(() => organs.gaps(new Date().toISOString().slice(0, 10))),
     organs,
     supervision,
+    statistics: new StatisticsService(registry, () => readEstimatesBundle(options.dataDir ?? BUNDLED_DATA_DIR)),
     close: () => handle.close(),
   };
 }

@@ -9,6 +9,7 @@ import type { GapsService } from '../services/gaps-service.ts';
 import type { OrgansService } from '../services/organs-service.ts';
 import type { RegistryService } from '../services/registry-service.ts';
 import type { ReportingService } from '../services/reporting-service.ts';
+import type { StatisticsService } from '../services/statistics-service.ts';
 import type { SubmissionService } from '../services/submission-service.ts';
 import type { SupervisionService } from '../services/supervision-service.ts';
 import { createPortal, renderPortalError } from '../web/portal.ts';
@@ -48,6 +49,7 @@ export interface AppDeps {
   conference: ConferenceService;
   organs: OrgansService;
   supervision?: SupervisionService;
+  statistics?: StatisticsService;
   /** Today's date as YYYY-MM-DD; defaults to the UTC date of the request. */
   today?: () => string;
   now?: () => Date;
@@ -142,6 +144,7 @@ export function createApp(deps: AppDeps): Hono {
       conference: deps.conference,
       organs: deps.organs,
       supervision: deps.supervision,
+      statistics: deps.statistics,
       today,
       now,
       addressOf,
@@ -160,6 +163,7 @@ export function createApp(deps: AppDeps): Hono {
       conference: deps.conference,
       organs: deps.organs,
       supervision: deps.supervision,
+      statistics: deps.statistics,
       today,
       now,
       addressOf,

@@ -18,6 +18,7 @@ import type { HistoryFilter } from '../services/history-ports.ts';
 import type { OrgansService } from '../services/organs-service.ts';
 import type { RegistryService } from '../services/registry-service.ts';
 import type { ReportingService } from '../services/reporting-service.ts';
+import type { StatisticsService } from '../services/statistics-service.ts';
 import type { SubmissionService } from '../services/submission-service.ts';
 import type { SupervisionService } from '../services/supervision-service.ts';
 import { checkErrors, parseCheckForm, renderComplianceCheck } from './pages/compliance-check.ts';
@@ -39,6 +40,7 @@ import { type Rendered, rendered, sendPage, sessionOf } from './routing/respond.
 import { mountRevertConfirm } from './routing/revert-routes.ts';
 import { screenInputMessage } from './routing/screen-download.ts';
 import { SingleFlight } from './routing/single-flight.ts';
+import { mountStatistics } from './routing/statistics-routes.ts';
 import { mountSubmissions } from './routing/submission-routes.ts';
 import { mountSupervision, supervisionData } from './routing/supervision-routes.ts';
 import { mountVoteCalculator } from './routing/vote-routes.ts';
@@ -58,6 +60,7 @@ export interface PortalDeps {
   conference: ConferenceService;
   organs: OrgansService;
   supervision?: SupervisionService;
+  statistics?: StatisticsService;
   /** Today's date as YYYY-MM-DD (the default reference date of the compliance forms). */
   today: () => string;
   now?: () => Date;
@@ -330,6 +333,7 @@ function mountLanguage(app: Hono, deps: PortalDeps, lang: Lang): void {
   });
   mountOrgans(app, lang, { organs: deps.organs, registry, today, now: deps.now ?? (() => new Date()) });
   mountSupervision(app, lang, deps);
+  if (deps.statistics) mountStatistics(app, lang, deps.statistics);
 
   // '/en/instruments/' and the like: one canonical address per page, without the trailing slash.
   app.get(`${base}/*`, async (c, next) => {

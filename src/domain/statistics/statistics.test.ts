@@ -18,8 +18,20 @@ describe('child labour estimate series', () => {
   it('orders by year and keeps a missing figure as a null point', () => {
     const series = estimateSeries([row(2012, 168, 85), row(2008, 215, null)]);
     assert.deepEqual(series, [
-      { measure: 'childLabour', points: [{ year: 2008, value: 215 }, { year: 2012, value: 168 }] },
-      { measure: 'hazardousWork', points: [{ year: 2008, value: null }, { year: 2012, value: 85 }] },
+      {
+        measure: 'childLabour',
+        points: [
+          { year: 2008, value: 215 },
+          { year: 2012, value: 168 },
+        ],
+      },
+      {
+        measure: 'hazardousWork',
+        points: [
+          { year: 2008, value: null },
+          { year: 2012, value: 85 },
+        ],
+      },
     ]);
   });
 });
@@ -56,7 +68,12 @@ describe('ratifications by year', () => {
 
 describe('ratifications by region', () => {
   it('lists every ILO region, and a State without a region as unknown', () => {
-    const regions: Record<string, 'Africa' | 'Europe and Central Asia' | null> = { A: 'Africa', B: 'Africa', C: 'Europe and Central Asia', D: null };
+    const regions: Record<string, 'Africa' | 'Europe and Central Asia' | null> = {
+      A: 'Africa',
+      B: 'Africa',
+      C: 'Europe and Central Asia',
+      D: null,
+    };
     const out = ratificationsByRegion(
       ['A', 'B', 'C', 'D'].map((country) => ({ country, registrationDate: null })),
       (iso3) => regions[iso3] ?? null,

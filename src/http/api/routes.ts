@@ -10,6 +10,7 @@ import type { GapsService } from '../../services/gaps-service.ts';
 import type { OrgansService } from '../../services/organs-service.ts';
 import type { RegistryService } from '../../services/registry-service.ts';
 import type { ReportingService } from '../../services/reporting-service.ts';
+import type { StatisticsService } from '../../services/statistics-service.ts';
 import type { SubmissionService } from '../../services/submission-service.ts';
 import type { SupervisionService } from '../../services/supervision-service.ts';
 import { encodedBody } from '../compression.ts';
@@ -36,6 +37,7 @@ import {
   RatificationListQuerySchema,
   RatificationPageSchema,
 } from './schemas.ts';
+import { addStatisticsRoutes } from './statistics-routes.ts';
 import { addSubmissionRoutes } from './submission-routes.ts';
 import { addSupervisionRoutes } from './supervision-routes.ts';
 import { plainIssues, type ValidatorIssue } from './validation-messages.ts';
@@ -165,6 +167,7 @@ export interface ApiDeps {
   conference: ConferenceService;
   organs: OrgansService;
   supervision?: SupervisionService;
+  statistics?: StatisticsService;
   /** Today's date (YYYY-MM-DD); the clock is read at the edge, never in the domain. */
   today: () => string;
   now: () => Date;
@@ -182,6 +185,7 @@ export function createApi({
   conference,
   organs,
   supervision,
+  statistics,
   today,
   now,
   addressOf,
@@ -197,6 +201,7 @@ export function createApi({
   addConferenceRoutes(api, conference, now);
   addOrgansRoutes(api, organs, today, now);
   if (supervision) addSupervisionRoutes(api, supervision, now);
+  if (statistics) addStatisticsRoutes(api, statistics);
 
   api.openapi(health, async (c) => {
     // A load balancer needs an answer in time: a ping stuck on a silent network counts as down.

@@ -3,6 +3,7 @@ import { enConference } from './en-conference.ts';
 import { enEditing } from './en-editing.ts';
 import { enOrgans } from './en-organs.ts';
 import { enReporting } from './en-reporting.ts';
+import { enStatistics } from './en-statistics.ts';
 import { enSubmissions } from './en-submissions.ts';
 import { enSupervision } from './en-supervision.ts';
 import { enVotes } from './en-votes.ts';
@@ -295,6 +296,7 @@ export const en = {
   ...enSubmissions,
   ...enReporting,
   ...enOrgans,
+  ...enStatistics,
 };
 
 export type Dict = typeof en;

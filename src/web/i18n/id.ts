@@ -4,6 +4,7 @@ import { idConference } from './id-conference.ts';
 import { idEditing } from './id-editing.ts';
 import { idOrgans } from './id-organs.ts';
 import { idReporting } from './id-reporting.ts';
+import { idStatistics } from './id-statistics.ts';
 import { idSubmissions } from './id-submissions.ts';
 import { idSupervision } from './id-supervision.ts';
 import { idVotes } from './id-votes.ts';
@@ -282,4 +283,5 @@ export const id: Dict = {
   ...idSubmissions,
   ...idReporting,
   ...idOrgans,
+  ...idStatistics,
 };
