@@ -7,7 +7,7 @@
 import type { ChildLabourStatistics, RatificationStatistics } from '../../services/statistics-service.ts';
 import { html, type SafeHtml } from '../html.ts';
 import { barChartSvg } from '../views/bar-chart.ts';
-import { confidenceText, englishText, instrumentTitle, tableRegion, unknown } from '../views/components.ts';
+import { confidenceText, instrumentTitle, tableRegion, unknown } from '../views/components.ts';
 import { describedBy, errorSummary, type FieldError, field, fieldError } from '../views/forms.ts';
 import { layout } from '../views/layout.ts';
 import { childLabourChart, ratificationsChart } from '../views/statistics-charts.ts';
@@ -45,7 +45,7 @@ ${tableRegion(
 <tbody>
 ${data.estimates.map(
   (e) =>
-    html`<tr><th scope="row">${e.year}</th><td>${e.ageGroup}</td><td class="num">${figure(v, e.childLabour)}</td><td class="num">${figure(v, e.hazardousWork)}</td><td>${e.source ? englishText(v, e.source) : unknown(t.noSources)}</td><td>${confidenceText(v, e.confidence)}</td></tr>`,
+    html`<tr><th scope="row">${e.year}</th><td>${e.ageGroup}</td><td class="num">${figure(v, e.childLabour)}</td><td class="num">${figure(v, e.hazardousWork)}</td><td>${e.source ? html`<span class="source-id">${e.source.split(/\s*;\s*/).join('; ')}</span>` : unknown(t.noSources)}</td><td>${confidenceText(v, e.confidence)}</td></tr>`,
 )}
 </tbody>
 </table>`,
