@@ -60,9 +60,7 @@ describe('statistics page in a browser', { skip }, () => {
   /** The body rows of a table as the reader sees them, cell by cell. */
   const tableRows = async (tableName: RegExp): Promise<string[][]> => {
     const table = page.getByRole('table', { name: tableName });
-    return table
-      .locator('tbody tr')
-      .evaluateAll((rows) => rows.map((r) => [...r.children].map((c) => (c as HTMLElement).innerText.trim())));
+    return table.locator('tbody tr').evaluateAll((rows) => rows.map((r) => [...r.children].map((c) => (c.textContent ?? '').trim())));
   };
 
   /** The CSV a download link points to, as rows of cells (the cells read here hold no commas). */
@@ -121,7 +119,7 @@ describe('statistics page in a browser', { skip }, () => {
   test('a malformed instrument code is a 400 page with the error on the field', async () => {
     const res = await page.goto(`${base}/en/statistics?instrument=zz`);
     assert.equal(res?.status(), 400);
-    assert.match(await page.getByRole('alert').innerText(), /Enter an instrument code like C138/);
+    assert.match((await page.getByRole('alert').textContent()) ?? '', /Enter an instrument code like C138/);
   });
 
   test('axe finds no violations on the statistics page (en, id, and the error state)', async () => {
