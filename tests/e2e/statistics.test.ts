@@ -122,6 +122,25 @@ describe('statistics page in a browser', { skip }, () => {
     assert.match((await page.getByRole('alert').textContent()) ?? '', /Enter an instrument code like C138/);
   });
 
+  test('at 390 px the page does not scroll sideways and the chart fits the screen', async () => {
+    const narrow = await browser.newContext({ viewport: { width: 390, height: 844 } });
+    try {
+      const p = await narrow.newPage();
+      for (const path of ['/en/statistics', '/id/statistics?instrument=C182']) {
+        await p.goto(`${base}${path}`);
+        const { scrollWidth, clientWidth } = await p.evaluate(() => ({
+          scrollWidth: document.documentElement.scrollWidth,
+          clientWidth: document.documentElement.clientWidth,
+        }));
+        assert.ok(scrollWidth <= clientWidth, `${path} scrolls sideways: ${scrollWidth} > ${clientWidth}`);
+        const box = await p.locator('svg.chart').first().boundingBox();
+        assert.ok(box && box.x >= 0 && box.x + box.width <= 390, `${path}: the chart fits (${JSON.stringify(box)})`);
+      }
+    } finally {
+      await narrow.close();
+    }
+  });
+
   test('axe finds no violations on the statistics page (en, id, and the error state)', async () => {
     for (const path of ['/en/statistics', '/id/statistics?instrument=C182', '/en/statistics?instrument=zz']) {
       await axePage.goto(`${base}${path}`);
