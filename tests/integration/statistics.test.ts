@@ -153,6 +153,18 @@ for (const database of await allDatabases()) {
       assert.match(((await missing.json()) as any).detail, /C999/);
     });
 
+    test('the portal page renders from this database, well under the 60 KB weight budget even uncompressed', async () => {
+      for (const path of ['/en/statistics', '/id/statistics?instrument=C029']) {
+        const res = await request(path);
+        assert.equal(res.status, 200, path);
+        const page = await res.text();
+        assert.ok(page.length < 60_000, `${path}: ${page.length} bytes`);
+        assert.match(page, /<svg id="chart-child-labour"[^>]* role="img"/);
+        assert.match(page, /<table class="stats-table" id="stats-by-region-table">/);
+      }
+      assert.equal((await request('/en/statistics?instrument=C999')).status, 404);
+    });
+
     test('the statistics routes are in the OpenAPI document', async () => {
       const doc = (await (await request('/api/openapi.json')).json()) as any;
       for (const p of ['/statistics/child-labour', '/statistics/child-labour.svg', '/statistics/ratifications']) assert.ok(doc.paths[p], p);
