@@ -19,6 +19,7 @@ import { resolve } from 'node:path';
 import { buildCompleteLists } from './build-coverage.ts';
 import { readCountries } from './build-data/countries.ts';
 import { toCsv } from './build-data/csv.ts';
+import { readEstimates } from './build-data/estimates.ts';
 import { readGoverningBody } from './build-data/governing-body.ts';
 import { checkInstrumentConsistency, readInstruments, readPublishedCounts } from './build-data/instruments.ts';
 import { readOffices } from './build-data/offices.ts';
@@ -81,6 +82,7 @@ function main(): void {
 
   const writeSupervisory = supervisoryStep(writeJson);
   const programmes = readProgrammes();
+  const estimates = readEstimates();
 
   if (problems.length > 0) {
     console.error(`build-data: ${problems.length} problem(s); nothing written.`);
@@ -98,6 +100,7 @@ function main(): void {
   writeJson('offices.json', offices);
   writeSupervisory();
   writeJson('programmes.json', programmes);
+  writeJson('child-labour-estimates.json', estimates);
   writeFileSync(
     resolve(DATA, 'subjects.csv'),
     toCsv(

@@ -10,6 +10,7 @@ import { RegistryService } from './services/registry-service.ts';
 import { ReportingService } from './services/reporting-service.ts';
 import { seedIfEmpty } from './services/seed-registry.ts';
 import type { ServiceEvents } from './services/service-events.ts';
+import { StatisticsService } from './services/statistics-service.ts';
 import { SubmissionService } from './services/submission-service.ts';
 import { SupervisionService, seedSupervisionIfEmpty } from './services/supervision-service.ts';
 import { KyselyAccountRepository } from './storage/account-repository.ts';
@@ -17,6 +18,7 @@ import { argon2Hasher } from './storage/argon2-hasher.ts';
 import { readBundle } from './storage/bundle.ts';
 import { KyselyConferenceRepository } from './storage/conference-repository.ts';
 import { type DbHandle, type DbTarget, migrateToLatest, openDb } from './storage/db.ts';
+import { readEstimatesBundle } from './storage/estimates-bundle.ts';
 import { KyselyHistoryRepository } from './storage/history-repository.ts';
 import { readOrgansBundle } from './storage/organs-bundle.ts';
 import { KyselyOrgansRepository } from './storage/organs-repository.ts';
@@ -45,6 +47,8 @@ export interface Services {
   /** Technical-cooperation programmes and projects (issue 10, decision 170). */
   programmes: ProgrammeService;
   supervision: SupervisionService;
+  /** Child-labour estimates and ratification counts (issue 10, statistics). */
+  statistics: StatisticsService;
   close(): Promise<void>;
 }
 
@@ -116,6 +120,7 @@ export async function createServices(config: DbTarget, options: ContainerOptions
     organs,
     supervision,
     programmes: new ProgrammeService(new KyselyProgrammeRepository(handle.db)),
+    statistics: new StatisticsService(registry, () => readEstimatesBundle(options.dataDir ?? BUNDLED_DATA_DIR)),
     close: () => handle.close(),
   };
 }

@@ -17,6 +17,7 @@ import { reportsDueCommand, reportsGroupYearCommand, reportsIcsCommand } from '.
 import { restoreCommand } from './commands/restore.ts';
 import { screenCommand } from './commands/screen.ts';
 import { serveCommand } from './commands/serve.ts';
+import { statisticsCommand } from './commands/statistics.ts';
 import { submissionsCommand } from './commands/submissions.ts';
 import { commentsCommand, proceduresCommand } from './commands/supervision.ts';
 import { userCreateCommand, userListCommand } from './commands/user.ts';
@@ -53,6 +54,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   officesCommand,
   commentsCommand,
   proceduresCommand,
+  statisticsCommand,
 ];
 
 const GROUPS: Record<string, string> = {

@@ -10,6 +10,7 @@ import type { OrgansService } from '../services/organs-service.ts';
 import type { ProgrammeService } from '../services/programme-service.ts';
 import type { RegistryService } from '../services/registry-service.ts';
 import type { ReportingService } from '../services/reporting-service.ts';
+import type { StatisticsService } from '../services/statistics-service.ts';
 import type { SubmissionService } from '../services/submission-service.ts';
 import type { SupervisionService } from '../services/supervision-service.ts';
 import { createPortal, renderPortalError } from '../web/portal.ts';
@@ -50,6 +51,7 @@ export interface AppDeps {
   organs: OrgansService;
   supervision?: SupervisionService;
   programmes?: ProgrammeService;
+  statistics?: StatisticsService;
   /** Today's date as YYYY-MM-DD; defaults to the UTC date of the request. */
   today?: () => string;
   now?: () => Date;
@@ -145,6 +147,7 @@ export function createApp(deps: AppDeps): Hono {
       organs: deps.organs,
       supervision: deps.supervision,
       programmes: deps.programmes,
+      statistics: deps.statistics,
       today,
       now,
       addressOf,
@@ -164,6 +167,7 @@ export function createApp(deps: AppDeps): Hono {
       organs: deps.organs,
       supervision: deps.supervision,
       programmes: deps.programmes,
+      statistics: deps.statistics,
       today,
       now,
       addressOf,

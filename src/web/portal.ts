@@ -19,6 +19,7 @@ import type { OrgansService } from '../services/organs-service.ts';
 import type { ProgrammeService } from '../services/programme-service.ts';
 import type { RegistryService } from '../services/registry-service.ts';
 import type { ReportingService } from '../services/reporting-service.ts';
+import type { StatisticsService } from '../services/statistics-service.ts';
 import type { SubmissionService } from '../services/submission-service.ts';
 import type { SupervisionService } from '../services/supervision-service.ts';
 import { checkErrors, parseCheckForm, renderComplianceCheck } from './pages/compliance-check.ts';
@@ -41,6 +42,7 @@ import { type Rendered, rendered, sendPage, sessionOf } from './routing/respond.
 import { mountRevertConfirm } from './routing/revert-routes.ts';
 import { screenInputMessage } from './routing/screen-download.ts';
 import { SingleFlight } from './routing/single-flight.ts';
+import { mountStatistics } from './routing/statistics-routes.ts';
 import { mountSubmissions } from './routing/submission-routes.ts';
 import { mountSupervision, supervisionData } from './routing/supervision-routes.ts';
 import { mountVoteCalculator } from './routing/vote-routes.ts';
@@ -61,6 +63,7 @@ export interface PortalDeps {
   organs: OrgansService;
   supervision?: SupervisionService;
   programmes?: ProgrammeService;
+  statistics?: StatisticsService;
   /** Today's date as YYYY-MM-DD (the default reference date of the compliance forms). */
   today: () => string;
   now?: () => Date;
@@ -335,6 +338,7 @@ function mountLanguage(app: Hono, deps: PortalDeps, lang: Lang): void {
   mountOrgans(app, lang, { organs: deps.organs, registry, today, now: deps.now ?? (() => new Date()) });
   if (deps.programmes) mountProgrammes(app, lang, { programmes: deps.programmes, registry, today });
   mountSupervision(app, lang, deps);
+  if (deps.statistics) mountStatistics(app, lang, deps.statistics);
 
   // '/en/instruments/' and the like: one canonical address per page, without the trailing slash.
   app.get(`${base}/*`, async (c, next) => {

@@ -11,6 +11,7 @@ import type { OrgansService } from '../../services/organs-service.ts';
 import type { ProgrammeService } from '../../services/programme-service.ts';
 import type { RegistryService } from '../../services/registry-service.ts';
 import type { ReportingService } from '../../services/reporting-service.ts';
+import type { StatisticsService } from '../../services/statistics-service.ts';
 import type { SubmissionService } from '../../services/submission-service.ts';
 import type { SupervisionService } from '../../services/supervision-service.ts';
 import { encodedBody } from '../compression.ts';
@@ -38,6 +39,7 @@ import {
   RatificationListQuerySchema,
   RatificationPageSchema,
 } from './schemas.ts';
+import { addStatisticsRoutes } from './statistics-routes.ts';
 import { addSubmissionRoutes } from './submission-routes.ts';
 import { addSupervisionRoutes } from './supervision-routes.ts';
 import { plainIssues, type ValidatorIssue } from './validation-messages.ts';
@@ -168,6 +170,7 @@ export interface ApiDeps {
   organs: OrgansService;
   supervision?: SupervisionService;
   programmes?: ProgrammeService;
+  statistics?: StatisticsService;
   /** Today's date (YYYY-MM-DD); the clock is read at the edge, never in the domain. */
   today: () => string;
   now: () => Date;
@@ -186,6 +189,7 @@ export function createApi({
   organs,
   supervision,
   programmes,
+  statistics,
   today,
   now,
   addressOf,
@@ -202,6 +206,7 @@ export function createApi({
   addOrgansRoutes(api, organs, today, now);
   if (supervision) addSupervisionRoutes(api, supervision, now);
   if (programmes) addProgrammeRoutes(api, programmes, today);
+  if (statistics) addStatisticsRoutes(api, statistics);
 
   api.openapi(health, async (c) => {
     // A load balancer needs an answer in time: a ping stuck on a silent network counts as down.

@@ -4,6 +4,7 @@ import { enEditing } from './en-editing.ts';
 import { enOrgans } from './en-organs.ts';
 import { enProgrammes } from './en-programmes.ts';
 import { enReporting } from './en-reporting.ts';
+import { enStatistics } from './en-statistics.ts';
 import { enSubmissions } from './en-submissions.ts';
 import { enSupervision } from './en-supervision.ts';
 import { enVotes } from './en-votes.ts';
@@ -297,6 +298,7 @@ export const en = {
   ...enReporting,
   ...enOrgans,
   ...enProgrammes,
+  ...enStatistics,
 };
 
 export type Dict = typeof en;

@@ -5,6 +5,7 @@ import { idEditing } from './id-editing.ts';
 import { idOrgans } from './id-organs.ts';
 import { idProgrammes } from './id-programmes.ts';
 import { idReporting } from './id-reporting.ts';
+import { idStatistics } from './id-statistics.ts';
 import { idSubmissions } from './id-submissions.ts';
 import { idSupervision } from './id-supervision.ts';
 import { idVotes } from './id-votes.ts';
@@ -284,4 +285,5 @@ export const id: Dict = {
   ...idReporting,
   ...idOrgans,
   ...idProgrammes,
+  ...idStatistics,
 };

@@ -17,6 +17,7 @@ export type Section =
   | 'governing-body'
   | 'supervision'
   | 'programmes'
+  | 'statistics'
   | null;
 
 export interface PageOptions {
@@ -98,6 +99,7 @@ ${navLink(v, 'compliance', page.section, '/compliance/check', t.navCheck)}
 ${navLink(v, 'screening', page.section, '/compliance/screen', t.navScreen)}
 ${navLink(v, 'governing-body', page.section, '/governing-body', t.navGoverningBody)}
 ${navLink(v, 'programmes', page.section, '/programmes', t.navProgrammes)}
+${navLink(v, 'statistics', page.section, '/statistics', t.navStatistics)}
 ${navLink(v, 'gaps', page.section, '/gaps', t.navGaps)}
 ${navLink(v, 'history', page.section, '/history', t.navHistory)}
 ${navLink(v, 'search', page.section, '/search', t.navSearch)}
