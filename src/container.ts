@@ -6,6 +6,8 @@ import { EditService } from './services/edit-service.ts';
 import { GapsService } from './services/gaps-service.ts';
 import { OrgansService } from './services/organs-service.ts';
 import { RegistryService } from './services/registry-service.ts';
+import { SearchService } from './services/search/search-service.ts';
+import { commentSource, countrySource, instrumentSource, officeSource, sessionSource } from './services/search/sources.ts';
 import { ReportingService } from './services/reporting-service.ts';
 import { seedIfEmpty } from './services/seed-registry.ts';
 import type { ServiceEvents } from './services/service-events.ts';
@@ -25,6 +27,8 @@ import { KyselyReportingRepository } from './storage/reporting-repository.ts';
 import { KyselySubmissionRepository } from './storage/submission-repository.ts';
 import { readSupervisionBundle } from './storage/supervision-bundle.ts';
 import { KyselySupervisionRepository } from './storage/supervision-repository.ts';
+import { en } from './web/i18n/en.ts';
+import { id } from './web/i18n/id.ts';
 
 export interface Services {
   handle: DbHandle;
@@ -41,6 +45,8 @@ export interface Services {
   /** The Governing Body and the International Labour Office (issue 9, organs). */
   organs: OrgansService;
   supervision: SupervisionService;
+  /** One search over everything (issue 10, decision 175). */
+  search: SearchService;
   close(): Promise<void>;
 }
 
@@ -108,6 +114,20 @@ export async function createServices(config: DbTarget, options: ContainerOptions
     gaps: new GapsService(repo, events).withSource(() => organs.gaps(new Date().toISOString().slice(0, 10))),
     organs,
     supervision,
+    search: new SearchService(
+      repo,
+      [
+        instrumentSource(async () => (await registry.listInstruments({}, { page: 1, pageSize: 100_000 })).items, { en: en.subject, id: id.subject }),
+        countrySource(() => registry.listCountries({})),
+        officeSource(async () => (await organs.office()).offices),
+        commentSource(
+          async () => (await supervision.listComments({}, { page: 1, pageSize: 100_000 })).items,
+          async () => new Map((await registry.listCountries({})).map((c) => [c.iso3, c])),
+        ),
+        sessionSource(() => new KyselyConferenceRepository(handle.db).listSessions()),
+      ],
+      events,
+    ),
     close: () => handle.close(),
   };
 }
