@@ -16,6 +16,7 @@ import { governingBodyCommand, officesCommand } from './commands/organs.ts';
 import { reportsDueCommand, reportsGroupYearCommand, reportsIcsCommand } from './commands/reports.ts';
 import { restoreCommand } from './commands/restore.ts';
 import { screenCommand } from './commands/screen.ts';
+import { searchCommand } from './commands/search.ts';
 import { serveCommand } from './commands/serve.ts';
 import { submissionsCommand } from './commands/submissions.ts';
 import { commentsCommand, proceduresCommand } from './commands/supervision.ts';
@@ -53,6 +54,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   officesCommand,
   commentsCommand,
   proceduresCommand,
+  searchCommand,
 ];
 
 const GROUPS: Record<string, string> = {

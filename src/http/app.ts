@@ -10,6 +10,7 @@ import type { OrgansService } from '../services/organs-service.ts';
 import type { RegistryService } from '../services/registry-service.ts';
 import type { ReportingService } from '../services/reporting-service.ts';
 import type { SubmissionService } from '../services/submission-service.ts';
+import type { SearchService } from '../services/search/search-service.ts';
 import type { SupervisionService } from '../services/supervision-service.ts';
 import { createPortal, renderPortalError } from '../web/portal.ts';
 import { createApi } from './api/routes.ts';
@@ -48,6 +49,8 @@ export interface AppDeps {
   conference: ConferenceService;
   organs: OrgansService;
   supervision?: SupervisionService;
+  /** One search over everything (decision 175); without it the portal keeps the substring search. */
+  search?: SearchService;
   /** Today's date as YYYY-MM-DD; defaults to the UTC date of the request. */
   today?: () => string;
   now?: () => Date;
@@ -142,6 +145,7 @@ export function createApp(deps: AppDeps): Hono {
       conference: deps.conference,
       organs: deps.organs,
       supervision: deps.supervision,
+      search: deps.search,
       today,
       now,
       addressOf,
@@ -160,6 +164,7 @@ export function createApp(deps: AppDeps): Hono {
       conference: deps.conference,
       organs: deps.organs,
       supervision: deps.supervision,
+      search: deps.search,
       today,
       now,
       addressOf,

@@ -9,6 +9,7 @@ import type { EditService } from '../../services/edit-service.ts';
 import type { GapsService } from '../../services/gaps-service.ts';
 import type { OrgansService } from '../../services/organs-service.ts';
 import type { RegistryService } from '../../services/registry-service.ts';
+import type { SearchService } from '../../services/search/search-service.ts';
 import type { ReportingService } from '../../services/reporting-service.ts';
 import type { SubmissionService } from '../../services/submission-service.ts';
 import type { SupervisionService } from '../../services/supervision-service.ts';
@@ -23,6 +24,7 @@ import { addGapsRoutes } from './gaps-routes.ts';
 import { addOrgansRoutes } from './organs-routes.ts';
 import { ratificationsCsv } from './ratifications-csv.ts';
 import { addReportingRoutes } from './reporting-routes.ts';
+import { addSearchRoutes } from './search-routes.ts';
 import {
   CountryListQuerySchema,
   CountryListSchema,
@@ -165,6 +167,7 @@ export interface ApiDeps {
   conference: ConferenceService;
   organs: OrgansService;
   supervision?: SupervisionService;
+  search?: SearchService;
   /** Today's date (YYYY-MM-DD); the clock is read at the edge, never in the domain. */
   today: () => string;
   now: () => Date;
@@ -182,6 +185,7 @@ export function createApi({
   conference,
   organs,
   supervision,
+  search,
   today,
   now,
   addressOf,
@@ -197,6 +201,7 @@ export function createApi({
   addConferenceRoutes(api, conference, now);
   addOrgansRoutes(api, organs, today, now);
   if (supervision) addSupervisionRoutes(api, supervision, now);
+  if (search) addSearchRoutes(api, search);
 
   api.openapi(health, async (c) => {
     // A load balancer needs an answer in time: a ping stuck on a silent network counts as down.

@@ -1,4 +1,5 @@
 import { enCompliance } from './en-compliance.ts';
+import { enSearch } from './en-search.ts';
 import { enConference } from './en-conference.ts';
 import { enEditing } from './en-editing.ts';
 import { enOrgans } from './en-organs.ts';
@@ -295,6 +296,7 @@ export const en = {
   ...enSubmissions,
   ...enReporting,
   ...enOrgans,
+  ...enSearch,
 };
 
 export type Dict = typeof en;

@@ -1,5 +1,6 @@
 import type { Dict } from './en.ts';
 import { idCompliance } from './id-compliance.ts';
+import { idSearch } from './id-search.ts';
 import { idConference } from './id-conference.ts';
 import { idEditing } from './id-editing.ts';
 import { idOrgans } from './id-organs.ts';
@@ -282,4 +283,5 @@ export const id: Dict = {
   ...idSubmissions,
   ...idReporting,
   ...idOrgans,
+  ...idSearch,
 };
