@@ -52,7 +52,9 @@ function dropPrefix(w: string): string | null {
 export function stemId(word: string): string {
   if (!/^[a-z]+$/.test(word)) return word;
   let w = dropSuffix(word, ['lah', 'kah', 'nya']);
-  w = dropSuffix(w, ['kan', 'an', 'i']);
+  // -kan after a consonant (bolehkan → boleh), but -an after a vowel + k: most roots end in -k
+  // (pendidikan → didik, tindakan → tindak), fewer in a vowel followed by -kan (kerjakan).
+  w = /[aiueo]kan$/.test(w) ? dropSuffix(w, ['an']) : dropSuffix(w, ['kan', 'an', 'i']);
   for (let i = 0; i < 2; i++) {
     const next = dropPrefix(w);
     if (next === null) break;
