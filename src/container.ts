@@ -6,9 +6,9 @@ import { EditService } from './services/edit-service.ts';
 import { GapsService } from './services/gaps-service.ts';
 import { OrgansService } from './services/organs-service.ts';
 import { RegistryService } from './services/registry-service.ts';
+import { ReportingService } from './services/reporting-service.ts';
 import { SearchService } from './services/search/search-service.ts';
 import { commentSource, countrySource, instrumentSource, officeSource, sessionSource } from './services/search/sources.ts';
-import { ReportingService } from './services/reporting-service.ts';
 import { seedIfEmpty } from './services/seed-registry.ts';
 import type { ServiceEvents } from './services/service-events.ts';
 import { SubmissionService } from './services/submission-service.ts';
@@ -117,7 +117,10 @@ export async function createServices(config: DbTarget, options: ContainerOptions
     search: new SearchService(
       repo,
       [
-        instrumentSource(async () => (await registry.listInstruments({}, { page: 1, pageSize: 100_000 })).items, { en: en.subject, id: id.subject }),
+        instrumentSource(async () => (await registry.listInstruments({}, { page: 1, pageSize: 100_000 })).items, {
+          en: en.subject,
+          id: id.subject,
+        }),
         countrySource(() => registry.listCountries({})),
         officeSource(async () => (await organs.office()).offices),
         commentSource(

@@ -74,7 +74,10 @@ for (const database of await allDatabases()) {
         test(`"${q}" (${lang}) finds ${kind} ${key} among the first ${within}`, async () => {
           const r = await reader.search.search({ q, lang, limit: 10 });
           const at = rank(r, kind, key);
-          assert.ok(at >= 0 && at < within, `${key} is at ${at}: ${JSON.stringify(r.groups.map((g) => [g.kind, g.hits.map((h) => h.key)]))}`);
+          assert.ok(
+            at >= 0 && at < within,
+            `${key} is at ${at}: ${JSON.stringify(r.groups.map((g) => [g.kind, g.hits.map((h) => h.key)]))}`,
+          );
         });
       }
     }

@@ -1,9 +1,9 @@
+import { MAX_SEARCH_QUERY } from '../../services/search/search-service.ts';
+import { SEARCH_KINDS } from '../../services/search/search-source.ts';
 import { boolFlag, type CommandSpec, seeHelp, stringFlag } from '../args.ts';
 import { withServices } from '../context.ts';
 import { usageError } from '../errors.ts';
 import { table } from '../format.ts';
-import { MAX_SEARCH_QUERY } from '../../services/search/search-service.ts';
-import { SEARCH_KINDS } from '../../services/search/search-source.ts';
 import { lang, oneOf, wholeNumber } from '../validate.ts';
 
 /* One search over everything, from the same service as GET /api/search (decision 175). */
@@ -22,7 +22,11 @@ export const searchCommand: CommandSpec = {
     limit: { type: 'string', value: 'N', description: 'results shown per kind, 1 to 100 (default 10)' },
     json: { type: 'boolean', description: 'print the API document as JSON' },
   },
-  examples: ['tripartite search "pekerja anak"', 'tripartite search "konvensi 182" --lang id --json', 'tripartite search "minimun age" --kind instrument'],
+  examples: [
+    'tripartite search "pekerja anak"',
+    'tripartite search "konvensi 182" --lang id --json',
+    'tripartite search "minimun age" --kind instrument',
+  ],
   async run(args, io) {
     const q = (args.positionals[0] ?? '').trim();
     if (!q) throw usageError(`<query> must not be empty ${seeHelp(NAME)}`);
@@ -43,7 +47,12 @@ export const searchCommand: CommandSpec = {
     if (result.matched === 'any') io.stdout('Nothing matches every word; these match some of them.\n');
     for (const g of result.groups) {
       io.stdout(`\n${g.kind} (${g.total}${g.total > g.hits.length ? `, best ${g.hits.length} shown` : ''})\n`);
-      io.stdout(table(['Key', 'Title', 'Page'], g.hits.map((h) => [h.key, h.title, `/${language}${h.path}`])));
+      io.stdout(
+        table(
+          ['Key', 'Title', 'Page'],
+          g.hits.map((h) => [h.key, h.title, `/${language}${h.path}`]),
+        ),
+      );
     }
     return 0;
   },

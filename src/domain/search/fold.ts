@@ -3,7 +3,10 @@
  * "Côte d'Ivoire", "cote d'ivoire" and "COTE D'IVOIRE" index and match alike.
  */
 export function fold(text: string): string {
-  return text.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase();
+  return text
+    .normalize('NFD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase();
 }
 
 /** Splits folded text into words: runs of letters and digits. */
@@ -17,7 +20,32 @@ export function words(text: string): string[] {
  */
 export const STOP_WORDS: ReadonlySet<string> = new Set([
   // English
-  'a', 'an', 'and', 'at', 'by', 'for', 'from', 'in', 'of', 'on', 'or', 'the', 'to', 'with',
+  'a',
+  'an',
+  'and',
+  'at',
+  'by',
+  'for',
+  'from',
+  'in',
+  'of',
+  'on',
+  'or',
+  'the',
+  'to',
+  'with',
   // Indonesian
-  'atas', 'dan', 'dari', 'di', 'ke', 'mengenai', 'oleh', 'pada', 'tentang', 'untuk', 'yang', 'atau', 'dengan',
+  'atas',
+  'dan',
+  'dari',
+  'di',
+  'ke',
+  'mengenai',
+  'oleh',
+  'pada',
+  'tentang',
+  'untuk',
+  'yang',
+  'atau',
+  'dengan',
 ]);

@@ -9,8 +9,8 @@ import type { EditService } from '../../services/edit-service.ts';
 import type { GapsService } from '../../services/gaps-service.ts';
 import type { OrgansService } from '../../services/organs-service.ts';
 import type { RegistryService } from '../../services/registry-service.ts';
-import type { SearchService } from '../../services/search/search-service.ts';
 import type { ReportingService } from '../../services/reporting-service.ts';
+import type { SearchService } from '../../services/search/search-service.ts';
 import type { SubmissionService } from '../../services/submission-service.ts';
 import type { SupervisionService } from '../../services/supervision-service.ts';
 import { encodedBody } from '../compression.ts';
@@ -24,7 +24,6 @@ import { addGapsRoutes } from './gaps-routes.ts';
 import { addOrgansRoutes } from './organs-routes.ts';
 import { ratificationsCsv } from './ratifications-csv.ts';
 import { addReportingRoutes } from './reporting-routes.ts';
-import { addSearchRoutes } from './search-routes.ts';
 import {
   CountryListQuerySchema,
   CountryListSchema,
@@ -38,6 +37,7 @@ import {
   RatificationListQuerySchema,
   RatificationPageSchema,
 } from './schemas.ts';
+import { addSearchRoutes } from './search-routes.ts';
 import { addSubmissionRoutes } from './submission-routes.ts';
 import { addSupervisionRoutes } from './supervision-routes.ts';
 import { plainIssues, type ValidatorIssue } from './validation-messages.ts';

@@ -21,7 +21,9 @@ const SearchResponseSchema = z
     q: z.string(),
     lang: z.enum(['en', 'id']),
     kind: z.enum(SEARCH_KINDS).nullable(),
-    matched: z.enum(['all', 'any', 'none']).openapi({ description: 'all: every word matched; any: nothing matched every word, so records matching some are shown' }),
+    matched: z
+      .enum(['all', 'any', 'none'])
+      .openapi({ description: 'all: every word matched; any: nothing matched every word, so records matching some are shown' }),
     groups: z.array(z.object({ kind: z.enum(SEARCH_KINDS), total: z.number().int(), hits: z.array(SearchHitSchema) })),
   })
   .openapi('SearchResponse');

@@ -77,7 +77,10 @@ export class SearchIndex {
       // The last word may be unfinished (typed as the reader goes).
       prefix: i === last && t.fuzzy,
     }));
-    const boost = lang === 'id' ? { codes: 6, numbers: 3, titleId: 4, titleEn: 2, textId: 1.5, textEn: 1 } : { codes: 6, numbers: 3, titleEn: 4, titleId: 2, textEn: 1.5, textId: 1 };
+    const boost =
+      lang === 'id'
+        ? { codes: 6, numbers: 3, titleId: 4, titleEn: 2, textId: 1.5, textEn: 1 }
+        : { codes: 6, numbers: 3, titleEn: 4, titleId: 2, textEn: 1.5, textId: 1 };
     const base: SearchOptions = {
       boost,
       filter: options.kind ? (r: SearchResult) => r.kind === options.kind : undefined,
@@ -93,8 +96,8 @@ export class SearchIndex {
     const groups = new Map<SearchKind, SearchGroup>();
     for (const r of results) {
       const d = this.docs[r.id as number] as SearchDocument;
-      let g = groups.get(d.kind);
-      if (!g) groups.set(d.kind, (g = { kind: d.kind, total: 0, hits: [] }));
+      const g = groups.get(d.kind) ?? { kind: d.kind, total: 0, hits: [] };
+      groups.set(d.kind, g);
       g.total++;
       if (g.hits.length < options.limit) {
         const title = lang === 'id' ? (d.titleId ?? d.titleEn) : d.titleEn;

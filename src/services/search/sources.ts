@@ -71,7 +71,10 @@ export function officeSource(list: () => Promise<IloOffice[]>): SearchSource {
 }
 
 /** Comments with a summary of our own (the others have no text to search yet). */
-export function commentSource(list: () => Promise<SupervisoryComment[]>, countryName: () => Promise<Map<string, CountryListItem>>): SearchSource {
+export function commentSource(
+  list: () => Promise<SupervisoryComment[]>,
+  countryName: () => Promise<Map<string, CountryListItem>>,
+): SearchSource {
   return {
     kind: 'comment',
     async documents() {

@@ -1,9 +1,9 @@
 import { enCompliance } from './en-compliance.ts';
-import { enSearch } from './en-search.ts';
 import { enConference } from './en-conference.ts';
 import { enEditing } from './en-editing.ts';
 import { enOrgans } from './en-organs.ts';
 import { enReporting } from './en-reporting.ts';
+import { enSearch } from './en-search.ts';
 import { enSubmissions } from './en-submissions.ts';
 import { enSupervision } from './en-supervision.ts';
 import { enVotes } from './en-votes.ts';

@@ -1,10 +1,10 @@
 import type { Dict } from './en.ts';
 import { idCompliance } from './id-compliance.ts';
-import { idSearch } from './id-search.ts';
 import { idConference } from './id-conference.ts';
 import { idEditing } from './id-editing.ts';
 import { idOrgans } from './id-organs.ts';
 import { idReporting } from './id-reporting.ts';
+import { idSearch } from './id-search.ts';
 import { idSubmissions } from './id-submissions.ts';
 import { idSupervision } from './id-supervision.ts';
 import { idVotes } from './id-votes.ts';

@@ -1,4 +1,4 @@
-import type { SearchHit, SearchGroup } from '../../services/search/search-index.ts';
+import type { SearchGroup, SearchHit } from '../../services/search/search-index.ts';
 import type { SearchResponse } from '../../services/search/search-service.ts';
 import { html, type SafeHtml } from '../html.ts';
 import { layout } from '../views/layout.ts';
@@ -47,7 +47,10 @@ ${result.groups.map((g) => groupSection(v, g))}`;
   }
   const body = html`<h1>${t.searchTitle}</h1>
 ${searchForm(v, q)}
-${results ?? html`<p>${t.searchAllPrompt}</p>
-<p class="note">${t.searchAllHint}</p>`}`;
+${
+  results ??
+  html`<p>${t.searchAllPrompt}</p>
+<p class="note">${t.searchAllHint}</p>`
+}`;
   return layout(v, { title: q ? t.searchResultsFor(q) : t.searchTitle, section: 'search', body });
 }
