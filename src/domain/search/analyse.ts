@@ -39,8 +39,23 @@ export interface QueryTerm {
   fuzzy: boolean;
 }
 
-/** The query as terms to match all together (AND), each by any of its forms (OR). */
+/** Words of a query beyond this are ignored: each costs a fuzzy lookup, and no title needs more. */
+export const MAX_QUERY_TERMS = 10;
+
+/** The query as terms to match all together (AND), each by any of its forms (OR); a repeated word counts once. */
 export function analyseQuery(q: string): QueryTerm[] {
+  const seen = new Set<string>();
+  return analyseWords(q)
+    .filter((t) => {
+      const key = t.forms.join(' ');
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    })
+    .slice(0, MAX_QUERY_TERMS);
+}
+
+function analyseWords(q: string): QueryTerm[] {
   const ws = words(q);
   const terms: QueryTerm[] = [];
   for (let i = 0; i < ws.length; i++) {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { analyseQuery } from './analyse.ts';
+import { analyseQuery, MAX_QUERY_TERMS } from './analyse.ts';
 import { fold } from './fold.ts';
 import { stemEn } from './stem-en.ts';
 import { MIN_ROOT, stemId } from './stem-id.ts';
@@ -78,6 +78,12 @@ describe('query analysis', () => {
       assert.deepEqual(analyseQuery(q), [{ forms: ['c182'], fuzzy: false }], q);
     assert.deepEqual(analyseQuery('Rekomendasi 190'), [{ forms: ['r190'], fuzzy: false }]);
     assert.deepEqual(analyseQuery('No. 29'), [{ forms: ['c029', 'r029', 'p029'], fuzzy: false }]);
+  });
+
+  test(`a repeated word counts once, and words beyond ${MAX_QUERY_TERMS} are ignored`, () => {
+    assert.deepEqual(analyseQuery('labour labour LABOUR'), [{ forms: ['labour'], fuzzy: true }]);
+    const many = Array.from({ length: 30 }, (_, i) => `word${String.fromCharCode(97 + (i % 26))}${i}`).join(' ');
+    assert.equal(analyseQuery(many).length, MAX_QUERY_TERMS);
   });
 
   test('each word may match by its English or its Indonesian stem; stop words are dropped', () => {
