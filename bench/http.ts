@@ -22,6 +22,8 @@ const ROUTES: { name: string; path: string; headers?: Record<string, string> }[]
   { name: 'GET /en/instruments/C138 (HTML, as a browser asks: Brotli)', path: '/en/instruments/C138', headers: BROTLI },
   { name: 'GET /api/instruments/C138', path: '/api/instruments/C138' },
   { name: 'GET /api/instruments/C138 (Brotli)', path: '/api/instruments/C138', headers: BROTLI },
+  { name: 'GET /api/search?q=pekerja anak&lang=id', path: '/api/search?q=pekerja%20anak&lang=id' },
+  { name: 'GET /en/search?q=minimun age (HTML)', path: '/en/search?q=minimun+age' },
 ];
 
 interface Row {

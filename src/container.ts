@@ -8,6 +8,8 @@ import { OrgansService } from './services/organs-service.ts';
 import { ProgrammeService } from './services/programme-service.ts';
 import { RegistryService } from './services/registry-service.ts';
 import { ReportingService } from './services/reporting-service.ts';
+import { SearchService } from './services/search/search-service.ts';
+import { commentSource, countrySource, instrumentSource, officeSource, sessionSource } from './services/search/sources.ts';
 import { seedIfEmpty } from './services/seed-registry.ts';
 import type { ServiceEvents } from './services/service-events.ts';
 import { StatisticsService } from './services/statistics-service.ts';
@@ -29,6 +31,8 @@ import { KyselyReportingRepository } from './storage/reporting-repository.ts';
 import { KyselySubmissionRepository } from './storage/submission-repository.ts';
 import { readSupervisionBundle } from './storage/supervision-bundle.ts';
 import { KyselySupervisionRepository } from './storage/supervision-repository.ts';
+import { en } from './web/i18n/en.ts';
+import { id } from './web/i18n/id.ts';
 
 export interface Services {
   handle: DbHandle;
@@ -49,6 +53,8 @@ export interface Services {
   supervision: SupervisionService;
   /** Child-labour estimates and ratification counts (issue 10, statistics). */
   statistics: StatisticsService;
+  /** One search over everything (issue 10, decision 175). */
+  search: SearchService;
   close(): Promise<void>;
 }
 
@@ -121,6 +127,23 @@ export async function createServices(config: DbTarget, options: ContainerOptions
     supervision,
     programmes: new ProgrammeService(new KyselyProgrammeRepository(handle.db)),
     statistics: new StatisticsService(registry, () => readEstimatesBundle(options.dataDir ?? BUNDLED_DATA_DIR)),
+    search: new SearchService(
+      repo,
+      [
+        instrumentSource(async () => (await registry.listInstruments({}, { page: 1, pageSize: 100_000 })).items, {
+          en: en.subject,
+          id: id.subject,
+        }),
+        countrySource(() => registry.listCountries({})),
+        officeSource(async () => (await organs.office()).offices),
+        commentSource(
+          async () => (await supervision.listComments({}, { page: 1, pageSize: 100_000 })).items,
+          async () => new Map((await registry.listCountries({})).map((c) => [c.iso3, c])),
+        ),
+        sessionSource(() => new KyselyConferenceRepository(handle.db).listSessions()),
+      ],
+      events,
+    ),
     close: () => handle.close(),
   };
 }

@@ -16,6 +16,7 @@ import { governingBodyCommand, officesCommand } from './commands/organs.ts';
 import { reportsDueCommand, reportsGroupYearCommand, reportsIcsCommand } from './commands/reports.ts';
 import { restoreCommand } from './commands/restore.ts';
 import { screenCommand } from './commands/screen.ts';
+import { searchCommand } from './commands/search.ts';
 import { serveCommand } from './commands/serve.ts';
 import { statisticsCommand } from './commands/statistics.ts';
 import { submissionsCommand } from './commands/submissions.ts';
@@ -55,6 +56,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   commentsCommand,
   proceduresCommand,
   statisticsCommand,
+  searchCommand,
 ];
 
 const GROUPS: Record<string, string> = {

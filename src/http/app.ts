@@ -10,6 +10,7 @@ import type { OrgansService } from '../services/organs-service.ts';
 import type { ProgrammeService } from '../services/programme-service.ts';
 import type { RegistryService } from '../services/registry-service.ts';
 import type { ReportingService } from '../services/reporting-service.ts';
+import type { SearchService } from '../services/search/search-service.ts';
 import type { StatisticsService } from '../services/statistics-service.ts';
 import type { SubmissionService } from '../services/submission-service.ts';
 import type { SupervisionService } from '../services/supervision-service.ts';
@@ -52,6 +53,8 @@ export interface AppDeps {
   supervision?: SupervisionService;
   programmes?: ProgrammeService;
   statistics?: StatisticsService;
+  /** One search over everything (decision 175); without it the portal keeps the substring search. */
+  search?: SearchService;
   /** Today's date as YYYY-MM-DD; defaults to the UTC date of the request. */
   today?: () => string;
   now?: () => Date;
@@ -148,6 +151,7 @@ export function createApp(deps: AppDeps): Hono {
       supervision: deps.supervision,
       programmes: deps.programmes,
       statistics: deps.statistics,
+      search: deps.search,
       today,
       now,
       addressOf,
@@ -168,6 +172,7 @@ export function createApp(deps: AppDeps): Hono {
       supervision: deps.supervision,
       programmes: deps.programmes,
       statistics: deps.statistics,
+      search: deps.search,
       today,
       now,
       addressOf,

@@ -31,6 +31,8 @@ export const dependencyKey = {
   anyProfile: 'national-profiles',
   /** Anything of the Governing Body (periods, members, sessions): its reads are not cached (decision 112). */
   governingBody: 'governing-body',
+  /** Any supervisory comment or procedure (their summaries are searched: decision 175). */
+  anySupervision: 'supervision',
 } as const;
 
 const k = dependencyKey;
@@ -58,6 +60,8 @@ export const DOCUMENT_DEPENDENCIES = {
   complianceAll: () => [k.instrument('C138'), k.instrument('C182'), k.anyProfile],
   /** The gaps worklist: every ratification, instrument and national profile. */
   gaps: () => [k.anyRatification, k.instrumentList, k.anyProfile],
+  /** The search index (decision 175): instrument and country lists, supervisory comments; offices and Conference sessions change only with EVERYTHING. */
+  searchIndex: () => [k.instrumentList, k.countryList, k.anySupervision],
 } as const satisfies Record<string, (...args: string[]) => string[]>;
 
 export type DocumentKind = keyof typeof DOCUMENT_DEPENDENCIES;
@@ -114,6 +118,7 @@ export function changedKeys(recordType: RecordType, recordKey: string, before: u
  */
 function supervisionKeys(before: Fields, after: Fields): string[] {
   const keys = new Set<string>();
+  keys.add(k.anySupervision);
   for (const r of [before, after]) {
     if (!r) continue;
     if (typeof r.country === 'string') keys.add(k.country(r.country));

@@ -19,6 +19,7 @@ import type { OrgansService } from '../services/organs-service.ts';
 import type { ProgrammeService } from '../services/programme-service.ts';
 import type { RegistryService } from '../services/registry-service.ts';
 import type { ReportingService } from '../services/reporting-service.ts';
+import type { SearchService } from '../services/search/search-service.ts';
 import type { StatisticsService } from '../services/statistics-service.ts';
 import type { SubmissionService } from '../services/submission-service.ts';
 import type { SupervisionService } from '../services/supervision-service.ts';
@@ -31,6 +32,7 @@ import { type HomeData, renderHome } from './pages/home.ts';
 import { renderInstrument } from './pages/instrument-detail.ts';
 import { INSTRUMENTS_PAGE_SIZE, MAX_QUERY_LENGTH, parseInstrumentListQuery, renderInstrumentList } from './pages/instruments-list.ts';
 import { renderSearch } from './pages/search.ts';
+import { renderSearchAll } from './pages/search-all.ts';
 import { mountConference } from './routing/conference-routes.ts';
 import { addressFromConnection, mountEditing } from './routing/editing-routes.ts';
 import { langOfPath, pathWithoutLang, preferredLang } from './routing/locale.ts';
@@ -64,6 +66,7 @@ export interface PortalDeps {
   supervision?: SupervisionService;
   programmes?: ProgrammeService;
   statistics?: StatisticsService;
+  search?: SearchService;
   /** Today's date as YYYY-MM-DD (the default reference date of the compliance forms). */
   today: () => string;
   now?: () => Date;
@@ -72,6 +75,8 @@ export interface PortalDeps {
 }
 
 const SEARCH_LIMIT = 50;
+/** Hits shown per kind on the search page (decision 175). */
+const SEARCH_ALL_LIMIT = 20;
 
 function isNotFound(error: unknown): boolean {
   return error instanceof DomainError && error.code === 'not_found';
@@ -239,6 +244,7 @@ function mountLanguage(app: Hono, deps: PortalDeps, lang: Lang): void {
     page(async (c, v) => {
       const q = (c.req.query('q') ?? '').trim();
       if (q.length > MAX_QUERY_LENGTH) return error(v, 400, v.t.queryTooLong(String(MAX_QUERY_LENGTH)));
+      if (deps.search) return ok(renderSearchAll(v, q ? await deps.search.search({ q, lang, limit: SEARCH_ALL_LIMIT }) : null));
       return ok(renderSearch(v, q ? await registry.search(q, SEARCH_LIMIT) : null));
     }),
   );

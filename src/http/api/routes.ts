@@ -11,6 +11,7 @@ import type { OrgansService } from '../../services/organs-service.ts';
 import type { ProgrammeService } from '../../services/programme-service.ts';
 import type { RegistryService } from '../../services/registry-service.ts';
 import type { ReportingService } from '../../services/reporting-service.ts';
+import type { SearchService } from '../../services/search/search-service.ts';
 import type { StatisticsService } from '../../services/statistics-service.ts';
 import type { SubmissionService } from '../../services/submission-service.ts';
 import type { SupervisionService } from '../../services/supervision-service.ts';
@@ -39,6 +40,7 @@ import {
   RatificationListQuerySchema,
   RatificationPageSchema,
 } from './schemas.ts';
+import { addSearchRoutes } from './search-routes.ts';
 import { addStatisticsRoutes } from './statistics-routes.ts';
 import { addSubmissionRoutes } from './submission-routes.ts';
 import { addSupervisionRoutes } from './supervision-routes.ts';
@@ -171,6 +173,7 @@ export interface ApiDeps {
   supervision?: SupervisionService;
   programmes?: ProgrammeService;
   statistics?: StatisticsService;
+  search?: SearchService;
   /** Today's date (YYYY-MM-DD); the clock is read at the edge, never in the domain. */
   today: () => string;
   now: () => Date;
@@ -190,6 +193,7 @@ export function createApi({
   supervision,
   programmes,
   statistics,
+  search,
   today,
   now,
   addressOf,
@@ -207,6 +211,7 @@ export function createApi({
   if (supervision) addSupervisionRoutes(api, supervision, now);
   if (programmes) addProgrammeRoutes(api, programmes, today);
   if (statistics) addStatisticsRoutes(api, statistics);
+  if (search) addSearchRoutes(api, search);
 
   api.openapi(health, async (c) => {
     // A load balancer needs an answer in time: a ping stuck on a silent network counts as down.

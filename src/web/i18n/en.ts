@@ -4,6 +4,7 @@ import { enEditing } from './en-editing.ts';
 import { enOrgans } from './en-organs.ts';
 import { enProgrammes } from './en-programmes.ts';
 import { enReporting } from './en-reporting.ts';
+import { enSearch } from './en-search.ts';
 import { enStatistics } from './en-statistics.ts';
 import { enSubmissions } from './en-submissions.ts';
 import { enSupervision } from './en-supervision.ts';
@@ -299,6 +300,7 @@ export const en = {
   ...enOrgans,
   ...enProgrammes,
   ...enStatistics,
+  ...enSearch,
 };
 
 export type Dict = typeof en;

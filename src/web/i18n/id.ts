@@ -5,6 +5,7 @@ import { idEditing } from './id-editing.ts';
 import { idOrgans } from './id-organs.ts';
 import { idProgrammes } from './id-programmes.ts';
 import { idReporting } from './id-reporting.ts';
+import { idSearch } from './id-search.ts';
 import { idStatistics } from './id-statistics.ts';
 import { idSubmissions } from './id-submissions.ts';
 import { idSupervision } from './id-supervision.ts';
@@ -286,4 +287,5 @@ export const id: Dict = {
   ...idOrgans,
   ...idProgrammes,
   ...idStatistics,
+  ...idSearch,
 };

@@ -1,0 +1,126 @@
+import type { IloOffice } from '../../domain/governance/offices.ts';
+import type { SupervisoryComment } from '../../domain/supervision/comments.ts';
+import type { CountryListItem, InstrumentListItem } from '../ports.ts';
+import type { SearchDocument, SearchSource } from './search-source.ts';
+
+/** Subject labels (slug → text) in each language, as the portal shows them. */
+export interface SubjectLabels {
+  en: Record<string, string>;
+  id: Record<string, string>;
+}
+
+const STATUS_BOOST: Record<string, number> = { 'up-to-date': 1.5, outdated: 0.8, withdrawn: 0.6, abrogated: 0.6 };
+
+export function instrumentSource(list: () => Promise<InstrumentListItem[]>, subjects: SubjectLabels): SearchSource {
+  return {
+    kind: 'instrument',
+    async documents() {
+      return (await list()).map(
+        (i): SearchDocument => ({
+          kind: 'instrument',
+          key: i.code,
+          path: `/instruments/${i.code}`,
+          titleEn: i.titleEn,
+          titleId: i.titleId,
+          codes: i.code,
+          numbers: String(i.number),
+          textEn: i.subjects.map((s) => subjects.en[s] ?? s).join('. '),
+          textId: i.subjects.map((s) => subjects.id[s] ?? s).join('. '),
+          boost: (STATUS_BOOST[i.status ?? ''] ?? 1) * (i.type === 'convention' ? 1.2 : 1),
+        }),
+      );
+    },
+  };
+}
+
+export function countrySource(list: () => Promise<CountryListItem[]>): SearchSource {
+  return {
+    kind: 'country',
+    async documents() {
+      return (await list()).map(
+        (c): SearchDocument => ({
+          kind: 'country',
+          key: c.iso3,
+          path: `/countries/${c.iso3}`,
+          titleEn: c.nameEn,
+          titleId: c.nameId,
+          codes: `${c.iso3} ${c.iso2}`,
+        }),
+      );
+    },
+  };
+}
+
+export function officeSource(list: () => Promise<IloOffice[]>): SearchSource {
+  return {
+    kind: 'office',
+    async documents() {
+      return (await list()).map(
+        (o): SearchDocument => ({
+          kind: 'office',
+          key: o.id,
+          path: '/office',
+          titleEn: o.name,
+          titleId: null,
+          codes: [o.countryIso3, ...o.covers].filter(Boolean).join(' '),
+          textEn: [o.city, o.countryName, o.region].filter(Boolean).join('. '),
+        }),
+      );
+    },
+  };
+}
+
+/** Comments with a summary of our own (the others have no text to search yet). */
+export function commentSource(
+  list: () => Promise<SupervisoryComment[]>,
+  countryName: () => Promise<Map<string, CountryListItem>>,
+): SearchSource {
+  return {
+    kind: 'comment',
+    async documents() {
+      const [comments, names] = await Promise.all([list(), countryName()]);
+      return comments
+        .filter((c) => c.summaryEn || c.summaryId)
+        .map((c): SearchDocument => {
+          const state = names.get(c.country);
+          const label = (name: string) => `${name}: ${c.instruments.join(', ')}${c.year ? ` (${c.year})` : ''}`;
+          return {
+            kind: 'comment',
+            key: c.id,
+            path: `/supervision/comments/${encodeURIComponent(c.id)}`,
+            titleEn: label(state?.nameEn ?? c.country),
+            titleId: label(state?.nameId ?? state?.nameEn ?? c.country),
+            codes: [c.country, ...c.instruments].join(' '),
+            textEn: c.summaryEn ?? undefined,
+            textId: c.summaryId ?? undefined,
+          };
+        });
+    },
+  };
+}
+
+export interface SessionFacts {
+  number: number;
+  year: number | null;
+  place: string | null;
+}
+
+export function sessionSource(list: () => Promise<SessionFacts[]>): SearchSource {
+  return {
+    kind: 'session',
+    async documents() {
+      return (await list()).map(
+        (s): SearchDocument => ({
+          kind: 'session',
+          key: String(s.number),
+          path: `/conference/${s.number}`,
+          titleEn: `International Labour Conference, session ${s.number}${s.year ? ` (${s.year})` : ''}`,
+          titleId: `Konferensi Perburuhan Internasional, sidang ke-${s.number}${s.year ? ` (${s.year})` : ''}`,
+          numbers: [s.number, s.year].filter((x) => x !== null).join(' '),
+          textEn: s.place ?? undefined,
+          textId: s.place ?? undefined,
+        }),
+      );
+    },
+  };
+}

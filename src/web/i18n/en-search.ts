@@ -1,0 +1,20 @@
+/** English text of the one search (issue 10, decision 175). */
+export const enSearch = {
+  searchAllLabel: 'Search the portal',
+  searchAllHint: 'For example: C138, konvensi 182, minimum age, pekerja anak, Indonesia, Jakarta',
+  searchAllPrompt:
+    'Search instruments, member States, offices, supervisory comments and Conference sessions, in English or Indonesian. Small typos are forgiven.',
+  searchKindHeading: {
+    instrument: 'Instruments',
+    country: 'Member States',
+    office: 'Offices',
+    comment: 'Supervisory comments',
+    session: 'Conference sessions',
+  } as Record<'instrument' | 'country' | 'office' | 'comment' | 'session', string>,
+  searchKindCount: (heading: string, n: string) => `${heading} (${n})`,
+  searchShowingSome: (shown: string, total: string) => `Showing the best ${shown} of ${total}.`,
+  searchSomeWords: 'Nothing matches every word; these match some of them.',
+  searchKindsNav: 'Results by kind',
+};
+
+export type SearchDict = typeof enSearch;

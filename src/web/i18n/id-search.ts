@@ -1,0 +1,20 @@
+import type { SearchDict } from './en-search.ts';
+
+/** Indonesian text of the one search (see en-search.ts). */
+export const idSearch: SearchDict = {
+  searchAllLabel: 'Cari di portal',
+  searchAllHint: 'Misalnya: C138, konvensi 182, usia minimum, pekerja anak, Indonesia, Jakarta',
+  searchAllPrompt:
+    'Cari instrumen, negara anggota, kantor, komentar pengawasan, dan sidang Konferensi, dalam bahasa Indonesia atau Inggris. Salah ketik kecil tetap ditemukan.',
+  searchKindHeading: {
+    instrument: 'Instrumen',
+    country: 'Negara anggota',
+    office: 'Kantor',
+    comment: 'Komentar pengawasan',
+    session: 'Sidang Konferensi',
+  },
+  searchKindCount: (heading: string, n: string) => `${heading} (${n})`,
+  searchShowingSome: (shown: string, total: string) => `Menampilkan ${shown} hasil terbaik dari ${total}.`,
+  searchSomeWords: 'Tidak ada yang cocok dengan semua kata; hasil berikut cocok dengan sebagian kata.',
+  searchKindsNav: 'Hasil menurut jenis',
+};
