@@ -32,8 +32,8 @@ import { collectUsedSources, PROJECT_SOURCES, readSourcesMd, type SourceEntry } 
 import { computeStats, count } from './build-data/stats.ts';
 import { assignSubjects, SUBJECTS } from './build-data/subjects.ts';
 import { supervisoryStep } from './build-data/supervisory.ts';
-import { readUsdol } from './build-data/usdol.ts';
 import { applyIndonesianTitles, readOfficialTitles, readOwnTranslations } from './build-data/titles.ts';
+import { readUsdol } from './build-data/usdol.ts';
 
 function writeJson(name: string, data: unknown): void {
   writeFileSync(resolve(DATA, name), `${JSON.stringify(data, null, 2)}\n`);
@@ -115,7 +115,9 @@ function main(): void {
     'build-data: wrote data/instruments.json, countries.json, ratifications.json, ilc-sessions.json, sources.json, subjects.csv, README.md',
   );
   for (const [k, v] of stats.lines) console.log(`  ${k}: ${v}`);
-  console.log(`  usdol: ${usdol.goods.length} good–country pairs, ${usdol.facts.length} countries; codes not a member State (kept, memberState false): ${usdol.unmatched.length}`);
+  console.log(
+    `  usdol: ${usdol.goods.length} good–country pairs, ${usdol.facts.length} countries; codes not a member State (kept, memberState false): ${usdol.unmatched.length}`,
+  );
   for (const u of usdol.unmatched) console.log(`    ${u}`);
   if (missing.length > 0) {
     console.log('Source ids used but not described in SOURCES.md (added with description null):');

@@ -11,6 +11,7 @@ import { seedIfEmpty } from './services/seed-registry.ts';
 import type { ServiceEvents } from './services/service-events.ts';
 import { SubmissionService } from './services/submission-service.ts';
 import { SupervisionService, seedSupervisionIfEmpty } from './services/supervision-service.ts';
+import { UsdolService } from './services/usdol-service.ts';
 import { KyselyAccountRepository } from './storage/account-repository.ts';
 import { argon2Hasher } from './storage/argon2-hasher.ts';
 import { readBundle } from './storage/bundle.ts';
@@ -25,6 +26,7 @@ import { KyselyReportingRepository } from './storage/reporting-repository.ts';
 import { KyselySubmissionRepository } from './storage/submission-repository.ts';
 import { readSupervisionBundle } from './storage/supervision-bundle.ts';
 import { KyselySupervisionRepository } from './storage/supervision-repository.ts';
+import { readUsdolBundle } from './storage/usdol-bundle.ts';
 
 export interface Services {
   handle: DbHandle;
@@ -41,6 +43,8 @@ export interface Services {
   /** The Governing Body and the International Labour Office (issue 9, organs). */
   organs: OrgansService;
   supervision: SupervisionService;
+  /** USDOL's List of Goods and country facts (issue 10, read-only bundled data). */
+  usdol: UsdolService;
   close(): Promise<void>;
 }
 
@@ -73,6 +77,7 @@ export async function createServices(config: DbTarget, options: ContainerOptions
   }
   const repo = new KyselyRegistryRepository(handle.db, handle.dialect);
   const { events } = options;
+  const usdol = new UsdolService(await readUsdolBundle(options.dataDir ?? BUNDLED_DATA_DIR));
   const registry = new RegistryService(repo, events);
   const supervision = new SupervisionService(
     new KyselySupervisionRepository(handle.db),
@@ -108,6 +113,7 @@ export async function createServices(config: DbTarget, options: ContainerOptions
     gaps: new GapsService(repo, events).withSource(() => organs.gaps(new Date().toISOString().slice(0, 10))),
     organs,
     supervision,
+    usdol,
     close: () => handle.close(),
   };
 }

@@ -11,6 +11,7 @@ import type { RegistryService } from '../services/registry-service.ts';
 import type { ReportingService } from '../services/reporting-service.ts';
 import type { SubmissionService } from '../services/submission-service.ts';
 import type { SupervisionService } from '../services/supervision-service.ts';
+import type { UsdolService } from '../services/usdol-service.ts';
 import { createPortal, renderPortalError } from '../web/portal.ts';
 import { createApi } from './api/routes.ts';
 import { isOpenApiRequest, signedInForWrites } from './api/write-access.ts';
@@ -48,6 +49,8 @@ export interface AppDeps {
   conference: ConferenceService;
   organs: OrgansService;
   supervision?: SupervisionService;
+  /** USDOL's List of Goods and country facts (issue 10); no /api/goods or /en/goods without it. */
+  usdol?: UsdolService;
   /** Today's date as YYYY-MM-DD; defaults to the UTC date of the request. */
   today?: () => string;
   now?: () => Date;
@@ -142,6 +145,7 @@ export function createApp(deps: AppDeps): Hono {
       conference: deps.conference,
       organs: deps.organs,
       supervision: deps.supervision,
+      usdol: deps.usdol,
       today,
       now,
       addressOf,
@@ -160,6 +164,7 @@ export function createApp(deps: AppDeps): Hono {
       conference: deps.conference,
       organs: deps.organs,
       supervision: deps.supervision,
+      usdol: deps.usdol,
       today,
       now,
       addressOf,

@@ -20,6 +20,7 @@ import type { RegistryService } from '../services/registry-service.ts';
 import type { ReportingService } from '../services/reporting-service.ts';
 import type { SubmissionService } from '../services/submission-service.ts';
 import type { SupervisionService } from '../services/supervision-service.ts';
+import type { UsdolService } from '../services/usdol-service.ts';
 import { checkErrors, parseCheckForm, renderComplianceCheck } from './pages/compliance-check.ts';
 import { MAX_UPLOAD_BYTES, MAX_UPLOAD_MB, renderComplianceScreen, SCREEN_FIELD_IDS } from './pages/compliance-screen.ts';
 import { parseCountryListQuery, renderCountryList } from './pages/countries-list.ts';
@@ -31,6 +32,7 @@ import { INSTRUMENTS_PAGE_SIZE, MAX_QUERY_LENGTH, parseInstrumentListQuery, rend
 import { renderSearch } from './pages/search.ts';
 import { mountConference } from './routing/conference-routes.ts';
 import { addressFromConnection, mountEditing } from './routing/editing-routes.ts';
+import { mountGoods } from './routing/goods-routes.ts';
 import { langOfPath, pathWithoutLang, preferredLang } from './routing/locale.ts';
 import { mountOrgans } from './routing/organs-routes.ts';
 import { RenderMemo } from './routing/render-memo.ts';
@@ -58,6 +60,8 @@ export interface PortalDeps {
   conference: ConferenceService;
   organs: OrgansService;
   supervision?: SupervisionService;
+  /** USDOL's List of Goods and country facts (issue 10); /goods and the profile section are left out without it. */
+  usdol?: UsdolService;
   /** Today's date as YYYY-MM-DD (the default reference date of the compliance forms). */
   today: () => string;
   now?: () => Date;
@@ -217,6 +221,7 @@ function mountLanguage(app: Hono, deps: PortalDeps, lang: Lang): void {
             history,
             notice: noticeOf(v),
             offices: await deps.organs.officesForCountry(iso3),
+            usdol: deps.usdol?.country(iso3),
             supervision: await supervisionData(deps, 'country', iso3),
           });
         });
@@ -330,6 +335,7 @@ function mountLanguage(app: Hono, deps: PortalDeps, lang: Lang): void {
   });
   mountOrgans(app, lang, { organs: deps.organs, registry, today, now: deps.now ?? (() => new Date()) });
   mountSupervision(app, lang, deps);
+  if (deps.usdol) mountGoods(app, lang, { usdol: deps.usdol, registry });
 
   // '/en/instruments/' and the like: one canonical address per page, without the trailing slash.
   app.get(`${base}/*`, async (c, next) => {

@@ -12,6 +12,7 @@ import type { RegistryService } from '../../services/registry-service.ts';
 import type { ReportingService } from '../../services/reporting-service.ts';
 import type { SubmissionService } from '../../services/submission-service.ts';
 import type { SupervisionService } from '../../services/supervision-service.ts';
+import type { UsdolService } from '../../services/usdol-service.ts';
 import { encodedBody } from '../compression.ts';
 import { problem, problemResponse } from '../problem.ts';
 import { HEALTH_DEADLINE_MS, withinDeadline } from '../unavailable.ts';
@@ -38,6 +39,7 @@ import {
 } from './schemas.ts';
 import { addSubmissionRoutes } from './submission-routes.ts';
 import { addSupervisionRoutes } from './supervision-routes.ts';
+import { addUsdolRoutes } from './usdol-routes.ts';
 import { plainIssues, type ValidatorIssue } from './validation-messages.ts';
 import { addVoteRoutes } from './vote-routes.ts';
 
@@ -165,6 +167,7 @@ export interface ApiDeps {
   conference: ConferenceService;
   organs: OrgansService;
   supervision?: SupervisionService;
+  usdol?: UsdolService;
   /** Today's date (YYYY-MM-DD); the clock is read at the edge, never in the domain. */
   today: () => string;
   now: () => Date;
@@ -182,6 +185,7 @@ export function createApi({
   conference,
   organs,
   supervision,
+  usdol,
   today,
   now,
   addressOf,
@@ -197,6 +201,7 @@ export function createApi({
   addConferenceRoutes(api, conference, now);
   addOrgansRoutes(api, organs, today, now);
   if (supervision) addSupervisionRoutes(api, supervision, now);
+  if (usdol) addUsdolRoutes(api, usdol, registry);
 
   api.openapi(health, async (c) => {
     // A load balancer needs an answer in time: a ping stuck on a silent network counts as down.

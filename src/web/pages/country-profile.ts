@@ -2,6 +2,7 @@ import { canWrite } from '../../domain/access/policy.ts';
 import type { NationalNightWork, NationalProfile, SourcedAge } from '../../domain/child-labour/types.ts';
 import type { CoveringOffice } from '../../domain/governance/offices.ts';
 import type { CountryProfile, RatificationView } from '../../services/registry-service.ts';
+import type { CountryUsdol } from '../../services/usdol-service.ts';
 import { html, type SafeHtml } from '../html.ts';
 import {
   countryName,
@@ -23,6 +24,7 @@ import { confidenceWords, editorNotes, type SourceEntry, sourceNames, sourcesSec
 import { obligationsLink } from '../views/reporting.ts';
 import { labelCells, STACKED_TABLE } from '../views/stacked-table.ts';
 import { type SupervisionSectionData, supervisionSections } from '../views/supervision.ts';
+import { usdolSection } from '../views/usdol.ts';
 import type { View } from '../views/view.ts';
 import { PROFILE_AGE_FIELDS, profileAgeLabel } from './profile-edit.ts';
 
@@ -36,6 +38,8 @@ export interface CountryPageExtras {
   offices?: CoveringOffice[];
   /** Supervisory comments and procedures of the State (left out when not given). */
   supervision?: SupervisionSectionData | null;
+  /** USDOL's goods and country facts (src/services/usdol-service.ts country); undefined: left out. */
+  usdol?: CountryUsdol;
 }
 
 const C138_AGE_ARTICLE = 'C138 Art 2(1)';
@@ -213,6 +217,7 @@ ${addLink}
 ${table}
 </section>
 ${officesSection(v, extras.offices)}
+${usdolSection(v, extras.usdol)}
 ${supervisionSections(v, extras.supervision)}
 ${historySection(v, extras.history)}
 ${sourcesSection(v, p.sources)}`;

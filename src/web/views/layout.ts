@@ -16,6 +16,7 @@ export type Section =
   | 'conference'
   | 'governing-body'
   | 'supervision'
+  | 'goods'
   | null;
 
 export interface PageOptions {
@@ -96,6 +97,7 @@ ${navLink(v, 'supervision', page.section, '/supervision', t.navSupervision)}
 ${navLink(v, 'compliance', page.section, '/compliance/check', t.navCheck)}
 ${navLink(v, 'screening', page.section, '/compliance/screen', t.navScreen)}
 ${navLink(v, 'governing-body', page.section, '/governing-body', t.navGoverningBody)}
+${navLink(v, 'goods', page.section, '/goods', t.navGoods)}
 ${navLink(v, 'gaps', page.section, '/gaps', t.navGaps)}
 ${navLink(v, 'history', page.section, '/history', t.navHistory)}
 ${navLink(v, 'search', page.section, '/search', t.navSearch)}
