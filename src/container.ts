@@ -60,6 +60,8 @@ export interface ContainerOptions {
 
 /** Composition root shared by the server, the CLI and the tests: config → db → repositories → services. */
 export async function createServices(config: DbTarget, options: ContainerOptions = {}): Promise<Services> {
+  // Read-only bundled data (decision 180), read before the database opens so a bad file leaks no connection.
+  const usdol = new UsdolService(await readUsdolBundle(options.dataDir ?? BUNDLED_DATA_DIR));
   const handle = await openDb(config);
   try {
     if (options.prepare ?? true) {
@@ -77,7 +79,6 @@ export async function createServices(config: DbTarget, options: ContainerOptions
   }
   const repo = new KyselyRegistryRepository(handle.db, handle.dialect);
   const { events } = options;
-  const usdol = new UsdolService(await readUsdolBundle(options.dataDir ?? BUNDLED_DATA_DIR));
   const registry = new RegistryService(repo, events);
   const supervision = new SupervisionService(
     new KyselySupervisionRepository(handle.db),
