@@ -132,6 +132,7 @@ export function readUsdol(countries: readonly MemberState[]): UsdolData {
         inLaw,
         // An age is a known fact only where the law has the standard (SOURCES.md).
         age: inLaw === true && (typeof age === 'number' || typeof age === 'string') ? age : null,
+        ageApplies: c.raw(`${standard}_age`).trim() !== 'N/A',
         conforms: bool(usdolValue(c.raw(`${standard}_conforms`))),
         ...base,
       };

@@ -65,6 +65,7 @@ test('the USDOL files: every row read, cocoa in Côte d’Ivoire, unknowns kept 
       standard: 'minimum_work',
       inLaw: true,
       age: 16,
+      ageApplies: true,
       conforms: true,
       source: 'USDOL-SWEATTOIL-2022',
       year: 2022,
@@ -76,6 +77,14 @@ test('the USDOL files: every row read, cocoa in Côte d’Ivoire, unknowns kept 
   const afg = data.facts.find((f) => f.iso3 === 'AFG') as UsdolCountryFacts;
   assert.equal(afg.legalStandards?.find((s) => s.standard === 'minimum_work')?.age, null);
   assert.equal(afg.enforcement?.find((e) => e.measure === 'labor_inspectors')?.value, null);
+  // "N/A" in an age column: no age applies (not an unknown age).
+  assert.deepEqual(
+    [
+      alb.legalStandards?.find((s) => s.standard === 'prohibition_forced_labor')?.age,
+      alb.legalStandards?.find((s) => s.standard === 'prohibition_forced_labor')?.ageApplies,
+    ],
+    [null, false],
+  );
   // Every figure carries its source and year.
   const figures = data.facts.flatMap((f) => [...(f.legalStandards ?? []), ...(f.enforcement ?? []), ...(f.childWork ?? [])]);
   assert.ok(figures.every((x) => x.source === 'USDOL-SWEATTOIL-2022' && x.year === 2022));

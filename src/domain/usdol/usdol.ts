@@ -63,6 +63,8 @@ export interface UsdolLegalStandard {
   inLaw: boolean | null;
   /** The age, only where the law has the standard and the source gives one. */
   age: number | string | null;
+  /** False where the source says the age is not applicable ("N/A"), as opposed to not known. */
+  ageApplies: boolean;
   /** Meets the international standard in ILAB's assessment. */
   conforms: boolean | null;
   source: string;

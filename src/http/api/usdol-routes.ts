@@ -41,6 +41,7 @@ const CountryFactsSchema = z
           standard: z.enum(LEGAL_STANDARDS),
           inLaw: z.boolean().nullable(),
           age: z.union([z.number(), z.string(), z.null()]),
+          ageApplies: z.boolean().openapi({ description: 'False: the source says no age applies (N/A), not that it is unknown' }),
           conforms: z.boolean().nullable(),
           ...sourced,
         }),

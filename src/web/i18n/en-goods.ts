@@ -102,6 +102,7 @@ export const enGoods = {
   usdolYes: 'Yes',
   usdolNo: 'No',
   usdolUnknown: 'unknown',
+  usdolNotApplicable: 'not applicable',
   usdolSourceCell: (source: string, year: string) => `${source}, ${year}`,
 };
 

@@ -101,5 +101,6 @@ export const idGoods: GoodsDict = {
   usdolYes: 'Ya',
   usdolNo: 'Tidak',
   usdolUnknown: 'tidak diketahui',
+  usdolNotApplicable: 'tidak berlaku',
   usdolSourceCell: (source, year) => `${source}, ${year}`,
 };

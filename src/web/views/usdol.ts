@@ -51,7 +51,7 @@ function legalTable(v: View, rows: readonly UsdolLegalStandard[]): SafeHtml {
 ${rows.map((r) =>
   labelCells(
     labels.slice(1),
-    html`<tr><th scope="row">${t.usdolStandard[r.standard]}</th><td>${usdolValueText(v, r.inLaw)}</td><td>${usdolValueText(v, r.age)}</td><td>${usdolValueText(v, r.conforms)}</td><td>${sourceCell(v, r)}</td></tr>`,
+    html`<tr><th scope="row">${t.usdolStandard[r.standard]}</th><td>${usdolValueText(v, r.inLaw)}</td><td>${r.age === null && !r.ageApplies ? html`<span class="note">${t.usdolNotApplicable}</span>` : usdolValueText(v, r.age)}</td><td>${usdolValueText(v, r.conforms)}</td><td>${sourceCell(v, r)}</td></tr>`,
   ),
 )}
 </tbody>
