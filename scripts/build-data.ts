@@ -35,6 +35,7 @@ import { computeStats, count } from './build-data/stats.ts';
 import { assignSubjects, SUBJECTS } from './build-data/subjects.ts';
 import { supervisoryStep } from './build-data/supervisory.ts';
 import { applyIndonesianTitles, readOfficialTitles, readOwnTranslations } from './build-data/titles.ts';
+import { readUsdol } from './build-data/usdol.ts';
 
 function writeJson(name: string, data: unknown): void {
   writeFileSync(resolve(DATA, name), `${JSON.stringify(data, null, 2)}\n`);
@@ -59,6 +60,7 @@ function main(): void {
   const countries = readCountries();
   const governingBody = readGoverningBody(new Set(countries.map((c) => c.iso3)));
   const offices = readOffices(countries);
+  const usdol = readUsdol(countries);
   const ratifications = buildRatifications(new Map(countries.map((c) => [c.iso3, c])), new Map(instruments.map((i) => [i.code, i])));
 
   const documented = readSourcesMd();
@@ -98,6 +100,8 @@ function main(): void {
   writeJson('complete-lists.json', coverage.lists);
   writeJson('governing-body.json', governingBody);
   writeJson('offices.json', offices);
+  writeJson('usdol-goods.json', usdol.goods);
+  writeJson('usdol-country-facts.json', usdol.facts);
   writeSupervisory();
   writeJson('programmes.json', programmes);
   writeJson('child-labour-estimates.json', estimates);
@@ -117,6 +121,10 @@ function main(): void {
     'build-data: wrote data/instruments.json, countries.json, ratifications.json, ilc-sessions.json, sources.json, subjects.csv, README.md',
   );
   for (const [k, v] of stats.lines) console.log(`  ${k}: ${v}`);
+  console.log(
+    `  usdol: ${usdol.goods.length} good–country pairs, ${usdol.facts.length} countries; codes not a member State (kept, memberState false): ${usdol.unmatched.length}`,
+  );
+  for (const u of usdol.unmatched) console.log(`    ${u}`);
   if (missing.length > 0) {
     console.log('Source ids used but not described in SOURCES.md (added with description null):');
     for (const id of missing) console.log(`  ${id}  (used in ${used.get(id)?.join(', ')})`);

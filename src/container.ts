@@ -15,6 +15,7 @@ import type { ServiceEvents } from './services/service-events.ts';
 import { StatisticsService } from './services/statistics-service.ts';
 import { SubmissionService } from './services/submission-service.ts';
 import { SupervisionService, seedSupervisionIfEmpty } from './services/supervision-service.ts';
+import { UsdolService } from './services/usdol-service.ts';
 import { KyselyAccountRepository } from './storage/account-repository.ts';
 import { argon2Hasher } from './storage/argon2-hasher.ts';
 import { readBundle } from './storage/bundle.ts';
@@ -31,6 +32,7 @@ import { KyselyReportingRepository } from './storage/reporting-repository.ts';
 import { KyselySubmissionRepository } from './storage/submission-repository.ts';
 import { readSupervisionBundle } from './storage/supervision-bundle.ts';
 import { KyselySupervisionRepository } from './storage/supervision-repository.ts';
+import { readUsdolBundle } from './storage/usdol-bundle.ts';
 import { en } from './web/i18n/en.ts';
 import { id } from './web/i18n/id.ts';
 
@@ -55,6 +57,8 @@ export interface Services {
   statistics: StatisticsService;
   /** One search over everything (issue 10, decision 175). */
   search: SearchService;
+  /** USDOL's List of Goods and country facts (issue 10, read-only bundled data). */
+  usdol: UsdolService;
   close(): Promise<void>;
 }
 
@@ -70,6 +74,8 @@ export interface ContainerOptions {
 
 /** Composition root shared by the server, the CLI and the tests: config → db → repositories → services. */
 export async function createServices(config: DbTarget, options: ContainerOptions = {}): Promise<Services> {
+  // Read-only bundled data (decision 180), read before the database opens so a bad file leaks no connection.
+  const usdol = new UsdolService(await readUsdolBundle(options.dataDir ?? BUNDLED_DATA_DIR));
   const handle = await openDb(config);
   try {
     if (options.prepare ?? true) {
@@ -144,6 +150,7 @@ export async function createServices(config: DbTarget, options: ContainerOptions
       ],
       events,
     ),
+    usdol,
     close: () => handle.close(),
   };
 }

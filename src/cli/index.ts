@@ -8,6 +8,7 @@ import { conferenceSessionCommand, conferenceSessionsCommand } from './commands/
 import { countryCommand } from './commands/country.ts';
 import { dbMigrateCommand, dbSeedCommand } from './commands/db.ts';
 import { exportCommand } from './commands/export.ts';
+import { goodsCommand } from './commands/goods.ts';
 import { historyCommand } from './commands/history.ts';
 import { importCommand } from './commands/import.ts';
 import { instrumentCommand } from './commands/instrument.ts';
@@ -57,6 +58,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   proceduresCommand,
   statisticsCommand,
   searchCommand,
+  goodsCommand,
 ];
 
 const GROUPS: Record<string, string> = {

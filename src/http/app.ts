@@ -14,6 +14,7 @@ import type { SearchService } from '../services/search/search-service.ts';
 import type { StatisticsService } from '../services/statistics-service.ts';
 import type { SubmissionService } from '../services/submission-service.ts';
 import type { SupervisionService } from '../services/supervision-service.ts';
+import type { UsdolService } from '../services/usdol-service.ts';
 import { createPortal, renderPortalError } from '../web/portal.ts';
 import { createApi } from './api/routes.ts';
 import { isOpenApiRequest, signedInForWrites } from './api/write-access.ts';
@@ -55,6 +56,8 @@ export interface AppDeps {
   statistics?: StatisticsService;
   /** One search over everything (decision 175); without it the portal keeps the substring search. */
   search?: SearchService;
+  /** USDOL's List of Goods and country facts (issue 10); no /api/goods or /en/goods without it. */
+  usdol?: UsdolService;
   /** Today's date as YYYY-MM-DD; defaults to the UTC date of the request. */
   today?: () => string;
   now?: () => Date;
@@ -152,6 +155,7 @@ export function createApp(deps: AppDeps): Hono {
       programmes: deps.programmes,
       statistics: deps.statistics,
       search: deps.search,
+      usdol: deps.usdol,
       today,
       now,
       addressOf,
@@ -173,6 +177,7 @@ export function createApp(deps: AppDeps): Hono {
       programmes: deps.programmes,
       statistics: deps.statistics,
       search: deps.search,
+      usdol: deps.usdol,
       today,
       now,
       addressOf,

@@ -23,6 +23,7 @@ import type { SearchService } from '../services/search/search-service.ts';
 import type { StatisticsService } from '../services/statistics-service.ts';
 import type { SubmissionService } from '../services/submission-service.ts';
 import type { SupervisionService } from '../services/supervision-service.ts';
+import type { UsdolService } from '../services/usdol-service.ts';
 import { checkErrors, parseCheckForm, renderComplianceCheck } from './pages/compliance-check.ts';
 import { MAX_UPLOAD_BYTES, MAX_UPLOAD_MB, renderComplianceScreen, SCREEN_FIELD_IDS } from './pages/compliance-screen.ts';
 import { parseCountryListQuery, renderCountryList } from './pages/countries-list.ts';
@@ -35,6 +36,7 @@ import { renderSearch } from './pages/search.ts';
 import { renderSearchAll } from './pages/search-all.ts';
 import { mountConference } from './routing/conference-routes.ts';
 import { addressFromConnection, mountEditing } from './routing/editing-routes.ts';
+import { mountGoods } from './routing/goods-routes.ts';
 import { langOfPath, pathWithoutLang, preferredLang } from './routing/locale.ts';
 import { mountOrgans } from './routing/organs-routes.ts';
 import { mountProgrammes } from './routing/programme-routes.ts';
@@ -67,6 +69,8 @@ export interface PortalDeps {
   programmes?: ProgrammeService;
   statistics?: StatisticsService;
   search?: SearchService;
+  /** USDOL's List of Goods and country facts (issue 10); /goods and the profile section are left out without it. */
+  usdol?: UsdolService;
   /** Today's date as YYYY-MM-DD (the default reference date of the compliance forms). */
   today: () => string;
   now?: () => Date;
@@ -229,6 +233,7 @@ function mountLanguage(app: Hono, deps: PortalDeps, lang: Lang): void {
             notice: noticeOf(v),
             offices: await deps.organs.officesForCountry(iso3),
             programmes: await deps.programmes?.forCountry(iso3, today()),
+            usdol: deps.usdol?.country(iso3),
             supervision: await supervisionData(deps, 'country', iso3),
           });
         });
@@ -345,6 +350,7 @@ function mountLanguage(app: Hono, deps: PortalDeps, lang: Lang): void {
   if (deps.programmes) mountProgrammes(app, lang, { programmes: deps.programmes, registry, today });
   mountSupervision(app, lang, deps);
   if (deps.statistics) mountStatistics(app, lang, deps.statistics);
+  if (deps.usdol) mountGoods(app, lang, { usdol: deps.usdol, registry });
 
   // '/en/instruments/' and the like: one canonical address per page, without the trailing slash.
   app.get(`${base}/*`, async (c, next) => {

@@ -15,6 +15,7 @@ import type { SearchService } from '../../services/search/search-service.ts';
 import type { StatisticsService } from '../../services/statistics-service.ts';
 import type { SubmissionService } from '../../services/submission-service.ts';
 import type { SupervisionService } from '../../services/supervision-service.ts';
+import type { UsdolService } from '../../services/usdol-service.ts';
 import { encodedBody } from '../compression.ts';
 import { problem, problemResponse } from '../problem.ts';
 import { HEALTH_DEADLINE_MS, withinDeadline } from '../unavailable.ts';
@@ -44,6 +45,7 @@ import { addSearchRoutes } from './search-routes.ts';
 import { addStatisticsRoutes } from './statistics-routes.ts';
 import { addSubmissionRoutes } from './submission-routes.ts';
 import { addSupervisionRoutes } from './supervision-routes.ts';
+import { addUsdolRoutes } from './usdol-routes.ts';
 import { plainIssues, type ValidatorIssue } from './validation-messages.ts';
 import { addVoteRoutes } from './vote-routes.ts';
 
@@ -174,6 +176,7 @@ export interface ApiDeps {
   programmes?: ProgrammeService;
   statistics?: StatisticsService;
   search?: SearchService;
+  usdol?: UsdolService;
   /** Today's date (YYYY-MM-DD); the clock is read at the edge, never in the domain. */
   today: () => string;
   now: () => Date;
@@ -194,6 +197,7 @@ export function createApi({
   programmes,
   statistics,
   search,
+  usdol,
   today,
   now,
   addressOf,
@@ -212,6 +216,7 @@ export function createApi({
   if (programmes) addProgrammeRoutes(api, programmes, today);
   if (statistics) addStatisticsRoutes(api, statistics);
   if (search) addSearchRoutes(api, search);
+  if (usdol) addUsdolRoutes(api, usdol, registry);
 
   api.openapi(health, async (c) => {
     // A load balancer needs an answer in time: a ping stuck on a silent network counts as down.

@@ -1,6 +1,7 @@
 import { enCompliance } from './en-compliance.ts';
 import { enConference } from './en-conference.ts';
 import { enEditing } from './en-editing.ts';
+import { enGoods } from './en-goods.ts';
 import { enOrgans } from './en-organs.ts';
 import { enProgrammes } from './en-programmes.ts';
 import { enReporting } from './en-reporting.ts';
@@ -301,6 +302,7 @@ export const en = {
   ...enProgrammes,
   ...enStatistics,
   ...enSearch,
+  ...enGoods,
 };
 
 export type Dict = typeof en;

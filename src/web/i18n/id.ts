@@ -2,6 +2,7 @@ import type { Dict } from './en.ts';
 import { idCompliance } from './id-compliance.ts';
 import { idConference } from './id-conference.ts';
 import { idEditing } from './id-editing.ts';
+import { idGoods } from './id-goods.ts';
 import { idOrgans } from './id-organs.ts';
 import { idProgrammes } from './id-programmes.ts';
 import { idReporting } from './id-reporting.ts';
@@ -288,4 +289,5 @@ export const id: Dict = {
   ...idProgrammes,
   ...idStatistics,
   ...idSearch,
+  ...idGoods,
 };

@@ -3,6 +3,7 @@ import type { NationalNightWork, NationalProfile, SourcedAge } from '../../domai
 import type { CoveringOffice } from '../../domain/governance/offices.ts';
 import type { ProgrammeView } from '../../services/programme-service.ts';
 import type { CountryProfile, RatificationView } from '../../services/registry-service.ts';
+import type { CountryUsdol } from '../../services/usdol-service.ts';
 import { html, type SafeHtml } from '../html.ts';
 import {
   countryName,
@@ -25,6 +26,7 @@ import { confidenceWords, editorNotes, type SourceEntry, sourceNames, sourcesSec
 import { obligationsLink } from '../views/reporting.ts';
 import { labelCells, STACKED_TABLE } from '../views/stacked-table.ts';
 import { type SupervisionSectionData, supervisionSections } from '../views/supervision.ts';
+import { usdolSection } from '../views/usdol.ts';
 import type { View } from '../views/view.ts';
 import { PROFILE_AGE_FIELDS, profileAgeLabel } from './profile-edit.ts';
 
@@ -40,6 +42,8 @@ export interface CountryPageExtras {
   programmes?: ProgrammeView[];
   /** Supervisory comments and procedures of the State (left out when not given). */
   supervision?: SupervisionSectionData | null;
+  /** USDOL's goods and country facts (src/services/usdol-service.ts country); undefined: left out. */
+  usdol?: CountryUsdol;
 }
 
 const C138_AGE_ARTICLE = 'C138 Art 2(1)';
@@ -218,6 +222,7 @@ ${table}
 </section>
 ${officesSection(v, extras.offices)}
 ${programmesSection(v, c.iso3, extras.programmes)}
+${usdolSection(v, extras.usdol)}
 ${supervisionSections(v, extras.supervision)}
 ${historySection(v, extras.history)}
 ${sourcesSection(v, p.sources)}`;

@@ -18,6 +18,7 @@ export type Section =
   | 'supervision'
   | 'programmes'
   | 'statistics'
+  | 'goods'
   | null;
 
 export interface PageOptions {
@@ -100,6 +101,7 @@ ${navLink(v, 'screening', page.section, '/compliance/screen', t.navScreen)}
 ${navLink(v, 'governing-body', page.section, '/governing-body', t.navGoverningBody)}
 ${navLink(v, 'programmes', page.section, '/programmes', t.navProgrammes)}
 ${navLink(v, 'statistics', page.section, '/statistics', t.navStatistics)}
+${navLink(v, 'goods', page.section, '/goods', t.navGoods)}
 ${navLink(v, 'gaps', page.section, '/gaps', t.navGaps)}
 ${navLink(v, 'history', page.section, '/history', t.navHistory)}
 ${navLink(v, 'search', page.section, '/search', t.navSearch)}
