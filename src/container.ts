@@ -9,7 +9,15 @@ import { ProgrammeService } from './services/programme-service.ts';
 import { RegistryService } from './services/registry-service.ts';
 import { ReportingService } from './services/reporting-service.ts';
 import { SearchService } from './services/search/search-service.ts';
-import { commentSource, countrySource, instrumentSource, officeSource, sessionSource } from './services/search/sources.ts';
+import {
+  commentSource,
+  countrySource,
+  goodSource,
+  instrumentSource,
+  officeSource,
+  programmeSource,
+  sessionSource,
+} from './services/search/sources.ts';
 import { seedIfEmpty } from './services/seed-registry.ts';
 import type { ServiceEvents } from './services/service-events.ts';
 import { StatisticsService } from './services/statistics-service.ts';
@@ -147,6 +155,9 @@ export async function createServices(config: DbTarget, options: ContainerOptions
           async () => new Map((await registry.listCountries({})).map((c) => [c.iso3, c])),
         ),
         sessionSource(() => new KyselyConferenceRepository(handle.db).listSessions()),
+        // Programmes change only by seeding and goods only with the bundle: neither needs its own cache key.
+        programmeSource(() => new KyselyProgrammeRepository(handle.db).listAll()),
+        goodSource(() => usdol.goods({}).items),
       ],
       events,
     ),

@@ -42,6 +42,9 @@ const QUERIES: { q: string; kind: SearchKind; key: string; within: number }[] = 
   // Offices by city, Conference sessions by number.
   { q: 'Jakarta', kind: 'office', key: 'ilo-country-office-for-indonesia-and-timor-leste-jakarta', within: 1 },
   { q: 'konferensi 100', kind: 'session', key: '100', within: 1 },
+  // Programmes (the founding text's, accents folded) and USDOL's goods.
+  { q: 'Bolsa Familia', kind: 'programme', key: 'bolsa-familia', within: 1 },
+  { q: 'cocoa', kind: 'good', key: 'Cocoa', within: 1 },
 ];
 
 function rank(r: SearchResponse, kind: SearchKind, key: string): number {
@@ -93,7 +96,7 @@ for (const database of await allDatabases()) {
       const all = await reader.search.search({ q: 'Indonesia', lang: 'en' });
       assert.deepEqual(
         all.groups.map((g) => g.kind),
-        ['country', 'office', 'comment'],
+        ['country', 'office', 'programme', 'good', 'comment'],
       );
       const offices = await reader.search.search({ q: 'Indonesia', lang: 'en', kind: 'office' });
       assert.deepEqual(

@@ -1,5 +1,7 @@
 import type { IloOffice } from '../../domain/governance/offices.ts';
+import type { Programme } from '../../domain/programmes/programme.ts';
 import type { SupervisoryComment } from '../../domain/supervision/comments.ts';
+import type { UsdolGood } from '../../domain/usdol/usdol.ts';
 import type { CountryListItem, InstrumentListItem } from '../ports.ts';
 import type { SearchDocument, SearchSource } from './search-source.ts';
 
@@ -119,6 +121,49 @@ export function sessionSource(list: () => Promise<SessionFacts[]>): SearchSource
           numbers: [s.number, s.year].filter((x) => x !== null).join(' '),
           textEn: s.place ?? undefined,
           textId: s.place ?? undefined,
+        }),
+      );
+    },
+  };
+}
+
+/** Technical-cooperation programmes and projects (issue 10): names, aims, themes, donors, States. */
+export function programmeSource(list: () => Promise<Programme[]>): SearchSource {
+  return {
+    kind: 'programme',
+    async documents() {
+      return (await list()).map(
+        (p): SearchDocument => ({
+          kind: 'programme',
+          key: p.id,
+          path: `/programmes/${encodeURIComponent(p.id)}`,
+          titleEn: p.nameEn,
+          titleId: p.nameId,
+          codes: [...(p.countries ?? []), ...(p.instruments ?? [])].join(' '),
+          textEn: [p.aimEn, p.area, ...p.themes, ...(p.donors ?? []), ...(p.partners ?? [])].filter(Boolean).join('. '),
+          textId: [p.aimId, p.area].filter(Boolean).join('. '),
+        }),
+      );
+    },
+  };
+}
+
+/** USDOL's List of Goods (issue 10): one document a good, with the States it is listed for. */
+export function goodSource(list: () => readonly UsdolGood[]): SearchSource {
+  return {
+    kind: 'good',
+    async documents() {
+      const byGood = new Map<string, UsdolGood[]>();
+      for (const g of list()) byGood.set(g.good, [...(byGood.get(g.good) ?? []), g]);
+      return [...byGood.entries()].map(
+        ([good, rows]): SearchDocument => ({
+          kind: 'good',
+          key: good,
+          path: `/goods?good=${encodeURIComponent(good)}`,
+          titleEn: good,
+          titleId: null,
+          codes: rows.map((r) => r.iso3).join(' '),
+          textEn: [rows[0]?.sector, ...rows.map((r) => r.countryUsdol)].filter(Boolean).join('. '),
         }),
       );
     },

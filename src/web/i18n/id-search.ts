@@ -5,11 +5,13 @@ export const idSearch: SearchDict = {
   searchAllLabel: 'Cari di portal',
   searchAllHint: 'Misalnya: C138, konvensi 182, usia minimum, pekerja anak, Indonesia, Jakarta',
   searchAllPrompt:
-    'Cari instrumen, negara anggota, kantor, komentar pengawasan, dan sidang Konferensi, dalam bahasa Indonesia atau Inggris. Salah ketik kecil tetap ditemukan.',
+    'Cari instrumen, negara anggota, kantor, program, barang, komentar pengawasan, dan sidang Konferensi, dalam bahasa Indonesia atau Inggris. Salah ketik kecil tetap ditemukan.',
   searchKindHeading: {
     instrument: 'Instrumen',
     country: 'Negara anggota',
     office: 'Kantor',
+    programme: 'Program dan proyek',
+    good: 'Barang yang diproduksi dengan pekerja anak atau kerja paksa (USDOL)',
     comment: 'Komentar pengawasan',
     session: 'Sidang Konferensi',
   },
