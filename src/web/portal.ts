@@ -32,6 +32,7 @@ import { renderSearch } from './pages/search.ts';
 import { mountConference } from './routing/conference-routes.ts';
 import { addressFromConnection, mountEditing } from './routing/editing-routes.ts';
 import { langOfPath, pathWithoutLang, preferredLang } from './routing/locale.ts';
+import { mountMap } from './routing/map-routes.ts';
 import { mountOrgans } from './routing/organs-routes.ts';
 import { RenderMemo } from './routing/render-memo.ts';
 import { mountReporting } from './routing/reporting-routes.ts';
@@ -180,6 +181,7 @@ function mountLanguage(app: Hono, deps: PortalDeps, lang: Lang): void {
             history: await historyBlock(edits, { recordType: 'instrument', recordKey: code }, `/history?record=${code}`),
             notice: noticeOf(v),
             supervision: await supervisionData(deps, 'instrument', code),
+            mapMembers: await registry.listCountries({}),
           }),
         );
       } catch (e) {
@@ -320,6 +322,7 @@ function mountLanguage(app: Hono, deps: PortalDeps, lang: Lang): void {
   mountRevertConfirm(app, lang, edits);
   mountConference(app, lang, { conference: deps.conference, registry, now: deps.now ?? (() => new Date()) });
   mountVoteCalculator(app, lang);
+  mountMap(app, lang, registry);
   mountSubmissions(app, lang, { registry, submissions: deps.submissions, today, now: deps.now ?? (() => new Date()) });
   mountReporting(app, lang, {
     reporting: deps.reporting,

@@ -1,6 +1,7 @@
 import { enCompliance } from './en-compliance.ts';
 import { enConference } from './en-conference.ts';
 import { enEditing } from './en-editing.ts';
+import { enMap } from './en-map.ts';
 import { enOrgans } from './en-organs.ts';
 import { enReporting } from './en-reporting.ts';
 import { enSubmissions } from './en-submissions.ts';
@@ -295,6 +296,7 @@ export const en = {
   ...enSubmissions,
   ...enReporting,
   ...enOrgans,
+  ...enMap,
 };
 
 export type Dict = typeof en;

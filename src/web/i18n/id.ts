@@ -2,6 +2,7 @@ import type { Dict } from './en.ts';
 import { idCompliance } from './id-compliance.ts';
 import { idConference } from './id-conference.ts';
 import { idEditing } from './id-editing.ts';
+import { idMap } from './id-map.ts';
 import { idOrgans } from './id-organs.ts';
 import { idReporting } from './id-reporting.ts';
 import { idSubmissions } from './id-submissions.ts';
@@ -282,4 +283,5 @@ export const id: Dict = {
   ...idSubmissions,
   ...idReporting,
   ...idOrgans,
+  ...idMap,
 };
