@@ -64,7 +64,8 @@ function project(): ProjectedWorld {
   const points = new Map<string, { x: number; y: number }>();
   for (const c of require('world-countries') as WorldCountry[]) {
     const p = projection([c.latlng[1], c.latlng[0]]);
-    if (p) points.set(c.cca3, { x: round(p[0]), y: round(p[1]) });
+    // Clamped so a marker near the antimeridian (Tuvalu, Kiribati) stays whole inside the picture.
+    if (p) points.set(c.cca3, { x: clamp(round(p[0]), MAP_WIDTH), y: clamp(round(p[1]), MAP_HEIGHT) });
   }
   for (const f of features as Feature<Geometry, { name: string }>[]) {
     const d = path(f);
@@ -79,6 +80,10 @@ function project(): ProjectedWorld {
     shapes.set(iso3, { d, marker });
   }
   return { shapes, background, points };
+}
+
+function clamp(n: number, max: number): number {
+  return Math.min(Math.max(n, MARKER_RADIUS + 1), max - MARKER_RADIUS - 1);
 }
 
 function centroid([x, y]: [number, number]): { x: number; y: number } | null {
