@@ -14,7 +14,7 @@ import { problemDoc } from './schemas.ts';
  * documented with registerPath and matched with one regular-expression parameter.
  */
 
-const PARAM = /^([CPcp]\d{1,3})\.svg$/;
+const PARAM = /^([CPRcpr]\d{1,3})\.svg$/;
 
 export function addMapRoutes(api: OpenAPIHono, registry: RegistryService): void {
   api.openAPIRegistry.registerPath({
