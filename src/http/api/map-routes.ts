@@ -3,8 +3,7 @@ import { LANGS, type Lang } from '../../domain/facts.ts';
 import { normaliseInstrumentCode } from '../../domain/instrument.ts';
 import type { RegistryService } from '../../services/registry-service.ts';
 import { dictFor } from '../../web/i18n/index.ts';
-import { renderMapSvg } from '../../web/map/render.ts';
-import { mapInputOf } from '../../web/views/ratification-map.ts';
+import { mapSvgFor } from '../../web/views/ratification-map.ts';
 import { problem, problemResponse } from '../problem.ts';
 import { problemDoc } from './schemas.ts';
 
@@ -56,7 +55,7 @@ export function addMapRoutes(api: OpenAPIHono, registry: RegistryService): void 
     if (detail.instrument.type === 'recommendation') {
       return problemResponse(c, problem(400, `${code} is a Recommendation: Recommendations are not ratified, so there is no map.`));
     }
-    const svg = renderMapSvg({ lang, t: dictFor(lang) }, mapInputOf(detail, members));
+    const svg = mapSvgFor({ lang, t: dictFor(lang) }, detail, members);
     return c.body(svg, 200, { 'content-type': 'image/svg+xml; charset=utf-8', 'cache-control': 'public, max-age=60' });
   });
 }

@@ -3,7 +3,7 @@ import { html } from '../html.ts';
 import type { MapMember } from '../map/render.ts';
 import { instrumentTitle, instrumentTitlePlain } from '../views/components.ts';
 import { layout } from '../views/layout.ts';
-import { mapInputOf, ratificationMap } from '../views/ratification-map.ts';
+import { ratificationMap } from '../views/ratification-map.ts';
 import type { View } from '../views/view.ts';
 
 export interface MapPageData {
@@ -29,7 +29,7 @@ export function renderMapPage(v: View, data: MapPageData): string {
 ${
   i.type === 'recommendation'
     ? html`<p>${t.mapNoRatifications}</p>`
-    : ratificationMap(v, mapInputOf(data.detail, data.members), {
+    : ratificationMap(v, data.detail, data.members, {
         tableHref: `/${lang}/instruments/${i.code}#ratifications-heading`,
         pageLink: false,
       })

@@ -1,12 +1,32 @@
 import { AGE_FILL, MAP_AGES, type MapAge, type MapStatus, mapCounts, STATUS_FILL } from '../../domain/ratification-map.ts';
 import type { InstrumentDetail } from '../../services/registry-service.ts';
 import { html, raw, type SafeHtml } from '../html.ts';
-import { entriesOf, type MapInput, type MapMember, renderMapSvg, showsAges } from '../map/render.ts';
+import { entriesOf, type MapInput, type MapLabels, type MapMember, renderMapSvg, showsAges } from '../map/render.ts';
 import type { View } from './view.ts';
 
 /** The map's input from an instrument's detail and the member States. */
 export function mapInputOf(d: InstrumentDetail, members: readonly MapMember[]): MapInput {
   return { code: d.instrument.code, members, ratifications: d.ratifications, listComplete: d.coverage?.complete ?? false };
+}
+
+/**
+ * The rendered SVG, kept while the registry returns the same instrument detail and member list
+ * (the record-level cache gives a new object after any write to `instrument:<code>` or a country),
+ * so a write is never followed by a stale map and an unchanged map is coloured once per language.
+ */
+const svgCache = new WeakMap<InstrumentDetail, Map<string, { members: readonly MapMember[]; svg: string }>>();
+
+export function mapSvgFor(l: MapLabels, d: InstrumentDetail, members: readonly MapMember[]): string {
+  let byLang = svgCache.get(d);
+  if (!byLang) {
+    byLang = new Map();
+    svgCache.set(d, byLang);
+  }
+  const hit = byLang.get(l.lang);
+  if (hit && hit.members === members) return hit.svg;
+  const svg = renderMapSvg(l, mapInputOf(d, members));
+  byLang.set(l.lang, { members, svg });
+  return svg;
 }
 
 function swatch(fill: string): SafeHtml {
@@ -31,12 +51,18 @@ ${ages ? html`<p class="note">${t.mapAgesNote}</p>` : null}`;
  * The map with its key and a way to the same facts as a table. `tableHref` is the ratification
  * table (the instrument page's own section, or a link to it from the map page).
  */
-export function ratificationMap(v: View, input: MapInput, opts: { tableHref: string; pageLink: boolean }): SafeHtml {
+export function ratificationMap(
+  v: View,
+  d: InstrumentDetail,
+  members: readonly MapMember[],
+  opts: { tableHref: string; pageLink: boolean },
+): SafeHtml {
   const { t } = v;
+  const input = mapInputOf(d, members);
   const entries = entriesOf(input);
   const keyId = `map-key-${input.code}`;
   return html`<p><a class="skip-map" href="#${keyId}-heading">${t.mapSkipLink}</a></p>
-<figure class="map-figure">${raw(renderMapSvg(v, input, entries))}</figure>
+<figure class="map-figure">${raw(mapSvgFor(v, d, members))}</figure>
 ${legend(v, input, mapCounts(entries), keyId)}
 <p><a href="${opts.tableHref}">${t.mapTableLink}</a>${opts.pageLink ? html` · <a href="/${v.lang}/map?instrument=${input.code}">${t.mapPageLink}</a>` : null}</p>`;
 }
@@ -46,6 +72,6 @@ export function ratificationMapSection(v: View, d: InstrumentDetail, members: re
   if (!members || d.instrument.type === 'recommendation') return null;
   return html`<section aria-labelledby="map-heading">
 <h2 id="map-heading">${v.t.mapHeading}</h2>
-${ratificationMap(v, mapInputOf(d, members), { tableHref: '#ratifications-heading', pageLink: true })}
+${ratificationMap(v, d, members, { tableHref: '#ratifications-heading', pageLink: true })}
 </section>`;
 }
