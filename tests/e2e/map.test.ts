@@ -65,7 +65,7 @@ describe('ratification map in a browser', { skip }, () => {
     assert.equal(await state(page, 'IDN').locator('title').textContent(), 'Indonesia: ratified, minimum age 15');
     assert.equal(await state(page, 'IDN').getAttribute('href'), '/en/countries/IDN');
     // The legend and the table alternative are on the page too.
-    assert.match(await page.locator('#map-key-C138').textContent(), /minimum age 15 \(\d+\)/);
+    assert.match((await page.locator('#map-key-C138').textContent()) ?? '', /minimum age 15 \(\d+\)/);
     assert.equal(await page.getByRole('link', { name: 'The same facts as a table' }).getAttribute('href'), '#ratifications-heading');
   });
 

@@ -41,6 +41,8 @@ for (const database of await allDatabases()) {
       const c182 = await (await get('/api/map/c182.svg?lang=id')).text();
       assert.doesNotMatch(c182, /data-status="unknown"/);
       assert.match(c182, /<title>Indonesia: sudah meratifikasi<\/title>/);
+      const byHeader = await (await app.request('http://localhost/api/map/C182.svg', { headers: { 'accept-language': 'id' } })).text();
+      assert.match(byHeader, /<title>Indonesia: sudah meratifikasi<\/title>/);
     });
 
     test('bad codes and languages are 400 problems naming the field; an unknown Convention is 404', async () => {

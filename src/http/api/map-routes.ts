@@ -3,6 +3,7 @@ import { LANGS, type Lang } from '../../domain/facts.ts';
 import { normaliseInstrumentCode } from '../../domain/instrument.ts';
 import type { RegistryService } from '../../services/registry-service.ts';
 import { dictFor } from '../../web/i18n/index.ts';
+import { preferredLang } from '../../web/routing/locale.ts';
 import { mapSvgFor } from '../../web/views/ratification-map.ts';
 import { problem, problemResponse } from '../problem.ts';
 import { problemDoc } from './schemas.ts';
@@ -32,7 +33,7 @@ export function addMapRoutes(api: OpenAPIHono, registry: RegistryService): void 
         lang: z
           .enum(LANGS)
           .optional()
-          .openapi({ param: { name: 'lang', in: 'query' }, description: 'Language of the titles (default en)' }),
+          .openapi({ param: { name: 'lang', in: 'query' }, description: 'Language of the titles (else from Accept-Language, else en)' }),
       }),
     },
     responses: {
@@ -47,15 +48,20 @@ export function addMapRoutes(api: OpenAPIHono, registry: RegistryService): void 
     const m = PARAM.exec(file);
     const code = m?.[1] ? normaliseInstrumentCode(m[1]) : null;
     if (!code) return problemResponse(c, problem(400, 'code must look like C138 or P029 (a Convention or Protocol), followed by .svg'));
-    const langParam = c.req.query('lang') ?? 'en';
-    if (!(LANGS as readonly string[]).includes(langParam))
+    const langParam = c.req.query('lang');
+    if (langParam !== undefined && !(LANGS as readonly string[]).includes(langParam)) {
       return problemResponse(c, problem(400, `lang must be one of ${LANGS.join(', ')}`));
-    const lang = langParam as Lang;
+    }
+    const lang = (langParam as Lang | undefined) ?? preferredLang(c.req.header('accept-language'));
     const [detail, members] = await Promise.all([registry.getInstrument(code), registry.listCountries({})]);
     if (detail.instrument.type === 'recommendation') {
       return problemResponse(c, problem(400, `${code} is a Recommendation: Recommendations are not ratified, so there is no map.`));
     }
     const svg = mapSvgFor({ lang, t: dictFor(lang) }, detail, members);
-    return c.body(svg, 200, { 'content-type': 'image/svg+xml; charset=utf-8', 'cache-control': 'public, max-age=60' });
+    return c.body(svg, 200, {
+      'content-type': 'image/svg+xml; charset=utf-8',
+      'cache-control': 'public, max-age=60',
+      vary: 'Accept-Language',
+    });
   });
 }
