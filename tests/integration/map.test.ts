@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { gzipSync } from 'node:zlib';
 import { createServices, type Services } from '../../src/container.ts';
 import type { Actor } from '../../src/domain/access/policy.ts';
 import { createApp } from '../../src/http/app.ts';
@@ -43,6 +44,13 @@ for (const database of await allDatabases()) {
       assert.match(c182, /<title>Indonesia: sudah meratifikasi<\/title>/);
       const byHeader = await (await app.request('http://localhost/api/map/C182.svg', { headers: { 'accept-language': 'id' } })).text();
       assert.match(byHeader, /<title>Indonesia: sudah meratifikasi<\/title>/);
+    });
+
+    test('weight budget: the pages with a map stay under 60 KB compressed', async () => {
+      for (const path of ['/en/instruments/C138', '/id/instruments/C182', '/en/map?instrument=C138', '/id/map?instrument=C182']) {
+        const body = Buffer.from(await (await get(path)).arrayBuffer());
+        assert.ok(gzipSync(body).length < 60 * 1024, `${path}: ${gzipSync(body).length} bytes compressed`);
+      }
     });
 
     test('bad codes and languages are 400 problems naming the field; an unknown Convention is 404', async () => {
