@@ -55,7 +55,7 @@ function stateLink(l: MapLabels, e: MapEntry, name: string): string {
   return `<a href="/${l.lang}/countries/${e.iso3}" class="${cls}" ${data}><title>${title}</title>${path}${marker}</a>`;
 }
 
-/** The SVG document (also served alone by GET /api/map/{code}.svg). `id` makes the title's id unique on a page. */
+/** The SVG document (also served alone by GET /api/map/{code}.svg); its title id is unique per instrument. */
 export function renderMapSvg(l: MapLabels, input: MapInput, entries: readonly MapEntry[] = entriesOf(input)): string {
   const world = projectedWorld();
   const names = new Map(input.members.map((m) => [m.iso3, l.lang === 'id' && m.nameId ? m.nameId : m.nameEn]));
