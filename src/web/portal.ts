@@ -38,6 +38,7 @@ import { mountConference } from './routing/conference-routes.ts';
 import { addressFromConnection, mountEditing } from './routing/editing-routes.ts';
 import { mountGoods } from './routing/goods-routes.ts';
 import { langOfPath, pathWithoutLang, preferredLang } from './routing/locale.ts';
+import { mountMap } from './routing/map-routes.ts';
 import { mountOrgans } from './routing/organs-routes.ts';
 import { mountProgrammes } from './routing/programme-routes.ts';
 import { RenderMemo } from './routing/render-memo.ts';
@@ -195,6 +196,7 @@ function mountLanguage(app: Hono, deps: PortalDeps, lang: Lang): void {
             history: await historyBlock(edits, { recordType: 'instrument', recordKey: code }, `/history?record=${code}`),
             notice: noticeOf(v),
             supervision: await supervisionData(deps, 'instrument', code),
+            mapMembers: await registry.listCountries({}),
           }),
         );
       } catch (e) {
@@ -338,6 +340,7 @@ function mountLanguage(app: Hono, deps: PortalDeps, lang: Lang): void {
   mountRevertConfirm(app, lang, edits);
   mountConference(app, lang, { conference: deps.conference, registry, now: deps.now ?? (() => new Date()) });
   mountVoteCalculator(app, lang);
+  mountMap(app, lang, registry);
   mountSubmissions(app, lang, { registry, submissions: deps.submissions, today, now: deps.now ?? (() => new Date()) });
   mountReporting(app, lang, {
     reporting: deps.reporting,

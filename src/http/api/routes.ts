@@ -24,6 +24,7 @@ import { addComplianceRoutes, addScreeningRoute } from './compliance-routes.ts';
 import { addConferenceRoutes } from './conference-routes.ts';
 import { addEditRoutes } from './edit-routes.ts';
 import { addGapsRoutes } from './gaps-routes.ts';
+import { addMapRoutes } from './map-routes.ts';
 import { addOrgansRoutes } from './organs-routes.ts';
 import { addProgrammeRoutes } from './programme-routes.ts';
 import { ratificationsCsv } from './ratifications-csv.ts';
@@ -208,6 +209,7 @@ export function createApi({
   addAccountRoutes(api, accounts, now, addressOf);
   addEditRoutes(api, edits, now);
   addGapsRoutes(api, gaps);
+  addMapRoutes(api, registry);
   addSubmissionRoutes(api, submissions, today, now);
   addReportingRoutes(api, reporting, today, now);
   addConferenceRoutes(api, conference, now);

@@ -2,6 +2,7 @@ import { enCompliance } from './en-compliance.ts';
 import { enConference } from './en-conference.ts';
 import { enEditing } from './en-editing.ts';
 import { enGoods } from './en-goods.ts';
+import { enMap } from './en-map.ts';
 import { enOrgans } from './en-organs.ts';
 import { enProgrammes } from './en-programmes.ts';
 import { enReporting } from './en-reporting.ts';
@@ -303,6 +304,7 @@ export const en = {
   ...enStatistics,
   ...enSearch,
   ...enGoods,
+  ...enMap,
 };
 
 export type Dict = typeof en;

@@ -3,6 +3,7 @@ import { idCompliance } from './id-compliance.ts';
 import { idConference } from './id-conference.ts';
 import { idEditing } from './id-editing.ts';
 import { idGoods } from './id-goods.ts';
+import { idMap } from './id-map.ts';
 import { idOrgans } from './id-organs.ts';
 import { idProgrammes } from './id-programmes.ts';
 import { idReporting } from './id-reporting.ts';
@@ -290,4 +291,5 @@ export const id: Dict = {
   ...idStatistics,
   ...idSearch,
   ...idGoods,
+  ...idMap,
 };

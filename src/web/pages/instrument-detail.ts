@@ -2,6 +2,7 @@ import { canWrite } from '../../domain/access/policy.ts';
 import type { Instrument } from '../../domain/instrument.ts';
 import type { InstrumentDetail, InstrumentRef, RatificationView } from '../../services/registry-service.ts';
 import { html, type SafeHtml } from '../html.ts';
+import type { MapMember } from '../map/render.ts';
 import {
   countryLink,
   countryNamePlain,
@@ -18,6 +19,7 @@ import { statusNotice } from '../views/edit-fields.ts';
 import { type HistoryBlock, historySection } from '../views/history.ts';
 import { layout } from '../views/layout.ts';
 import { confidenceWords, editorNotes, provenanceText, type SourceEntry, sourceNames, sourcesSection } from '../views/provenance.ts';
+import { ratificationMapSection } from '../views/ratification-map.ts';
 import { labelCells, STACKED_TABLE } from '../views/stacked-table.ts';
 import { type SupervisionSectionData, supervisionSections } from '../views/supervision.ts';
 import type { View } from '../views/view.ts';
@@ -124,6 +126,8 @@ export interface InstrumentPageExtras {
   notice?: 'saved' | 'unchanged' | null;
   /** Supervisory comments and procedures on the Convention (left out when not given). */
   supervision?: SupervisionSectionData | null;
+  /** Member States for the ratification map (left out when not given). */
+  mapMembers?: readonly MapMember[] | null;
 }
 
 export function renderInstrument(v: View, d: InstrumentDetail, extras: InstrumentPageExtras = {}): string {
@@ -155,6 +159,7 @@ ${i.type === 'recommendation' ? null : html`<dt>${t.labelEntryIntoForce}</dt><dd
 <dt>${t.provenanceLabel}</dt><dd>${provenanceText(v, { source: i.source, confidence: i.confidence, authority: i.titleIdKind === 'official' ? i.titleIdAct : null }, d.sources)}${editorNotes(v, i.notes)}</dd>
 </dl>
 </section>
+${ratificationMapSection(v, d, extras.mapMembers)}
 ${ratificationsSection(v, d)}
 ${supervisionSections(v, extras.supervision)}
 ${historySection(v, extras.history)}
