@@ -122,6 +122,9 @@ describe('key file beside the SQLite database', () => {
   test('a corrupt key file is a clear error naming the file', () => {
     const db = join(dir, 'corrupt.db');
     writeFileSync(`${db}.key`, 'short\n', { mode: 0o600 });
-    assert.throws(() => ensureKeyFile(db), (e: Error) => e.message.startsWith(`${db}.key:`));
+    assert.throws(
+      () => ensureKeyFile(db),
+      (e: Error) => e.message.startsWith(`${db}.key:`),
+    );
   });
 });

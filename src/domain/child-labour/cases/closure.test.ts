@@ -7,7 +7,15 @@ import type { Visit } from './types.ts';
 const clear = (date: string): Visit => ({ date, inChildLabour: false });
 const work = (date: string): Visit => ({ date, inChildLabour: true });
 const provided = [{ kind: 'school_kit', dueDate: '2026-01-10', providedOn: '2026-01-05' }];
-const base: ClosureInput = { reason: 'no_longer_in_child_labour', on: '2026-06-01', visits: [], actions: provided, ageOn: 14, failedAttempts: 0, note: null };
+const base: ClosureInput = {
+  reason: 'no_longer_in_child_labour',
+  on: '2026-06-01',
+  visits: [],
+  actions: provided,
+  ageOn: 14,
+  failedAttempts: 0,
+  note: null,
+};
 
 describe('consecutive clear follow-up visits', () => {
   const cases: [string, Visit[], number][] = [
@@ -45,7 +53,11 @@ describe('closure rules', () => {
     assert.equal(d.allowed, false);
   });
   test('no support provided refuses even with two clear visits', () => {
-    const d = canClose({ ...base, actions: [{ kind: 'awareness', dueDate: '2026-01-01', providedOn: null }], visits: [clear('2026-02-01'), clear('2026-03-01')] });
+    const d = canClose({
+      ...base,
+      actions: [{ kind: 'awareness', dueDate: '2026-01-01', providedOn: null }],
+      visits: [clear('2026-02-01'), clear('2026-03-01')],
+    });
     assert.deepEqual(d, { allowed: false, refusal: 'no-support-provided', params: {} });
   });
   const table: [string, Partial<ClosureInput>, boolean | string][] = [
@@ -69,7 +81,10 @@ describe('closure rules', () => {
     });
   }
   test('lost-to-follow-up threshold is configuration', () => {
-    assert.equal(canClose({ ...base, reason: 'lost_to_follow_up', failedAttempts: 2 }, { lostAfterAttempts: 2, clearVisitsRequired: 2 }).allowed, true);
+    assert.equal(
+      canClose({ ...base, reason: 'lost_to_follow_up', failedAttempts: 2 }, { lostAfterAttempts: 2, clearVisitsRequired: 2 }).allowed,
+      true,
+    );
   });
   test('an invalid day is an error, not a guess', () => {
     assert.throws(() => canClose({ ...base, on: '2026-02-30' }), /on: not a valid ISO day/);

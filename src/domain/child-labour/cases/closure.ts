@@ -1,4 +1,4 @@
-import { type IsoDay, requireDay, type SupportAction, type Visit, byDate } from './types.ts';
+import { byDate, type IsoDay, requireDay, type SupportAction, type Visit } from './types.ts';
 
 /*
  * Closing a case (issue 11). "No longer in child labour" is allowed only after at least two
@@ -52,7 +52,9 @@ export type ClosureRefusal =
   | 'note-required'
   | 'not-reassessed';
 
-export type ClosureDecision = { allowed: true; citation: string } | { allowed: false; refusal: ClosureRefusal; params: Record<string, number> };
+export type ClosureDecision =
+  | { allowed: true; citation: string }
+  | { allowed: false; refusal: ClosureRefusal; params: Record<string, number> };
 
 /**
  * Consecutive visits, counting back from the latest, that found the child out of child labour, with
@@ -91,7 +93,11 @@ export function canClose(input: ClosureInput, options: ClosureOptions = DEFAULT_
       return { allowed: true, citation: 'C182 Art 2' };
     case 'lost_to_follow_up':
       if (input.failedAttempts < options.lostAfterAttempts) {
-        return { allowed: false, refusal: 'too-few-attempts', params: { attempts: input.failedAttempts, required: options.lostAfterAttempts } };
+        return {
+          allowed: false,
+          refusal: 'too-few-attempts',
+          params: { attempts: input.failedAttempts, required: options.lostAfterAttempts },
+        };
       }
       return { allowed: true, citation: 'unit configuration: lost after N attempts' };
     case 'moved_away':

@@ -33,7 +33,8 @@ export function mayStoreIdentifyingData(consent: ConsentRecord | null, purpose: 
   const day = requireDay(on, 'on');
   const no = (refusal: ConsentRefusal): ConsentDecision => ({ allowed: false, refusal, citation: CONSENT_CITATION });
   if (!consent) return no('no-consent');
-  if (!(CONSENT_GIVERS as readonly string[]).includes(consent.givenBy) || consent.giverName.trim() === '') return no('not-parent-or-guardian');
+  if (!(CONSENT_GIVERS as readonly string[]).includes(consent.givenBy) || consent.giverName.trim() === '')
+    return no('not-parent-or-guardian');
   if (requireDay(consent.givenOn, 'givenOn') > day) return no('not-yet-given');
   if (consent.withdrawnOn !== null && requireDay(consent.withdrawnOn, 'withdrawnOn') <= day) return no('withdrawn');
   if (!consent.purposes.includes(purpose)) return no('purpose-not-covered');

@@ -23,7 +23,15 @@ describe('overdue follow-ups (intervals are unit data)', () => {
   }
   test('counts from the last visit up to today, not a future one', () => {
     const s = followUpState(
-      { identifiedOn: '2026-01-01', tier: 'worst_form', visits: [{ date: '2026-01-10', inChildLabour: true }, { date: '2026-03-01', inChildLabour: false }], closed: false },
+      {
+        identifiedOn: '2026-01-01',
+        tier: 'worst_form',
+        visits: [
+          { date: '2026-01-10', inChildLabour: true },
+          { date: '2026-03-01', inChildLabour: false },
+        ],
+        closed: false,
+      },
       INTERVALS,
       '2026-02-01',
     )!;
@@ -33,12 +41,22 @@ describe('overdue follow-ups (intervals are unit data)', () => {
     assert.equal(followUpState({ identifiedOn: '2026-01-01', tier: 'other', visits: [], closed: true }, INTERVALS, '2027-01-01'), null);
   });
   test('an interval that is not a positive whole number is refused', () => {
-    assert.throws(() => followUpState({ identifiedOn: '2026-01-01', tier: 'other', visits: [], closed: false }, { ...INTERVALS, other: 0 }, '2026-02-01'), /followUpIntervals.other/);
+    assert.throws(
+      () =>
+        followUpState({ identifiedOn: '2026-01-01', tier: 'other', visits: [], closed: false }, { ...INTERVALS, other: 0 }, '2026-02-01'),
+      /followUpIntervals.other/,
+    );
   });
 });
 
 describe('consent before identifying data (UU 27/2022 Pasal 25(2))', () => {
-  const consent: ConsentRecord = { givenBy: 'parent', giverName: 'the mother', givenOn: '2026-01-05', purposes: ['case_management'], withdrawnOn: null };
+  const consent: ConsentRecord = {
+    givenBy: 'parent',
+    giverName: 'the mother',
+    givenOn: '2026-01-05',
+    purposes: ['case_management'],
+    withdrawnOn: null,
+  };
   const table: [string, ConsentRecord | null, string, string | true][] = [
     ['recorded parent consent for the purpose', consent, '2026-01-05', true],
     ['no consent', null, '2026-01-05', 'no-consent'],
@@ -106,7 +124,17 @@ describe('pseudonymised export rows', () => {
     assert.notEqual(pseudonymise(row, new Uint8Array(32).fill(8)).pseudonym, p.pseudonym);
   });
   test('age bands', () => {
-    assert.deepEqual([4, 5, 11, 12, 14, 15, 17, 18, null].map(ageBand), ['under 5', '5-11', '5-11', '12-14', '12-14', '15-17', '15-17', '18+', 'unknown']);
+    assert.deepEqual([4, 5, 11, 12, 14, 15, 17, 18, null].map(ageBand), [
+      'under 5',
+      '5-11',
+      '5-11',
+      '12-14',
+      '12-14',
+      '15-17',
+      '15-17',
+      '18+',
+      'unknown',
+    ]);
   });
   test('a short key is refused', () => assert.throws(() => pseudonymise(row, new Uint8Array(8)), /key/));
 });

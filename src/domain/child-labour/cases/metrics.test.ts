@@ -27,7 +27,11 @@ describe('unit metrics (ICI core criteria)', () => {
     assert.equal(m.identifiedInChildLabour, 1);
   });
   test('a case identified before the window but visited in it is monitored, not identified', () => {
-    const m = unitMetrics([c({ identifiedOn: '2020-01-01', visits: [{ date: '2025-06-01', inChildLabour: false }] })], '2025-01-01', '2025-12-31');
+    const m = unitMetrics(
+      [c({ identifiedOn: '2020-01-01', visits: [{ date: '2025-06-01', inChildLabour: false }] })],
+      '2025-01-01',
+      '2025-12-31',
+    );
     assert.equal(m.childrenMonitored, 1);
     assert.equal(m.identifiedInChildLabour, 0);
     assert.equal(m.identificationRate, 0);
@@ -45,7 +49,13 @@ describe('unit metrics (ICI core criteria)', () => {
         closedOn: '2025-04-01',
         closureReason: 'no_longer_in_child_labour',
       }),
-      c({ inChildLabourAtIdentification: false, visits: [{ date: '2025-02-01', inChildLabour: false }, { date: '2025-02-01', inChildLabour: false }] }),
+      c({
+        inChildLabourAtIdentification: false,
+        visits: [
+          { date: '2025-02-01', inChildLabour: false },
+          { date: '2025-02-01', inChildLabour: false },
+        ],
+      }),
       c({
         identifiedOn: '2025-03-01',
         actions: [{ kind: 'awareness', dueDate: '2025-03-05', providedOn: '2025-03-31' }],

@@ -79,7 +79,10 @@ export function unitMetrics(cases: readonly MetricsCase[], from: IsoDay, to: Iso
     const last = [...visits].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0)).at(-1);
     if (last && !last.inChildLabour) m.noLongerInChildLabourAtLastVisit++;
     if (c.closureReason && inWindow(c.closedOn)) m.closedByReason[c.closureReason] = (m.closedByReason[c.closureReason] ?? 0) + 1;
-    const first = c.actions.map((a) => a.providedOn).filter((d): d is IsoDay => d !== null).sort()[0];
+    const first = c.actions
+      .map((a) => a.providedOn)
+      .filter((d): d is IsoDay => d !== null)
+      .sort()[0];
     if (first && inWindow(first)) delays.push(requireDay(first, 'providedOn') - requireDay(c.identifiedOn, 'identifiedOn'));
   }
   m.identificationRate = m.childrenMonitored === 0 ? null : m.identifiedInChildLabour / m.childrenMonitored;

@@ -60,10 +60,7 @@ export function casePriority(a: CaseAssessment, options: PriorityOptions = DEFAU
 }
 
 /** Worklist order: tier, then the younger child first, unknown ages last. */
-export function comparePriority(
-  a: { priority: Priority; age: number | null },
-  b: { priority: Priority; age: number | null },
-): number {
+export function comparePriority(a: { priority: Priority; age: number | null }, b: { priority: Priority; age: number | null }): number {
   if (a.priority.rank !== b.priority.rank) return a.priority.rank - b.priority.rank;
   return (a.age ?? Number.POSITIVE_INFINITY) - (b.age ?? Number.POSITIVE_INFINITY);
 }

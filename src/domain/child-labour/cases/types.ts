@@ -63,5 +63,8 @@ export function monthsBefore(day: IsoDay, months: number): IsoDay {
 
 /** Visits ordered by day (stable for the same day, in the order recorded). */
 export function byDate(visits: readonly Visit[]): Visit[] {
-  return visits.map((v, i) => ({ v, i })).sort((a, b) => (a.v.date < b.v.date ? -1 : a.v.date > b.v.date ? 1 : a.i - b.i)).map((x) => x.v);
+  return visits
+    .map((v, i) => ({ v, i }))
+    .sort((a, b) => (a.v.date < b.v.date ? -1 : a.v.date > b.v.date ? 1 : a.i - b.i))
+    .map((x) => x.v);
 }
