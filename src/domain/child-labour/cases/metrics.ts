@@ -69,6 +69,8 @@ export function unitMetrics(cases: readonly MetricsCase[], from: IsoDay, to: Iso
   for (const c of cases) {
     const visits = c.visits.filter((v) => inWindow(v.date));
     const provided = c.actions.filter((a) => inWindow(a.providedOn));
+    // Closings count by their day, whether or not the child was otherwise seen in the window.
+    if (c.closureReason && inWindow(c.closedOn)) m.closedByReason[c.closureReason] = (m.closedByReason[c.closureReason] ?? 0) + 1;
     // Monitored in the window: identified in it, or visited in it.
     if (!inWindow(c.identifiedOn) && visits.length === 0) continue;
     m.childrenMonitored++;
@@ -78,7 +80,6 @@ export function unitMetrics(cases: readonly MetricsCase[], from: IsoDay, to: Iso
     if (new Set(visits.map((v) => v.date)).size >= 2) m.withTwoFollowUps++;
     const last = [...visits].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0)).at(-1);
     if (last && !last.inChildLabour) m.noLongerInChildLabourAtLastVisit++;
-    if (c.closureReason && inWindow(c.closedOn)) m.closedByReason[c.closureReason] = (m.closedByReason[c.closureReason] ?? 0) + 1;
     const first = c.actions
       .map((a) => a.providedOn)
       .filter((d): d is IsoDay => d !== null)
@@ -88,4 +89,24 @@ export function unitMetrics(cases: readonly MetricsCase[], from: IsoDay, to: Iso
   m.identificationRate = m.childrenMonitored === 0 ? null : m.identifiedInChildLabour / m.childrenMonitored;
   m.medianDaysToFirstSupport = median(delays);
   return m;
+}
+
+/**
+ * The same figures broken down by a key of the case (sex, age band, district...). A case whose key
+ * is null is grouped under 'unknown'. Groups are listed in key order.
+ */
+export function unitMetricsBy<C extends MetricsCase>(
+  cases: readonly C[],
+  from: IsoDay,
+  to: IsoDay,
+  key: (c: C) => string | null,
+): { key: string; metrics: UnitMetrics }[] {
+  const groups = new Map<string, C[]>();
+  for (const c of cases) {
+    const k = key(c) ?? 'unknown';
+    const list = groups.get(k);
+    if (list) list.push(c);
+    else groups.set(k, [c]);
+  }
+  return [...groups.keys()].sort().map((k) => ({ key: k, metrics: unitMetrics(groups.get(k)!, from, to) }));
 }

@@ -3,7 +3,8 @@
  * services, verify removal, track the child afterwards). A case moves forward one step at a time;
  * `closed` is terminal and the reason says why (see closure.ts). Any open case may be closed for a
  * reason other than "no longer in child labour" (moved away, turned 18, lost, duplicate, not child
- * labour after all); only a case in follow-up may close as `no_longer_in_child_labour`.
+ * labour after all). Whether a reason's own conditions are met is closure.ts's rule (for
+ * `no_longer_in_child_labour`, two clear follow-up visits, so in practice only from `follow_up`).
  */
 export const CASE_STATUSES = ['identified', 'support_planned', 'support_provided', 'follow_up', 'closed'] as const;
 export type CaseStatus = (typeof CASE_STATUSES)[number];
