@@ -70,7 +70,10 @@ function independent(cases: MetricsCase[], from: string, to: string) {
     noLongerInChildLabourAtLastVisit: monitored.filter((c) => {
       const vs = c.visits.filter((v) => inW(v.date));
       if (vs.length === 0) return false;
-      const lastDay = vs.map((v) => v.date).sort().at(-1)!;
+      const lastDay = vs
+        .map((v) => v.date)
+        .sort()
+        .at(-1)!;
       // The last recorded visit on the last day decides (a stable sort keeps the recorded order).
       return !vs.filter((v) => v.date === lastDay).at(-1)!.inChildLabour;
     }).length,
