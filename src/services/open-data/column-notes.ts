@@ -80,6 +80,10 @@ export const COLUMN_NOTES: Record<string, string> = {
   openingDate: 'First day',
   closingDate: 'Last day',
   place: 'Where it met',
+  agenda: 'Items on the agenda (JSON list)',
+  adopted: 'Instruments the session adopted (JSON list)',
+  delegations: 'Number of delegations recorded for the session',
+  votes: 'Number of record votes recorded for the session',
   // offices
   'offices:id': 'Identifier of the office',
   name: 'Name',

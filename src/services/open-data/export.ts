@@ -77,7 +77,10 @@ function dictionaryMarkdown(rel: OpenDataRelease, tables: TableFile[]): string {
 }
 
 /** Every public table as CSV and JSON, the data dictionary and the sources list, as one streamed ZIP. */
-export async function openDataZip(s: OpenDataSources, dataDir: string = BUNDLED_DATA_DIR): Promise<{ release: OpenDataRelease; stream: Readable }> {
+export async function openDataZip(
+  s: OpenDataSources,
+  dataDir: string = BUNDLED_DATA_DIR,
+): Promise<{ release: OpenDataRelease; stream: Readable }> {
   const rel = await release(s);
   const tables: TableFile[] = [];
   for (const t of openDataTables(s)) {

@@ -1,3 +1,4 @@
+import type { ConferenceService } from '../conference-service.ts';
 import type { OrgansService } from '../organs-service.ts';
 import type { ProgrammeService } from '../programme-service.ts';
 import type { RegistryService } from '../registry-service.ts';
@@ -18,6 +19,7 @@ export type FlatRecord = Record<string, Cell>;
 
 export interface OpenDataSources {
   registry: RegistryService;
+  conference: ConferenceService;
   organs: OrgansService;
   supervision?: SupervisionService;
   programmes?: ProgrammeService;
@@ -73,9 +75,9 @@ export function openDataTables(s: OpenDataSources): OpenDataTable[] {
     },
     {
       name: 'ilc-sessions',
-      description: 'Sessions of the International Labour Conference',
+      description: 'Sessions of the International Labour Conference, their agenda and the instruments they adopted',
       api: 'GET /api/conference/sessions',
-      load: () => s.registry.listIlcSessions(),
+      load: () => s.conference.listSessions(),
     },
     {
       name: 'offices',
