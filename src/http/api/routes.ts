@@ -220,7 +220,7 @@ export function createApi({
   if (statistics) addStatisticsRoutes(api, statistics);
   if (search) addSearchRoutes(api, search);
   if (usdol) addUsdolRoutes(api, usdol, registry);
-  addExportRoutes(api, { registry, conference, organs, supervision, programmes, statistics, usdol, today });
+  addExportRoutes(api, { registry, compliance, conference, organs, supervision, programmes, statistics, usdol, today });
 
   api.openapi(health, async (c) => {
     // A load balancer needs an answer in time: a ping stuck on a silent network counts as down.

@@ -1,3 +1,4 @@
+import type { ComplianceService } from '../compliance-service.ts';
 import type { ConferenceService } from '../conference-service.ts';
 import type { OrgansService } from '../organs-service.ts';
 import type { ProgrammeService } from '../programme-service.ts';
@@ -19,6 +20,7 @@ export type FlatRecord = Record<string, Cell>;
 
 export interface OpenDataSources {
   registry: RegistryService;
+  compliance: ComplianceService;
   conference: ConferenceService;
   organs: OrgansService;
   supervision?: SupervisionService;
@@ -41,6 +43,7 @@ export const TABLE_NAMES = [
   'instruments',
   'countries',
   'ratifications',
+  'national-profiles',
   'ilc-sessions',
   'supervisory-comments',
   'supervisory-procedures',
@@ -72,6 +75,16 @@ export function openDataTables(s: OpenDataSources): OpenDataTable[] {
       description: 'Ratifications, with the minimum age declared under C138 Art 2(1) and the source of each row',
       api: 'GET /api/ratifications',
       load: async () => (await s.registry.listRatifications({}, null)).items,
+    },
+    {
+      name: 'national-profiles',
+      description:
+        'National minimum ages for work, hazardous work and compulsory education, and national light- and night-work rules, with their sources',
+      api: 'POST /api/compliance/check (the profile the check applies)',
+      load: async () =>
+        [...(await s.compliance.allCountryFacts()).values()]
+          .flatMap((f) => (f.profile ? [f.profile] : []))
+          .sort((a, b) => a.iso3.localeCompare(b.iso3)),
     },
     {
       name: 'ilc-sessions',

@@ -19,6 +19,7 @@ export const enData = {
     instruments: 'Instruments',
     countries: 'Member States',
     ratifications: 'Ratifications and declarations',
+    'national-profiles': 'National child-labour profiles',
     'ilc-sessions': 'Sessions of the International Labour Conference',
     'supervisory-comments': 'Comments of the supervisory bodies',
     'supervisory-procedures': 'Representations and complaints',

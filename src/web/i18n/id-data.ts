@@ -21,6 +21,7 @@ export const idData: DataDict = {
     instruments: 'Instrumen',
     countries: 'Negara anggota',
     ratifications: 'Ratifikasi dan deklarasi',
+    'national-profiles': 'Profil nasional pekerja anak',
     'ilc-sessions': 'Sidang Konferensi Perburuhan Internasional',
     'supervisory-comments': 'Komentar badan pengawas',
     'supervisory-procedures': 'Representasi dan pengaduan',
