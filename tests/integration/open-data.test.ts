@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import Database from 'better-sqlite3';
 import { createServices, type Services } from '../../src/container.ts';
 import { createApp } from '../../src/http/app.ts';
 import { flatten, TABLE_NAMES } from '../../src/services/open-data/tables.ts';
@@ -26,6 +27,15 @@ for (const database of await allDatabases()) {
       const res = await request(path);
       assert.equal(res.status, 200, path);
       return (await res.json()) as any;
+    };
+    /** Every item of a paged API list. */
+    const paged = async (path: string) => {
+      const items: unknown[] = [];
+      for (let page = 1; ; page++) {
+        const body = await json(`${path}?page=${page}&pageSize=100`);
+        items.push(...body.items);
+        if (items.length >= body.total || body.items.length === 0) return items;
+      }
     };
     const text = (name: string) => {
       const f = files.get(`${dir}/${name}`);
@@ -125,6 +135,13 @@ for (const database of await allDatabases()) {
         'ilc-sessions': async () => (await json('/api/conference/sessions')).items,
         'child-labour-estimates': async () => (await json('/api/statistics/child-labour')).estimates,
         'usdol-goods': async () => (await json('/api/goods')).items,
+        countries: async () => (await json('/api/countries')).items,
+        offices: async () => (await json('/api/office/offices')).items,
+        instruments: () => paged('/api/instruments'),
+        ratifications: () => paged('/api/ratifications'),
+        'supervisory-comments': () => paged('/api/comments'),
+        'supervisory-procedures': () => paged('/api/procedures'),
+        programmes: () => paged('/api/programmes'),
       };
       for (const name of TABLE_NAMES) {
         const records = JSON.parse(text(`${name}.json`)) as unknown[];
@@ -140,6 +157,31 @@ for (const database of await allDatabases()) {
             else assert.equal(cell, '', `${name}[${i}].${column} is empty`);
           }
         }
+      }
+    });
+
+    test('every CSV loads into an empty SQLite database and reads back as the API records', () => {
+      const db = new Database(':memory:');
+      try {
+        for (const name of TABLE_NAMES) {
+          const rows = csvRecords(text(`${name}.csv`));
+          const columns = Object.keys(rows[0] ?? {});
+          const q = (c: string) => `"${c.replace(/"/g, '""')}"`;
+          db.exec(`CREATE TABLE ${q(name)} (${columns.map((c) => `${q(c)} TEXT`).join(', ')})`);
+          const insert = db.prepare(`INSERT INTO ${q(name)} VALUES (${columns.map(() => '?').join(', ')})`);
+          db.transaction(() => {
+            for (const row of rows) insert.run(columns.map((c) => (row[c] === '' ? null : unguard(row[c] ?? ''))));
+          })();
+          const stored = db.prepare(`SELECT * FROM ${q(name)} ORDER BY rowid`).all() as Record<string, string | null>[];
+          const records = JSON.parse(text(`${name}.json`)) as unknown[];
+          assert.equal(stored.length, records.length, name);
+          for (const [i, record] of records.entries()) {
+            const flat = flatten(record);
+            for (const c of columns) assert.equal(stored[i]?.[c] ?? '', c in flat ? cellOf(flat[c]) : '', `${name}[${i}].${c}`);
+          }
+        }
+      } finally {
+        db.close();
       }
     });
 
