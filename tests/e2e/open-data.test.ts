@@ -53,7 +53,7 @@ describe('open-data page in a browser', { skip }, () => {
     await page.goto(`${base}/en/`);
     await page.locator('footer a[href="/en/data"]').click();
     assert.equal(new URL(page.url()).pathname, '/en/data');
-    assert.equal(await page.locator('h1').innerText(), 'Open data');
+    assert.equal(await page.locator('h1').textContent(), 'Open data');
     const hrefs = await page.locator('main a[href^="/api/export"]').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
     assert.deepEqual(
       hrefs.sort(),
