@@ -240,4 +240,9 @@ export class RegistryService {
   listIlcSessions() {
     return this.repo.listIlcSessions();
   }
+
+  /** The version of the loaded data (changes on every import); names the open-data downloads. */
+  dataVersion(): Promise<string> {
+    return this.repo.dataVersion();
+  }
 }

@@ -39,6 +39,7 @@ import { addressFromConnection, mountEditing } from './routing/editing-routes.ts
 import { mountGoods } from './routing/goods-routes.ts';
 import { langOfPath, pathWithoutLang, preferredLang } from './routing/locale.ts';
 import { mountMap } from './routing/map-routes.ts';
+import { mountOpenData } from './routing/open-data-routes.ts';
 import { mountOrgans } from './routing/organs-routes.ts';
 import { mountProgrammes } from './routing/programme-routes.ts';
 import { RenderMemo } from './routing/render-memo.ts';
@@ -354,6 +355,7 @@ function mountLanguage(app: Hono, deps: PortalDeps, lang: Lang): void {
   mountSupervision(app, lang, deps);
   if (deps.statistics) mountStatistics(app, lang, deps.statistics);
   if (deps.usdol) mountGoods(app, lang, { usdol: deps.usdol, registry });
+  mountOpenData(app, lang, { ...deps, registry, today });
 
   // '/en/instruments/' and the like: one canonical address per page, without the trailing slash.
   app.get(`${base}/*`, async (c, next) => {

@@ -3,6 +3,7 @@ import { type CommandSpec, seeHelp, stringFlag } from '../args.ts';
 import { oneLine, withServices } from '../context.ts';
 import { failure, usageError } from '../errors.ts';
 import { instrumentCode, iso3, oneOf } from '../validate.ts';
+import { exportZip } from './export-zip.ts';
 
 const NAME = 'export';
 const FORMATS = ['csv', 'json'] as const;
@@ -14,7 +15,12 @@ export const exportCommand: CommandSpec = {
     'Export every recorded ratification: CSV with the columns of GET /api/ratifications?format=csv, or JSON as an array of ratification views.',
   positionals: [],
   flags: {
-    format: { type: 'string', value: 'csv|json', description: 'output format (required)' },
+    format: { type: 'string', value: 'csv|json', description: 'output format (required unless --zip)' },
+    zip: {
+      type: 'string',
+      value: 'FILE',
+      description: 'write every public table, the data dictionary and the sources as one ZIP (GET /api/export.zip)',
+    },
     out: { type: 'string', value: 'FILE', description: 'write to FILE instead of standard output' },
     instrument: { type: 'string', value: 'C', description: 'only ratifications of this instrument, e.g. C138' },
     country: { type: 'string', value: 'X', description: 'only ratifications by this State, ISO 3166 alpha-3 such as IDN' },
@@ -23,10 +29,13 @@ export const exportCommand: CommandSpec = {
     'tripartite export --format csv --out ratifications.csv',
     'tripartite export --format json --instrument C138',
     'tripartite export --format csv --country IDN',
+    'tripartite export --zip open-data.zip',
   ],
   async run(args, io) {
+    const zip = stringFlag(args, 'zip');
+    if (zip !== undefined) return exportZip(zip, args, io);
     const rawFormat = stringFlag(args, 'format');
-    if (rawFormat === undefined) throw usageError(`"${NAME}" needs --format csv or --format json ${seeHelp(NAME)}`);
+    if (rawFormat === undefined) throw usageError(`"${NAME}" needs --format csv or --format json, or --zip FILE ${seeHelp(NAME)}`);
     const format = oneOf(rawFormat, FORMATS, NAME, '--format') as (typeof FORMATS)[number];
     const rawInstrument = stringFlag(args, 'instrument');
     const rawCountry = stringFlag(args, 'country');

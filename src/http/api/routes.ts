@@ -23,6 +23,7 @@ import { addAccountRoutes } from './account-routes.ts';
 import { addComplianceRoutes, addScreeningRoute } from './compliance-routes.ts';
 import { addConferenceRoutes } from './conference-routes.ts';
 import { addEditRoutes } from './edit-routes.ts';
+import { addExportRoutes } from './export-routes.ts';
 import { addGapsRoutes } from './gaps-routes.ts';
 import { addMapRoutes } from './map-routes.ts';
 import { addOrgansRoutes } from './organs-routes.ts';
@@ -219,6 +220,7 @@ export function createApi({
   if (statistics) addStatisticsRoutes(api, statistics);
   if (search) addSearchRoutes(api, search);
   if (usdol) addUsdolRoutes(api, usdol, registry);
+  addExportRoutes(api, { registry, compliance, conference, organs, supervision, programmes, statistics, usdol, today });
 
   api.openapi(health, async (c) => {
     // A load balancer needs an answer in time: a ping stuck on a silent network counts as down.

@@ -1,5 +1,6 @@
 import { enCompliance } from './en-compliance.ts';
 import { enConference } from './en-conference.ts';
+import { enData } from './en-data.ts';
 import { enEditing } from './en-editing.ts';
 import { enGoods } from './en-goods.ts';
 import { enMap } from './en-map.ts';
@@ -293,6 +294,7 @@ export const en = {
     `There is no member State with the code ${iso3} in the registry. Codes are ISO 3166 alpha-3, such as IDN.`,
   backHome: 'Go to the home page',
   ...enCompliance,
+  ...enData,
   ...enConference,
   ...enSupervision,
   ...enEditing,

@@ -1,6 +1,7 @@
 import type { Dict } from './en.ts';
 import { idCompliance } from './id-compliance.ts';
 import { idConference } from './id-conference.ts';
+import { idData } from './id-data.ts';
 import { idEditing } from './id-editing.ts';
 import { idGoods } from './id-goods.ts';
 import { idMap } from './id-map.ts';
@@ -280,6 +281,7 @@ export const id: Dict = {
   countryNotFound: (iso3) => `Tidak ada negara anggota dengan kode ${iso3} di registri. Kodenya mengikuti ISO 3166 alfa-3, misalnya IDN.`,
   backHome: 'Ke beranda',
   ...idCompliance,
+  ...idData,
   ...idConference,
   ...idSupervision,
   ...idEditing,

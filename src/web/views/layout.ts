@@ -118,6 +118,7 @@ ${page.body}
 <li><a href="/${lang}/gaps">${t.navGaps}</a></li>
 <li><a href="/${lang}/history">${t.navHistory}</a></li>
 <li><a href="/api/openapi.json">${t.footerApi}</a></li>
+<li><a href="/${lang}/data">${t.footerData}</a></li>
 </ul>
 </div>
 </footer>
