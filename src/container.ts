@@ -133,7 +133,10 @@ export async function createServices(config: DbTarget, options: ContainerOptions
       registry,
       new KyselyReportingRepository(handle.db),
       new KyselyHistoryRepository(handle.db, handle.dialect),
-      { replyRequests: (country) => supervision.replyRequestsFor(country) },
+      {
+        replyRequests: (country) => supervision.replyRequestsFor(country),
+        replyRequestsByCountry: () => supervision.replyRequestsByCountry(),
+      },
     ),
     conference: new ConferenceService(new KyselyConferenceRepository(handle.db), new KyselyHistoryRepository(handle.db, handle.dialect)),
     gaps: new GapsService(repo, events).withSource(() => organs.gaps(new Date().toISOString().slice(0, 10))),

@@ -46,6 +46,8 @@ export const REPORTING_TX = txPort<ReportingWriteTx>('reporting');
  */
 export interface ReplyRequestSource {
   replyRequests(country: string): Promise<ReplyRequest[]>;
+  /** Every State's requests in one read, by ISO3 (the overdue counts cover all States at once). */
+  replyRequestsByCountry(): Promise<ReadonlyMap<string, ReplyRequest[]>>;
 }
 
-export const NO_REPLY_REQUESTS: ReplyRequestSource = { replyRequests: async () => [] };
+export const NO_REPLY_REQUESTS: ReplyRequestSource = { replyRequests: async () => [], replyRequestsByCountry: async () => new Map() };

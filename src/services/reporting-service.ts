@@ -160,6 +160,7 @@ export class ReportingService {
       } else if (status === 'unknown') row.unknown++;
       rows.set(key, row);
     };
+    const replies = await this.replies.replyRequestsByCountry();
     for (const country of countries) {
       const own = byCountry.get(country.iso3);
       if (!own?.length) continue;
@@ -169,7 +170,7 @@ export class ReportingService {
         ruleSets: rules.ruleSets,
         groups: rules.groups,
         receipts: receiptsOf.get(country.iso3) ?? [],
-        replyRequests: await this.replies.replyRequests(country.iso3),
+        replyRequests: replies.get(country.iso3) ?? [],
         organisations: null,
         receiptsCompleteFrom: completeFrom.get(country.iso3) ?? null,
         today,

@@ -184,6 +184,13 @@ export class SupervisionService {
     return replyRequests(await this.repo.listComments(iso3.trim().toUpperCase()));
   }
 
+  /** Every State's reply requests, from one read of the comments. */
+  async replyRequestsByCountry(): Promise<Map<string, ReplyRequest[]>> {
+    const byCountry = new Map<string, SupervisoryComment[]>();
+    for (const c of await this.repo.listComments()) byCountry.set(c.country, [...(byCountry.get(c.country) ?? []), c]);
+    return new Map([...byCountry].map(([iso3, comments]) => [iso3, replyRequests(comments)]));
+  }
+
   /** Adds a comment (id: its NORMLEX id when given, else "local-N"). */
   addComment(actor: Actor | null, input: CommentInput, now: Date): Promise<ChangeResult<SupervisoryComment>> {
     return this.saveComment(actor, null, input, now);

@@ -214,6 +214,7 @@ for (const database of await allDatabases()) {
         new KyselyHistoryRepository(db, dialect),
         {
           replyRequests: async (iso3) => (iso3 === 'IDN' ? [{ instrument: 'C182', year: 2026, commentId: 'CEACR-TEST-1' }] : []),
+          replyRequestsByCountry: async () => new Map([['IDN', [{ instrument: 'C182', year: 2026, commentId: 'CEACR-TEST-1' }]]]),
         },
       );
       const data = await withComments.reportsFor('IDN', { year: 2027 }, TODAY);
