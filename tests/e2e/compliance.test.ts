@@ -13,7 +13,7 @@ import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { generateWorkforce } from '../../bench/gen-workforce.ts';
 import { startServer } from '../../src/main.ts';
-import { browserSuiteSkip, launchChromium } from '../support/browser.ts';
+import { browserSuiteConfig, browserSuiteSkip, launchChromium } from '../support/browser.ts';
 
 const skip = browserSuiteSkip('compliance browser tests');
 
@@ -33,14 +33,7 @@ describe('compliance pages in a browser', { skip }, () => {
 
   before(async () => {
     dir = mkdtempSync(join(tmpdir(), 'tripartite-e2e-compliance-'));
-    server = await startServer({
-      port: 0,
-      host: '127.0.0.1',
-      databaseUrl: null,
-      sqlitePath: join(dir, 't.db'),
-      pgSchema: 'public',
-      logLevel: 'silent',
-    });
+    server = await startServer(browserSuiteConfig(dir));
     base = `http://127.0.0.1:${server.port}`;
     // The example file the page offers, downloaded as a reader would, then uploaded.
     exampleFile = join(dir, 'screening-example.csv');

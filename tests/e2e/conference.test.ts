@@ -10,11 +10,10 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
-import type { Config } from '../../src/config/env.ts';
 import { createServices } from '../../src/container.ts';
 import { startServer } from '../../src/main.ts';
 import { PASSWORD, testHasher } from '../support/accounts.ts';
-import { browserSuiteSkip, launchChromium } from '../support/browser.ts';
+import { browserSuiteConfig, browserSuiteSkip, launchChromium } from '../support/browser.ts';
 
 const skip = browserSuiteSkip('Conference browser tests');
 const SEC = 'sec@example.org';
@@ -28,14 +27,7 @@ describe('a Conference session in a browser', { skip }, () => {
 
   before(async () => {
     dir = mkdtempSync(join(tmpdir(), 'tripartite-e2e-conference-'));
-    const config: Config = {
-      port: 0,
-      host: '127.0.0.1',
-      databaseUrl: null,
-      sqlitePath: join(dir, 't.db'),
-      pgSchema: 'public',
-      logLevel: 'silent',
-    };
+    const config = browserSuiteConfig(dir);
     const services = await createServices(config, { hasher: testHasher });
     const at = new Date('2026-12-03T10:00:00.000Z');
     const sec = await services.accounts.createUser({ email: SEC, password: PASSWORD, role: 'secretariat' }, at);

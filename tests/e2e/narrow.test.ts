@@ -13,7 +13,7 @@ import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { startServer } from '../../src/main.ts';
 import { en } from '../../src/web/i18n/en.ts';
 import { id } from '../../src/web/i18n/id.ts';
-import { browserSuiteSkip, launchChromium } from '../support/browser.ts';
+import { browserSuiteConfig, browserSuiteSkip, launchChromium } from '../support/browser.ts';
 
 const skip = browserSuiteSkip('portal at phone width');
 const WIDTH = 390;
@@ -29,14 +29,7 @@ describe('portal at 390 px', { skip }, () => {
 
   before(async () => {
     dir = mkdtempSync(join(tmpdir(), 'tripartite-e2e-narrow-'));
-    server = await startServer({
-      port: 0,
-      host: '127.0.0.1',
-      databaseUrl: null,
-      sqlitePath: join(dir, 't.db'),
-      pgSchema: 'public',
-      logLevel: 'silent',
-    });
+    server = await startServer(browserSuiteConfig(dir));
     base = `http://127.0.0.1:${server.port}`;
     browser = await launchChromium();
     // Scripts on, only so the test can measure the page (and axe can run); the pages use none.

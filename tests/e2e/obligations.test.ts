@@ -10,11 +10,10 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import type { Config } from '../../src/config/env.ts';
 import { createServices } from '../../src/container.ts';
 import { startServer } from '../../src/main.ts';
 import { PASSWORD, testHasher } from '../support/accounts.ts';
-import { browserSuiteSkip, launchChromium } from '../support/browser.ts';
+import { browserSuiteConfig, browserSuiteSkip, launchChromium } from '../support/browser.ts';
 
 const skip = browserSuiteSkip('obligations browser tests');
 
@@ -56,14 +55,7 @@ describe('the reporting calendar in a browser', { skip }, () => {
 
   before(async () => {
     dir = mkdtempSync(join(tmpdir(), 'tripartite-e2e-obligations-'));
-    const config: Config = {
-      port: 0,
-      host: '127.0.0.1',
-      databaseUrl: null,
-      sqlitePath: join(dir, 't.db'),
-      pgSchema: 'public',
-      logLevel: 'silent',
-    };
+    const config = browserSuiteConfig(dir);
     const services = await createServices(config, { hasher: testHasher });
     const at = new Date();
     await services.accounts.createUser({ email: IDN, password: PASSWORD, role: 'focal_point', countries: ['IDN'] }, at);

@@ -12,7 +12,7 @@ import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { startServer } from '../../src/main.ts';
 import { TABLE_NAMES } from '../../src/services/open-data/tables.ts';
-import { browserSuiteSkip, launchChromium } from '../support/browser.ts';
+import { browserSuiteConfig, browserSuiteSkip, launchChromium } from '../support/browser.ts';
 import { unzip } from '../support/unzip.ts';
 
 const skip = browserSuiteSkip('open-data browser tests');
@@ -27,14 +27,7 @@ describe('open-data page in a browser', { skip }, () => {
 
   before(async () => {
     dir = mkdtempSync(join(tmpdir(), 'tripartite-e2e-data-'));
-    server = await startServer({
-      port: 0,
-      host: '127.0.0.1',
-      databaseUrl: null,
-      sqlitePath: join(dir, 't.db'),
-      pgSchema: 'public',
-      logLevel: 'silent' as const,
-    });
+    server = await startServer(browserSuiteConfig(dir));
     base = `http://127.0.0.1:${server.port}`;
     browser = await launchChromium();
     context = await browser.newContext({ javaScriptEnabled: false });

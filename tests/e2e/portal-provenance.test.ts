@@ -13,7 +13,7 @@ import { startServer } from '../../src/main.ts';
 import { readBundle } from '../../src/storage/bundle.ts';
 import { BUNDLED_DATA_DIR } from '../../src/storage/paths.ts';
 import { PASSWORD, testHasher } from '../support/accounts.ts';
-import { browserSuiteSkip, launchChromium } from '../support/browser.ts';
+import { browserSuiteConfig, browserSuiteSkip, launchChromium } from '../support/browser.ts';
 
 const skip = browserSuiteSkip('provenance browser tests');
 const bundle = await readBundle(BUNDLED_DATA_DIR);
@@ -40,14 +40,7 @@ describe('provenance in a browser', { skip }, () => {
 
   before(async () => {
     dir = mkdtempSync(join(tmpdir(), 'tripartite-e2e-prov-'));
-    const config = {
-      port: 0,
-      host: '127.0.0.1',
-      databaseUrl: null,
-      sqlitePath: join(dir, 't.db'),
-      pgSchema: 'public',
-      logLevel: 'silent' as const,
-    };
+    const config = browserSuiteConfig(dir);
     server = await startServer(config);
     base = `http://127.0.0.1:${server.port}`;
     const services = await createServices(config, { hasher: testHasher });

@@ -10,7 +10,7 @@ import { after, before, describe, test } from 'node:test';
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { startServer } from '../../src/main.ts';
-import { browserSuiteSkip, launchChromium } from '../support/browser.ts';
+import { browserSuiteConfig, browserSuiteSkip, launchChromium } from '../support/browser.ts';
 
 const skip = browserSuiteSkip('portal browser tests');
 
@@ -26,14 +26,7 @@ describe('portal in a browser', { skip }, () => {
 
   before(async () => {
     dir = mkdtempSync(join(tmpdir(), 'tripartite-e2e-'));
-    server = await startServer({
-      port: 0,
-      host: '127.0.0.1',
-      databaseUrl: null,
-      sqlitePath: join(dir, 't.db'),
-      pgSchema: 'public',
-      logLevel: 'silent',
-    });
+    server = await startServer(browserSuiteConfig(dir));
     base = `http://127.0.0.1:${server.port}`;
     browser = await launchChromium();
     // No page may need JavaScript: run with it off, as a reader with scripts blocked would.

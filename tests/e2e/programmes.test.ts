@@ -11,7 +11,7 @@ import { after, before, describe, test } from 'node:test';
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { startServer } from '../../src/main.ts';
-import { browserSuiteSkip, launchChromium } from '../support/browser.ts';
+import { browserSuiteConfig, browserSuiteSkip, launchChromium } from '../support/browser.ts';
 
 const skip = browserSuiteSkip('programmes browser tests');
 
@@ -38,14 +38,7 @@ describe('Programmes pages in a browser', { skip }, () => {
 
   before(async () => {
     dir = mkdtempSync(join(tmpdir(), 'tripartite-e2e-programmes-'));
-    server = await startServer({
-      port: 0,
-      host: '127.0.0.1',
-      databaseUrl: null,
-      sqlitePath: join(dir, 't.db'),
-      pgSchema: 'public',
-      logLevel: 'silent' as const,
-    });
+    server = await startServer(browserSuiteConfig(dir));
     base = `http://127.0.0.1:${server.port}`;
     browser = await launchChromium();
     context = await browser.newContext({ javaScriptEnabled: false });

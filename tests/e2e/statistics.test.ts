@@ -11,7 +11,7 @@ import { after, before, describe, test } from 'node:test';
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { startServer } from '../../src/main.ts';
-import { browserSuiteSkip, launchChromium } from '../support/browser.ts';
+import { browserSuiteConfig, browserSuiteSkip, launchChromium } from '../support/browser.ts';
 
 const skip = browserSuiteSkip('statistics browser tests');
 
@@ -30,14 +30,7 @@ describe('statistics page in a browser', { skip }, () => {
 
   before(async () => {
     dir = mkdtempSync(join(tmpdir(), 'tripartite-e2e-stats-'));
-    const config = {
-      port: 0,
-      host: '127.0.0.1',
-      databaseUrl: null,
-      sqlitePath: join(dir, 't.db'),
-      pgSchema: 'public',
-      logLevel: 'silent' as const,
-    };
+    const config = browserSuiteConfig(dir);
     server = await startServer(config);
     base = `http://127.0.0.1:${server.port}`;
     browser = await launchChromium();

@@ -13,7 +13,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { createServices } from '../../src/container.ts';
 import { startServer } from '../../src/main.ts';
 import { PASSWORD, testHasher } from '../support/accounts.ts';
-import { browserSuiteSkip, launchChromium } from '../support/browser.ts';
+import { browserSuiteConfig, browserSuiteSkip, launchChromium } from '../support/browser.ts';
 
 const skip = browserSuiteSkip('supervision browser tests');
 
@@ -28,14 +28,7 @@ describe('supervision in a browser', { skip }, () => {
 
   before(async () => {
     dir = mkdtempSync(join(tmpdir(), 'tripartite-e2e-supervision-'));
-    const config = {
-      port: 0,
-      host: '127.0.0.1',
-      databaseUrl: null,
-      sqlitePath: join(dir, 't.db'),
-      pgSchema: 'public',
-      logLevel: 'silent' as const,
-    };
+    const config = browserSuiteConfig(dir);
     server = await startServer(config);
     base = `http://127.0.0.1:${server.port}`;
     const services = await createServices(config, { hasher: testHasher });

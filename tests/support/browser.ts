@@ -1,5 +1,7 @@
+import { join } from 'node:path';
 import { test } from 'node:test';
 import { type Browser, chromium } from 'playwright-core';
+import type { Config } from '../../src/config/env.ts';
 import { CHROMIUM_PATH, chromiumUnavailable } from './databases.ts';
 
 /**
@@ -28,4 +30,9 @@ export function launchChromium(): Promise<Browser> {
       '--disable-sync',
     ],
   });
+}
+
+/** A portal server's settings for a browser suite: its own SQLite file in `dir`, any free port, no log. */
+export function browserSuiteConfig(dir: string): Config {
+  return { port: 0, host: '127.0.0.1', databaseUrl: null, sqlitePath: join(dir, 't.db'), pgSchema: 'public', logLevel: 'silent' };
 }
