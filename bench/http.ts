@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { PROJECT_ROOT } from '../src/storage/paths.ts';
-import { postgresUnavailable, TEST_PG_URL } from '../tests/support/databases.ts';
+import { postgresUnavailable, TEST_DATA_KEY, TEST_PG_URL } from '../tests/support/databases.ts';
 import { startServer, stopServer } from './server.ts';
 
 const DURATION = Number(process.env.BENCH_DURATION ?? 10);
@@ -77,7 +77,13 @@ try {
   if (pgReason) console.log(`!!! PostgreSQL benchmark skipped: ${pgReason}`);
   else {
     const schema = `bench_${process.pid}`;
-    rows.push(...(await benchDb('PostgreSQL', { DATABASE_URL: TEST_PG_URL, TRIPARTITE_PG_SCHEMA: schema }, 3902)));
+    rows.push(
+      ...(await benchDb(
+        'PostgreSQL',
+        { DATABASE_URL: TEST_PG_URL, TRIPARTITE_PG_SCHEMA: schema, TRIPARTITE_DATA_KEY: TEST_DATA_KEY },
+        3902,
+      )),
+    );
     const { default: pg } = await import('pg');
     const client = new pg.Client({ connectionString: TEST_PG_URL });
     await client.connect();

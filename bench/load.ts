@@ -25,7 +25,7 @@ import { join } from 'node:path';
 import autocannon from 'autocannon';
 import type { Config } from '../src/config/env.ts';
 import { createServices } from '../src/container.ts';
-import { postgresUnavailable, TEST_PG_URL } from '../tests/support/databases.ts';
+import { postgresUnavailable, TEST_DATA_KEY, TEST_PG_URL } from '../tests/support/databases.ts';
 import { loadReport, type LoadRow as Row, writeSection } from './load-report.ts';
 import { P99_LIMIT, readIsolation, THROUGHPUT_FLOOR } from './read-isolation.ts';
 import { startServer, stopServer } from './server.ts';
@@ -378,7 +378,7 @@ try {
         await loadDb(
           'PostgreSQL',
           { databaseUrl: TEST_PG_URL, sqlitePath: '', pgSchema: schema },
-          { DATABASE_URL: TEST_PG_URL, TRIPARTITE_PG_SCHEMA: schema },
+          { DATABASE_URL: TEST_PG_URL, TRIPARTITE_PG_SCHEMA: schema, TRIPARTITE_DATA_KEY: TEST_DATA_KEY },
           3912,
           dir,
         ),

@@ -12,7 +12,7 @@ import type { Config } from '../src/config/env.ts';
 import { createServices } from '../src/container.ts';
 import { createApp } from '../src/http/app.ts';
 import { PROJECT_ROOT } from '../src/storage/paths.ts';
-import { postgresUnavailable, TEST_PG_URL } from '../tests/support/databases.ts';
+import { postgresUnavailable, TEST_DATA_KEYS, TEST_PG_URL } from '../tests/support/databases.ts';
 
 const QUERIES = [
   'pekerja anak',
@@ -83,7 +83,7 @@ try {
   else {
     const schema = `bench_search_${process.pid}`;
     try {
-      rows.push(await benchDb('PostgreSQL', { ...base, databaseUrl: TEST_PG_URL, pgSchema: schema }));
+      rows.push(await benchDb('PostgreSQL', { ...base, databaseUrl: TEST_PG_URL, pgSchema: schema, dataKeys: TEST_DATA_KEYS }));
     } finally {
       const { default: pg } = await import('pg');
       const client = new pg.Client({ connectionString: TEST_PG_URL });

@@ -28,8 +28,10 @@ import { KyselyAccountRepository } from './storage/account-repository.ts';
 import { argon2Hasher } from './storage/argon2-hasher.ts';
 import { readBundle } from './storage/bundle.ts';
 import { KyselyConferenceRepository } from './storage/conference-repository.ts';
+import { resolveDataKeys, verifyDataKey } from './storage/data-keys.ts';
 import { type DbHandle, type DbTarget, migrateToLatest, openDb } from './storage/db.ts';
 import { readEstimatesBundle } from './storage/estimates-bundle.ts';
+import type { Keyring } from './storage/field-crypto.ts';
 import { KyselyHistoryRepository } from './storage/history-repository.ts';
 import { readOrgansBundle } from './storage/organs-bundle.ts';
 import { KyselyOrgansRepository } from './storage/organs-repository.ts';
@@ -67,6 +69,13 @@ export interface Services {
   search: SearchService;
   /** USDOL's List of Goods and country facts (issue 10, read-only bundled data). */
   usdol: UsdolService;
+  /**
+   * The key(s) sealing children's identifying data (issue 11, decision 210); null only for a
+   * PostgreSQL tool run without TRIPARTITE_DATA_KEY (a server refuses to start that way).
+   */
+  dataKeys: Keyring | null;
+  /** Said once at start when the key comes from a key file beside the SQLite database. */
+  dataKeyNotice: string | null;
   close(): Promise<void>;
 }
 
@@ -78,16 +87,20 @@ export interface ContainerOptions {
   dataDir?: string;
   /** Cache lookups, imported rows and refused sign-ins, for the metrics (src/http/metrics.ts). */
   events?: ServiceEvents;
+  /** A server (and the case CLI) needs the data key; migrations, backups and reads do not. */
+  requireDataKey?: boolean;
 }
 
 /** Composition root shared by the server, the CLI and the tests: config → db → repositories → services. */
-export async function createServices(config: DbTarget, options: ContainerOptions = {}): Promise<Services> {
+export async function createServices(config: DbTarget & { dataKeys?: Keyring | null }, options: ContainerOptions = {}): Promise<Services> {
   // Read-only bundled data (decision 180), read before the database opens so a bad file leaks no connection.
   const usdol = new UsdolService(await readUsdolBundle(options.dataDir ?? BUNDLED_DATA_DIR));
+  const { keys: dataKeys, notice: dataKeyNotice } = resolveDataKeys(config, options.requireDataKey ?? false);
   const handle = await openDb(config);
   try {
     if (options.prepare ?? true) {
       await migrateToLatest(handle);
+      if (dataKeys) await verifyDataKey(handle.db, dataKeys);
       const repo = new KyselyRegistryRepository(handle.db, handle.dialect);
       await seedIfEmpty(repo, () => readBundle(options.dataDir ?? BUNDLED_DATA_DIR));
       await new KyselyOrgansRepository(handle.db, handle.dialect).seedIfEmpty(() => readOrgansBundle(options.dataDir ?? BUNDLED_DATA_DIR));
@@ -165,6 +178,8 @@ export async function createServices(config: DbTarget, options: ContainerOptions
       events,
     ),
     usdol,
+    dataKeys,
+    dataKeyNotice,
     close: () => handle.close(),
   };
 }

@@ -12,7 +12,8 @@ export async function startServer(config: Config, options: { logger?: Logger } =
   const logger = options.logger ?? createLogger({ level: config.logLevel });
   // prom-client is loaded only when the metrics are on (it adds ~40 ms to start-up).
   const metrics = config.metricsToken ? new (await import('./http/metrics.ts')).AppMetrics(config.metricsToken) : undefined;
-  const services = await createServices(config, { events: metrics?.events });
+  const services = await createServices(config, { events: metrics?.events, requireDataKey: true });
+  if (services.dataKeyNotice) logger.info(services.dataKeyNotice);
   metrics?.watchPool(services.handle);
   // Unexpected errors are logged by the app itself, with their stack and request id.
   const app = createApp({ ...services, trustProxy: config.trustProxy, corsWriteOrigins: config.corsWriteOrigins, logger, metrics });

@@ -1,3 +1,4 @@
+import { type Keyring, keyringFromEnv } from '../storage/field-crypto.ts';
 /**
  * Configuration is read once, at the entry points, and passed down as a typed object. Nothing
  * below this module reads process.env.
@@ -24,9 +25,25 @@ export interface Config {
   dbStatementTimeoutMs?: number;
   /** On SIGTERM/SIGINT, how long requests in flight may take to finish before they are cut (ms). */
   shutdownGraceMs?: number;
+  /**
+   * TRIPARTITE_DATA_KEY (and TRIPARTITE_DATA_KEYS_OLD): the key that seals children's identifying
+   * data (issue 11, decision 191). null: unset (SQLite then keeps a key file beside the database;
+   * a PostgreSQL server refuses to start, see src/storage/data-keys.ts).
+   */
+  dataKeys?: Keyring | null;
 }
 
 export class ConfigError extends Error {}
+
+function dataKeysFrom(env: NodeJS.ProcessEnv, problems: string[]): Keyring | null {
+  try {
+    return keyringFromEnv(env);
+  } catch (error) {
+    // The message names the setting and what is wrong with it, never the value.
+    problems.push((error as Error).message);
+    return null;
+  }
+}
 
 /** Defaults of the database timeouts (decision 071). */
 export const DEFAULT_DB_CONNECT_TIMEOUT_MS = 2000;
@@ -67,8 +84,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const shutdownGraceMs = Number(graceRaw);
   if (!/^\d+$/.test(graceRaw) || shutdownGraceMs > 3_600_000)
     problems.push(`TRIPARTITE_SHUTDOWN_GRACE_MS must be a whole number of milliseconds, 0–3600000, got "${graceRaw}"`);
+  const dataKeys = dataKeysFrom(env, problems);
   if (problems.length) throw new ConfigError(`Invalid configuration:\n  ${problems.join('\n  ')}`);
   return {
+    dataKeys,
     port,
     host: env.HOST?.trim() || '0.0.0.0',
     databaseUrl,

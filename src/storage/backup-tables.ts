@@ -37,6 +37,13 @@ export const TABLES = [
   { name: 'gb_members', key: 'id' },
   { name: 'gb_sessions', key: 'number' },
   { name: 'ilo_offices', key: 'id' },
+  // Issue 11: identifying fields stay sealed in the backup (restore needs the same data key).
+  { name: 'monitoring_units', key: 'id' },
+  { name: 'unit_members', key: 'id' },
+  { name: 'cases', key: 'id' },
+  { name: 'case_visits', key: 'id' },
+  { name: 'case_actions', key: 'id' },
+  { name: 'case_events', key: 'id' },
 ] as const satisfies readonly { name: keyof Database; key: string }[];
 
 export type TableName = (typeof TABLES)[number]['name'];

@@ -1,5 +1,5 @@
 import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
-import { chmodSync, closeSync, constants, openSync, readFileSync, statSync, writeSync } from 'node:fs';
+import { chmodSync, closeSync, constants, linkSync, openSync, readFileSync, statSync, unlinkSync, writeSync } from 'node:fs';
 
 /*
  * Authenticated encryption of identifying fields (issue 11; decision 191). AES-256-GCM from
@@ -122,17 +122,23 @@ export function rotateField(ring: Keyring, envelope: string, context = ''): stri
 export function ensureKeyFile(databasePath: string): { path: string; created: boolean; key: DataKey } {
   const path = `${databasePath}.key`;
   let created = false;
+  // Written whole under a temporary name, then linked into place: a process starting at the same
+  // moment sees either no key file or a complete one, never an empty file it would take for a key.
+  const temp = `${path}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+  const fd = openSync(temp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, 0o600);
   try {
-    const fd = openSync(path, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, 0o600);
-    try {
-      writeSync(fd, `${randomBytes(KEY_BYTES).toString('base64')}\n`);
-    } finally {
-      closeSync(fd);
-    }
-    chmodSync(path, 0o600);
+    writeSync(fd, `${randomBytes(KEY_BYTES).toString('base64')}\n`);
+  } finally {
+    closeSync(fd);
+  }
+  try {
+    chmodSync(temp, 0o600);
+    linkSync(temp, path);
     created = true;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+  } finally {
+    unlinkSync(temp);
   }
   if (process.platform !== 'win32' && (statSync(path).mode & 0o077) !== 0) {
     throw new FieldCryptoError(`${path}: readable by group or others; restrict it with chmod 600`);

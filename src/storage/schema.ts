@@ -19,6 +19,14 @@ import type {
   SupervisoryCommentsTable,
   SupervisoryProceduresTable,
 } from './schema-governance.ts';
+import type {
+  CaseActionsTable,
+  CaseEventsTable,
+  CasesTable,
+  CaseVisitsTable,
+  MonitoringUnitsTable,
+  UnitMembersTable,
+} from './schema-monitoring.ts';
 
 /**
  * Row types. Dates are ISO text on both databases ('YYYY' or 'YYYY-MM-DD' partial dates), and
@@ -215,6 +223,12 @@ export interface Database {
   supervisory_comments: SupervisoryCommentsTable;
   programmes: ProgrammesTable;
   supervisory_procedures: SupervisoryProceduresTable;
+  monitoring_units: MonitoringUnitsTable;
+  unit_members: UnitMembersTable;
+  cases: CasesTable;
+  case_visits: CaseVisitsTable;
+  case_actions: CaseActionsTable;
+  case_events: CaseEventsTable;
 }
 
 export type {

@@ -13,7 +13,7 @@ import { BackupFileError, BackupRefused, backupDatabase, databaseHasData, restor
 import { type DbHandle, migrateToLatest, openDb } from '../../src/storage/db.ts';
 import { PROJECT_ROOT } from '../../src/storage/paths.ts';
 import { PASSWORD, testHasher } from '../support/accounts.ts';
-import { allDatabases, postgresDatabase, sqliteDatabase, type TestDatabase } from '../support/databases.ts';
+import { allDatabases, postgresDatabase, sqliteDatabase, TEST_DATA_KEY, type TestDatabase } from '../support/databases.ts';
 
 const NOW = new Date('2026-11-27T10:00:00.000Z');
 const source = 'Test source: ILO NORMLEX printout, 2026';
@@ -288,7 +288,11 @@ for (const target of databases) {
 
       const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, LOG_LEVEL: 'silent', TZ: 'UTC' };
       if (target.config.databaseUrl)
-        Object.assign(env, { DATABASE_URL: target.config.databaseUrl, TRIPARTITE_PG_SCHEMA: target.config.pgSchema });
+        Object.assign(env, {
+          DATABASE_URL: target.config.databaseUrl,
+          TRIPARTITE_PG_SCHEMA: target.config.pgSchema,
+          TRIPARTITE_DATA_KEY: TEST_DATA_KEY,
+        });
       else env.TRIPARTITE_DB = target.config.sqlitePath;
       const child: ChildProcess = spawn(
         process.execPath,

@@ -11,7 +11,7 @@ import { after, before, describe, test } from 'node:test';
 import { createServices } from '../../src/container.ts';
 import { PROJECT_ROOT } from '../../src/storage/paths.ts';
 import { type Client, PASSWORD, signIn, testHasher } from '../support/accounts.ts';
-import { allDatabases, type TestDatabase } from '../support/databases.ts';
+import { allDatabases, TEST_DATA_KEY, type TestDatabase } from '../support/databases.ts';
 
 const source = 'Test source: ILO NORMLEX printout, 2026';
 
@@ -29,7 +29,7 @@ function freePort(): Promise<number> {
 function databaseEnv(database: TestDatabase): NodeJS.ProcessEnv {
   const { config } = database;
   return config.databaseUrl
-    ? { DATABASE_URL: config.databaseUrl, TRIPARTITE_PG_SCHEMA: config.pgSchema }
+    ? { DATABASE_URL: config.databaseUrl, TRIPARTITE_PG_SCHEMA: config.pgSchema, TRIPARTITE_DATA_KEY: TEST_DATA_KEY }
     : { DATABASE_URL: '', TRIPARTITE_DB: config.sqlitePath };
 }
 

@@ -5,7 +5,7 @@ import { runCli } from '../../src/cli/index.ts';
 import { createServices, type Services } from '../../src/container.ts';
 import { evaluate, WORK_KINDS } from '../../src/domain/child-labour/index.ts';
 import { createApp } from '../../src/http/app.ts';
-import { allDatabases } from '../support/databases.ts';
+import { allDatabases, TEST_DATA_KEY } from '../support/databases.ts';
 
 const TODAY = '2026-11-27';
 const COUNTRIES = ['IDN', 'ESP', 'BRA', 'NGA', 'USA', 'IRN', 'TLS', 'IND', 'DEU', 'ZAF', 'BGD', 'ARG'];
@@ -19,6 +19,7 @@ for (const database of await allDatabases()) {
       TRIPARTITE_TODAY: TODAY,
       TRIPARTITE_DB: database.config.sqlitePath,
       DATABASE_URL: database.config.databaseUrl ?? '',
+      TRIPARTITE_DATA_KEY: TEST_DATA_KEY,
       TRIPARTITE_PG_SCHEMA: database.config.pgSchema,
     };
 

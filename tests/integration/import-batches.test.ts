@@ -19,7 +19,7 @@ import { inBatches, MAX_ROWS_PER_STATEMENT, rowsPerStatement } from '../../src/s
 import { KyselyHistoryRepository } from '../../src/storage/history-repository.ts';
 import type { Database as Schema } from '../../src/storage/schema.ts';
 import { PASSWORD, testHasher } from '../support/accounts.ts';
-import { allDatabases, postgresDatabase, sqliteDatabase, type TestDatabase } from '../support/databases.ts';
+import { allDatabases, postgresDatabase, sqliteDatabase, TEST_DATA_KEY, type TestDatabase } from '../support/databases.ts';
 import { IMPORT_HEADER, type ImportPair, importCsv, importLine, importPairs } from '../support/import-rows.ts';
 
 const NOW = new Date('2026-11-27T10:00:00.000Z');
@@ -216,7 +216,12 @@ for (const like of databases) {
         writeFileSync(file, importCsv(pairs, 0, rows));
         const { config } = o.target;
         const env: NodeJS.ProcessEnv = config.databaseUrl
-          ? { DATABASE_URL: config.databaseUrl, TRIPARTITE_PG_SCHEMA: config.pgSchema, LOG_LEVEL: 'silent' }
+          ? {
+              DATABASE_URL: config.databaseUrl,
+              TRIPARTITE_PG_SCHEMA: config.pgSchema,
+              TRIPARTITE_DATA_KEY: TEST_DATA_KEY,
+              LOG_LEVEL: 'silent',
+            }
           : { TRIPARTITE_DB: config.sqlitePath, LOG_LEVEL: 'silent' };
         const cli = async (args: string[]) => {
           let stdout = '';

@@ -17,6 +17,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { createServices } from '../../src/container.ts';
 import { PROJECT_ROOT } from '../../src/storage/paths.ts';
 import { testHasher } from '../support/accounts.ts';
+import { TEST_DATA_KEY } from '../support/databases.ts';
 import {
   loudSkipPrivatePostgres,
   type PrivatePostgres,
@@ -89,6 +90,7 @@ describe('PostgreSQL going away and coming back', { skip, timeout: 120_000 }, ()
       env: {
         ...process.env,
         DATABASE_URL: database.url,
+        TRIPARTITE_DATA_KEY: TEST_DATA_KEY,
         TRIPARTITE_PG_SCHEMA: 'public',
         PORT: String(port),
         HOST: '127.0.0.1',

@@ -8,7 +8,7 @@ import { gzipSync } from 'node:zlib';
 import { runCli } from '../../src/cli/index.ts';
 import { createServices, type Services } from '../../src/container.ts';
 import { createApp } from '../../src/http/app.ts';
-import { allDatabases } from '../support/databases.ts';
+import { allDatabases, TEST_DATA_KEY } from '../support/databases.ts';
 
 const ON = '2026-11-27';
 const WORKERS = [
@@ -35,6 +35,7 @@ for (const database of await allDatabases()) {
       ...process.env,
       TRIPARTITE_DB: database.config.sqlitePath,
       DATABASE_URL: database.config.databaseUrl ?? '',
+      TRIPARTITE_DATA_KEY: TEST_DATA_KEY,
       TRIPARTITE_PG_SCHEMA: database.config.pgSchema,
       TRIPARTITE_NO_PROGRESS: '1',
     };

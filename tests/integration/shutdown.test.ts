@@ -13,7 +13,7 @@ import { after, describe, test } from 'node:test';
 import { generateWorkforce } from '../../bench/gen-workforce.ts';
 import { loadConfig } from '../../src/config/env.ts';
 import { PROJECT_ROOT } from '../../src/storage/paths.ts';
-import { allDatabases, sqliteDatabase, type TestDatabase } from '../support/databases.ts';
+import { allDatabases, sqliteDatabase, TEST_DATA_KEY, type TestDatabase } from '../support/databases.ts';
 
 const ON = '2026-11-27';
 const SCREEN = `/api/compliance/screen?format=csv&on=${ON}`;
@@ -62,7 +62,7 @@ after(() => {
 async function serve(database: TestDatabase, env: Record<string, string> = {}): Promise<Served> {
   const { DATABASE_URL: _url, TRIPARTITE_PG_SCHEMA: _schema, TRIPARTITE_DB: _db, ...inherited } = process.env;
   const target = database.config.databaseUrl
-    ? { DATABASE_URL: database.config.databaseUrl, TRIPARTITE_PG_SCHEMA: database.config.pgSchema }
+    ? { DATABASE_URL: database.config.databaseUrl, TRIPARTITE_PG_SCHEMA: database.config.pgSchema, TRIPARTITE_DATA_KEY: TEST_DATA_KEY }
     : { TRIPARTITE_DB: database.config.sqlitePath };
   const child = spawn(process.execPath, [join(PROJECT_ROOT, 'bin/tripartite.js'), 'serve'], {
     cwd: PROJECT_ROOT,

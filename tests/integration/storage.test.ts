@@ -18,7 +18,8 @@ for (const database of await allDatabases()) {
           () =>
             new Promise<number>((resolve) => {
               const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
-                env: { ...process.env, CONFIG: JSON.stringify(database.config) },
+                // The data key is a Buffer, which JSON cannot carry; migrating and seeding need none.
+                env: { ...process.env, CONFIG: JSON.stringify({ ...database.config, dataKeys: undefined }) },
                 stdio: ['ignore', 'inherit', 'inherit'],
               });
               child.on('exit', (code) => resolve(code ?? 1));

@@ -1,9 +1,18 @@
+import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Config } from '../../src/config/env.ts';
+import { keyring, parseDataKey } from '../../src/storage/field-crypto.ts';
 
 export const TEST_PG_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+
+/**
+ * The data key of this test process (issue 11): a PostgreSQL server refuses to start without one,
+ * so PostgreSQL configs carry it and spawned servers get it as TRIPARTITE_DATA_KEY.
+ */
+export const TEST_DATA_KEY = randomBytes(32).toString('base64');
+export const TEST_DATA_KEYS = keyring(parseDataKey(TEST_DATA_KEY));
 
 export interface TestDatabase {
   name: 'sqlite' | 'postgres';
@@ -53,7 +62,7 @@ export async function postgresDatabase(): Promise<TestDatabase> {
   const schema = `t_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
   return {
     name: 'postgres',
-    config: { ...baseConfig(), databaseUrl: TEST_PG_URL, pgSchema: schema },
+    config: { ...baseConfig(), databaseUrl: TEST_PG_URL, pgSchema: schema, dataKeys: TEST_DATA_KEYS },
     skip: reason ? loudSkip(reason) : false,
     cleanup: async () => {
       if (reason) return;
