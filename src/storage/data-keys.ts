@@ -52,7 +52,8 @@ const CHECK_TEXT = 'tripartite data key check';
 
 /**
  * A database remembers a value sealed with the key it was first opened with; a server given
- * another key refuses to start instead of failing on every case later (or serving garbage).
+ * another key refuses to start, once the database holds children's cases, instead of failing on
+ * every case later (or serving garbage).
  */
 export async function verifyDataKey(db: Kysely<Database>, keys: Keyring): Promise<void> {
   const row = await db.selectFrom('meta').select('value').where('key', '=', CHECK_KEY).executeTakeFirst();
@@ -70,9 +71,23 @@ export async function verifyDataKey(db: Kysely<Database>, keys: Keyring): Promis
   } catch {
     opened = null;
   }
-  if (opened !== CHECK_TEXT) {
-    throw new FieldCryptoError(
-      `${DATA_KEY_ENV} does not open the data this database holds: set the key it was sealed with (after a rotation, list the old key in TRIPARTITE_DATA_KEYS_OLD)`,
-    );
+  if (opened === CHECK_TEXT) return;
+  // Another key, but nothing sealed to lose (e.g. a backup restored into a new SQLite file, which
+  // gets its own key file): adopt the current key. With children's data present, refuse.
+  if (!(await holdsSealedData(db))) {
+    await db
+      .updateTable('meta')
+      .set({ value: encryptField(keys, CHECK_TEXT, CHECK_KEY) })
+      .where('key', '=', CHECK_KEY)
+      .execute();
+    return;
   }
+  throw new FieldCryptoError(
+    `${DATA_KEY_ENV} does not open the children's data this database holds: set the key it was sealed with (after a rotation, list the old key in TRIPARTITE_DATA_KEYS_OLD; an embedded database's key file is <database>.key)`,
+  );
+}
+
+async function holdsSealedData(db: Kysely<Database>): Promise<boolean> {
+  const row = await db.selectFrom('cases').select('id').limit(1).executeTakeFirst();
+  return row !== undefined;
 }
