@@ -27,12 +27,16 @@ export function oneLine(error: unknown): string {
  * Opens the database the way the server does (migrating and seeding an empty one), runs `fn`, and
  * always closes it, so a command never leaves a pool or file handle behind.
  */
-export async function withServices<T>(io: CliIo, fn: (services: Services) => Promise<T>, options: { prepare?: boolean } = {}): Promise<T> {
+export async function withServices<T>(
+  io: CliIo,
+  fn: (services: Services) => Promise<T>,
+  options: { prepare?: boolean; requireDataKey?: boolean } = {},
+): Promise<T> {
   const config = configFrom(io);
   const { createServices } = await import('../container.ts');
   let services: Services;
   try {
-    services = await createServices(config, { prepare: options.prepare ?? true });
+    services = await createServices(config, { prepare: options.prepare ?? true, requireDataKey: options.requireDataKey ?? false });
   } catch (error) {
     throw failure(`cannot open the database (${describeTarget(config)}): ${oneLine(error)}`, error);
   }

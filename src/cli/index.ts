@@ -6,6 +6,7 @@ import { backupCommand } from './commands/backup.ts';
 import { checkCommand } from './commands/check.ts';
 import { conferenceSessionCommand, conferenceSessionsCommand } from './commands/conference.ts';
 import { countryCommand } from './commands/country.ts';
+import { dataKeyRotateCommand } from './commands/data-key.ts';
 import { dbMigrateCommand, dbSeedCommand } from './commands/db.ts';
 import { exportCommand } from './commands/export.ts';
 import { goodsCommand } from './commands/goods.ts';
@@ -46,6 +47,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   submissionsCommand,
   backupCommand,
   restoreCommand,
+  dataKeyRotateCommand,
   conferenceSessionsCommand,
   conferenceSessionCommand,
   votesEvaluateCommand,
@@ -67,6 +69,7 @@ const GROUPS: Record<string, string> = {
   conference: 'The International Labour Conference: sessions, delegations and votes.',
   votes: 'Votes of the International Labour Conference: evaluate.',
   reports: 'The reporting calendar (Constitution Art 22): due, ics, group-year.',
+  'data-key': "The key that seals children's identifying data: rotate.",
 };
 
 function version(): string {

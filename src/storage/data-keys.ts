@@ -9,7 +9,9 @@ import {
   FieldCryptoError,
   type Keyring,
   keyring,
+  needsRotation,
   parseDataKey,
+  rotateField,
 } from './field-crypto.ts';
 import type { Database } from './schema.ts';
 
@@ -90,4 +92,16 @@ export async function verifyDataKey(db: Kysely<Database>, keys: Keyring): Promis
 async function holdsSealedData(db: Kysely<Database>): Promise<boolean> {
   const row = await db.selectFrom('cases').select('id').limit(1).executeTakeFirst();
   return row !== undefined;
+}
+
+/** Part of completing a rotation (src/storage/case-rekey.ts): the check value moves to the current key. */
+export async function rekeyDataKeyCheck(db: Kysely<Database>, keys: Keyring): Promise<boolean> {
+  const row = await db.selectFrom('meta').select('value').where('key', '=', CHECK_KEY).executeTakeFirst();
+  if (!row || !needsRotation(keys, row.value)) return false;
+  await db
+    .updateTable('meta')
+    .set({ value: rotateField(keys, row.value, CHECK_KEY) })
+    .where('key', '=', CHECK_KEY)
+    .execute();
+  return true;
 }
