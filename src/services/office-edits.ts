@@ -27,8 +27,7 @@ const MAX_LINE = 300;
 const EMAIL = /^[^\s@<>"]+@[^\s@<>"]+\.[^\s@<>"]+$/;
 const PHONE = /^[+0-9 ()./-]{4,60}$/;
 
-const textOf = (given: string | null | undefined, stored: string | null): string | null =>
-  given === undefined ? stored : clean(given);
+const textOf = (given: string | null | undefined, stored: string | null): string | null => (given === undefined ? stored : clean(given));
 
 function listOf(given: readonly string[] | undefined, stored: string[], norm: (s: string) => string): string[] {
   if (given === undefined) return stored;
@@ -42,7 +41,8 @@ function validateOffice(o: IloOffice): FieldIssue[] {
     const max = f === 'notes' ? 4000 : MAX_LINE;
     if (value !== null && value.length > max) issues.push({ field: f, message: `must be at most ${max} characters` });
   }
-  if (o.email !== null && !EMAIL.test(o.email)) issues.push({ field: 'email', message: 'must be an email address such as jakarta@ilo.org' });
+  if (o.email !== null && !EMAIL.test(o.email))
+    issues.push({ field: 'email', message: 'must be an email address such as jakarta@ilo.org' });
   if (o.phone !== null && !PHONE.test(o.phone))
     issues.push({ field: 'phone', message: 'must be a telephone number: digits, spaces, +, -, ., / and brackets' });
   o.covers.forEach((c, i) => {

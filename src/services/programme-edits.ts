@@ -41,8 +41,7 @@ export interface ProgrammeInput extends Citation {
 export const programmeHistoryKey = (id: string): string => id.toUpperCase();
 
 const pick = <T>(given: T | undefined, stored: T): T => (given === undefined ? stored : given);
-const textOf = (given: string | null | undefined, stored: string | null): string | null =>
-  given === undefined ? stored : clean(given);
+const textOf = (given: string | null | undefined, stored: string | null): string | null => (given === undefined ? stored : clean(given));
 
 /** Trimmed, empty items dropped; null stays null (unknown). */
 function listOf(given: readonly string[] | null | undefined, stored: string[] | null, norm = (s: string) => s): string[] | null {
@@ -133,7 +132,8 @@ export async function saveProgramme(
     let newId = id;
     if (newId === null) {
       if (wanted !== null) {
-        if (await port.getProgramme(wanted)) throw new DomainError('conflict', `A programme with id "${wanted}" exists; change it instead.`);
+        if (await port.getProgramme(wanted))
+          throw new DomainError('conflict', `A programme with id "${wanted}" exists; change it instead.`);
         newId = wanted;
       } else {
         const slug = programmeSlug(clean(input.nameEn ?? null) ?? '');

@@ -36,7 +36,8 @@ function items(value: readonly string[] | null, field: string, issues: FieldIssu
   if (value.length > MAX_PROGRAMME_ITEMS) issues.push({ field, message: `may list at most ${MAX_PROGRAMME_ITEMS} items` });
   value.forEach((item, i) => {
     if (typeof item !== 'string' || item.trim() === '') issues.push({ field: `${field}.${i}`, message: 'must not be empty' });
-    else if (item.length > MAX_PROGRAMME_ITEM) issues.push({ field: `${field}.${i}`, message: `must be at most ${MAX_PROGRAMME_ITEM} characters` });
+    else if (item.length > MAX_PROGRAMME_ITEM)
+      issues.push({ field: `${field}.${i}`, message: `must be at most ${MAX_PROGRAMME_ITEM} characters` });
   });
 }
 
@@ -57,7 +58,8 @@ export function validateProgramme(p: Programme, thisYear: number): FieldIssue[] 
   text(p.area, 'area', MAX_PROGRAMME_ITEM, issues);
   text(p.notes, 'notes', MAX_PROGRAMME_TEXT, issues);
   text(p.url, 'url', 2000, issues);
-  if (p.url !== null && !/^https?:\/\/[^\s<>"]+$/.test(p.url)) issues.push({ field: 'url', message: 'must be a web address starting with https:// or http://' });
+  if (p.url !== null && !/^https?:\/\/[^\s<>"]+$/.test(p.url))
+    issues.push({ field: 'url', message: 'must be a web address starting with https:// or http://' });
   (p.countries ?? []).forEach((c, i) => {
     if (!/^[A-Z]{3}$/.test(c)) issues.push({ field: `countries.${i}`, message: `"${c}" is not an ISO 3166 alpha-3 code such as IDN` });
   });
