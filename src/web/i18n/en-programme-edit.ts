@@ -56,6 +56,8 @@ export const enProgrammeEdit = {
   dataLinkCsv: (table: string) => `${table} as CSV`,
   dataLinkJson: (table: string) => `${table} as JSON`,
   dataLinkAll: 'all open data',
+  officeContactEmail: 'email',
+  officeContactPhone: 'telephone',
 };
 
 export type ProgrammeEditDict = typeof enProgrammeEdit;

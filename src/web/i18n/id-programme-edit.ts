@@ -58,4 +58,6 @@ export const idProgrammeEdit: ProgrammeEditDict = {
   dataLinkCsv: (table) => `${table} sebagai CSV`,
   dataLinkJson: (table) => `${table} sebagai JSON`,
   dataLinkAll: 'semua data terbuka',
+  officeContactEmail: 'surel',
+  officeContactPhone: 'telepon',
 };

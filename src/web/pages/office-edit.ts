@@ -75,7 +75,10 @@ function control(v: View, name: OfficeFieldName, values: OfficeFormValues, error
   return html`<div class="field"><label for="${id}">${v.t.officeFormField[name]}</label>${input}${fieldError(v, error)}</div>`;
 }
 
-export function renderOfficeForm(v: View, d: { office: IloOffice; action: string; values: OfficeFormValues; errors: FieldError[] }): string {
+export function renderOfficeForm(
+  v: View,
+  d: { office: IloOffice; action: string; values: OfficeFormValues; errors: FieldError[] },
+): string {
   const { t, lang } = v;
   const byId = new Map(d.errors.map((e) => [e.id, e]));
   const title = t.officeEditTitle(d.office.name);

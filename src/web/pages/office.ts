@@ -3,6 +3,7 @@ import type { IloOffice } from '../../domain/governance/offices.ts';
 import type { OfficeOverview } from '../../services/organs-service.ts';
 import { html, type SafeHtml } from '../html.ts';
 import { englishText, lowMark, tableRegion, unknown } from '../views/components.ts';
+import { dataLink } from '../views/data-link.ts';
 import { layout } from '../views/layout.ts';
 import { type CountryNames, officeCity, stateLink } from '../views/organs.ts';
 import { labelCells, STACKED_TABLE } from '../views/stacked-table.ts';
@@ -24,7 +25,9 @@ function officeTable(v: View, key: 'regional' | 'local' | 'dwt', offices: readon
   const { t } = v;
   const editor = mayEditRecords(v);
   const edit = (o: IloOffice) =>
-    editor ? html` <a class="edit-link" href="/${v.lang}/office/${o.id}/edit" aria-label="${t.officeEditLink(o.name)}">${t.editLink}</a>` : null;
+    editor
+      ? html` <a class="edit-link" href="/${v.lang}/office/${o.id}/edit" aria-label="${t.officeEditLink(o.name)}">${t.editLink}</a>`
+      : null;
   const labels = [t.officeColName, t.officeColRegion, t.officeColCity, t.officeColState, t.officeColCovers, t.officeColContact];
   const rows = offices.map((o) =>
     labelCells(
@@ -76,5 +79,5 @@ ${officeTable(v, 'dwt', dwt, names)}
 </section>
 <p class="note">${t.gbSourceLabel}: ${englishText(v, sources.join('; '))}</p>
 <p><a href="/${lang}/governing-body">${t.gbTitle}</a></p>`;
-  return layout(v, { title: t.officeTitle, section: 'governing-body', body });
+  return layout(v, { title: t.officeTitle, section: 'governing-body', body: html`${body}${dataLink(v, 'offices')}` });
 }

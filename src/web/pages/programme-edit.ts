@@ -148,7 +148,9 @@ export function programmeInput(values: ProgrammeFormValues, original: ProgrammeF
     reason: text(values.reason),
   };
   if (isNew) return all;
-  const kept = Object.entries(all).filter(([k]) => k === 'source' || k === 'reason' || values[k as ProgrammeFieldName] !== original[k as ProgrammeFieldName]);
+  const kept = Object.entries(all).filter(
+    ([k]) => k === 'source' || k === 'reason' || values[k as ProgrammeFieldName] !== original[k as ProgrammeFieldName],
+  );
   return Object.fromEntries(kept) as unknown as ProgrammeInput;
 }
 
@@ -173,7 +175,13 @@ ${options.map((o) => html`<div><input type="checkbox" id="${id}-${o}" name="${na
 </fieldset>`;
 }
 
-function control(v: View, name: ProgrammeFieldName, values: ProgrammeFormValues, error: FieldError | undefined, isNew: boolean): SafeHtml | null {
+function control(
+  v: View,
+  name: ProgrammeFieldName,
+  values: ProgrammeFormValues,
+  error: FieldError | undefined,
+  isNew: boolean,
+): SafeHtml | null {
   const { t } = v;
   const id = programmeFieldId(name);
   const value = values[name];

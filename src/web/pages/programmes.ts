@@ -10,6 +10,7 @@ import type { Page } from '../../services/ports.ts';
 import type { ProgrammeView } from '../../services/programme-service.ts';
 import { html, type SafeHtml } from '../html.ts';
 import { confidenceText, englishText, instrumentLink, tableRegion, unknown } from '../views/components.ts';
+import { dataLink } from '../views/data-link.ts';
 import { statusNotice } from '../views/edit-fields.ts';
 import { type HistoryBlock, historySection } from '../views/history.ts';
 import { layout } from '../views/layout.ts';
@@ -129,7 +130,7 @@ ${mayEditRecords(v) ? html`<p><a href="/${v.lang}/programmes/new">${t.programmeN
 ${filterForm(v, query.filter)}
 ${listing}`;
   const title = query.page > 1 ? `${t.programmesTitle} (${t.pageOf(f.number(query.page), f.number(pages))})` : t.programmesTitle;
-  return layout(v, { title, section: 'programmes', body });
+  return layout(v, { title, section: 'programmes', body: html`${body}${dataLink(v, 'programmes')}` });
 }
 
 function period(v: View, p: ProgrammeView): SafeHtml {
@@ -146,7 +147,13 @@ function period(v: View, p: ProgrammeView): SafeHtml {
 export function renderProgramme(v: View, p: ProgrammeView, names: CountryNames, history?: HistoryBlock): string {
   const { t, lang } = v;
   const q = new URLSearchParams(v.search);
-  const notice = !v.session ? null : q.get('saved') === '1' ? statusNotice(t.savedNotice) : q.get('unchanged') === '1' ? statusNotice(t.unchangedNotice) : null;
+  const notice = !v.session
+    ? null
+    : q.get('saved') === '1'
+      ? statusNotice(t.savedNotice)
+      : q.get('unchanged') === '1'
+        ? statusNotice(t.unchangedNotice)
+        : null;
   const aim = lang === 'id' && p.aimId ? html`${p.aimId}` : p.aimEn ? englishText(v, p.aimEn) : unknown(t.programmeUnknown);
   const row = (label: string, value: SafeHtml) => html`<dt>${label}</dt><dd>${value}</dd>`;
   const status = html`${t.programmeStatus[p.status]}${p.closedPerSource ? html` (${t.programmeClosedPerSource})` : null}`;

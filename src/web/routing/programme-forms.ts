@@ -40,7 +40,8 @@ export interface ProgrammeFormDeps {
 export function mountProgrammeForms(app: Hono, lang: Lang, deps: ProgrammeFormDeps): void {
   const { programmes, organs, now } = deps;
   const base = `/${lang}`;
-  const send = (c: Context, v: View, status: ContentfulStatusCode, body: string) => sendPage(c, utf8.encode(body), status, v.session !== null);
+  const send = (c: Context, v: View, status: ContentfulStatusCode, body: string) =>
+    sendPage(c, utf8.encode(body), status, v.session !== null);
   const errorPage = (c: Context, v: View, status: ContentfulStatusCode, detail: string | null) =>
     send(c, v, status, renderError(v, { status, detail }));
   const form = async (c: Context) => (await c.req.parseBody({ all: true }).catch(() => ({}))) as Record<string, unknown>;
@@ -56,7 +57,15 @@ export function mountProgrammeForms(app: Hono, lang: Lang, deps: ProgrammeFormDe
   };
 
   const programmePath = (id: string | null) => (id === null ? `${base}/programmes/new` : `${base}/programmes/${id}/edit`);
-  const renderProgramme = (c: Context, v: View, id: string | null, name: string, values: ProgrammeFormValues, errors: FieldError[], status: ContentfulStatusCode) =>
+  const renderProgramme = (
+    c: Context,
+    v: View,
+    id: string | null,
+    name: string,
+    values: ProgrammeFormValues,
+    errors: FieldError[],
+    status: ContentfulStatusCode,
+  ) =>
     send(
       c,
       v,
@@ -112,9 +121,18 @@ export function mountProgrammeForms(app: Hono, lang: Lang, deps: ProgrammeFormDe
       const saved = result.record?.id ?? id ?? '';
       return seeOther(c, `${base}/programmes/${encodeURIComponent(saved)}?${result.event ? 'saved' : 'unchanged'}=1`);
     } catch (e) {
-      if (e instanceof DomainError && e.code === 'invalid') return renderProgramme(c, v, id, name, values, programmeIssueErrors(e.issues ?? []), 400);
+      if (e instanceof DomainError && e.code === 'invalid')
+        return renderProgramme(c, v, id, name, values, programmeIssueErrors(e.issues ?? []), 400);
       if (e instanceof DomainError && e.code === 'conflict')
-        return renderProgramme(c, v, id, name, values, [{ id: programmeFieldId('id'), message: v.t.programmeFormTaken(values.id.trim()) }], 409);
+        return renderProgramme(
+          c,
+          v,
+          id,
+          name,
+          values,
+          [{ id: programmeFieldId('id'), message: v.t.programmeFormTaken(values.id.trim()) }],
+          409,
+        );
       if (e instanceof DomainError && e.code === 'not_found') return errorPage(c, v, 404, v.t.programmeFormNotFound(id ?? ''));
       throw e;
     }
@@ -154,7 +172,12 @@ export function mountProgrammeForms(app: Hono, lang: Lang, deps: ProgrammeFormDe
       return seeOther(c, `${base}/office#office-${id}`);
     } catch (e) {
       if (e instanceof DomainError && e.code === 'invalid')
-        return send(c, v, 400, renderOfficeForm(v, { office: o, action: officePath(id), values, errors: officeIssueErrors(e.issues ?? []) }));
+        return send(
+          c,
+          v,
+          400,
+          renderOfficeForm(v, { office: o, action: officePath(id), values, errors: officeIssueErrors(e.issues ?? []) }),
+        );
       throw e;
     }
   });

@@ -41,7 +41,12 @@ export function mountProgrammes(app: Hono, lang: Lang, deps: ProgrammesPortalDep
     return { events: page.items, total: page.total, fullPath: `/history?recordType=programme&record=${encodeURIComponent(key)}` };
   };
   // Before /programmes/{id}: "new" is a form, not an id.
-  mountProgrammeForms(app, lang, { programmes: deps.programmes, organs: deps.organs, today: deps.today, now: deps.now ?? (() => new Date()) });
+  mountProgrammeForms(app, lang, {
+    programmes: deps.programmes,
+    organs: deps.organs,
+    today: deps.today,
+    now: deps.now ?? (() => new Date()),
+  });
 
   app.get(`${base}/programmes`, async (c) => {
     const v = viewOf(c, lang);
