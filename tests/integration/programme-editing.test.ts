@@ -64,6 +64,27 @@ for (const database of await allDatabases()) {
       }
     });
 
+    test('portal forms: an anonymous reader is sent to sign in, a focal point gets 403, the secretariat the form', async () => {
+      for (const path of ['/en/programmes/new', '/id/programmes/east-indonesia/edit', `/en/office/${JAKARTA}/edit`]) {
+        const anonymous = await request(path);
+        assert.equal(anonymous.status, 303, path);
+        assert.match(anonymous.headers.get('location') ?? '', /\/login\?next=/);
+        assert.equal((await request(path, asClient(clients.idn ?? null))).status, 403, `focal point ${path}`);
+        const form = await request(path, asClient(clients.secretariat ?? null));
+        assert.equal(form.status, 200, path);
+        assert.match(await form.text(), /name="_csrf"/);
+      }
+      assert.equal((await request('/en/programmes/no-such-programme/edit', asClient(clients.secretariat ?? null))).status, 404);
+      // A form post without the session's CSRF token is refused before anything is written.
+      const forged = await request('/en/programmes/new', {
+        method: 'POST',
+        headers: { cookie: clients.secretariat?.cookie ?? '', 'content-type': 'application/x-www-form-urlencoded' },
+        body: 'nameEn=Forged&source=x',
+      });
+      assert.equal(forged.status, 403);
+      assert.equal((await request('/api/programmes/forged')).status, 404);
+    });
+
     test('400 names the field: a missing source, a bad year order, an unknown State, an unknown instrument, a bad theme', async () => {
       const cases: [unknown, RegExp][] = [
         [{ nameEn: 'X' }, /source/],
