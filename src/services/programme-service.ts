@@ -1,3 +1,4 @@
+import type { Actor } from '../domain/access/policy.ts';
 import { notFound } from '../domain/errors.ts';
 import {
   compareProgrammes,
@@ -7,7 +8,6 @@ import {
   type ProgrammeStatus,
   programmeStatus,
 } from '../domain/programmes/programme.ts';
-import type { Actor } from '../domain/access/policy.ts';
 import type { HistoryRepository } from './history-ports.ts';
 import type { Page, PageRequest } from './ports.ts';
 import { type ProgrammeInput, saveProgramme } from './programme-edits.ts';
