@@ -155,7 +155,7 @@ export async function createServices(config: DbTarget & { dataKeys?: Keyring | n
     gaps: new GapsService(repo, events).withSource(() => organs.gaps(new Date().toISOString().slice(0, 10))),
     organs,
     supervision,
-    programmes: new ProgrammeService(new KyselyProgrammeRepository(handle.db)),
+    programmes: new ProgrammeService(new KyselyProgrammeRepository(handle.db), new KyselyHistoryRepository(handle.db, handle.dialect)),
     statistics: new StatisticsService(registry, () => readEstimatesBundle(options.dataDir ?? BUNDLED_DATA_DIR)),
     search: new SearchService(
       repo,
@@ -171,7 +171,7 @@ export async function createServices(config: DbTarget & { dataKeys?: Keyring | n
           async () => new Map((await registry.listCountries({})).map((c) => [c.iso3, c])),
         ),
         sessionSource(() => new KyselyConferenceRepository(handle.db).listSessions()),
-        // Programmes change only by seeding and goods only with the bundle: neither needs its own cache key.
+        // Programmes and offices renew the index through their own keys (decisions 200, 201); goods change only with the bundle.
         programmeSource(() => new KyselyProgrammeRepository(handle.db).listAll()),
         goodSource(() => usdol.goods({}).items),
       ],

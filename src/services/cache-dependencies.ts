@@ -33,6 +33,10 @@ export const dependencyKey = {
   governingBody: 'governing-body',
   /** Any supervisory comment or procedure (their summaries are searched: decision 175). */
   anySupervision: 'supervision',
+  /** Any programme (the search index shows them all; decision 200). */
+  anyProgramme: 'programmes',
+  /** Any ILO office (search, and every country profile's "who to contact": a regional office covers a whole region; decision 201). */
+  anyOffice: 'offices',
 } as const;
 
 const k = dependencyKey;
@@ -44,8 +48,8 @@ const k = dependencyKey;
 export const DOCUMENT_DEPENDENCIES = {
   /** Instrument page: the instrument, its ratifications with countries, titles of what it revises / is revised by. */
   instrument: (code: string) => [k.instrument(code), k.instrumentTitles],
-  /** Country profile: the State, its ratifications with instrument titles, C138/C182 summary. */
-  country: (iso3: string) => [k.country(iso3), k.instrumentTitles],
+  /** Country profile: the State, its ratifications with instrument titles, C138/C182 summary, the offices to contact. */
+  country: (iso3: string) => [k.country(iso3), k.instrumentTitles, k.anyOffice],
   /** Instrument lists and search (any filter, any page), and the home page's instrument counts. */
   instrumentList: () => [k.instrumentList],
   /** Country lists and search, and the home page's State and ratification counts. */
@@ -60,8 +64,8 @@ export const DOCUMENT_DEPENDENCIES = {
   complianceAll: () => [k.instrument('C138'), k.instrument('C182'), k.anyProfile],
   /** The gaps worklist: every ratification, instrument and national profile. */
   gaps: () => [k.anyRatification, k.instrumentList, k.anyProfile],
-  /** The search index (decision 175): instrument and country lists, supervisory comments; offices and Conference sessions change only with EVERYTHING. */
-  searchIndex: () => [k.instrumentList, k.countryList, k.anySupervision],
+  /** The search index (decision 175): instrument and country lists, supervisory comments, programmes and offices (decisions 200, 201); Conference sessions change only with EVERYTHING. */
+  searchIndex: () => [k.instrumentList, k.countryList, k.anySupervision, k.anyProgramme, k.anyOffice],
 } as const satisfies Record<string, (...args: string[]) => string[]>;
 
 export type DocumentKind = keyof typeof DOCUMENT_DEPENDENCIES;

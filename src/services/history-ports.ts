@@ -23,6 +23,9 @@ export const RECORD_TYPES = [
   // Supervisory comments and procedures (src/services/supervision-kinds.ts).
   'supervisory_comment',
   'supervisory_procedure',
+  // Programmes and ILO offices, edited by the secretariat (src/services/programme-kinds.ts, decisions 200-201).
+  'programme',
+  'ilo_office',
 ] as const;
 export type RecordType = (typeof RECORD_TYPES)[number];
 

@@ -18,6 +18,7 @@ import { governingBodyGaps } from '../domain/governance/governing-body-gaps.ts';
 import { type CoveringOffice, filterOffices, type IloOffice, type OfficeData, officesCovering } from '../domain/governance/offices.ts';
 import { GoverningBodyEdits, type PeriodInput, periodNotFound, type SessionInput } from './governing-body-edits.ts';
 import type { HistoryRepository } from './history-ports.ts';
+import { type OfficeInput, updateOffice } from './office-edits.ts';
 import type { OrgansRepository } from './organs-ports.ts';
 import type { ChangeResult } from './record-change.ts';
 
@@ -52,7 +53,7 @@ export class OrgansService {
 
   constructor(
     private readonly repo: OrgansRepository,
-    history: HistoryRepository,
+    private readonly history: HistoryRepository,
     private readonly countryOf: (iso3: string) => Promise<Pick<MemberState, 'iso3' | 'region'> | null>,
   ) {
     this.edits = new GoverningBodyEdits(history, repo);
@@ -114,6 +115,11 @@ export class OrgansService {
   async office(): Promise<OfficeOverview> {
     const data = await this.repo.offices();
     return { directorGeneral: data.directorGeneral, offices: data.offices };
+  }
+
+  /** Changes an office's city, contacts and States covered (the secretariat; decision 201). */
+  updateOffice(actor: Actor | null, id: string, input: OfficeInput, now: Date): Promise<ChangeResult<IloOffice>> {
+    return updateOffice(this.history, actor, id, input, now);
   }
 
   async offices(filter: { region?: string; country?: string }): Promise<IloOffice[]> {

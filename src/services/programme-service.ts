@@ -1,3 +1,4 @@
+import type { Actor } from '../domain/access/policy.ts';
 import { notFound } from '../domain/errors.ts';
 import {
   compareProgrammes,
@@ -7,7 +8,10 @@ import {
   type ProgrammeStatus,
   programmeStatus,
 } from '../domain/programmes/programme.ts';
+import type { HistoryRepository } from './history-ports.ts';
 import type { Page, PageRequest } from './ports.ts';
+import { type ProgrammeInput, saveProgramme } from './programme-edits.ts';
+import type { ChangeResult } from './record-change.ts';
 
 /** Read port of the programmes registry (src/storage/programmes-repository.ts). */
 export interface ProgrammeRepository {
@@ -18,12 +22,29 @@ export interface ProgrammeRepository {
 export type ProgrammeView = Programme & { status: ProgrammeStatus };
 
 /**
- * The programmes registry, read side (issue 10, decision 170). Not cached: the table holds a few
- * hundred rows and nothing writes to it in this increment (editing is decision 170's next step), so
- * each read goes to the database and can never be stale.
+ * The programmes registry (issue 10, decision 170). Reads are not cached: the table holds a few
+ * hundred rows, so each read goes to the database and can never be stale. The secretariat adds and
+ * changes programmes (decision 200), each change an event in the history; without a history store
+ * (read-only callers) the writes are refused.
  */
 export class ProgrammeService {
-  constructor(private readonly repo: ProgrammeRepository) {}
+  constructor(
+    private readonly repo: ProgrammeRepository,
+    private readonly store?: HistoryRepository,
+  ) {}
+
+  create(actor: Actor | null, input: ProgrammeInput, now: Date): Promise<ChangeResult<Programme>> {
+    return saveProgramme(this.writable(), actor, null, input, now);
+  }
+
+  update(actor: Actor | null, id: string, input: ProgrammeInput, now: Date): Promise<ChangeResult<Programme>> {
+    return saveProgramme(this.writable(), actor, id, input, now);
+  }
+
+  private writable(): HistoryRepository {
+    if (!this.store) throw new Error('ProgrammeService was built without a history store: it cannot write');
+    return this.store;
+  }
 
   async list(filter: ProgrammeFilter, page: PageRequest, today: string): Promise<Page<ProgrammeView>> {
     const all = (await this.repo.listAll()).filter((p) => matchesFilter(p, filter, today)).sort(compareProgrammes);

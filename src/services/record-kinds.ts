@@ -6,6 +6,7 @@ import { changedKeys } from './cache-dependencies.ts';
 import { ilcDelegationKind, ilcSessionKind, ilcVoteKind } from './conference-kinds.ts';
 import { gbPeriodKind, gbSessionKind } from './governing-body-kinds.ts';
 import type { ChangeEvent, RecordType, RegistryWriteTx } from './history-ports.ts';
+import { iloOfficeKind, programmeKind } from './programme-kinds.ts';
 import { REPORTING_RECORD_KINDS } from './reporting-record-kinds.ts';
 import { submissionKind, submissionTrackingKind } from './submission-kinds.ts';
 import { supervisoryCommentKind, supervisoryProcedureKind } from './supervision-kinds.ts';
@@ -79,6 +80,8 @@ export const RECORD_KINDS: Record<RecordType, RecordKind> = {
   gb_session: gbSessionKind,
   supervisory_comment: supervisoryCommentKind,
   supervisory_procedure: supervisoryProcedureKind,
+  programme: programmeKind,
+  ilo_office: iloOfficeKind,
 };
 
 export function recordKind(type: RecordType): RecordKind {

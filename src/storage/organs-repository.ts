@@ -15,6 +15,7 @@ import type {
 } from '../domain/governance/governing-body.ts';
 import type { IloOffice, OfficeData, OfficeType } from '../domain/governance/offices.ts';
 import type { OrgansBundle, OrgansRepository, OrgansWriteTx } from '../services/organs-ports.ts';
+import type { OfficeWriteTx } from '../services/programme-ports.ts';
 import type { DialectInfo } from './dialect.ts';
 import type { Database, GbMembersTable, GbPeriodsTable, GbRulesTable, GbSessionsTable, IloOfficesTable } from './schema.ts';
 
@@ -294,5 +295,20 @@ export class KyselyOrgansWriteTx implements OrgansWriteTx {
 
   putSession(number: number, session: GbSession | null): Promise<void> {
     return writeSession(this.trx, number, session);
+  }
+}
+
+/** The offices' write port (decision 201): an office keeps its place in the list; only its facts change. */
+export class KyselyOfficeWriteTx implements OfficeWriteTx {
+  constructor(private readonly trx: Transaction<Database>) {}
+
+  async getOffice(id: string): Promise<IloOffice | null> {
+    const row = await this.trx.selectFrom('ilo_offices').selectAll().where('id', '=', id).executeTakeFirst();
+    return row ? toOffice(row) : null;
+  }
+
+  async putOffice(office: IloOffice): Promise<void> {
+    const { id, position: _position, ...rest } = officeRow(office, 0);
+    await this.trx.updateTable('ilo_offices').set(rest).where('id', '=', id).execute();
   }
 }

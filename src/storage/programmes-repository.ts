@@ -1,8 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Kysely, Selectable } from 'kysely';
+import type { Kysely, Selectable, Transaction } from 'kysely';
 import type { Confidence } from '../domain/facts.ts';
 import type { OrganizationRole, Programme, ProgrammeTheme } from '../domain/programmes/programme.ts';
+import type { ProgrammeWriteTx } from '../services/programme-ports.ts';
 import type { ProgrammeRepository } from '../services/programme-service.ts';
 import type { DialectInfo } from './dialect.ts';
 import type { Database, ProgrammesTable } from './schema.ts';
@@ -114,5 +115,33 @@ export async function readProgrammesBundle(dir: string): Promise<Programme[]> {
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
     throw new Error(`Cannot read bundled data file ${path}: ${(error as Error).message}`);
+  }
+}
+
+/** The programmes' write port, bound to the history's transaction (registered in tx-ports.ts; decision 200). */
+export class KyselyProgrammeWriteTx implements ProgrammeWriteTx {
+  constructor(private readonly trx: Transaction<Database>) {}
+
+  async getProgramme(id: string): Promise<Programme | null> {
+    const row = await this.trx.selectFrom('programmes').selectAll().where('id', '=', id).executeTakeFirst();
+    return row ? toProgramme(row) : null;
+  }
+
+  async putProgramme(id: string, programme: Programme | null): Promise<void> {
+    if (programme === null) {
+      await this.trx.deleteFrom('programmes').where('id', '=', id).execute();
+      return;
+    }
+    const { id: _id, ...rest } = programmeRow({ ...programme, id });
+    await this.trx
+      .insertInto('programmes')
+      .values({ id, ...rest })
+      .onConflict((oc) => oc.column('id').doUpdateSet(rest))
+      .execute();
+  }
+
+  async programmeIdsLike(prefix: string): Promise<string[]> {
+    const rows = await this.trx.selectFrom('programmes').select('id').where('id', 'like', `${prefix}%`).execute();
+    return rows.map((r) => r.id);
   }
 }

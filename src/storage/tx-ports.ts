@@ -1,6 +1,7 @@
 import type { Transaction } from 'kysely';
 import { KyselyConferenceRepository } from './conference-repository.ts';
-import { KyselyOrgansWriteTx } from './organs-repository.ts';
+import { KyselyOfficeWriteTx, KyselyOrgansWriteTx } from './organs-repository.ts';
+import { KyselyProgrammeWriteTx } from './programmes-repository.ts';
 import { KyselyReportingRepository } from './reporting-repository.ts';
 import type { Database } from './schema.ts';
 import { KyselySubmissionWriteTx } from './submission-repository.ts';
@@ -20,3 +21,5 @@ TX_PORTS.reporting = (trx) => new KyselyReportingRepository(trx);
 TX_PORTS.conference = (trx) => new KyselyConferenceRepository(trx);
 TX_PORTS.organs = (trx) => new KyselyOrgansWriteTx(trx);
 TX_PORTS.supervision = (trx) => new KyselySupervisionWriteTx(trx);
+TX_PORTS.programmes = (trx) => new KyselyProgrammeWriteTx(trx);
+TX_PORTS.offices = (trx) => new KyselyOfficeWriteTx(trx);

@@ -351,7 +351,8 @@ function mountLanguage(app: Hono, deps: PortalDeps, lang: Lang): void {
     now: deps.now ?? (() => new Date()),
   });
   mountOrgans(app, lang, { organs: deps.organs, registry, today, now: deps.now ?? (() => new Date()) });
-  if (deps.programmes) mountProgrammes(app, lang, { programmes: deps.programmes, registry, today });
+  if (deps.programmes)
+    mountProgrammes(app, lang, { programmes: deps.programmes, registry, today, edits, organs: deps.organs, now: deps.now });
   mountSupervision(app, lang, deps);
   if (deps.statistics) mountStatistics(app, lang, deps.statistics);
   if (deps.usdol) mountGoods(app, lang, { usdol: deps.usdol, registry });

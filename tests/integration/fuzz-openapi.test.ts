@@ -472,6 +472,10 @@ const PORTAL_PREFIXES = [
   '/',
   '/en',
   '/static/site.css',
+  // The secretariat's forms of decisions 200-201 (an anonymous GET is sent to sign in).
+  '/en/programmes/',
+  '/id/programmes/new',
+  '/id/office/',
 ];
 const PORTAL_KEYS = ['type', 'status', 'category', 'subject', 'q', 'page', 'pageSize', 'region', 'lang'];
 const portalArbitrary: fc.Arbitrary<FuzzRequest> = fc

@@ -97,6 +97,9 @@ for (const database of await allDatabases()) {
       'PUT /comments/{id}': { who: 'focal', params: { id: '2233949' } },
       'POST /procedures': { who: 'focal', params: {} },
       'PUT /procedures/{id}': { who: 'focal', params: { id: 'art26-pol-1982' } },
+      'POST /programmes': { who: 'focal', params: {} },
+      'PUT /programmes/{id}': { who: 'focal', params: { id: 'east-indonesia' } },
+      'PUT /offices/{id}': { who: 'focal', params: { id: 'ilo-country-office-for-indonesia-and-timor-leste-jakarta' } },
     });
 
     before(async () => {

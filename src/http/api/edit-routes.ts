@@ -224,7 +224,7 @@ const HistoryQueryFields = z.object({
     .openapi({ param: { name: 'recordType', in: 'query' } }),
   record: z
     .string()
-    .max(40)
+    .max(120)
     .optional()
     .openapi({ param: { name: 'record', in: 'query' }, description: "'IDN/C138', 'C138' or 'IDN'" }),
   user: z.coerce

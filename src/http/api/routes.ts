@@ -28,6 +28,7 @@ import { addGapsRoutes } from './gaps-routes.ts';
 import { addMapRoutes } from './map-routes.ts';
 import { addOrgansRoutes } from './organs-routes.ts';
 import { addProgrammeRoutes } from './programme-routes.ts';
+import { addOfficeWriteRoutes, addProgrammeWriteRoutes } from './programme-write-routes.ts';
 import { ratificationsCsv } from './ratifications-csv.ts';
 import { addReportingRoutes } from './reporting-routes.ts';
 import {
@@ -217,6 +218,8 @@ export function createApi({
   addOrgansRoutes(api, organs, today, now);
   if (supervision) addSupervisionRoutes(api, supervision, now);
   if (programmes) addProgrammeRoutes(api, programmes, today);
+  if (programmes) addProgrammeWriteRoutes(api, programmes, now);
+  addOfficeWriteRoutes(api, organs, now);
   if (statistics) addStatisticsRoutes(api, statistics);
   if (search) addSearchRoutes(api, search);
   if (usdol) addUsdolRoutes(api, usdol, registry);

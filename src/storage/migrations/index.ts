@@ -12,6 +12,7 @@ import { createReporting } from './2026-12-03-009-reporting.ts';
 import { createSupervisory } from './2026-12-03-010-supervisory.ts';
 import { createProgrammes } from './2026-12-03-011-programmes.ts';
 import { createMonitoring } from './2026-12-04-013-monitoring.ts';
+import { widenEventRecordKeys } from './2026-12-04-014-event-record-keys.ts';
 
 /** Migrations are bundled in code (no filesystem scan), ordered by their names. */
 export function migrationProvider(dialect: DialectInfo): MigrationProvider {
@@ -41,6 +42,10 @@ export function migrationProvider(dialect: DialectInfo): MigrationProvider {
         '2026-12-04-013-monitoring': {
           up: (db: Kysely<any>) => createMonitoring.up(db, dialect),
           down: (db: Kysely<any>) => createMonitoring.down(db),
+        },
+        '2026-12-04-014-event-record-keys': {
+          up: (db: Kysely<any>) => widenEventRecordKeys.up(db, dialect),
+          down: (db: Kysely<any>) => widenEventRecordKeys.down(db, dialect),
         },
       };
     },

@@ -240,6 +240,8 @@ export const enEditing = {
     gb_session: 'Governing Body session',
     supervisory_comment: 'supervisory comment',
     supervisory_procedure: 'supervisory procedure',
+    programme: 'programme',
+    ilo_office: 'ILO office',
   },
   diffBefore: 'before:',
   diffAfter: ', after:',

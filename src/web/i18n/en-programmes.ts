@@ -65,7 +65,7 @@ export const enProgrammes = {
   programmeBadInstrument: 'Instrument must be a code such as C182.',
   programmeBadTheme: 'Choose a theme from the list.',
   programmeBadStatus: 'Choose a status from the list.',
-  programmeEditingLater: 'Programmes are not yet editable in the portal.',
+  programmeEditingLater: 'The secretariat keeps this record; every change is in the history.',
   programmesAll: 'All programmes',
   programmesOfCountryHeading: 'Programmes',
   programmesOfCountryIntro: (n: string) => `${n} programme(s) or project(s) recorded in this State:`,

@@ -5,6 +5,7 @@ import { enEditing } from './en-editing.ts';
 import { enGoods } from './en-goods.ts';
 import { enMap } from './en-map.ts';
 import { enOrgans } from './en-organs.ts';
+import { enProgrammeEdit } from './en-programme-edit.ts';
 import { enProgrammes } from './en-programmes.ts';
 import { enReporting } from './en-reporting.ts';
 import { enSearch } from './en-search.ts';
@@ -307,6 +308,7 @@ export const en = {
   ...enSearch,
   ...enGoods,
   ...enMap,
+  ...enProgrammeEdit,
 };
 
 export type Dict = typeof en;

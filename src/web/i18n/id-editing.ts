@@ -242,6 +242,8 @@ export const idEditing: EditingDict = {
     gb_session: 'sidang Badan Pengurus',
     supervisory_comment: 'komentar pengawasan',
     supervisory_procedure: 'prosedur pengawasan',
+    programme: 'program',
+    ilo_office: 'kantor ILO',
   },
   diffBefore: 'sebelum:',
   diffAfter: ', sesudah:',

@@ -64,7 +64,7 @@ export const idProgrammes: ProgrammesDict = {
   programmeBadInstrument: 'Instrumen harus berupa kode seperti C182.',
   programmeBadTheme: 'Pilih tema dari daftar.',
   programmeBadStatus: 'Pilih status dari daftar.',
-  programmeEditingLater: 'Program belum dapat disunting di portal.',
+  programmeEditingLater: 'Sekretariat memelihara catatan ini; setiap perubahan ada dalam riwayat.',
   programmesAll: 'Semua program',
   programmesOfCountryHeading: 'Program',
   programmesOfCountryIntro: (n: string) => `${n} program atau proyek tercatat di negara ini:`,

@@ -6,6 +6,7 @@ import { idEditing } from './id-editing.ts';
 import { idGoods } from './id-goods.ts';
 import { idMap } from './id-map.ts';
 import { idOrgans } from './id-organs.ts';
+import { idProgrammeEdit } from './id-programme-edit.ts';
 import { idProgrammes } from './id-programmes.ts';
 import { idReporting } from './id-reporting.ts';
 import { idSearch } from './id-search.ts';
@@ -294,4 +295,5 @@ export const id: Dict = {
   ...idSearch,
   ...idGoods,
   ...idMap,
+  ...idProgrammeEdit,
 };

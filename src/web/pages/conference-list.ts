@@ -1,6 +1,7 @@
 import type { SessionListItem } from '../../services/conference-ports.ts';
 import { html, type SafeHtml } from '../html.ts';
 import { dateText, instrumentLink, lowMark, tableRegion, unknown } from '../views/components.ts';
+import { dataLink } from '../views/data-link.ts';
 import { layout } from '../views/layout.ts';
 import { labelCells, STACKED_TABLE } from '../views/stacked-table.ts';
 import type { View } from '../views/view.ts';
@@ -40,5 +41,5 @@ ${newestFirst.map((s) => labelCells(labels, row(v, s)))}
 </tbody>
 </table>`,
 )}`;
-  return layout(v, { title: t.confTitle, section: 'conference', body });
+  return layout(v, { title: t.confTitle, section: 'conference', body: html`${body}${dataLink(v, 'ilc-sessions')}` });
 }

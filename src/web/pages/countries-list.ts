@@ -4,6 +4,7 @@ import type { CountryListEntry } from '../../services/registry-service.ts';
 import { html, type SafeHtml } from '../html.ts';
 import { countryLink, countryNamePlain, lowMark } from '../views/components.ts';
 import { countriesCoverageNote, coverageShort } from '../views/coverage.ts';
+import { dataLink } from '../views/data-link.ts';
 import { layout } from '../views/layout.ts';
 import type { View } from '../views/view.ts';
 import { MAX_QUERY_LENGTH, type Parsed } from './instruments-list.ts';
@@ -76,5 +77,5 @@ ${countries[0]?.coverage.completeFor.length ? html`<p class="coverage">${countri
 ${filterForm(v, filter)}
 <p role="status">${countries.length ? t.countriesCount(f.number(countries.length)) : t.noCountries}</p>
 ${sections}`;
-  return layout(v, { title: t.countriesTitle, section: 'countries', body });
+  return layout(v, { title: t.countriesTitle, section: 'countries', body: html`${body}${dataLink(v, 'countries')}` });
 }

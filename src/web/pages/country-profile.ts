@@ -16,6 +16,7 @@ import {
   unknown,
 } from '../views/components.ts';
 import { countryCoverageText } from '../views/coverage.ts';
+import { dataLink } from '../views/data-link.ts';
 import { statusNotice } from '../views/edit-fields.ts';
 import { savedFactWarnings } from '../views/fact-rules.ts';
 import { type HistoryBlock, historySection } from '../views/history.ts';
@@ -226,5 +227,5 @@ ${usdolSection(v, extras.usdol)}
 ${supervisionSections(v, extras.supervision)}
 ${historySection(v, extras.history)}
 ${sourcesSection(v, p.sources)}`;
-  return layout(v, { title: name, section: 'countries', body });
+  return layout(v, { title: name, section: 'countries', body: html`${body}${dataLink(v, 'ratifications', 'national-profiles')}` });
 }

@@ -3,6 +3,7 @@ import type { CountryRef } from '../../services/registry-service.ts';
 import type { GoodsList } from '../../services/usdol-service.ts';
 import { html, type SafeHtml } from '../html.ts';
 import { countryLink, tableRegion } from '../views/components.ts';
+import { dataLink } from '../views/data-link.ts';
 import { describedBy, errorSummary, type FieldError, field, fieldError } from '../views/forms.ts';
 import { layout } from '../views/layout.ts';
 import { labelCells, STACKED_TABLE } from '../views/stacked-table.ts';
@@ -115,5 +116,5 @@ ${all.countries.map((c) => {
 })}
 </ul>
 </section>`;
-  return layout(v, { title: t.goodsTitle, section: 'goods', body });
+  return layout(v, { title: t.goodsTitle, section: 'goods', body: html`${body}${dataLink(v, 'usdol-goods')}` });
 }

@@ -15,6 +15,7 @@ import {
   unknown,
 } from '../views/components.ts';
 import { instrumentCoverageText } from '../views/coverage.ts';
+import { dataLink } from '../views/data-link.ts';
 import { statusNotice } from '../views/edit-fields.ts';
 import { type HistoryBlock, historySection } from '../views/history.ts';
 import { layout } from '../views/layout.ts';
@@ -164,5 +165,9 @@ ${ratificationsSection(v, d)}
 ${supervisionSections(v, extras.supervision)}
 ${historySection(v, extras.history)}
 ${sourcesSection(v, d.sources)}`;
-  return layout(v, { title: `${i.code}: ${instrumentTitlePlain(v, i)}`, section: 'instruments', body });
+  return layout(v, {
+    title: `${i.code}: ${instrumentTitlePlain(v, i)}`,
+    section: 'instruments',
+    body: html`${body}${dataLink(v, 'ratifications')}`,
+  });
 }

@@ -11,6 +11,7 @@ import type { InstrumentListEntry } from '../../services/registry-service.ts';
 import { html, type SafeHtml } from '../html.ts';
 import { dateText, instrumentLink, instrumentTitle, lowMark, tableRegion, unknown } from '../views/components.ts';
 import { coverageMark } from '../views/coverage.ts';
+import { dataLink } from '../views/data-link.ts';
 import { layout } from '../views/layout.ts';
 import { queryString, type View } from '../views/view.ts';
 
@@ -156,5 +157,5 @@ ${pagination(v, query.filter, query.page, pages)}`;
 ${filterForm(v, query.filter, subjects)}
 ${listing}`;
   const title = query.page > 1 ? `${t.instrumentsTitle} (${t.pageOf(f.number(query.page), f.number(pages))})` : t.instrumentsTitle;
-  return layout(v, { title, section: 'instruments', body });
+  return layout(v, { title, section: 'instruments', body: html`${body}${dataLink(v, 'instruments')}` });
 }

@@ -3,10 +3,12 @@ import type { IloOffice } from '../../domain/governance/offices.ts';
 import type { OfficeOverview } from '../../services/organs-service.ts';
 import { html, type SafeHtml } from '../html.ts';
 import { englishText, lowMark, tableRegion, unknown } from '../views/components.ts';
+import { dataLink } from '../views/data-link.ts';
 import { layout } from '../views/layout.ts';
 import { type CountryNames, officeCity, stateLink } from '../views/organs.ts';
 import { labelCells, STACKED_TABLE } from '../views/stacked-table.ts';
 import type { View } from '../views/view.ts';
+import { mayEditRecords } from './programme-edit.ts';
 
 function covers(v: View, o: IloOffice, names: CountryNames): SafeHtml {
   if (!o.covers.length && !o.coversOther.length) return unknown(v.t.gbNotInSources);
@@ -21,11 +23,16 @@ function contact(v: View, o: IloOffice): SafeHtml {
 
 function officeTable(v: View, key: 'regional' | 'local' | 'dwt', offices: readonly IloOffice[], names: CountryNames): SafeHtml {
   const { t } = v;
+  const editor = mayEditRecords(v);
+  const edit = (o: IloOffice) =>
+    editor
+      ? html` <a class="edit-link" href="/${v.lang}/office/${o.id}/edit" aria-label="${t.officeEditLink(o.name)}">${t.editLink}</a>`
+      : null;
   const labels = [t.officeColName, t.officeColRegion, t.officeColCity, t.officeColState, t.officeColCovers, t.officeColContact];
   const rows = offices.map((o) =>
     labelCells(
       labels.slice(1),
-      html`<tr><th scope="row"><span lang="en">${o.name}</span>${lowMark(v, o.confidence)}</th>
+      html`<tr id="office-${o.id}"><th scope="row"><span lang="en">${o.name}</span>${lowMark(v, o.confidence)}${edit(o)}</th>
 <td>${o.region ? t.region[o.region] : unknown(t.notRecorded)}</td>
 <td>${officeCity(v, o)}</td>
 <td>${o.countryIso3 ? stateLink(v, o.countryIso3, names) : o.countryName ? englishText(v, o.countryName) : unknown(t.gbNotInSources)}</td>
@@ -72,5 +79,5 @@ ${officeTable(v, 'dwt', dwt, names)}
 </section>
 <p class="note">${t.gbSourceLabel}: ${englishText(v, sources.join('; '))}</p>
 <p><a href="/${lang}/governing-body">${t.gbTitle}</a></p>`;
-  return layout(v, { title: t.officeTitle, section: 'governing-body', body });
+  return layout(v, { title: t.officeTitle, section: 'governing-body', body: html`${body}${dataLink(v, 'offices')}` });
 }

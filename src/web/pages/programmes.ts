@@ -10,6 +10,9 @@ import type { Page } from '../../services/ports.ts';
 import type { ProgrammeView } from '../../services/programme-service.ts';
 import { html, type SafeHtml } from '../html.ts';
 import { confidenceText, englishText, instrumentLink, tableRegion, unknown } from '../views/components.ts';
+import { dataLink } from '../views/data-link.ts';
+import { statusNotice } from '../views/edit-fields.ts';
+import { type HistoryBlock, historySection } from '../views/history.ts';
 import { layout } from '../views/layout.ts';
 import type { CountryNames } from '../views/organs.ts';
 import { stateLink } from '../views/organs.ts';
@@ -17,6 +20,7 @@ import { programmeLink, programmeName, textList } from '../views/programmes.ts';
 import { sourceName } from '../views/provenance.ts';
 import { queryString, type View } from '../views/view.ts';
 import { parsePage } from './instruments-list.ts';
+import { mayEditRecords } from './programme-edit.ts';
 
 export const PROGRAMMES_PAGE_SIZE = 25;
 
@@ -122,10 +126,11 @@ ${pagination(v, query.filter, query.page, pages)}`;
   }
   const body = html`<h1>${t.programmesTitle}</h1>
 <p class="lead">${t.programmesIntro}</p>
+${mayEditRecords(v) ? html`<p><a href="/${v.lang}/programmes/new">${t.programmeNewLink}</a></p>` : null}
 ${filterForm(v, query.filter)}
 ${listing}`;
   const title = query.page > 1 ? `${t.programmesTitle} (${t.pageOf(f.number(query.page), f.number(pages))})` : t.programmesTitle;
-  return layout(v, { title, section: 'programmes', body });
+  return layout(v, { title, section: 'programmes', body: html`${body}${dataLink(v, 'programmes')}` });
 }
 
 function period(v: View, p: ProgrammeView): SafeHtml {
@@ -139,12 +144,20 @@ function period(v: View, p: ProgrammeView): SafeHtml {
   return html`${years}${years && duration ? '; ' : null}${duration}`;
 }
 
-export function renderProgramme(v: View, p: ProgrammeView, names: CountryNames): string {
+export function renderProgramme(v: View, p: ProgrammeView, names: CountryNames, history?: HistoryBlock): string {
   const { t, lang } = v;
+  const q = new URLSearchParams(v.search);
+  const notice = !v.session
+    ? null
+    : q.get('saved') === '1'
+      ? statusNotice(t.savedNotice)
+      : q.get('unchanged') === '1'
+        ? statusNotice(t.unchangedNotice)
+        : null;
   const aim = lang === 'id' && p.aimId ? html`${p.aimId}` : p.aimEn ? englishText(v, p.aimEn) : unknown(t.programmeUnknown);
   const row = (label: string, value: SafeHtml) => html`<dt>${label}</dt><dd>${value}</dd>`;
   const status = html`${t.programmeStatus[p.status]}${p.closedPerSource ? html` (${t.programmeClosedPerSource})` : null}`;
-  const body = html`<h1>${programmeName(v, p)}</h1>
+  const body = html`${notice}<h1>${programmeName(v, p)}</h1>
 ${lang === 'id' && p.nameId ? html`<p lang="en">${p.nameEn}</p>` : null}
 <dl class="facts">
 ${row(t.programmeAim, aim)}
@@ -168,6 +181,8 @@ ${row(t.programmeConfidence, confidenceText(v, p.confidence))}
 ${p.notes ? row(t.programmeNotes, englishText(v, p.notes)) : null}
 </dl>
 <p class="note">${t.programmeEditingLater}</p>
+${mayEditRecords(v) ? html`<p><a href="/${lang}/programmes/${p.id}/edit">${t.programmeEditLink}</a></p>` : null}
+${historySection(v, history)}
 <p><a href="/${lang}/programmes">${t.programmesAll}</a></p>`;
   const title = lang === 'id' && p.nameId ? p.nameId : p.nameEn;
   return layout(v, { title, section: 'programmes', body });

@@ -8,6 +8,7 @@ import type { ChildLabourStatistics, RatificationStatistics } from '../../servic
 import { html, type SafeHtml } from '../html.ts';
 import { barChartSvg } from '../views/bar-chart.ts';
 import { confidenceText, instrumentTitle, tableRegion, unknown } from '../views/components.ts';
+import { dataLink } from '../views/data-link.ts';
 import { describedBy, errorSummary, type FieldError, field, fieldError } from '../views/forms.ts';
 import { layout } from '../views/layout.ts';
 import { childLabourChart, ratificationsChart } from '../views/statistics-charts.ts';
@@ -139,5 +140,9 @@ export function renderStatistics(v: View, data: StatisticsPageData): string {
 <p class="lead">${t.statsIntro}</p>
 ${childLabourSection(v, data.childLabour)}
 ${ratificationsSection(v, data)}`;
-  return layout(v, { title: t.statsTitle, section: 'statistics', body });
+  return layout(v, {
+    title: t.statsTitle,
+    section: 'statistics',
+    body: html`${body}${dataLink(v, 'child-labour-estimates', 'ratifications')}`,
+  });
 }

@@ -9,6 +9,7 @@ import type { Page } from '../../services/ports.ts';
 import type { CommentFilter, ProcedureFilter } from '../../services/supervision-service.ts';
 import { html, type SafeHtml } from '../html.ts';
 import { confidenceText, englishText, unknown } from '../views/components.ts';
+import { dataLink } from '../views/data-link.ts';
 import { type HistoryBlock, historySection } from '../views/history.ts';
 import { layout } from '../views/layout.ts';
 import { editorNotes } from '../views/provenance.ts';
@@ -170,7 +171,11 @@ ${procedures}
 ${pagination(v, q, 'ppage', pPages, t.proceduresPagination)}
 </section>
 <p class="legend">${t.unverifiedLegend}</p>`;
-  return layout(v, { title: t.supervisionTitle, section: 'supervision', body });
+  return layout(v, {
+    title: t.supervisionTitle,
+    section: 'supervision',
+    body: html`${body}${dataLink(v, 'supervisory-comments', 'supervisory-procedures')}`,
+  });
 }
 
 function link(url: string | null, label: string): SafeHtml | null {

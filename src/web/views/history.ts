@@ -46,6 +46,8 @@ export function recordPath(v: View, event: Pick<ChangeEvent, 'recordType' | 'rec
     return `/${v.lang}/supervision/comments/${encodeURIComponent(event.recordKey.toLowerCase())}`;
   if (event.recordType === 'supervisory_procedure')
     return `/${v.lang}/supervision/procedures/${encodeURIComponent(event.recordKey.toLowerCase())}`;
+  if (event.recordType === 'programme') return `/${v.lang}/programmes/${encodeURIComponent(event.recordKey.toLowerCase())}`;
+  if (event.recordType === 'ilo_office') return `/${v.lang}/office#office-${encodeURIComponent(event.recordKey.toLowerCase())}`;
   const iso3 = event.recordKey.split('/')[0] ?? event.recordKey;
   if (event.recordType === 'submission') return `/${v.lang}/countries/${encodeURIComponent(iso3)}/submissions`;
   const anchor = event.recordType === 'national_profile' ? '#national-law-heading' : '#ratifications-heading';

@@ -27,6 +27,15 @@ export function officeCity(v: View, o: IloOffice): SafeHtml {
   return o.city ? html`<span lang="en">${o.city}</span>` : unknown(v.t.gbNotInSources);
 }
 
+/** Whom to write to or call (decision 201): the office's email and telephone, when recorded. */
+function officeContacts(v: View, o: IloOffice): SafeHtml | null {
+  const bits = [
+    o.email ? html`${v.t.officeContactEmail}: <a href="mailto:${o.email}">${o.email}</a>` : null,
+    o.phone ? html`${v.t.officeContactPhone}: ${o.phone}` : null,
+  ].filter((b) => b !== null);
+  return bits.length ? html`; ${bits.map((b, i) => html`${i ? ', ' : ''}${b}`)}` : null;
+}
+
 /** The country profile's section: the offices covering the State, each with why it is listed. */
 export function officesSection(v: View, offices: readonly CoveringOffice[] | undefined): SafeHtml | null {
   if (offices === undefined) return null;
@@ -36,7 +45,7 @@ export function officesSection(v: View, offices: readonly CoveringOffice[] | und
 <ul>
 ${offices.map(
   ({ office, basis }) =>
-    html`<li><span lang="en">${office.name}</span>, ${officeCity(v, office)} (${t.officeType[office.type]}; ${t.officeBasis[basis]})${lowMark(v, office.confidence)}</li>`,
+    html`<li><span lang="en">${office.name}</span>, ${officeCity(v, office)} (${t.officeType[office.type]}; ${t.officeBasis[basis]})${lowMark(v, office.confidence)}${officeContacts(v, office)}</li>`,
 )}
 </ul>`
     : html`<p>${unknown(t.officesNone)}</p>`;
