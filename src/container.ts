@@ -2,6 +2,7 @@ import type { PasswordHasher } from './services/account-ports.ts';
 import { AccountService } from './services/account-service.ts';
 import { ComplianceService } from './services/compliance-service.ts';
 import { ConferenceService } from './services/conference-service.ts';
+import { DocumentService } from './services/document-service.ts';
 import { EditService } from './services/edit-service.ts';
 import { GapsService } from './services/gaps-service.ts';
 import { OrgansService } from './services/organs-service.ts';
@@ -12,6 +13,7 @@ import { SearchService } from './services/search/search-service.ts';
 import {
   commentSource,
   countrySource,
+  documentSource,
   goodSource,
   instrumentSource,
   officeSource,
@@ -29,6 +31,8 @@ import { argon2Hasher } from './storage/argon2-hasher.ts';
 import { readBundle } from './storage/bundle.ts';
 import { KyselyConferenceRepository } from './storage/conference-repository.ts';
 import { type DbHandle, type DbTarget, migrateToLatest, openDb } from './storage/db.ts';
+import { DiskDocumentFiles, defaultDocumentsDir } from './storage/document-files.ts';
+import { KyselyDocumentRepository } from './storage/documents-repository.ts';
 import { readEstimatesBundle } from './storage/estimates-bundle.ts';
 import { KyselyHistoryRepository } from './storage/history-repository.ts';
 import { readOrgansBundle } from './storage/organs-bundle.ts';
@@ -67,6 +71,8 @@ export interface Services {
   search: SearchService;
   /** USDOL's List of Goods and country facts (issue 10, read-only bundled data). */
   usdol: UsdolService;
+  /** The documents library (issue 10, decision 196). */
+  documents: DocumentService;
   close(): Promise<void>;
 }
 
@@ -78,10 +84,17 @@ export interface ContainerOptions {
   dataDir?: string;
   /** Cache lookups, imported rows and refused sign-ins, for the metrics (src/http/metrics.ts). */
   events?: ServiceEvents;
+  /** Where uploaded documents are stored (default: TRIPARTITE_DOCUMENTS_DIR through the config, else beside the SQLite file). */
+  documentsDir?: string;
+  /** Largest document upload in bytes (default 20 MB). */
+  documentsMaxBytes?: number;
 }
 
 /** Composition root shared by the server, the CLI and the tests: config → db → repositories → services. */
-export async function createServices(config: DbTarget, options: ContainerOptions = {}): Promise<Services> {
+export async function createServices(
+  config: DbTarget & { documentsDir?: string | null },
+  options: ContainerOptions = {},
+): Promise<Services> {
   // Read-only bundled data (decision 180), read before the database opens so a bad file leaks no connection.
   const usdol = new UsdolService(await readUsdolBundle(options.dataDir ?? BUNDLED_DATA_DIR));
   const handle = await openDb(config);
@@ -113,6 +126,12 @@ export async function createServices(config: DbTarget, options: ContainerOptions
     new KyselyOrgansRepository(handle.db, handle.dialect),
     new KyselyHistoryRepository(handle.db, handle.dialect),
     (iso3) => repo.getCountry(iso3),
+  );
+  const documents = new DocumentService(
+    new KyselyDocumentRepository(handle.db),
+    new KyselyHistoryRepository(handle.db, handle.dialect),
+    new DiskDocumentFiles(options.documentsDir ?? config.documentsDir ?? defaultDocumentsDir(config)),
+    { maxBytes: options.documentsMaxBytes },
   );
   const accounts = new AccountService(
     new KyselyAccountRepository(handle.db),
@@ -161,10 +180,12 @@ export async function createServices(config: DbTarget, options: ContainerOptions
         // Programmes change only by seeding and goods only with the bundle: neither needs its own cache key.
         programmeSource(() => new KyselyProgrammeRepository(handle.db).listAll()),
         goodSource(() => usdol.goods({}).items),
+        documentSource(() => documents.withTexts()),
       ],
       events,
     ),
     usdol,
+    documents,
     close: () => handle.close(),
   };
 }

@@ -24,6 +24,8 @@ export interface Config {
   dbStatementTimeoutMs?: number;
   /** On SIGTERM/SIGINT, how long requests in flight may take to finish before they are cut (ms). */
   shutdownGraceMs?: number;
+  /** Where uploaded documents are stored (TRIPARTITE_DOCUMENTS_DIR); null: a `documents` folder beside the SQLite file. */
+  documentsDir?: string | null;
 }
 
 export class ConfigError extends Error {}
@@ -81,6 +83,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dbConnectTimeoutMs,
     dbStatementTimeoutMs,
     shutdownGraceMs,
+    documentsDir: env.TRIPARTITE_DOCUMENTS_DIR?.trim() || null,
   };
 }
 

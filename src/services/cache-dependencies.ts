@@ -33,6 +33,8 @@ export const dependencyKey = {
   governingBody: 'governing-body',
   /** Any supervisory comment or procedure (their summaries are searched: decision 175). */
   anySupervision: 'supervision',
+  /** Any document of the library (their titles and text are searched: decision 196). */
+  anyDocument: 'documents',
 } as const;
 
 const k = dependencyKey;
@@ -61,7 +63,7 @@ export const DOCUMENT_DEPENDENCIES = {
   /** The gaps worklist: every ratification, instrument and national profile. */
   gaps: () => [k.anyRatification, k.instrumentList, k.anyProfile],
   /** The search index (decision 175): instrument and country lists, supervisory comments; offices and Conference sessions change only with EVERYTHING. */
-  searchIndex: () => [k.instrumentList, k.countryList, k.anySupervision],
+  searchIndex: () => [k.instrumentList, k.countryList, k.anySupervision, k.anyDocument],
 } as const satisfies Record<string, (...args: string[]) => string[]>;
 
 export type DocumentKind = keyof typeof DOCUMENT_DEPENDENCIES;
@@ -108,6 +110,7 @@ export function changedKeys(recordType: RecordType, recordKey: string, before: u
     return keys;
   }
   if (recordType === 'supervisory_comment' || recordType === 'supervisory_procedure') return supervisionKeys(was, now);
+  if (recordType === 'document') return [k.anyDocument];
   return [k.profile(recordKey), k.country(recordKey), k.anyProfile];
 }
 

@@ -23,10 +23,12 @@ export const RECORD_TYPES = [
   // Supervisory comments and procedures (src/services/supervision-kinds.ts).
   'supervisory_comment',
   'supervisory_procedure',
+  // The documents library (src/services/document-kinds.ts).
+  'document',
 ] as const;
 export type RecordType = (typeof RECORD_TYPES)[number];
 
-export const EVENT_ACTIONS = ['create', 'update', 'denounce', 'revert', 'import'] as const;
+export const EVENT_ACTIONS = ['create', 'update', 'denounce', 'revert', 'import', 'delete'] as const;
 export type EventAction = (typeof EVENT_ACTIONS)[number];
 
 /** One change, as stored: append-only, never updated or deleted. */

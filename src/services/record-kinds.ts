@@ -3,6 +3,7 @@ import type { NationalProfile } from '../domain/child-labour/types.ts';
 import type { Instrument } from '../domain/instrument.ts';
 import type { Ratification } from '../domain/ratification.ts';
 import { changedKeys } from './cache-dependencies.ts';
+import { documentKind } from './document-kinds.ts';
 import { ilcDelegationKind, ilcSessionKind, ilcVoteKind } from './conference-kinds.ts';
 import { gbPeriodKind, gbSessionKind } from './governing-body-kinds.ts';
 import type { ChangeEvent, RecordType, RegistryWriteTx } from './history-ports.ts';
@@ -79,6 +80,7 @@ export const RECORD_KINDS: Record<RecordType, RecordKind> = {
   gb_session: gbSessionKind,
   supervisory_comment: supervisoryCommentKind,
   supervisory_procedure: supervisoryProcedureKind,
+  document: documentKind,
 };
 
 export function recordKind(type: RecordType): RecordKind {

@@ -37,6 +37,8 @@ export const TABLES = [
   { name: 'gb_members', key: 'id' },
   { name: 'gb_sessions', key: 'number' },
   { name: 'ilo_offices', key: 'id' },
+  { name: 'documents', key: 'id' },
+  { name: 'document_texts', key: 'sha256' },
 ] as const satisfies readonly { name: keyof Database; key: string }[];
 
 export type TableName = (typeof TABLES)[number]['name'];

@@ -19,6 +19,7 @@ import type {
   SupervisoryCommentsTable,
   SupervisoryProceduresTable,
 } from './schema-governance.ts';
+import type { DocumentsTable, DocumentTextsTable } from './schema-documents.ts';
 
 /**
  * Row types. Dates are ISO text on both databases ('YYYY' or 'YYYY-MM-DD' partial dates), and
@@ -215,6 +216,8 @@ export interface Database {
   supervisory_comments: SupervisoryCommentsTable;
   programmes: ProgrammesTable;
   supervisory_procedures: SupervisoryProceduresTable;
+  documents: DocumentsTable;
+  document_texts: DocumentTextsTable;
 }
 
 export type {

@@ -1,5 +1,6 @@
 import type { Transaction } from 'kysely';
 import { KyselyConferenceRepository } from './conference-repository.ts';
+import { KyselyDocumentWriteTx } from './documents-repository.ts';
 import { KyselyOrgansWriteTx } from './organs-repository.ts';
 import { KyselyReportingRepository } from './reporting-repository.ts';
 import type { Database } from './schema.ts';
@@ -20,3 +21,4 @@ TX_PORTS.reporting = (trx) => new KyselyReportingRepository(trx);
 TX_PORTS.conference = (trx) => new KyselyConferenceRepository(trx);
 TX_PORTS.organs = (trx) => new KyselyOrgansWriteTx(trx);
 TX_PORTS.supervision = (trx) => new KyselySupervisionWriteTx(trx);
+TX_PORTS.documents = (trx) => new KyselyDocumentWriteTx(trx);

@@ -11,6 +11,7 @@ import { createSubmissions } from './2026-12-03-008-submissions.ts';
 import { createReporting } from './2026-12-03-009-reporting.ts';
 import { createSupervisory } from './2026-12-03-010-supervisory.ts';
 import { createProgrammes } from './2026-12-03-011-programmes.ts';
+import { createDocuments } from './2026-12-04-012-documents.ts';
 
 /** Migrations are bundled in code (no filesystem scan), ordered by their names. */
 export function migrationProvider(dialect: DialectInfo): MigrationProvider {
@@ -37,6 +38,7 @@ export function migrationProvider(dialect: DialectInfo): MigrationProvider {
         '2026-12-03-007-governing-body': createGoverningBody,
         '2026-12-03-010-supervisory': createSupervisory,
         '2026-12-03-011-programmes': createProgrammes,
+        '2026-12-04-012-documents': createDocuments,
       };
     },
   };
