@@ -318,7 +318,8 @@ async function checkKnown(tx: RegistryWriteTx, d: Named, before: Named | null): 
   const added = d.instruments.filter((code) => !before?.instruments.includes(code));
   const known = new Set((await tx.getInstruments(added)).map((i) => i.code));
   d.instruments.forEach((code, i) => {
-    if (added.includes(code) && !known.has(code)) issues.push({ field: `instruments.${i}`, message: `no instrument with code "${code}" in the registry` });
+    if (added.includes(code) && !known.has(code))
+      issues.push({ field: `instruments.${i}`, message: `no instrument with code "${code}" in the registry` });
   });
   if (issues.length) fail(issues);
 }

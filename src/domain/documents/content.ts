@@ -96,7 +96,11 @@ export function sniffDocument(bytes: Uint8Array, fileName: string): Sniffed {
   const ext = extensionOf(fileName);
   if (ext === '') return { ok: true, mediaType: found };
   const named = EXTENSIONS[ext];
-  if (!named) return { ok: false, message: `files named .${ext} are not accepted: upload a PDF, HTML or plain-text file (${ACCEPTED_EXTENSIONS.map((e) => `.${e}`).join(', ')})` };
+  if (!named)
+    return {
+      ok: false,
+      message: `files named .${ext} are not accepted: upload a PDF, HTML or plain-text file (${ACCEPTED_EXTENSIONS.map((e) => `.${e}`).join(', ')})`,
+    };
   if (named !== found)
     return { ok: false, message: `the file is named .${ext}, which says ${TYPE_WORDS[named]}, but its content is ${TYPE_WORDS[found]}` };
   return { ok: true, mediaType: found };

@@ -50,7 +50,8 @@ export function validateDocument(d: LibraryDocument, thisYear: number): FieldIss
   const issues: FieldIssue[] = [];
   if (!d.titleEn) issues.push({ field: 'title', message: 'title is required (in English)' });
   else if (d.titleEn.length > MAX_TITLE) issues.push({ field: 'title', message: `title must be at most ${MAX_TITLE} characters` });
-  if (d.titleId && d.titleId.length > MAX_TITLE) issues.push({ field: 'titleId', message: `titleId must be at most ${MAX_TITLE} characters` });
+  if (d.titleId && d.titleId.length > MAX_TITLE)
+    issues.push({ field: 'titleId', message: `titleId must be at most ${MAX_TITLE} characters` });
   if (!(DOCUMENT_KINDS as readonly string[]).includes(d.kind))
     issues.push({ field: 'kind', message: `kind must be one of ${DOCUMENT_KINDS.join(', ')}` });
   if (d.date !== null) {

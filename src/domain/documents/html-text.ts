@@ -30,7 +30,8 @@ const NAMED: Record<string, string> = {
   auml: 'ä',
 };
 
-const BLOCK = /^(p|div|br|hr|li|ul|ol|tr|td|th|table|h[1-6]|section|article|header|footer|nav|main|aside|blockquote|pre|dd|dt|dl|title|figcaption)$/i;
+const BLOCK =
+  /^(p|div|br|hr|li|ul|ol|tr|td|th|table|h[1-6]|section|article|header|footer|nav|main|aside|blockquote|pre|dd|dt|dl|title|figcaption)$/i;
 
 function codePoint(n: number): string {
   return Number.isInteger(n) && n > 0 && n <= 0x10ffff && !(n >= 0xd800 && n <= 0xdfff) ? String.fromCodePoint(n) : ' ';

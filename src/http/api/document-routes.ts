@@ -1,6 +1,5 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Context, MiddlewareHandler } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { contentDisposition, servedType } from '../../domain/documents/content.ts';
 import { DOCUMENT_KINDS } from '../../domain/documents/document.ts';
 import { CONFIDENCES } from '../../domain/facts.ts';
@@ -9,6 +8,7 @@ import { type DocumentInput, type DocumentService, isUnsupportedMedia } from '..
 import type { Citation } from '../../services/record-change.ts';
 import { requireActor } from '../auth.ts';
 import { problem, problemResponse } from '../problem.ts';
+import { uploadLimit } from '../upload-limit.ts';
 import { PageQuerySchema, problemDoc } from './schemas.ts';
 import { mayWrite } from './write-access.ts';
 
@@ -61,7 +61,10 @@ const idParam = z.object({
 });
 
 const text = (max: number) => z.string().max(max, `at most ${max} characters`).nullable().optional();
-const list = z.union([z.string().max(1000), z.array(z.string().max(20)).max(60)]).nullable().optional();
+const list = z
+  .union([z.string().max(1000), z.array(z.string().max(20)).max(60)])
+  .nullable()
+  .optional();
 const citation = {
   source: z
     .string({ error: 'source is required: cite where this document comes from' })
@@ -123,7 +126,11 @@ const listDocuments = createRoute({
         .enum(DOCUMENT_KINDS, { error: `kind must be one of ${DOCUMENT_KINDS.join(', ')}` })
         .optional()
         .openapi({ param: { name: 'kind', in: 'query' } }),
-      q: z.string().max(200, 'q must be at most 200 characters').optional().openapi({ param: { name: 'q', in: 'query' } }),
+      q: z
+        .string()
+        .max(200, 'q must be at most 200 characters')
+        .optional()
+        .openapi({ param: { name: 'q', in: 'query' } }),
       ...PageQuerySchema,
     }),
   },
@@ -142,7 +149,11 @@ const getDocument = createRoute({
   tags: ['documents'],
   summary: 'One document',
   request: { params: idParam },
-  responses: { 200: { description: 'The document', ...json(DocumentSchema) }, 400: problemDoc('Invalid id'), 404: problemDoc('No such document') },
+  responses: {
+    200: { description: 'The document', ...json(DocumentSchema) },
+    400: problemDoc('Invalid id'),
+    404: problemDoc('No such document'),
+  },
 });
 
 const getFile = createRoute({
@@ -166,20 +177,20 @@ const getFile = createRoute({
 
 const uploadDocument = (limit: MiddlewareHandler) =>
   createRoute({
-  method: 'post',
-  path: '/documents',
-  tags: ['documents'],
-  summary: 'Add a document (secretariat): a file checked by its content (PDF, HTML, plain text; at most 20 MB) or a url',
-  // The size limit counts the bytes after the right to write and before the form is parsed.
-  middleware: [mayWrite(secretariat), limit] as const,
-  request: { body: { required: true, content: { 'multipart/form-data': { schema: uploadBody } } } },
-  responses: {
-    201: { description: 'Added', ...json(changeResult) },
-    ...writeProblems,
-    413: problemDoc('The file is larger than the limit (nothing is stored)'),
-    415: problemDoc('The file is not a PDF, HTML or plain text, or its name says another type than its content'),
-  },
-});
+    method: 'post',
+    path: '/documents',
+    tags: ['documents'],
+    summary: 'Add a document (secretariat): a file checked by its content (PDF, HTML, plain text; at most 20 MB) or a url',
+    // The size limit counts the bytes after the right to write and before the form is parsed.
+    middleware: [mayWrite(secretariat), limit] as const,
+    request: { body: { required: true, content: { 'multipart/form-data': { schema: uploadBody } } } },
+    responses: {
+      201: { description: 'Added', ...json(changeResult) },
+      ...writeProblems,
+      413: problemDoc('The file is larger than the limit (nothing is stored)'),
+      415: problemDoc('The file is not a PDF, HTML or plain text, or its name says another type than its content'),
+    },
+  });
 
 const updateDocument = createRoute({
   method: 'put',
@@ -220,15 +231,16 @@ async function refusingMedia<T>(c: Context, run: () => Promise<T>): Promise<T | 
 }
 
 export function addDocumentRoutes(api: OpenAPIHono, documents: DocumentService, now: () => Date): void {
-  const limit = bodyLimit({
-    maxSize: documents.maxBytes + FORM_OVERHEAD,
-    onError: (c) =>
-      problemResponse(c, problem(413, `The upload is larger than ${Math.floor(documents.maxBytes / (1024 * 1024))} MB; nothing was stored.`)),
-  });
+  const limit = uploadLimit(documents.maxBytes + FORM_OVERHEAD, (c) =>
+    problemResponse(c, problem(413, `The upload is larger than ${Math.floor(documents.maxBytes / (1024 * 1024))} MB; nothing was stored.`)),
+  );
 
   api.openapi(listDocuments, async (c) => {
     const { country, instrument, kind, q, page, pageSize } = c.req.valid('query');
-    return c.json(await documents.list({ country: country?.toUpperCase(), instrument: code(instrument), kind, q }, { page, pageSize }), 200);
+    return c.json(
+      await documents.list({ country: country?.toUpperCase(), instrument: code(instrument), kind, q }, { page, pageSize }),
+      200,
+    );
   });
   api.openapi(getDocument, async (c) => c.json(await documents.get(c.req.valid('param').id), 200));
   api.openapi(getFile, async (c) => {
@@ -248,10 +260,15 @@ export function addDocumentRoutes(api: OpenAPIHono, documents: DocumentService, 
     if (raw !== undefined && raw !== '' && !(raw instanceof File))
       return problemResponse(
         c,
-        problem(400, 'file must be a file upload (multipart/form-data), not a text field.', { errors: [{ field: 'file', message: 'not a file' }] }),
+        problem(400, 'file must be a file upload (multipart/form-data), not a text field.', {
+          errors: [{ field: 'file', message: 'not a file' }],
+        }),
       ) as never;
     if (given && given.size > documents.maxBytes)
-      return problemResponse(c, problem(413, `The file is larger than ${Math.floor(documents.maxBytes / (1024 * 1024))} MB; nothing was stored.`)) as never;
+      return problemResponse(
+        c,
+        problem(413, `The file is larger than ${Math.floor(documents.maxBytes / (1024 * 1024))} MB; nothing was stored.`),
+      ) as never;
     const file = given ? { name: given.name, bytes: new Uint8Array(await given.arrayBuffer()) } : null;
     const input = form as unknown as DocumentInput;
     const result = await refusingMedia(c, () => documents.upload(requireActor(c), input, file, now()));

@@ -66,7 +66,9 @@ export function uploadInput(values: UploadValues): DocumentInput {
     countries: values.countries,
     instruments: values.instruments,
     url: values.url,
-    confidence: (CONFIDENCES as readonly string[]).includes(values.confidence) ? (values.confidence as DocumentInput['confidence']) : 'medium',
+    confidence: (CONFIDENCES as readonly string[]).includes(values.confidence)
+      ? (values.confidence as DocumentInput['confidence'])
+      : 'medium',
     notes: values.notes,
     source: values.source,
     reason: values.reason,
@@ -109,7 +111,8 @@ function control(v: View, name: UploadField, values: UploadValues, errors: reado
   const aria = describedBy(null, error);
   const required = name === 'titleEn' || name === 'source' ? html` required` : null;
   let input: SafeHtml;
-  if (name === 'file') input = html`<input type="file" id="${id}" name="file" accept=".pdf,.html,.htm,.txt,.md,.csv,application/pdf,text/html,text/plain"${aria}>`;
+  if (name === 'file')
+    input = html`<input type="file" id="${id}" name="file" accept=".pdf,.html,.htm,.txt,.md,.csv,application/pdf,text/html,text/plain"${aria}>`;
   else if (name === 'kind')
     input = html`<select id="${id}" name="kind"${aria}>${DOCUMENT_KINDS.map((k) => html`<option value="${k}"${k === values.kind ? html` selected` : null}>${v.t.documentKind[k]}</option>`)}</select>`;
   else if (name === 'confidence')

@@ -87,7 +87,13 @@ ${page < pages ? html`<a href="${link(page + 1)}" rel="next">${t.nextPage}</a>` 
 </nav>`;
 }
 
-export function renderDocumentList(v: View, query: DocumentListQuery, result: Page<DocumentView>, names: CountryNames, mayAdd: boolean): string {
+export function renderDocumentList(
+  v: View,
+  query: DocumentListQuery,
+  result: Page<DocumentView>,
+  names: CountryNames,
+  mayAdd: boolean,
+): string {
   const { t, f, lang } = v;
   const pages = Math.max(1, Math.ceil(result.total / DOCUMENTS_PAGE_SIZE));
   const from = (query.page - 1) * DOCUMENTS_PAGE_SIZE + 1;

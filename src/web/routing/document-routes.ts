@@ -1,9 +1,9 @@
 import type { Context, Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { canWrite } from '../../domain/access/policy.ts';
 import { DomainError } from '../../domain/errors.ts';
 import type { Lang } from '../../domain/facts.ts';
+import { uploadLimit } from '../../http/upload-limit.ts';
 import { type DocumentService, isDocumentId } from '../../services/document-service.ts';
 import type { RegistryService } from '../../services/registry-service.ts';
 import {
@@ -79,12 +79,9 @@ export function mountDocuments(app: Hono, lang: Lang, deps: DocumentsPortalDeps)
   app.post(
     `${base}/new`,
     async (c, next) => guard(c, viewOf(c, lang)) ?? next(),
-    bodyLimit({
-      maxSize: documents.maxBytes + 1024 * 1024,
-      onError: (c) => {
-        const v = viewOf(c, lang);
-        return form(c, v, emptyUploadValues(), [tooLarge(v)], 413);
-      },
+    uploadLimit(documents.maxBytes + 1024 * 1024, (c) => {
+      const v = viewOf(c, lang);
+      return form(c, v, emptyUploadValues(), [tooLarge(v)], 413);
     }),
     async (c) => {
       const v = viewOf(c, lang);
