@@ -98,7 +98,7 @@ describe('documents library in a browser', { skip }, () => {
     await page.getByRole('button', { name: 'Add the document' }).click();
     documentPath = new URL(page.url()).pathname;
     assert.match(documentPath, /^\/en\/documents\/doc-[0-9a-f]{12}$/);
-    const main = (await page.locator('main').innerText()) ?? '';
+    const main = (await page.locator('main').textContent()) ?? '';
     assert.match(main, /Child labour survey, Central Java/);
     assert.match(main, /words inside the file find this document/);
     const download = page.getByRole('link', { name: /Download survey\.pdf/ });
@@ -111,7 +111,7 @@ describe('documents library in a browser', { skip }, () => {
     const hit = page.locator('main').getByRole('link', { name: 'Child labour survey, Central Java' });
     assert.equal(await hit.getAttribute('href'), documentPath);
     await page.goto(`${base}/id${documentPath.slice(3)}`);
-    assert.equal(await page.locator('h1').innerText(), 'Survei pekerja anak, Jawa Tengah');
+    assert.equal(await page.locator('h1').textContent(), 'Survei pekerja anak, Jawa Tengah');
   });
 
   test('a .pdf that is really HTML gets the form again with the reason on the file field; nothing new is stored', async () => {
@@ -125,7 +125,7 @@ describe('documents library in a browser', { skip }, () => {
     await page.getByRole('button', { name: 'Add the document' }).click();
     assert.equal(new URL(page.url()).pathname, '/en/documents/new');
     const summary = page.getByRole('alert');
-    assert.match((await summary.innerText()) ?? '', /named \.pdf.*HTML document/);
+    assert.match((await summary.textContent()) ?? '', /named \.pdf.*HTML document/);
     assert.equal(await page.getByLabel('Title in English').inputValue(), 'Disguised');
     assert.equal(readdirSync(join(dir, 'documents')).length, before);
     assert.ok(existsSync(join(dir, 'documents')));
