@@ -170,6 +170,12 @@ for (const database of await allDatabases()) {
       );
       assert.equal(exe.status, 415);
       assert.match(((await exe.json()) as any).detail, /\.exe are not accepted/);
+      const json = await request(
+        '/api/documents',
+        asClient(clients.secretariat ?? null, { method: 'POST', body: JSON.stringify({ titleEn: 'X', source }) }),
+      );
+      assert.equal(json.status, 415);
+      assert.match(((await json.json()) as any).detail, /multipart\/form-data/);
       assert.deepEqual(stored(), before.files);
       assert.equal(await rows(), before.rows);
     });

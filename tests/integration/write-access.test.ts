@@ -97,6 +97,9 @@ for (const database of await allDatabases()) {
       'PUT /comments/{id}': { who: 'focal', params: { id: '2233949' } },
       'POST /procedures': { who: 'focal', params: {} },
       'PUT /procedures/{id}': { who: 'focal', params: { id: 'art26-pol-1982' } },
+      'POST /documents': { who: 'focal', params: {} },
+      'PUT /documents/{id}': { who: 'focal', params: { id: 'doc-0123456789ab' } },
+      'DELETE /documents/{id}': { who: 'focal', params: { id: 'doc-0123456789ab' } },
     });
 
     before(async () => {

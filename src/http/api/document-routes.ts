@@ -7,6 +7,7 @@ import { normaliseInstrumentCode } from '../../domain/instrument.ts';
 import { type DocumentInput, type DocumentService, isUnsupportedMedia } from '../../services/document-service.ts';
 import type { Citation } from '../../services/record-change.ts';
 import { requireActor } from '../auth.ts';
+import { nulRefused } from '../nul.ts';
 import { problem, problemResponse } from '../problem.ts';
 import { uploadLimit } from '../upload-limit.ts';
 import { PageQuerySchema, problemDoc } from './schemas.ts';
@@ -175,6 +176,25 @@ const getFile = createRoute({
   },
 });
 
+const NUL_IN_JSON = /(?<!\\)(?:\\\\)*\\u0000|\0/;
+
+/**
+ * The upload takes a multipart form only: anything else is 415 saying so (hono's own 415 speaks of
+ * JSON). A JSON body with U+0000 is refused first, as on every write route (src/http/nul.ts).
+ */
+const multipartOnly: MiddlewareHandler = async (c, next) => {
+  const type = c.req.header('content-type') ?? '';
+  if (/json/i.test(type) && NUL_IN_JSON.test(await c.req.text())) throw nulRefused('body');
+  if (!/^multipart\/form-data\s*;\s*boundary=/i.test(type))
+    return problemResponse(
+      c,
+      problem(415, 'Send the document as multipart/form-data: a "file" field (or a "url") with the other fields of the form.', {
+        instance: new URL(c.req.url).pathname,
+      }),
+    );
+  await next();
+};
+
 const uploadDocument = (limit: MiddlewareHandler) =>
   createRoute({
     method: 'post',
@@ -182,7 +202,7 @@ const uploadDocument = (limit: MiddlewareHandler) =>
     tags: ['documents'],
     summary: 'Add a document (secretariat): a file checked by its content (PDF, HTML, plain text; at most 20 MB) or a url',
     // The size limit counts the bytes after the right to write and before the form is parsed.
-    middleware: [mayWrite(secretariat), limit] as const,
+    middleware: [mayWrite(secretariat), limit, multipartOnly] as const,
     request: { body: { required: true, content: { 'multipart/form-data': { schema: uploadBody } } } },
     responses: {
       201: { description: 'Added', ...json(changeResult) },
