@@ -7,6 +7,8 @@ export interface DocumentReadRepository {
   get(id: string): Promise<LibraryDocument | null>;
   /** The extracted text of each stored file, by SHA-256 (files without text are left out). */
   texts(sha256s: readonly string[]): Promise<Map<string, string>>;
+  /** Which of these files have text (without reading it). */
+  withText(sha256s: readonly string[]): Promise<Set<string>>;
 }
 
 /** Writes of the library inside a history transaction (`RegistryWriteTx.port(DOCUMENTS_TX)`). */

@@ -118,8 +118,10 @@ export class DocumentService {
       .split(/\s+/)
       .filter(Boolean)
       .slice(0, 10);
-    const texts = await this.repo.texts(items.flatMap((d) => (d.file ? [d.file.sha256] : [])));
+    const hashes = (list: LibraryDocument[]) => list.flatMap((d) => (d.file ? [d.file.sha256] : []));
     if (words.length) {
+      // The texts are read only to match words; a plain list asks only which files have one.
+      const texts = await this.repo.texts(hashes(items));
       items = items.filter((d) => {
         const hay = fold([d.titleEn, d.titleId ?? '', d.file ? (texts.get(d.file.sha256) ?? '') : ''].join('\n'));
         return words.every((w) => hay.includes(w));
@@ -127,7 +129,13 @@ export class DocumentService {
     }
     items.sort((a, b) => (b.date ?? '').localeCompare(a.date ?? '') || a.titleEn.localeCompare(b.titleEn, 'en'));
     const shown = items.slice((page.page - 1) * page.pageSize, page.page * page.pageSize);
-    return { items: shown.map((d) => view(d, texts)), total: items.length, page: page.page, pageSize: page.pageSize };
+    const withText = await this.repo.withText(hashes(shown));
+    return {
+      items: shown.map((d) => publicView(d, d.file ? withText.has(d.file.sha256) : false)),
+      total: items.length,
+      page: page.page,
+      pageSize: page.pageSize,
+    };
   }
 
   async get(id: string): Promise<DocumentView> {

@@ -95,6 +95,19 @@ export class KyselyDocumentRepository implements DocumentReadRepository {
     }
     return out;
   }
+
+  async withText(sha256s: readonly string[]): Promise<Set<string>> {
+    const out = new Set<string>();
+    for (let i = 0; i < sha256s.length; i += 500) {
+      const rows = await this.db
+        .selectFrom('document_texts')
+        .select('sha256')
+        .where('sha256', 'in', sha256s.slice(i, i + 500))
+        .execute();
+      for (const r of rows) out.add(r.sha256);
+    }
+    return out;
+  }
 }
 
 /** The write port bound to a history transaction (src/storage/tx-ports.ts registers it). */
