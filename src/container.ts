@@ -2,6 +2,7 @@ import type { PasswordHasher } from './services/account-ports.ts';
 import { AccountService } from './services/account-service.ts';
 import { ComplianceService } from './services/compliance-service.ts';
 import { ConferenceService } from './services/conference-service.ts';
+import { DocumentService } from './services/document-service.ts';
 import { EditService } from './services/edit-service.ts';
 import { GapsService } from './services/gaps-service.ts';
 import { OrgansService } from './services/organs-service.ts';
@@ -12,6 +13,7 @@ import { SearchService } from './services/search/search-service.ts';
 import {
   commentSource,
   countrySource,
+  documentSource,
   goodSource,
   instrumentSource,
   officeSource,
@@ -30,6 +32,8 @@ import { readBundle } from './storage/bundle.ts';
 import { KyselyConferenceRepository } from './storage/conference-repository.ts';
 import { resolveDataKeys, verifyDataKey } from './storage/data-keys.ts';
 import { type DbHandle, type DbTarget, migrateToLatest, openDb } from './storage/db.ts';
+import { DiskDocumentFiles, defaultDocumentsDir } from './storage/document-files.ts';
+import { KyselyDocumentRepository } from './storage/documents-repository.ts';
 import { readEstimatesBundle } from './storage/estimates-bundle.ts';
 import type { Keyring } from './storage/field-crypto.ts';
 import { KyselyHistoryRepository } from './storage/history-repository.ts';
@@ -76,6 +80,8 @@ export interface Services {
   dataKeys: Keyring | null;
   /** Said once at start when the key comes from a key file beside the SQLite database. */
   dataKeyNotice: string | null;
+  /** The documents library (issue 10, decision 196). */
+  documents: DocumentService;
   close(): Promise<void>;
 }
 
@@ -89,10 +95,17 @@ export interface ContainerOptions {
   events?: ServiceEvents;
   /** A server (and the case CLI) needs the data key; migrations, backups and reads do not. */
   requireDataKey?: boolean;
+  /** Where uploaded documents are stored (default: TRIPARTITE_DOCUMENTS_DIR through the config, else beside the SQLite file). */
+  documentsDir?: string;
+  /** Largest document upload in bytes (default 20 MB). */
+  documentsMaxBytes?: number;
 }
 
 /** Composition root shared by the server, the CLI and the tests: config → db → repositories → services. */
-export async function createServices(config: DbTarget & { dataKeys?: Keyring | null }, options: ContainerOptions = {}): Promise<Services> {
+export async function createServices(
+  config: DbTarget & { dataKeys?: Keyring | null; documentsDir?: string | null },
+  options: ContainerOptions = {},
+): Promise<Services> {
   // Read-only bundled data (decision 180), read before the database opens so a bad file leaks no connection.
   const usdol = new UsdolService(await readUsdolBundle(options.dataDir ?? BUNDLED_DATA_DIR));
   const { keys: dataKeys, notice: dataKeyNotice } = resolveDataKeys(config, options.requireDataKey ?? false);
@@ -126,6 +139,12 @@ export async function createServices(config: DbTarget & { dataKeys?: Keyring | n
     new KyselyOrgansRepository(handle.db, handle.dialect),
     new KyselyHistoryRepository(handle.db, handle.dialect),
     (iso3) => repo.getCountry(iso3),
+  );
+  const documents = new DocumentService(
+    new KyselyDocumentRepository(handle.db),
+    new KyselyHistoryRepository(handle.db, handle.dialect),
+    new DiskDocumentFiles(options.documentsDir ?? config.documentsDir ?? defaultDocumentsDir(config)),
+    { maxBytes: options.documentsMaxBytes },
   );
   const accounts = new AccountService(
     new KyselyAccountRepository(handle.db),
@@ -174,12 +193,14 @@ export async function createServices(config: DbTarget & { dataKeys?: Keyring | n
         // Programmes and offices renew the index through their own keys (decisions 200, 201); goods change only with the bundle.
         programmeSource(() => new KyselyProgrammeRepository(handle.db).listAll()),
         goodSource(() => usdol.goods({}).items),
+        documentSource(() => documents.withTexts()),
       ],
       events,
     ),
     usdol,
     dataKeys,
     dataKeyNotice,
+    documents,
     close: () => handle.close(),
   };
 }

@@ -31,6 +31,8 @@ export interface Config {
    * a PostgreSQL server refuses to start, see src/storage/data-keys.ts).
    */
   dataKeys?: Keyring | null;
+  /** Where uploaded documents are stored (TRIPARTITE_DOCUMENTS_DIR); null: a `documents` folder beside the SQLite file. */
+  documentsDir?: string | null;
 }
 
 export class ConfigError extends Error {}
@@ -100,6 +102,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dbConnectTimeoutMs,
     dbStatementTimeoutMs,
     shutdownGraceMs,
+    documentsDir: env.TRIPARTITE_DOCUMENTS_DIR?.trim() || null,
   };
 }
 

@@ -4,6 +4,7 @@ import { bodyLimit } from 'hono/body-limit';
 import type { AccountService } from '../services/account-service.ts';
 import type { ComplianceService } from '../services/compliance-service.ts';
 import type { ConferenceService } from '../services/conference-service.ts';
+import type { DocumentService } from '../services/document-service.ts';
 import type { EditService } from '../services/edit-service.ts';
 import type { GapsService } from '../services/gaps-service.ts';
 import type { OrgansService } from '../services/organs-service.ts';
@@ -58,6 +59,8 @@ export interface AppDeps {
   search?: SearchService;
   /** USDOL's List of Goods and country facts (issue 10); no /api/goods or /en/goods without it. */
   usdol?: UsdolService;
+  /** The documents library (issue 10, decision 196); no /api/documents or /en/documents without it. */
+  documents?: DocumentService;
   /** Today's date as YYYY-MM-DD; defaults to the UTC date of the request. */
   today?: () => string;
   now?: () => Date;
@@ -156,6 +159,7 @@ export function createApp(deps: AppDeps): Hono {
       statistics: deps.statistics,
       search: deps.search,
       usdol: deps.usdol,
+      documents: deps.documents,
       today,
       now,
       addressOf,
@@ -178,6 +182,7 @@ export function createApp(deps: AppDeps): Hono {
       statistics: deps.statistics,
       search: deps.search,
       usdol: deps.usdol,
+      documents: deps.documents,
       today,
       now,
       addressOf,

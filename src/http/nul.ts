@@ -7,8 +7,8 @@ import { invalid } from '../domain/errors.ts';
  */
 export const NUL_IN_URL = /%00|\0/i;
 const NUL_IN_JSON = /(?<!\\)(?:\\\\)*\\u0000|\0/;
-/** Streamed, never buffered: the screener refuses NUL itself, row by row. */
-export const STREAMED_UPLOADS = new Set(['/api/compliance/screen']);
+/** Streamed, never buffered: the screener refuses NUL itself, row by row; a document upload has its own size limit (document-routes.ts). */
+export const STREAMED_UPLOADS = new Set(['/api/compliance/screen', '/api/documents']);
 
 export const nulRefused = (where: string) =>
   invalid(`The ${where} contains a NUL character (U+0000), which is not accepted.`, [{ field: where, message: 'contains U+0000' }]);

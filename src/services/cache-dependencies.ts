@@ -37,6 +37,8 @@ export const dependencyKey = {
   anyProgramme: 'programmes',
   /** Any ILO office (search, and every country profile's "who to contact": a regional office covers a whole region; decision 201). */
   anyOffice: 'offices',
+  /** Any document of the library (their titles and text are searched: decision 196). */
+  anyDocument: 'documents',
 } as const;
 
 const k = dependencyKey;
@@ -64,8 +66,8 @@ export const DOCUMENT_DEPENDENCIES = {
   complianceAll: () => [k.instrument('C138'), k.instrument('C182'), k.anyProfile],
   /** The gaps worklist: every ratification, instrument and national profile. */
   gaps: () => [k.anyRatification, k.instrumentList, k.anyProfile],
-  /** The search index (decision 175): instrument and country lists, supervisory comments, programmes and offices (decisions 200, 201); Conference sessions change only with EVERYTHING. */
-  searchIndex: () => [k.instrumentList, k.countryList, k.anySupervision, k.anyProgramme, k.anyOffice],
+  /** The search index (decision 175): instrument and country lists, supervisory comments, programmes and offices (decisions 200, 201), documents (decision 196); Conference sessions change only with EVERYTHING. */
+  searchIndex: () => [k.instrumentList, k.countryList, k.anySupervision, k.anyProgramme, k.anyOffice, k.anyDocument],
 } as const satisfies Record<string, (...args: string[]) => string[]>;
 
 export type DocumentKind = keyof typeof DOCUMENT_DEPENDENCIES;
@@ -112,6 +114,7 @@ export function changedKeys(recordType: RecordType, recordKey: string, before: u
     return keys;
   }
   if (recordType === 'supervisory_comment' || recordType === 'supervisory_procedure') return supervisionKeys(was, now);
+  if (recordType === 'document') return [k.anyDocument];
   return [k.profile(recordKey), k.country(recordKey), k.anyProfile];
 }
 

@@ -26,10 +26,12 @@ export const RECORD_TYPES = [
   // Programmes and ILO offices, edited by the secretariat (src/services/programme-kinds.ts, decisions 200-201).
   'programme',
   'ilo_office',
+  // The documents library (src/services/document-kinds.ts).
+  'document',
 ] as const;
 export type RecordType = (typeof RECORD_TYPES)[number];
 
-export const EVENT_ACTIONS = ['create', 'update', 'denounce', 'revert', 'import'] as const;
+export const EVENT_ACTIONS = ['create', 'update', 'denounce', 'revert', 'import', 'delete'] as const;
 export type EventAction = (typeof EVENT_ACTIONS)[number];
 
 /** One change, as stored: append-only, never updated or deleted. */

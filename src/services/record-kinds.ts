@@ -4,6 +4,7 @@ import type { Instrument } from '../domain/instrument.ts';
 import type { Ratification } from '../domain/ratification.ts';
 import { changedKeys } from './cache-dependencies.ts';
 import { ilcDelegationKind, ilcSessionKind, ilcVoteKind } from './conference-kinds.ts';
+import { documentKind } from './document-kinds.ts';
 import { gbPeriodKind, gbSessionKind } from './governing-body-kinds.ts';
 import type { ChangeEvent, RecordType, RegistryWriteTx } from './history-ports.ts';
 import { iloOfficeKind, programmeKind } from './programme-kinds.ts';
@@ -82,6 +83,7 @@ export const RECORD_KINDS: Record<RecordType, RecordKind> = {
   supervisory_procedure: supervisoryProcedureKind,
   programme: programmeKind,
   ilo_office: iloOfficeKind,
+  document: documentKind,
 };
 
 export function recordKind(type: RecordType): RecordKind {

@@ -1,4 +1,5 @@
 import type { Generated } from 'kysely';
+import type { DocumentsTable, DocumentTextsTable } from './schema-documents.ts';
 import type {
   ConferenceAgendasTable,
   ConferenceDelegationsTable,
@@ -229,6 +230,8 @@ export interface Database {
   case_visits: CaseVisitsTable;
   case_actions: CaseActionsTable;
   case_events: CaseEventsTable;
+  documents: DocumentsTable;
+  document_texts: DocumentTextsTable;
 }
 
 export type {

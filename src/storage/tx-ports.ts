@@ -1,5 +1,6 @@
 import type { Transaction } from 'kysely';
 import { KyselyConferenceRepository } from './conference-repository.ts';
+import { KyselyDocumentWriteTx } from './documents-repository.ts';
 import { KyselyOfficeWriteTx, KyselyOrgansWriteTx } from './organs-repository.ts';
 import { KyselyProgrammeWriteTx } from './programmes-repository.ts';
 import { KyselyReportingRepository } from './reporting-repository.ts';
@@ -23,3 +24,4 @@ TX_PORTS.organs = (trx) => new KyselyOrgansWriteTx(trx);
 TX_PORTS.supervision = (trx) => new KyselySupervisionWriteTx(trx);
 TX_PORTS.programmes = (trx) => new KyselyProgrammeWriteTx(trx);
 TX_PORTS.offices = (trx) => new KyselyOfficeWriteTx(trx);
+TX_PORTS.documents = (trx) => new KyselyDocumentWriteTx(trx);

@@ -12,6 +12,7 @@ import { streamScreening } from '../http/screening-stream.ts';
 import type { AccountService } from '../services/account-service.ts';
 import type { ComplianceService } from '../services/compliance-service.ts';
 import type { ConferenceService } from '../services/conference-service.ts';
+import type { DocumentService } from '../services/document-service.ts';
 import type { EditService } from '../services/edit-service.ts';
 import type { GapsService } from '../services/gaps-service.ts';
 import type { HistoryFilter } from '../services/history-ports.ts';
@@ -35,6 +36,7 @@ import { INSTRUMENTS_PAGE_SIZE, MAX_QUERY_LENGTH, parseInstrumentListQuery, rend
 import { renderSearch } from './pages/search.ts';
 import { renderSearchAll } from './pages/search-all.ts';
 import { mountConference } from './routing/conference-routes.ts';
+import { mountDocuments } from './routing/document-routes.ts';
 import { addressFromConnection, mountEditing } from './routing/editing-routes.ts';
 import { mountGoods } from './routing/goods-routes.ts';
 import { langOfPath, pathWithoutLang, preferredLang } from './routing/locale.ts';
@@ -73,6 +75,8 @@ export interface PortalDeps {
   search?: SearchService;
   /** USDOL's List of Goods and country facts (issue 10); /goods and the profile section are left out without it. */
   usdol?: UsdolService;
+  /** The documents library (issue 10, decision 196); no /documents pages without it. */
+  documents?: DocumentService;
   /** Today's date as YYYY-MM-DD (the default reference date of the compliance forms). */
   today: () => string;
   now?: () => Date;
@@ -356,6 +360,7 @@ function mountLanguage(app: Hono, deps: PortalDeps, lang: Lang): void {
   mountSupervision(app, lang, deps);
   if (deps.statistics) mountStatistics(app, lang, deps.statistics);
   if (deps.usdol) mountGoods(app, lang, { usdol: deps.usdol, registry });
+  if (deps.documents) mountDocuments(app, lang, { documents: deps.documents, registry, now: deps.now ?? (() => new Date()) });
   mountOpenData(app, lang, { ...deps, registry, today });
 
   // '/en/instruments/' and the like: one canonical address per page, without the trailing slash.

@@ -391,6 +391,41 @@ function requestArbitrary(doc: Schema, op: Operation): fc.Arbitrary<FuzzRequest>
       },
       { arbitrary: fc.constant({ body: HUGE_BODY, contentType: 'application/json', kind: 'huge' }), weight: 1 },
     );
+  } else if (op.body?.contentType === 'multipart/form-data') {
+    // The document upload (POST /api/documents): form fields from the schema, and a file whose content may or may not match its name.
+    const boundary = '----fuzzboundary7MA4YWxk';
+    const part = (name: string, value: string, filename?: string) =>
+      `--${boundary}\r\nContent-Disposition: form-data; name="${name}"${filename === undefined ? '' : `; filename="${filename}"`}\r\n\r\n${value}\r\n`;
+    bodyArb = fc.oneof(
+      {
+        arbitrary: fc
+          .tuple(
+            values.object(values.deref(op.body.schema), 0) as fc.Arbitrary<unknown>,
+            fc.constantFrom('%PDF-1.4\n', '<!doctype html><p>x', 'plain words', '\u0000\u0001binary', ''),
+            fc.string({ maxLength: 40 }),
+            fc.constantFrom('a.pdf', 'a.html', 'a.txt', 'a.exe', '../../a.pdf', 'a\r\nb.pdf', ''),
+          )
+          .map(([fields, head, tail, filename]) => {
+            const entries = fields && typeof fields === 'object' ? Object.entries(fields as Record<string, unknown>) : [];
+            const body =
+              entries.map(([k, v]) => part(k, typeof v === 'string' ? v : (JSON.stringify(v) ?? ''))).join('') +
+              part('file', head + tail, filename) +
+              `--${boundary}--\r\n`;
+            return { body, contentType: `multipart/form-data; boundary=${boundary}`, kind: 'multipart' };
+          }),
+        weight: 6,
+      },
+      {
+        arbitrary: fc
+          .tuple(
+            fc.string({ maxLength: 80 }),
+            fc.constantFrom(`multipart/form-data; boundary=${boundary}`, 'multipart/form-data', 'application/json'),
+          )
+          .map(([body, contentType]) => ({ body, contentType, kind: 'multipart-junk' })),
+        weight: 2,
+      },
+      { arbitrary: fc.constant({ kind: 'none' }), weight: 1 },
+    );
   } else if (op.body?.contentType === 'text/csv') {
     bodyArb = fc.oneof(
       {
@@ -469,6 +504,8 @@ const PORTAL_PREFIXES = [
   '/id/countries',
   '/en/search',
   '/id/search',
+  '/en/documents',
+  '/id/documents/',
   '/',
   '/en',
   '/static/site.css',

@@ -100,6 +100,9 @@ for (const database of await allDatabases()) {
       'POST /programmes': { who: 'focal', params: {} },
       'PUT /programmes/{id}': { who: 'focal', params: { id: 'east-indonesia' } },
       'PUT /offices/{id}': { who: 'focal', params: { id: 'ilo-country-office-for-indonesia-and-timor-leste-jakarta' } },
+      'POST /documents': { who: 'focal', params: {} },
+      'PUT /documents/{id}': { who: 'focal', params: { id: 'doc-0123456789ab' } },
+      'DELETE /documents/{id}': { who: 'focal', params: { id: 'doc-0123456789ab' } },
     });
 
     before(async () => {

@@ -5,6 +5,7 @@ import { normaliseInstrumentCode } from '../../domain/instrument.ts';
 import type { AccountService } from '../../services/account-service.ts';
 import type { ComplianceService } from '../../services/compliance-service.ts';
 import type { ConferenceService } from '../../services/conference-service.ts';
+import type { DocumentService } from '../../services/document-service.ts';
 import type { EditService } from '../../services/edit-service.ts';
 import type { GapsService } from '../../services/gaps-service.ts';
 import type { OrgansService } from '../../services/organs-service.ts';
@@ -22,6 +23,7 @@ import { HEALTH_DEADLINE_MS, withinDeadline } from '../unavailable.ts';
 import { addAccountRoutes } from './account-routes.ts';
 import { addComplianceRoutes, addScreeningRoute } from './compliance-routes.ts';
 import { addConferenceRoutes } from './conference-routes.ts';
+import { addDocumentRoutes } from './document-routes.ts';
 import { addEditRoutes } from './edit-routes.ts';
 import { addExportRoutes } from './export-routes.ts';
 import { addGapsRoutes } from './gaps-routes.ts';
@@ -180,6 +182,7 @@ export interface ApiDeps {
   statistics?: StatisticsService;
   search?: SearchService;
   usdol?: UsdolService;
+  documents?: DocumentService;
   /** Today's date (YYYY-MM-DD); the clock is read at the edge, never in the domain. */
   today: () => string;
   now: () => Date;
@@ -201,6 +204,7 @@ export function createApi({
   statistics,
   search,
   usdol,
+  documents,
   today,
   now,
   addressOf,
@@ -223,6 +227,7 @@ export function createApi({
   if (statistics) addStatisticsRoutes(api, statistics);
   if (search) addSearchRoutes(api, search);
   if (usdol) addUsdolRoutes(api, usdol, registry);
+  if (documents) addDocumentRoutes(api, documents, now);
   addExportRoutes(api, { registry, compliance, conference, organs, supervision, programmes, statistics, usdol, today });
 
   api.openapi(health, async (c) => {

@@ -3,7 +3,7 @@
  * SearchSource; adding programmes, goods or documents later is one more source, one more entry in
  * SEARCH_KINDS and the dependency keys its writes bump (src/services/cache-dependencies.ts).
  */
-export const SEARCH_KINDS = ['instrument', 'country', 'office', 'programme', 'good', 'comment', 'session'] as const;
+export const SEARCH_KINDS = ['instrument', 'country', 'office', 'programme', 'good', 'comment', 'session', 'document'] as const;
 export type SearchKind = (typeof SEARCH_KINDS)[number];
 
 export type SearchLang = 'en' | 'id';

@@ -1,3 +1,4 @@
+import type { LibraryDocument } from '../../domain/documents/document.ts';
 import type { IloOffice } from '../../domain/governance/offices.ts';
 import type { Programme } from '../../domain/programmes/programme.ts';
 import type { SupervisoryComment } from '../../domain/supervision/comments.ts';
@@ -164,6 +165,30 @@ export function goodSource(list: () => readonly UsdolGood[]): SearchSource {
           titleId: null,
           codes: rows.map((r) => r.iso3).join(' '),
           textEn: [rows[0]?.sector, ...rows.map((r) => r.countryUsdol)].filter(Boolean).join('. '),
+        }),
+      );
+    },
+  };
+}
+
+/** Text of a document indexed for the search: enough to find a report by the words of its first pages, bounded for the index's size. */
+export const INDEXED_DOCUMENT_CHARS = 200_000;
+
+/** The documents library (decision 196): title in each language and the text extracted from the file. */
+export function documentSource(list: () => Promise<{ document: LibraryDocument; text: string | null }[]>): SearchSource {
+  return {
+    kind: 'document',
+    async documents() {
+      return (await list()).map(
+        ({ document: d, text }): SearchDocument => ({
+          kind: 'document',
+          key: d.id,
+          path: `/documents/${encodeURIComponent(d.id)}`,
+          titleEn: d.titleEn,
+          titleId: d.titleId,
+          codes: [...d.countries, ...d.instruments].join(' '),
+          // Indonesian text is read with the Indonesian affix rules, every other language with the English ones.
+          ...(text ? { [d.language === 'id' ? 'textId' : 'textEn']: text.slice(0, INDEXED_DOCUMENT_CHARS) } : {}),
         }),
       );
     },

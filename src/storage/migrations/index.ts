@@ -11,6 +11,7 @@ import { createSubmissions } from './2026-12-03-008-submissions.ts';
 import { createReporting } from './2026-12-03-009-reporting.ts';
 import { createSupervisory } from './2026-12-03-010-supervisory.ts';
 import { createProgrammes } from './2026-12-03-011-programmes.ts';
+import { createDocuments } from './2026-12-04-012-documents.ts';
 import { createMonitoring } from './2026-12-04-013-monitoring.ts';
 import { widenEventRecordKeys } from './2026-12-04-014-event-record-keys.ts';
 
@@ -47,6 +48,7 @@ export function migrationProvider(dialect: DialectInfo): MigrationProvider {
           up: (db: Kysely<any>) => widenEventRecordKeys.up(db, dialect),
           down: (db: Kysely<any>) => widenEventRecordKeys.down(db, dialect),
         },
+        '2026-12-04-012-documents': createDocuments,
       };
     },
   };

@@ -1,6 +1,7 @@
 import { enCompliance } from './en-compliance.ts';
 import { enConference } from './en-conference.ts';
 import { enData } from './en-data.ts';
+import { enDocuments } from './en-documents.ts';
 import { enEditing } from './en-editing.ts';
 import { enGoods } from './en-goods.ts';
 import { enMap } from './en-map.ts';
@@ -309,6 +310,7 @@ export const en = {
   ...enGoods,
   ...enMap,
   ...enProgrammeEdit,
+  ...enDocuments,
 };
 
 export type Dict = typeof en;

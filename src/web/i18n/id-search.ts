@@ -5,7 +5,7 @@ export const idSearch: SearchDict = {
   searchAllLabel: 'Cari di portal',
   searchAllHint: 'Misalnya: C138, konvensi 182, usia minimum, pekerja anak, Indonesia, Jakarta',
   searchAllPrompt:
-    'Cari instrumen, negara anggota, kantor, program, barang, komentar pengawasan, dan sidang Konferensi, dalam bahasa Indonesia atau Inggris. Salah ketik kecil tetap ditemukan.',
+    'Cari instrumen, negara anggota, kantor, program, barang, komentar pengawasan, sidang Konferensi, dan dokumen, dalam bahasa Indonesia atau Inggris. Salah ketik kecil tetap ditemukan.',
   searchKindHeading: {
     instrument: 'Instrumen',
     country: 'Negara anggota',
@@ -14,6 +14,7 @@ export const idSearch: SearchDict = {
     good: 'Barang yang diproduksi dengan pekerja anak atau kerja paksa (USDOL)',
     comment: 'Komentar pengawasan',
     session: 'Sidang Konferensi',
+    document: 'Dokumen',
   },
   searchKindCount: (heading: string, n: string) => `${heading} (${n})`,
   searchShowingSome: (shown: string, total: string) => `Menampilkan ${shown} hasil terbaik dari ${total}.`,

@@ -2,6 +2,7 @@ import type { Dict } from './en.ts';
 import { idCompliance } from './id-compliance.ts';
 import { idConference } from './id-conference.ts';
 import { idData } from './id-data.ts';
+import { idDocuments } from './id-documents.ts';
 import { idEditing } from './id-editing.ts';
 import { idGoods } from './id-goods.ts';
 import { idMap } from './id-map.ts';
@@ -296,4 +297,5 @@ export const id: Dict = {
   ...idGoods,
   ...idMap,
   ...idProgrammeEdit,
+  ...idDocuments,
 };

@@ -44,6 +44,7 @@ export function recordPath(v: View, event: Pick<ChangeEvent, 'recordType' | 'rec
   if (event.recordType === 'gb_session') return `/${v.lang}/governing-body/sessions/${encodeURIComponent(event.recordKey)}`;
   if (event.recordType === 'supervisory_comment')
     return `/${v.lang}/supervision/comments/${encodeURIComponent(event.recordKey.toLowerCase())}`;
+  if (event.recordType === 'document') return `/${v.lang}/documents/${encodeURIComponent(event.recordKey.toLowerCase())}`;
   if (event.recordType === 'supervisory_procedure')
     return `/${v.lang}/supervision/procedures/${encodeURIComponent(event.recordKey.toLowerCase())}`;
   if (event.recordType === 'programme') return `/${v.lang}/programmes/${encodeURIComponent(event.recordKey.toLowerCase())}`;

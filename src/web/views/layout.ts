@@ -19,6 +19,7 @@ export type Section =
   | 'programmes'
   | 'statistics'
   | 'goods'
+  | 'documents'
   | null;
 
 export interface PageOptions {
@@ -102,6 +103,7 @@ ${navLink(v, 'governing-body', page.section, '/governing-body', t.navGoverningBo
 ${navLink(v, 'programmes', page.section, '/programmes', t.navProgrammes)}
 ${navLink(v, 'statistics', page.section, '/statistics', t.navStatistics)}
 ${navLink(v, 'goods', page.section, '/goods', t.navGoods)}
+${navLink(v, 'documents', page.section, '/documents', t.navDocuments)}
 ${navLink(v, 'gaps', page.section, '/gaps', t.navGaps)}
 ${navLink(v, 'history', page.section, '/history', t.navHistory)}
 ${navLink(v, 'search', page.section, '/search', t.navSearch)}
