@@ -2,6 +2,8 @@ import { getConnInfo } from '@hono/node-server/conninfo';
 import { type Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { AccountService } from '../services/account-service.ts';
+import type { CaseExportService } from '../services/cases/case-export-service.ts';
+import type { CaseMetricsService } from '../services/cases/metrics-service.ts';
 import type { ComplianceService } from '../services/compliance-service.ts';
 import type { ConferenceService } from '../services/conference-service.ts';
 import type { EditService } from '../services/edit-service.ts';
@@ -58,6 +60,9 @@ export interface AppDeps {
   search?: SearchService;
   /** USDOL's List of Goods and country facts (issue 10); no /api/goods or /en/goods without it. */
   usdol?: UsdolService;
+  /** A monitoring unit's figures and case export (issue 11, decisions 223-224). */
+  caseMetrics?: CaseMetricsService;
+  caseExports?: CaseExportService;
   /** Today's date as YYYY-MM-DD; defaults to the UTC date of the request. */
   today?: () => string;
   now?: () => Date;
@@ -156,6 +161,8 @@ export function createApp(deps: AppDeps): Hono {
       statistics: deps.statistics,
       search: deps.search,
       usdol: deps.usdol,
+      caseMetrics: deps.caseMetrics,
+      caseExports: deps.caseExports,
       today,
       now,
       addressOf,
