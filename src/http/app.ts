@@ -185,6 +185,7 @@ export function createApp(deps: AppDeps): Hono {
       statistics: deps.statistics,
       search: deps.search,
       usdol: deps.usdol,
+      caseMetrics: deps.caseMetrics,
       today,
       now,
       addressOf,

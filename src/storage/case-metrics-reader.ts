@@ -36,6 +36,7 @@ export interface MetricsActionRow {
 
 export interface UnitSettingsRow {
   id: number;
+  name: string;
   follow_up_days: string;
   retention_months: number;
 }
@@ -46,7 +47,7 @@ export class KyselyCaseMetricsReader {
   async unitSettings(unitId: number): Promise<UnitSettingsRow | null> {
     const row = await this.db
       .selectFrom('monitoring_units')
-      .select(['id', 'follow_up_days', 'retention_months'])
+      .select(['id', 'name', 'follow_up_days', 'retention_months'])
       .where('id', '=', unitId)
       .executeTakeFirst();
     return row ?? null;

@@ -10,6 +10,7 @@ import { isIsoDay } from '../domain/partial-date.ts';
 import { authState } from '../http/auth.ts';
 import { streamScreening } from '../http/screening-stream.ts';
 import type { AccountService } from '../services/account-service.ts';
+import type { CaseMetricsService } from '../services/cases/metrics-service.ts';
 import type { ComplianceService } from '../services/compliance-service.ts';
 import type { ConferenceService } from '../services/conference-service.ts';
 import type { EditService } from '../services/edit-service.ts';
@@ -51,6 +52,7 @@ import { SingleFlight } from './routing/single-flight.ts';
 import { mountStatistics } from './routing/statistics-routes.ts';
 import { mountSubmissions } from './routing/submission-routes.ts';
 import { mountSupervision, supervisionData } from './routing/supervision-routes.ts';
+import { mountUnitMetrics } from './routing/unit-metrics-routes.ts';
 import { mountVoteCalculator } from './routing/vote-routes.ts';
 import { STATIC_ASSETS } from './static/assets.ts';
 import type { FieldError } from './views/forms.ts';
@@ -73,6 +75,8 @@ export interface PortalDeps {
   search?: SearchService;
   /** USDOL's List of Goods and country facts (issue 10); /goods and the profile section are left out without it. */
   usdol?: UsdolService;
+  /** A monitoring unit's figures (issue 11, decision 223); no /units/{id}/metrics without it. */
+  caseMetrics?: CaseMetricsService;
   /** Today's date as YYYY-MM-DD (the default reference date of the compliance forms). */
   today: () => string;
   now?: () => Date;
@@ -355,6 +359,7 @@ function mountLanguage(app: Hono, deps: PortalDeps, lang: Lang): void {
   mountSupervision(app, lang, deps);
   if (deps.statistics) mountStatistics(app, lang, deps.statistics);
   if (deps.usdol) mountGoods(app, lang, { usdol: deps.usdol, registry });
+  if (deps.caseMetrics) mountUnitMetrics(app, lang, { caseMetrics: deps.caseMetrics, today });
   mountOpenData(app, lang, { ...deps, registry, today });
 
   // '/en/instruments/' and the like: one canonical address per page, without the trailing slash.

@@ -59,6 +59,7 @@ const GroupSchema = z.object({ key: z.string(), metrics: MetricsSchema, overdueV
 const ReportSchema = z
   .object({
     unitId: z.number().int(),
+    unitName: z.string(),
     from: z.string(),
     to: z.string(),
     asOf: z.string().openapi({ description: 'The day overdue visits are counted on' }),

@@ -36,6 +36,7 @@ export interface MetricsQuery {
 
 export interface UnitMetricsReport extends MetricsReport {
   unitId: number;
+  unitName: string;
 }
 
 const CHILD_LABOUR_VERDICTS = new Set(['worst_form', 'prohibited']);
@@ -132,6 +133,14 @@ export class CaseMetricsService {
     return this.compute(unitId, query, today);
   }
 
+  /** The unit's name, for a page that shows no figures (a period typed wrong); the same gate. */
+  async unitName(actor: Actor | null, unitId: number): Promise<string> {
+    await requireUnitCapability(this.membership, actor, unitId, 'seeMetrics');
+    const unit = await this.reader.unitSettings(unitId);
+    if (!unit) throw new DomainError('not_found', `No monitoring unit ${unitId} that you can see.`);
+    return unit.name;
+  }
+
   /** For the CLI, run by whoever operates the database: counts only, so no unit role is needed. */
   async unitMetricsAsOperator(unitId: number, query: MetricsQuery, today: IsoDay): Promise<UnitMetricsReport> {
     return this.compute(unitId, query, today);
@@ -148,6 +157,6 @@ export class CaseMetricsService {
       this.reader.actions(unitId),
     ]);
     const report = metricsReport(reportCases(cases, visits, actions, asOf), window, parseIntervals(unit.follow_up_days), asOf);
-    return { unitId, ...report };
+    return { unitId, unitName: unit.name, ...report };
   }
 }
