@@ -58,7 +58,7 @@ export const idUnitMetrics: UnitMetricsDict = {
   umChartDesc: 'Grafik batang; tabel sesudahnya berisi angka yang sama.',
   umSeriesMonitored: 'Dipantau',
   umSeriesIdentified: 'Pekerja anak',
-  umSeriesNoLonger: 'Keluar pada kunjungan terakhir',
+  umSeriesNoLonger: 'Tak lagi pekerja anak',
   umNoChildren: 'Tidak ada anak yang dipantau dalam periode ini.',
   umDownloads: 'Unduh:',
   umDownloadCsv: 'CSV (semua angka)',
