@@ -206,7 +206,9 @@ for (const database of await allDatabases()) {
       const direct = await services.caseMetrics.unitMetricsAsOperator(unitA, { from: '2025-01-01', to: '2026-06-30' }, TODAY);
       assert.deepEqual(json, JSON.parse(JSON.stringify(direct)));
       // Counts only: no name, birth date, village or case id anywhere in the answer.
-      assert.doesNotMatch(JSON.stringify(json), /name|birth|village|location|contact|[0-9a-f]{8}-[0-9a-f]{4}-/i);
+      const { unitName, ...figures } = json;
+      assert.equal(unitName, 'Cocoa cooperative A');
+      assert.doesNotMatch(JSON.stringify(figures), /name|birth|village|location|contact|[0-9a-f]{8}-[0-9a-f]{4}-/i);
 
       const csv = await get(`${q}&format=csv`, 'viewer');
       assert.equal(csv.status, 200);
