@@ -1,5 +1,8 @@
 import type { PasswordHasher } from './services/account-ports.ts';
 import { AccountService } from './services/account-service.ts';
+import { CaseExportService } from './services/cases/case-export-service.ts';
+import { CaseMetricsService } from './services/cases/metrics-service.ts';
+import { CaseRetentionService } from './services/cases/retention-service.ts';
 import { ComplianceService } from './services/compliance-service.ts';
 import { ConferenceService } from './services/conference-service.ts';
 import { DocumentService } from './services/document-service.ts';
@@ -29,6 +32,8 @@ import { UsdolService } from './services/usdol-service.ts';
 import { KyselyAccountRepository } from './storage/account-repository.ts';
 import { argon2Hasher } from './storage/argon2-hasher.ts';
 import { readBundle } from './storage/bundle.ts';
+import { KyselyCaseExports } from './storage/case-exports.ts';
+import { KyselyCaseMetricsReader } from './storage/case-metrics-reader.ts';
 import { KyselyConferenceRepository } from './storage/conference-repository.ts';
 import { resolveDataKeys, verifyDataKey } from './storage/data-keys.ts';
 import { type DbHandle, type DbTarget, migrateToLatest, openDb } from './storage/db.ts';
@@ -46,6 +51,7 @@ import { KyselyReportingRepository } from './storage/reporting-repository.ts';
 import { KyselySubmissionRepository } from './storage/submission-repository.ts';
 import { readSupervisionBundle } from './storage/supervision-bundle.ts';
 import { KyselySupervisionRepository } from './storage/supervision-repository.ts';
+import { KyselyUnitMembership } from './storage/unit-members.ts';
 import { readUsdolBundle } from './storage/usdol-bundle.ts';
 import { en } from './web/i18n/en.ts';
 import { id } from './web/i18n/id.ts';
@@ -82,6 +88,12 @@ export interface Services {
   dataKeyNotice: string | null;
   /** The documents library (issue 10, decision 196). */
   documents: DocumentService;
+  /** A monitoring unit's figures (issue 11, decision 223). */
+  caseMetrics: CaseMetricsService;
+  /** A unit's cases as CSV rows, pseudonymised unless a case manager asks (decision 224). */
+  caseExports: CaseExportService;
+  /** Anonymising closed cases past the unit's retention period (decision 225). */
+  caseRetention: CaseRetentionService;
   close(): Promise<void>;
 }
 
@@ -201,6 +213,9 @@ export async function createServices(
     dataKeys,
     dataKeyNotice,
     documents,
+    caseMetrics: new CaseMetricsService(new KyselyUnitMembership(handle.db), new KyselyCaseMetricsReader(handle.db)),
+    caseExports: new CaseExportService(new KyselyUnitMembership(handle.db), new KyselyCaseExports(handle.db), dataKeys),
+    caseRetention: new CaseRetentionService(new KyselyCaseMetricsReader(handle.db), new KyselyCaseExports(handle.db)),
     close: () => handle.close(),
   };
 }

@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { ConfigError } from '../config/env.ts';
 import { type CliIo, type CommandSpec, commandHelp, parseCommandArgs, seeHelp, wantsHelp } from './args.ts';
 import { backupCommand } from './commands/backup.ts';
+import { CASES_GROUP, casesCommands } from './commands/cases.ts';
 import { checkCommand } from './commands/check.ts';
 import { conferenceSessionCommand, conferenceSessionsCommand } from './commands/conference.ts';
 import { countryCommand } from './commands/country.ts';
@@ -61,6 +62,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   statisticsCommand,
   searchCommand,
   goodsCommand,
+  ...casesCommands,
 ];
 
 const GROUPS: Record<string, string> = {
@@ -70,6 +72,7 @@ const GROUPS: Record<string, string> = {
   votes: 'Votes of the International Labour Conference: evaluate.',
   reports: 'The reporting calendar (Constitution Art 22): due, ics, group-year.',
   'data-key': "The key that seals children's identifying data: rotate.",
+  cases: CASES_GROUP,
 };
 
 function version(): string {

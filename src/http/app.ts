@@ -2,6 +2,8 @@ import { getConnInfo } from '@hono/node-server/conninfo';
 import { type Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { AccountService } from '../services/account-service.ts';
+import type { CaseExportService } from '../services/cases/case-export-service.ts';
+import type { CaseMetricsService } from '../services/cases/metrics-service.ts';
 import type { ComplianceService } from '../services/compliance-service.ts';
 import type { ConferenceService } from '../services/conference-service.ts';
 import type { DocumentService } from '../services/document-service.ts';
@@ -61,6 +63,9 @@ export interface AppDeps {
   usdol?: UsdolService;
   /** The documents library (issue 10, decision 196); no /api/documents or /en/documents without it. */
   documents?: DocumentService;
+  /** A monitoring unit's figures and case export (issue 11, decisions 223-224). */
+  caseMetrics?: CaseMetricsService;
+  caseExports?: CaseExportService;
   /** Today's date as YYYY-MM-DD; defaults to the UTC date of the request. */
   today?: () => string;
   now?: () => Date;
@@ -160,6 +165,8 @@ export function createApp(deps: AppDeps): Hono {
       search: deps.search,
       usdol: deps.usdol,
       documents: deps.documents,
+      caseMetrics: deps.caseMetrics,
+      caseExports: deps.caseExports,
       today,
       now,
       addressOf,
@@ -183,6 +190,7 @@ export function createApp(deps: AppDeps): Hono {
       search: deps.search,
       usdol: deps.usdol,
       documents: deps.documents,
+      caseMetrics: deps.caseMetrics,
       today,
       now,
       addressOf,

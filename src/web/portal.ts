@@ -10,6 +10,7 @@ import { isIsoDay } from '../domain/partial-date.ts';
 import { authState } from '../http/auth.ts';
 import { streamScreening } from '../http/screening-stream.ts';
 import type { AccountService } from '../services/account-service.ts';
+import type { CaseMetricsService } from '../services/cases/metrics-service.ts';
 import type { ComplianceService } from '../services/compliance-service.ts';
 import type { ConferenceService } from '../services/conference-service.ts';
 import type { DocumentService } from '../services/document-service.ts';
@@ -53,6 +54,7 @@ import { SingleFlight } from './routing/single-flight.ts';
 import { mountStatistics } from './routing/statistics-routes.ts';
 import { mountSubmissions } from './routing/submission-routes.ts';
 import { mountSupervision, supervisionData } from './routing/supervision-routes.ts';
+import { mountUnitMetrics } from './routing/unit-metrics-routes.ts';
 import { mountVoteCalculator } from './routing/vote-routes.ts';
 import { STATIC_ASSETS } from './static/assets.ts';
 import type { FieldError } from './views/forms.ts';
@@ -77,6 +79,8 @@ export interface PortalDeps {
   usdol?: UsdolService;
   /** The documents library (issue 10, decision 196); no /documents pages without it. */
   documents?: DocumentService;
+  /** A monitoring unit's figures (issue 11, decision 223); no /units/{id}/metrics without it. */
+  caseMetrics?: CaseMetricsService;
   /** Today's date as YYYY-MM-DD (the default reference date of the compliance forms). */
   today: () => string;
   now?: () => Date;
@@ -361,6 +365,7 @@ function mountLanguage(app: Hono, deps: PortalDeps, lang: Lang): void {
   if (deps.statistics) mountStatistics(app, lang, deps.statistics);
   if (deps.usdol) mountGoods(app, lang, { usdol: deps.usdol, registry });
   if (deps.documents) mountDocuments(app, lang, { documents: deps.documents, registry, now: deps.now ?? (() => new Date()) });
+  if (deps.caseMetrics) mountUnitMetrics(app, lang, { caseMetrics: deps.caseMetrics, today });
   mountOpenData(app, lang, { ...deps, registry, today });
 
   // '/en/instruments/' and the like: one canonical address per page, without the trailing slash.

@@ -6,8 +6,10 @@ import { createServices, type Services } from '../../src/container.ts';
 import { WORK_KINDS } from '../../src/domain/child-labour/types.ts';
 import { isOpenApiRequest } from '../../src/http/api/write-access.ts';
 import { createApp } from '../../src/http/app.ts';
+import { NUL_IN_URL } from '../../src/http/nul.ts';
 import { type Client, PASSWORD, signIn, testHasher } from '../support/accounts.ts';
 import { allDatabases } from '../support/databases.ts';
+import { addMember, generateCases, insertGenerated, insertUnit } from '../support/monitoring-fixture.ts';
 import { assertPlainProblem } from '../support/problems.ts';
 
 /**
@@ -75,6 +77,9 @@ const HINTS: Record<string, unknown[]> = {
   id: [1, 2, 3, 5, 10, 50],
   page: [1, 2, 100000],
   pageSize: [1, 20, 200],
+  // Monitoring unit metrics and case export (issue 11, decisions 223-224).
+  identifying: ['true', 'false', 'TRUE'],
+  reason: ['audit', '', ' '],
 };
 
 const JUNK_STRINGS = [
@@ -607,6 +612,10 @@ for (const database of await allDatabases()) {
         new Date(),
       );
       focalId = user.id;
+      // A monitoring unit the focal point manages, so fuzzed unit routes reach the services (issue 11).
+      const unit = await insertUnit(services.handle.db, 'Fuzz unit');
+      await insertGenerated(services.handle.db, unit, generateCases(30, 5));
+      await addMember(services.handle.db, unit, user.id, 'case_manager');
       // Signed in first: the anonymous phase fills the login rate limit of this (in-process) address.
       focal = await signIn(request, 'idn@example.org');
       const res = await request('/api/openapi.json');
@@ -699,6 +708,13 @@ for (const database of await allDatabases()) {
           // Authentication before validation: an anonymous write is 401 whatever its body, path or headers.
           const path = new URL(`http://localhost${req.url}`).pathname;
           if (path.startsWith('/api/') && !isOpenApiRequest(req.method, path)) assert.equal(res.status, 401, `${req.label} ${req.url}`);
+          // Monitoring units are never public, reads included (issue 11).
+          // (404: no route matches the junk path; 414 and the NUL refusal read no parameter and come first.)
+          if (path.startsWith('/api/units/'))
+            assert.ok(
+              [401, 404, 414].includes(res.status) || (res.status === 400 && NUL_IN_URL.test(req.url)),
+              `${req.label} ${req.url}: ${res.status}`,
+            );
           sent++;
           routes.set(req.label.split(' [')[0] ?? req.label, (routes.get(req.label.split(' [')[0] ?? req.label) ?? 0) + 1);
           if (version !== null) assert.equal(await services.repo.dataVersion(), version, `${req.method} ${req.url} changed the registry`);

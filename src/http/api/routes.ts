@@ -3,6 +3,8 @@ import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { normaliseInstrumentCode } from '../../domain/instrument.ts';
 import type { AccountService } from '../../services/account-service.ts';
+import type { CaseExportService } from '../../services/cases/case-export-service.ts';
+import type { CaseMetricsService } from '../../services/cases/metrics-service.ts';
 import type { ComplianceService } from '../../services/compliance-service.ts';
 import type { ConferenceService } from '../../services/conference-service.ts';
 import type { DocumentService } from '../../services/document-service.ts';
@@ -21,6 +23,7 @@ import { encodedBody } from '../compression.ts';
 import { problem, problemResponse } from '../problem.ts';
 import { HEALTH_DEADLINE_MS, withinDeadline } from '../unavailable.ts';
 import { addAccountRoutes } from './account-routes.ts';
+import { addCaseMetricsRoutes } from './case-metrics-routes.ts';
 import { addComplianceRoutes, addScreeningRoute } from './compliance-routes.ts';
 import { addConferenceRoutes } from './conference-routes.ts';
 import { addDocumentRoutes } from './document-routes.ts';
@@ -183,6 +186,9 @@ export interface ApiDeps {
   search?: SearchService;
   usdol?: UsdolService;
   documents?: DocumentService;
+  /** A monitoring unit's figures and case export (issue 11, decisions 223-224). */
+  caseMetrics?: CaseMetricsService;
+  caseExports?: CaseExportService;
   /** Today's date (YYYY-MM-DD); the clock is read at the edge, never in the domain. */
   today: () => string;
   now: () => Date;
@@ -205,6 +211,8 @@ export function createApi({
   search,
   usdol,
   documents,
+  caseMetrics,
+  caseExports,
   today,
   now,
   addressOf,
@@ -228,6 +236,7 @@ export function createApi({
   if (search) addSearchRoutes(api, search);
   if (usdol) addUsdolRoutes(api, usdol, registry);
   if (documents) addDocumentRoutes(api, documents, now);
+  addCaseMetricsRoutes(api, { caseMetrics, caseExports }, today, now);
   addExportRoutes(api, { registry, compliance, conference, organs, supervision, programmes, statistics, usdol, today });
 
   api.openapi(health, async (c) => {

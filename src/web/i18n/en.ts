@@ -13,6 +13,7 @@ import { enSearch } from './en-search.ts';
 import { enStatistics } from './en-statistics.ts';
 import { enSubmissions } from './en-submissions.ts';
 import { enSupervision } from './en-supervision.ts';
+import { enUnitMetrics } from './en-unit-metrics.ts';
 import { enVotes } from './en-votes.ts';
 
 /**
@@ -311,6 +312,7 @@ export const en = {
   ...enMap,
   ...enProgrammeEdit,
   ...enDocuments,
+  ...enUnitMetrics,
 };
 
 export type Dict = typeof en;

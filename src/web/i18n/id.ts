@@ -14,6 +14,7 @@ import { idSearch } from './id-search.ts';
 import { idStatistics } from './id-statistics.ts';
 import { idSubmissions } from './id-submissions.ts';
 import { idSupervision } from './id-supervision.ts';
+import { idUnitMetrics } from './id-unit-metrics.ts';
 import { idVotes } from './id-votes.ts';
 
 /** Indonesian interface text. Typed `Dict`: a key missing or extra here fails the type check. */
@@ -298,4 +299,5 @@ export const id: Dict = {
   ...idMap,
   ...idProgrammeEdit,
   ...idDocuments,
+  ...idUnitMetrics,
 };

@@ -1,0 +1,66 @@
+/**
+ * English text of a monitoring unit's metrics page (issue 11, decision 223): a part of the
+ * catalogue in en.ts, in its own file. `id-unit-metrics.ts` is typed from it.
+ */
+import type { ClosureReason } from '../../domain/child-labour/cases/closure.ts';
+
+export const enUnitMetrics = {
+  umTitle: (unit: string) => `Figures: ${unit}`,
+  umIntro:
+    'What the unit did in the period: children monitored and identified, support given, follow-up visits and closings. These are the figures the cocoa sector’s core criteria ask a monitoring system to report for the past 24 months. Counts only: no child is named here. Each chart has a table with the same numbers beside it.',
+  umPeriod: (from: string, to: string) => `Period: ${from} to ${to}.`,
+  umOverdueOn: (day: string) => `Overdue visits are counted on ${day}.`,
+  umFrom: 'First day',
+  umTo: 'Last day',
+  umDayHint: 'As YYYY-MM-DD, e.g. 2025-01-31. Leave empty for the past 24 months to today.',
+  umShow: 'Show figures',
+  umDayInvalid: (field: string) => `${field}: enter a day that exists, as YYYY-MM-DD`,
+  umFromAfterTo: 'First day must not be after the last day',
+  umTotalsHeading: 'The unit as a whole',
+  umTotalsCaption: 'Figures of the unit for the period',
+  umColFigure: 'Figure',
+  umColValue: 'Value',
+  umMonitored: 'Children monitored (identified or visited in the period)',
+  umIdentified: 'Identified in child labour',
+  umRate: 'Share identified in child labour',
+  umSupported: 'With at least one support action provided',
+  umVisits: 'Follow-up visits with the child found',
+  umTwoFollowUps: 'With at least two follow-up visits',
+  umNoLonger: 'No longer in child labour at the last visit',
+  umMedian: 'Median days from identification to the first support action',
+  umOverdue: 'Cases with a follow-up visit overdue',
+  umClosedHeading: 'Cases closed, by reason',
+  umClosedCaption: 'Cases closed in the period, by reason',
+  umColReason: 'Reason',
+  umColCases: 'Cases',
+  umNoneClosed: 'No case was closed in the period.',
+  umClosureReason: {
+    no_longer_in_child_labour: 'No longer in child labour',
+    turned_18: 'Turned 18',
+    moved_away: 'Moved away',
+    lost_to_follow_up: 'Lost to follow-up',
+    duplicate: 'Duplicate',
+    not_child_labour: 'Not child labour after all',
+  } satisfies Record<ClosureReason, string>,
+  umBySexHeading: 'By sex',
+  umByAgeHeading: 'By age band',
+  umByDistrictHeading: 'By district',
+  umBreakdownCaption: (by: string) => `Figures of the period ${by}`,
+  umByWord: { sex: 'by sex', ageBand: 'by age band', district: 'by district' },
+  umColGroup: { sex: 'Sex', ageBand: 'Age band', district: 'District' },
+  umSex: { female: 'Female', male: 'Male', unknown: 'Not recorded' } as Record<string, string>,
+  umAgeBand: (band: string) => (band === 'unknown' ? 'Age not recorded' : band === 'under 5' ? 'Under 5' : `${band} years`),
+  umNotRecorded: 'Not recorded',
+  umUnknown: 'unknown',
+  umChartTitle: (by: string) => `Children monitored, identified in child labour and out of it at the last visit, ${by}`,
+  umChartDesc: 'Bar chart; the table after it holds the same numbers.',
+  umSeriesMonitored: 'Monitored',
+  umSeriesIdentified: 'In child labour',
+  umSeriesNoLonger: 'Out at last visit',
+  umNoChildren: 'No child was monitored in this period.',
+  umDownloads: 'Download:',
+  umDownloadCsv: 'CSV (all the figures)',
+  umNotFound: 'There is no monitoring unit with this number that you can see.',
+};
+
+export type UnitMetricsDict = typeof enUnitMetrics;

@@ -1,0 +1,66 @@
+import type { UnitMetricsDict } from './en-unit-metrics.ts';
+
+/** Indonesian text of a monitoring unit's metrics page (see en-unit-metrics.ts). */
+export const idUnitMetrics: UnitMetricsDict = {
+  umTitle: (unit) => `Angka: ${unit}`,
+  umIntro:
+    'Apa yang dilakukan unit dalam periode ini: anak yang dipantau dan diidentifikasi, dukungan yang diberikan, kunjungan tindak lanjut dan penutupan kasus. Inilah angka yang diminta kriteria inti sektor kakao dari sebuah sistem pemantauan untuk 24 bulan terakhir. Hanya hitungan: tidak ada anak yang disebut namanya di sini. Setiap grafik disertai tabel berisi angka yang sama.',
+  umPeriod: (from, to) => `Periode: ${from} sampai ${to}.`,
+  umOverdueOn: (day) => `Kunjungan yang terlambat dihitung pada ${day}.`,
+  umFrom: 'Hari pertama',
+  umTo: 'Hari terakhir',
+  umDayHint: 'Dalam format YYYY-MM-DD, mis. 2025-01-31. Kosongkan untuk 24 bulan terakhir sampai hari ini.',
+  umShow: 'Tampilkan angka',
+  umDayInvalid: (field) => `${field}: masukkan tanggal yang ada, dalam format YYYY-MM-DD`,
+  umFromAfterTo: 'Hari pertama tidak boleh setelah hari terakhir',
+  umTotalsHeading: 'Unit secara keseluruhan',
+  umTotalsCaption: 'Angka unit untuk periode ini',
+  umColFigure: 'Angka',
+  umColValue: 'Nilai',
+  umMonitored: 'Anak yang dipantau (diidentifikasi atau dikunjungi dalam periode)',
+  umIdentified: 'Diidentifikasi sebagai pekerja anak',
+  umRate: 'Persentase yang diidentifikasi sebagai pekerja anak',
+  umSupported: 'Menerima setidaknya satu tindakan dukungan',
+  umVisits: 'Kunjungan tindak lanjut dengan anak dijumpai',
+  umTwoFollowUps: 'Dengan setidaknya dua kunjungan tindak lanjut',
+  umNoLonger: 'Tidak lagi menjadi pekerja anak pada kunjungan terakhir',
+  umMedian: 'Median hari dari identifikasi sampai tindakan dukungan pertama',
+  umOverdue: 'Kasus dengan kunjungan tindak lanjut yang terlambat',
+  umClosedHeading: 'Kasus yang ditutup, menurut alasan',
+  umClosedCaption: 'Kasus yang ditutup dalam periode, menurut alasan',
+  umColReason: 'Alasan',
+  umColCases: 'Kasus',
+  umNoneClosed: 'Tidak ada kasus yang ditutup dalam periode ini.',
+  umClosureReason: {
+    no_longer_in_child_labour: 'Tidak lagi menjadi pekerja anak',
+    turned_18: 'Telah berusia 18 tahun',
+    moved_away: 'Pindah',
+    lost_to_follow_up: 'Tidak dapat ditindaklanjuti',
+    duplicate: 'Duplikat',
+    not_child_labour: 'Ternyata bukan pekerja anak',
+  },
+  umBySexHeading: 'Menurut jenis kelamin',
+  umByAgeHeading: 'Menurut kelompok umur',
+  umByDistrictHeading: 'Menurut kabupaten',
+  umBreakdownCaption: (by) => `Angka periode ini ${by}`,
+  umByWord: { sex: 'menurut jenis kelamin', ageBand: 'menurut kelompok umur', district: 'menurut kabupaten' },
+  umColGroup: { sex: 'Jenis kelamin', ageBand: 'Kelompok umur', district: 'Kabupaten' },
+  umSex: { female: 'Perempuan', male: 'Laki-laki', unknown: 'Tidak dicatat' },
+  umAgeBand: (band) =>
+    band === 'unknown'
+      ? 'Umur tidak dicatat'
+      : band === 'under 5'
+        ? 'Di bawah 5 tahun'
+        : `${band.replace('+', ' tahun ke atas')}${band.endsWith('+') ? '' : ' tahun'}`,
+  umNotRecorded: 'Tidak dicatat',
+  umUnknown: 'tidak diketahui',
+  umChartTitle: (by) => `Anak yang dipantau, diidentifikasi sebagai pekerja anak dan tidak lagi pada kunjungan terakhir, ${by}`,
+  umChartDesc: 'Grafik batang; tabel sesudahnya berisi angka yang sama.',
+  umSeriesMonitored: 'Dipantau',
+  umSeriesIdentified: 'Pekerja anak',
+  umSeriesNoLonger: 'Tak lagi pekerja anak',
+  umNoChildren: 'Tidak ada anak yang dipantau dalam periode ini.',
+  umDownloads: 'Unduh:',
+  umDownloadCsv: 'CSV (semua angka)',
+  umNotFound: 'Tidak ada unit pemantauan dengan nomor ini yang dapat Anda lihat.',
+};
