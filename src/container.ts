@@ -1,5 +1,6 @@
 import type { PasswordHasher } from './services/account-ports.ts';
 import { AccountService } from './services/account-service.ts';
+import { CaseImportService } from './services/cases/case-import.ts';
 import { ComplianceService } from './services/compliance-service.ts';
 import { ConferenceService } from './services/conference-service.ts';
 import { EditService } from './services/edit-service.ts';
@@ -27,6 +28,7 @@ import { UsdolService } from './services/usdol-service.ts';
 import { KyselyAccountRepository } from './storage/account-repository.ts';
 import { argon2Hasher } from './storage/argon2-hasher.ts';
 import { readBundle } from './storage/bundle.ts';
+import { KyselyCaseImportStore } from './storage/case-import-writes.ts';
 import { KyselyConferenceRepository } from './storage/conference-repository.ts';
 import { resolveDataKeys, verifyDataKey } from './storage/data-keys.ts';
 import { type DbHandle, type DbTarget, migrateToLatest, openDb } from './storage/db.ts';
@@ -42,6 +44,7 @@ import { KyselyReportingRepository } from './storage/reporting-repository.ts';
 import { KyselySubmissionRepository } from './storage/submission-repository.ts';
 import { readSupervisionBundle } from './storage/supervision-bundle.ts';
 import { KyselySupervisionRepository } from './storage/supervision-repository.ts';
+import { KyselyUnitMembership } from './storage/unit-members.ts';
 import { readUsdolBundle } from './storage/usdol-bundle.ts';
 import { en } from './web/i18n/en.ts';
 import { id } from './web/i18n/id.ts';
@@ -76,6 +79,8 @@ export interface Services {
   dataKeys: Keyring | null;
   /** Said once at start when the key comes from a key file beside the SQLite database. */
   dataKeyNotice: string | null;
+  /** Screening rows → a unit's cases, in one transaction (issue 11, decision 220). */
+  caseImport: CaseImportService;
   close(): Promise<void>;
 }
 
@@ -180,6 +185,13 @@ export async function createServices(config: DbTarget & { dataKeys?: Keyring | n
     usdol,
     dataKeys,
     dataKeyNotice,
+    caseImport: new CaseImportService(
+      new KyselyCaseImportStore(handle.db, handle.dialect),
+      new KyselyUnitMembership(handle.db),
+      dataKeys,
+      // Its own instance (the facts are read once per import), so this block only appends.
+      () => new ComplianceService(repo, events).allCountryFacts(),
+    ),
     close: () => handle.close(),
   };
 }
