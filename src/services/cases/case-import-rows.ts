@@ -115,6 +115,10 @@ function bytes(s: string): Buffer {
 export function readImportRow(line: number, fields: readonly string[], index: ColumnIndex, options: RowOptions): RowOutcome {
   if (fields.length === 1 && (fields[0] ?? '').trim() === '') return { kind: 'blank' };
   const bad = (field: string, message: string): RowOutcome => ({ kind: 'bad', problem: { line, field, message } });
+  // PostgreSQL text cannot hold U+0000 (SQLite can): refused the same on both.
+  for (const [name, i] of Object.entries(index)) {
+    if (fields[i as number]?.includes('\u0000')) return bad(name, `${name}: contains a NUL character (U+0000)`);
+  }
 
   const verdictText = cell(fields, index.verdict).toLowerCase();
   if (verdictText === INVALID_VERDICT) return { kind: 'skip', reason: 'invalid' };

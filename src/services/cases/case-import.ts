@@ -68,6 +68,13 @@ export interface CaseImportResult {
 /** Who imports: a signed-in user (checked against the unit), or the operator at the command line. */
 export type Importer = { actor: Actor | null } | { operator: string };
 
+/** The file's bytes as they stream (a file or request stream), or in pieces already read. */
+export type ImportInput = AsyncIterable<Buffer | Uint8Array | string> | Iterable<Buffer | Uint8Array | string>;
+
+async function* asAsync(input: ImportInput): AsyncGenerator<Buffer | Uint8Array | string> {
+  yield* input;
+}
+
 type FactsSource = () => Promise<ReadonlyMap<string, CountryFacts>>;
 
 export class CaseImportService {
@@ -86,12 +93,7 @@ export class CaseImportService {
       throw new DomainError('not_found', `No monitoring unit ${unitId}.`);
   }
 
-  async importScreening(
-    importer: Importer,
-    unitId: number,
-    input: AsyncIterable<Buffer | Uint8Array | string>,
-    options: CaseImportOptions,
-  ): Promise<CaseImportResult> {
+  async importScreening(importer: Importer, unitId: number, input: ImportInput, options: CaseImportOptions): Promise<CaseImportResult> {
     await this.authorise(importer, unitId);
     if (!isIsoDay(options.on)) throw invalid('on must be a date YYYY-MM-DD', [{ field: 'on', message: 'must be a date YYYY-MM-DD' }]);
     if (options.consentRecorded && !this.keys)
@@ -130,12 +132,12 @@ class ImportRun {
     private readonly at: string,
   ) {}
 
-  async execute(tx: CaseImportTx, input: AsyncIterable<Buffer | Uint8Array | string>): Promise<CaseImportResult> {
+  async execute(tx: CaseImportTx, input: ImportInput): Promise<CaseImportResult> {
     this.next = tx.unit.nextCaseNumber;
     let index: ColumnIndex | null = null;
     let pending: CaseCandidate[] = [];
     try {
-      for await (const records of readCsvRecordBatches(plainBytes(input))) {
+      for await (const records of readCsvRecordBatches(plainBytes(asAsync(input)))) {
         for (const record of records) {
           if (index === null) {
             if (record.fields.length === 1 && (record.fields[0] ?? '').trim() === '') continue;
