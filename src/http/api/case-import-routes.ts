@@ -14,7 +14,6 @@ const problemContent = { 'application/problem+json': { schema: ProblemSchema } }
 
 /** The largest upload accepted (bytes as sent, gzip or plain): some million screened rows. */
 export const MAX_CASE_IMPORT_BYTES = 1 << 30;
-export const CASE_IMPORT_PATH = /^\/api\/units\/[^/]+\/cases\/import$/;
 
 const BadRowSchema = z.object({ line: z.number().int(), field: z.string(), message: z.string() });
 export const CaseImportResultSchema = z
@@ -76,6 +75,12 @@ export function addCaseImportRoute(api: OpenAPIHono, caseImport: CaseImportServi
       413: { description: 'The upload is too large', content: problemContent },
       415: { description: 'The body is neither text/csv nor application/gzip', content: problemContent },
     },
+  });
+
+  // Any method on the import's path: who asks before anything else (a GET is 401 too, not 404).
+  api.use('/units/:id/cases/import', async (c, next) => {
+    requireActor(c);
+    await next();
   });
 
   api.post('/units/:id/cases/import', async (c) => {
