@@ -1,6 +1,7 @@
 import type { PasswordHasher } from './services/account-ports.ts';
 import { AccountService } from './services/account-service.ts';
 import { CaseExportService } from './services/cases/case-export-service.ts';
+import { CaseImportService } from './services/cases/case-import.ts';
 import { CaseMetricsService } from './services/cases/metrics-service.ts';
 import { CaseRetentionService } from './services/cases/retention-service.ts';
 import { ComplianceService } from './services/compliance-service.ts';
@@ -33,6 +34,7 @@ import { KyselyAccountRepository } from './storage/account-repository.ts';
 import { argon2Hasher } from './storage/argon2-hasher.ts';
 import { readBundle } from './storage/bundle.ts';
 import { KyselyCaseExports } from './storage/case-exports.ts';
+import { KyselyCaseImportStore } from './storage/case-import-writes.ts';
 import { KyselyCaseMetricsReader } from './storage/case-metrics-reader.ts';
 import { KyselyConferenceRepository } from './storage/conference-repository.ts';
 import { resolveDataKeys, verifyDataKey } from './storage/data-keys.ts';
@@ -94,6 +96,8 @@ export interface Services {
   caseExports: CaseExportService;
   /** Anonymising closed cases past the unit's retention period (decision 225). */
   caseRetention: CaseRetentionService;
+  /** Screening rows → a unit's cases, in one transaction (issue 11, decision 220). */
+  caseImport: CaseImportService;
   close(): Promise<void>;
 }
 
@@ -216,6 +220,13 @@ export async function createServices(
     caseMetrics: new CaseMetricsService(new KyselyUnitMembership(handle.db), new KyselyCaseMetricsReader(handle.db)),
     caseExports: new CaseExportService(new KyselyUnitMembership(handle.db), new KyselyCaseExports(handle.db), dataKeys),
     caseRetention: new CaseRetentionService(new KyselyCaseMetricsReader(handle.db), new KyselyCaseExports(handle.db)),
+    caseImport: new CaseImportService(
+      new KyselyCaseImportStore(handle.db, handle.dialect),
+      new KyselyUnitMembership(handle.db),
+      dataKeys,
+      // Its own instance (the facts are read once per import), so this block only appends.
+      () => new ComplianceService(repo, events).allCountryFacts(),
+    ),
     close: () => handle.close(),
   };
 }

@@ -3,6 +3,7 @@ import { type Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { AccountService } from '../services/account-service.ts';
 import type { CaseExportService } from '../services/cases/case-export-service.ts';
+import type { CaseImportService } from '../services/cases/case-import.ts';
 import type { CaseMetricsService } from '../services/cases/metrics-service.ts';
 import type { ComplianceService } from '../services/compliance-service.ts';
 import type { ConferenceService } from '../services/conference-service.ts';
@@ -26,7 +27,7 @@ import { compression } from './compression.ts';
 import { cors, crossOriginWriteAllowed } from './cors.ts';
 import { copyMissingHeaders, type Logger, logUnexpectedError, requestIdOf, requestLogging, silentLogger } from './logging.ts';
 import type { AppMetrics } from './metrics.ts';
-import { NUL_IN_URL, nulRefused, refuseNulInJsonBody, STREAMED_UPLOADS } from './nul.ts';
+import { isStreamedUpload, NUL_IN_URL, nulRefused, refuseNulInJsonBody } from './nul.ts';
 import { domainErrorStatus, isDomainError, plainHttpExceptionDetail, problem, problemResponse } from './problem.ts';
 import { asUnavailable, unavailableWarning } from './unavailable.ts';
 
@@ -79,6 +80,8 @@ export interface AppDeps {
   onUnexpectedError?: (error: unknown, path: string) => void;
   /** GET /metrics and the counting middleware (src/http/metrics.ts); no /metrics without it. */
   metrics?: AppMetrics;
+  /** Screening rows → a unit's cases (issue 11); no POST /api/units/{id}/cases/import without it. */
+  caseImport?: CaseImportService;
 }
 
 function isApiPath(path: string): boolean {
@@ -123,7 +126,7 @@ export function createApp(deps: AppDeps): Hono {
     maxSize: MAX_JSON_BODY,
     onError: (c) => problemResponse(c, problem(413, `The request body is larger than ${MAX_JSON_BODY / 1024} KiB.`)),
   });
-  app.use('/api/*', (c, next) => (STREAMED_UPLOADS.has(new URL(c.req.url).pathname) ? next() : jsonLimit(c, next)));
+  app.use('/api/*', (c, next) => (isStreamedUpload(new URL(c.req.url).pathname) ? next() : jsonLimit(c, next)));
   app.use('/api/*', async (c, next) => {
     // The body is already buffered (and capped) by the limit above; the validator reuses this read.
     // A write's body is checked by its route, after the right to write (write-access.ts).
@@ -170,6 +173,7 @@ export function createApp(deps: AppDeps): Hono {
       today,
       now,
       addressOf,
+      caseImport: deps.caseImport,
     }),
   );
   app.route(

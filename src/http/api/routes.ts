@@ -4,6 +4,7 @@ import type { Context } from 'hono';
 import { normaliseInstrumentCode } from '../../domain/instrument.ts';
 import type { AccountService } from '../../services/account-service.ts';
 import type { CaseExportService } from '../../services/cases/case-export-service.ts';
+import type { CaseImportService } from '../../services/cases/case-import.ts';
 import type { CaseMetricsService } from '../../services/cases/metrics-service.ts';
 import type { ComplianceService } from '../../services/compliance-service.ts';
 import type { ConferenceService } from '../../services/conference-service.ts';
@@ -23,6 +24,7 @@ import { encodedBody } from '../compression.ts';
 import { problem, problemResponse } from '../problem.ts';
 import { HEALTH_DEADLINE_MS, withinDeadline } from '../unavailable.ts';
 import { addAccountRoutes } from './account-routes.ts';
+import { addCaseImportRoute } from './case-import-routes.ts';
 import { addCaseMetricsRoutes } from './case-metrics-routes.ts';
 import { addComplianceRoutes, addScreeningRoute } from './compliance-routes.ts';
 import { addConferenceRoutes } from './conference-routes.ts';
@@ -193,6 +195,7 @@ export interface ApiDeps {
   today: () => string;
   now: () => Date;
   addressOf: (c: Context) => string;
+  caseImport?: CaseImportService;
 }
 
 export function createApi({
@@ -216,6 +219,7 @@ export function createApi({
   today,
   now,
   addressOf,
+  caseImport,
 }: ApiDeps): OpenAPIHono {
   const api = new OpenAPIHono({ defaultHook: validationHook });
   api.openAPIRegistry.registerComponent('securitySchemes', 'session', { type: 'apiKey', in: 'cookie', name: 'tripartite_session' });
@@ -286,6 +290,7 @@ export function createApi({
 
   addComplianceRoutes(api, compliance, today);
   addScreeningRoute(api, compliance, today);
+  if (caseImport) addCaseImportRoute(api, caseImport, today);
   addVoteRoutes(api);
 
   api.doc31('/openapi.json', {
