@@ -1,0 +1,191 @@
+/**
+ * Page weights and Lighthouse scores (issue 10: "many open the portal on a phone over a slow
+ * connection"). Starts the server in process on a free port with the bundled data (SQLite), runs
+ * Lighthouse 12 in Debian's Chromium with its default settings (mobile form factor, simulated slow
+ * 4G and CPU slow-down) on the portal's main pages, and records per page the performance,
+ * accessibility and best-practices scores, the transferred bytes of HTML, JS, CSS and SVG, the
+ * number of requests and any request to another origin. Each page is also checked against the
+ * budget of tests/support/page-budget.ts (the page-weight test asserts the same without a browser).
+ * Prints the table and rewrites its section of BENCHMARKS.md (between markers).
+ *
+ * Not a test: scores move with the machine's load, and nothing here fails the build. Set
+ * BENCH_PAGES=home,instrument,country to audit only some pages (the table in BENCHMARKS.md is then
+ * written with those rows only).
+ */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import * as chromeLauncher from 'chrome-launcher';
+import lighthouse from 'lighthouse';
+import type { Config } from '../src/config/env.ts';
+import { startServer } from '../src/main.ts';
+import { PROJECT_ROOT } from '../src/storage/paths.ts';
+import {
+  BUDGET_PAGES,
+  HTML_BUDGET_BYTES,
+  IMMUTABLE_CACHE,
+  isHashedAssetUrl,
+  JS_BUDGET_BYTES,
+  otherOriginUrls,
+  pageAssets,
+} from '../tests/support/page-budget.ts';
+
+const CHROMIUM = process.env.CHROME_PATH ?? '/usr/bin/chromium';
+/** Only the pages whose name contains one of these (comma-separated), e.g. BENCH_PAGES=home,country. */
+const ONLY = (process.env.BENCH_PAGES ?? '').split(',').filter(Boolean);
+
+interface NetworkItem {
+  url: string;
+  transferSize?: number;
+  resourceType?: string;
+  mimeType?: string;
+}
+
+interface Row {
+  name: string;
+  path: string;
+  performance: number | null;
+  accessibility: number | null;
+  bestPractices: number | null;
+  html: number;
+  js: number;
+  css: number;
+  svg: number;
+  requests: number;
+  otherOrigins: string[];
+  budget: string[];
+  failing: string[];
+}
+
+/** The first offending element or URL of a failing audit, so the table says where to look. */
+function example(details: unknown): string {
+  type Item = { node?: { snippet?: string }; url?: string; description?: string; sourceLocation?: { url?: string } };
+  const first = (details as { items?: Item[] } | undefined)?.items?.[0];
+  const where = first?.node?.snippet ?? first?.url ?? first?.sourceLocation?.url ?? first?.description;
+  return where ? ` at ${where.slice(0, 160)}` : '';
+}
+
+const kb = (bytes: number) => (bytes / 1024).toFixed(1);
+const score = (s: number | null | undefined) => (s === null || s === undefined ? null : Math.round(s * 100));
+
+/** Budget checks that need only HTTP: the HTML's references and each asset's cache headers. */
+async function checkBudget(origin: string, path: string, html: number, js: number): Promise<string[]> {
+  const problems: string[] = [];
+  if (html >= HTML_BUDGET_BYTES) problems.push(`HTML ${kb(html)} KB ≥ ${kb(HTML_BUDGET_BYTES)} KB`);
+  if (js >= JS_BUDGET_BYTES) problems.push(`JS ${kb(js)} KB ≥ ${kb(JS_BUDGET_BYTES)} KB`);
+  const body = await (await fetch(origin + path)).text();
+  const away = otherOriginUrls(body, origin);
+  if (away.length > 0) problems.push(`links to another origin: ${away.slice(0, 3).join(' ')}`);
+  const { scripts, statics } = pageAssets(body);
+  if (scripts.length > 0) problems.push(`loads ${scripts.length} script(s) on a page that needs none`);
+  for (const url of statics) {
+    if (!isHashedAssetUrl(url)) problems.push(`${url}: no content hash in its URL`);
+    const res = await fetch(new URL(url, origin));
+    await res.arrayBuffer();
+    if (res.headers.get('cache-control') !== IMMUTABLE_CACHE) problems.push(`${url}: cache-control ${res.headers.get('cache-control')}`);
+  }
+  return problems;
+}
+
+async function audit(port: number, origin: string, page: (typeof BUDGET_PAGES)[number]): Promise<Row> {
+  const result = await lighthouse(origin + page.path, {
+    port,
+    output: 'json',
+    logLevel: 'error',
+    onlyCategories: ['performance', 'accessibility', 'best-practices'],
+  });
+  if (!result) throw new Error(`${page.path}: Lighthouse returned nothing`);
+  const { lhr } = result;
+  if (lhr.runtimeError) throw new Error(`${page.path}: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
+  const items = ((lhr.audits['network-requests']?.details as { items?: NetworkItem[] } | undefined)?.items ?? []).filter(
+    (i) => !i.url.startsWith('data:'),
+  );
+  const sum = (pick: (i: NetworkItem) => boolean) => items.filter(pick).reduce((n, i) => n + (i.transferSize ?? 0), 0);
+  const html = sum((i) => i.resourceType === 'Document');
+  const js = sum((i) => i.resourceType === 'Script');
+  const css = sum((i) => i.resourceType === 'Stylesheet');
+  const svg = sum((i) => (i.mimeType ?? '').includes('svg'));
+  const otherOrigins = [...new Set(items.map((i) => new URL(i.url).origin).filter((o) => o !== origin))];
+  const failing = Object.values(lhr.audits)
+    .filter((a) => a.score !== null && a.score < 0.9 && a.scoreDisplayMode !== 'informative' && a.scoreDisplayMode !== 'manual')
+    .map((a) => `${a.id} (${Math.round((a.score ?? 0) * 100)}${a.displayValue ? `, ${a.displayValue}` : ''})${example(a.details)}`);
+  const budget = await checkBudget(origin, page.path, html, js);
+  if (otherOrigins.length > 0) budget.push(`requests to ${otherOrigins.join(' ')}`);
+  return {
+    name: page.name,
+    path: page.path,
+    performance: score(lhr.categories.performance?.score),
+    accessibility: score(lhr.categories.accessibility?.score),
+    bestPractices: score(lhr.categories['best-practices']?.score),
+    html,
+    js,
+    css,
+    svg,
+    requests: items.length,
+    otherOrigins,
+    budget,
+    failing,
+  };
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'tripartite-bench-pages-'));
+const config = {
+  port: 0,
+  host: '127.0.0.1',
+  databaseUrl: null,
+  sqlitePath: join(dir, 'bench.db'),
+  pgSchema: 'public',
+  logLevel: 'silent',
+} as Config;
+const rows: Row[] = [];
+const server = await startServer(config);
+const origin = `http://127.0.0.1:${server.port}`;
+const chrome = await chromeLauncher.launch({
+  chromePath: CHROMIUM,
+  chromeFlags: ['--headless=new', '--no-sandbox', '--disable-dev-shm-usage', '--disable-gpu'],
+});
+try {
+  // One unmeasured visit per page first: the server builds its caches (map outline, search index).
+  for (const page of BUDGET_PAGES) await (await fetch(origin + page.path)).arrayBuffer();
+  for (const page of BUDGET_PAGES.filter((p) => ONLY.length === 0 || ONLY.some((o) => p.name.includes(o)))) {
+    const row = await audit(chrome.port, origin, page);
+    rows.push(row);
+    console.log(
+      `${page.name.padEnd(24)} perf ${row.performance} a11y ${row.accessibility} bp ${row.bestPractices}  HTML ${kb(row.html)} KB  JS ${kb(row.js)} KB  CSS ${kb(row.css)} KB  ${row.requests} requests${row.budget.length ? `  OVER BUDGET: ${row.budget.join('; ')}` : ''}`,
+    );
+    if (row.failing.length > 0) console.log(`  below 90: ${row.failing.join(', ')}`);
+  }
+} finally {
+  chrome.kill();
+  await server.close();
+  rmSync(dir, { recursive: true, force: true });
+}
+
+const table = [
+  '| page | path | performance | accessibility | best practices | HTML KB | JS KB | CSS KB | SVG KB | requests | other origins | budget |',
+  '|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---|---|',
+  ...rows.map(
+    (r) =>
+      `| ${r.name} | \`${r.path}\` | ${r.performance ?? '–'} | ${r.accessibility ?? '–'} | ${r.bestPractices ?? '–'} | ${kb(r.html)} | ${kb(r.js)} | ${kb(r.css)} | ${kb(r.svg)} | ${r.requests} | ${r.otherOrigins.length ? r.otherOrigins.join(' ') : 'none'} | ${r.budget.length ? r.budget.join('; ').replace(/\|/g, '\\|') : 'within'} |`,
+  ),
+].join('\n');
+console.log(`\n${table}`);
+
+const START = '<!-- bench:pages start -->';
+const END = '<!-- bench:pages end -->';
+const when = new Date().toISOString().slice(0, 16).replace('T', ' ');
+const section = `${START}
+## Page weight and Lighthouse (npm run bench:pages)
+
+Run ${when} UTC, Node ${process.version}, Lighthouse 12.2.3 in Debian's Chromium (headless), ${cpus().length}-core machine (load average ${loadavg()[0]?.toFixed(1)} at the end), server in process on the bundled data (SQLite). Lighthouse's default settings: mobile form factor, simulated throttling (slow 4G, 4× CPU slow-down). Sizes are the bytes transferred (HTML, CSS compressed with Brotli as the browser asked). Budget (issue 10): HTML < 60 KB and JS < 50 KB compressed, no script on a page that does not need one, no request to another origin, assets with a content hash in their URL and \`${IMMUTABLE_CACHE}\`. Target: performance ≥ 95 and accessibility 100 on the home, instrument (with map) and country pages.
+
+${table}
+${END}`;
+const file = join(PROJECT_ROOT, 'BENCHMARKS.md');
+let current = readFileSync(file, 'utf8');
+const start = current.indexOf(START);
+const end = current.indexOf(END);
+if (start === -1 || end === -1) current = `${current.trimEnd()}\n\n${section}\n`;
+else current = current.slice(0, start) + section + current.slice(end + END.length);
+writeFileSync(file, current);
+console.log(`\nwritten to ${file}`);
