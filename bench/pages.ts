@@ -22,6 +22,7 @@ import { startServer } from '../src/main.ts';
 import { PROJECT_ROOT } from '../src/storage/paths.ts';
 import {
   BUDGET_PAGES,
+  gzipBytes,
   HTML_BUDGET_BYTES,
   IMMUTABLE_CACHE,
   isHashedAssetUrl,
@@ -47,6 +48,8 @@ interface Row {
   name: string;
   path: string;
   performance: number | null;
+  /** Lighthouse's measure of the machine's speed during the median run (higher is faster; it falls when the CPU is shared). */
+  benchmarkIndex: number;
   /** Lowest and highest performance score of the runs. */
   spread: [number | null, number | null];
   accessibility: number | null;
@@ -55,6 +58,8 @@ interface Row {
   js: number;
   css: number;
   svg: number;
+  /** SVG drawn inside the HTML (the map, charts), gzip: already part of `html`. */
+  inlineSvg: number;
   requests: number;
   otherOrigins: string[];
   budget: string[];
@@ -73,11 +78,13 @@ const kb = (bytes: number) => (bytes / 1024).toFixed(1);
 const score = (s: number | null | undefined) => (s === null || s === undefined ? null : Math.round(s * 100));
 
 /** Budget checks that need only HTTP: the HTML's references and each asset's cache headers. */
-async function checkBudget(origin: string, path: string, html: number, js: number): Promise<string[]> {
+async function checkBudget(origin: string, path: string, html: number, js: number): Promise<{ problems: string[]; inlineSvg: number }> {
   const problems: string[] = [];
   if (html >= HTML_BUDGET_BYTES) problems.push(`HTML ${kb(html)} KB ≥ ${kb(HTML_BUDGET_BYTES)} KB`);
   if (js >= JS_BUDGET_BYTES) problems.push(`JS ${kb(js)} KB ≥ ${kb(JS_BUDGET_BYTES)} KB`);
   const body = await (await fetch(origin + path)).text();
+  const svgs = body.match(/<svg\b[\s\S]*?<\/svg>/g) ?? [];
+  const inlineSvg = svgs.length ? gzipBytes(svgs.join('')) : 0;
   const away = otherOriginUrls(body, origin);
   if (away.length > 0) problems.push(`links to another origin: ${away.slice(0, 3).join(' ')}`);
   const { scripts, statics } = pageAssets(body);
@@ -88,7 +95,7 @@ async function checkBudget(origin: string, path: string, html: number, js: numbe
     await res.arrayBuffer();
     if (res.headers.get('cache-control') !== IMMUTABLE_CACHE) problems.push(`${url}: cache-control ${res.headers.get('cache-control')}`);
   }
-  return problems;
+  return { problems, inlineSvg };
 }
 
 /** One Lighthouse run; a run whose trace failed (NO_NAVSTART and the like, seen on a busy machine) is tried again, up to 3 times. */
@@ -137,19 +144,21 @@ async function audit(port: number, origin: string, page: (typeof BUDGET_PAGES)[n
   const failing = Object.values(lhr.audits)
     .filter((a) => a.score !== null && a.score < 0.9 && a.scoreDisplayMode !== 'informative' && a.scoreDisplayMode !== 'manual')
     .map((a) => `${a.id} (${Math.round((a.score ?? 0) * 100)}${a.displayValue ? `, ${a.displayValue}` : ''})${example(a.details)}`);
-  const budget = await checkBudget(origin, page.path, html, js);
+  const { problems: budget, inlineSvg } = await checkBudget(origin, page.path, html, js);
   if (otherOrigins.length > 0) budget.push(`requests to ${otherOrigins.join(' ')}`);
   return {
     name: page.name,
     path: page.path,
     performance: score(lhr.categories.performance?.score),
     spread: [low, high],
+    benchmarkIndex: Math.round(lhr.environment.benchmarkIndex),
     accessibility: score(lhr.categories.accessibility?.score),
     bestPractices: score(lhr.categories['best-practices']?.score),
     html,
     js,
     css,
     svg,
+    inlineSvg,
     requests: items.length,
     otherOrigins,
     budget,
@@ -167,6 +176,7 @@ const config = {
   logLevel: 'silent',
 } as Config;
 const rows: Row[] = [];
+const loadAtStart = loadavg()[0] ?? 0;
 const server = await startServer(config);
 const origin = `http://127.0.0.1:${server.port}`;
 const chrome = await chromeLauncher.launch({
@@ -191,11 +201,11 @@ try {
 }
 
 const table = [
-  '| page | path | performance (median; lowest–highest) | accessibility | best practices | HTML KB | JS KB | CSS KB | SVG KB | requests | other origins | budget |',
-  '|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---|---|',
+  '| page | path | performance (median; lowest–highest) | accessibility | best practices | HTML KB | JS KB | CSS KB | SVG KB (files; inline gzip) | requests | other origins | budget | CPU index |',
+  '|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---|---|---:|',
   ...rows.map(
     (r) =>
-      `| ${r.name} | \`${r.path}\` | ${r.performance ?? '–'} (${r.spread.join('–')}) | ${r.accessibility ?? '–'} | ${r.bestPractices ?? '–'} | ${kb(r.html)} | ${kb(r.js)} | ${kb(r.css)} | ${kb(r.svg)} | ${r.requests} | ${r.otherOrigins.length ? r.otherOrigins.join(' ') : 'none'} | ${r.budget.length ? r.budget.join('; ').replace(/\|/g, '\\|') : 'within'} |`,
+      `| ${r.name} | \`${r.path}\` | ${r.performance ?? '–'} (${r.spread.join('–')}) | ${r.accessibility ?? '–'} | ${r.bestPractices ?? '–'} | ${kb(r.html)} | ${kb(r.js)} | ${kb(r.css)} | ${kb(r.svg)}; ${kb(r.inlineSvg)} | ${r.requests} | ${r.otherOrigins.length ? r.otherOrigins.join(' ') : 'none'} | ${r.budget.length ? r.budget.join('; ').replace(/\|/g, '\\|') : 'within'} | ${r.benchmarkIndex} |`,
   ),
 ].join('\n');
 console.log(`\n${table}`);
@@ -206,7 +216,7 @@ const when = new Date().toISOString().slice(0, 16).replace('T', ' ');
 const section = `${START}
 ## Page weight and Lighthouse (npm run bench:pages)
 
-Run ${when} UTC, Node ${process.version}, Lighthouse 12.2.3 in Debian's Chromium (headless), ${cpus().length}-core machine (load average ${loadavg()[0]?.toFixed(1)} at the end), server in process on the bundled data (SQLite). Lighthouse's default settings: mobile form factor, simulated throttling (slow 4G, 4× CPU slow-down). Sizes are the bytes transferred (HTML, CSS compressed with Brotli as the browser asked). Budget (issue 10): HTML < 60 KB and JS < 50 KB compressed, no script on a page that does not need one, no request to another origin, assets with a content hash in their URL and \`${IMMUTABLE_CACHE}\`. Each page is audited ${RUNS} times; the row is the run with the median performance score, with the lowest and highest beside it (simulated throttling scales the main-thread time it observes, so a busy machine lowers the score). Target: performance ≥ 95 and accessibility 100 on the home, instrument (with map) and country pages.
+Run ${when} UTC, Node ${process.version}, Lighthouse 12.2.3 in Debian's Chromium (headless), ${cpus().length}-core machine (load average ${loadAtStart.toFixed(1)} at the start, ${loadavg()[0]?.toFixed(1)} at the end), server in process on the bundled data (SQLite). Lighthouse's default settings: mobile form factor, simulated throttling (slow 4G, 4× CPU slow-down). Sizes are the bytes transferred (HTML, CSS compressed with Brotli as the browser asked). Budget (issue 10): HTML < 60 KB and JS < 50 KB compressed, no script on a page that does not need one, no request to another origin, assets with a content hash in their URL and \`${IMMUTABLE_CACHE}\`. Each page is audited ${RUNS} times; the row is the run with the median performance score, with the lowest and highest beside it (simulated throttling scales the main-thread time it observes, so a busy machine lowers the score). CPU index is Lighthouse's benchmarkIndex during the median run (higher is faster; it drops when other work shares the CPU). Target: performance ≥ 95 and accessibility 100 on the home, instrument (with map) and country pages.
 
 ${table}
 ${END}`;
