@@ -56,7 +56,7 @@ import { mountSubmissions } from './routing/submission-routes.ts';
 import { mountSupervision, supervisionData } from './routing/supervision-routes.ts';
 import { mountUnitMetrics } from './routing/unit-metrics-routes.ts';
 import { mountVoteCalculator } from './routing/vote-routes.ts';
-import { STATIC_ASSETS } from './static/assets.ts';
+import { cacheControlFor, STATIC_ASSETS } from './static/assets.ts';
 import type { FieldError } from './views/forms.ts';
 import { type HistoryBlock, RECORD_HISTORY_LIMIT } from './views/history.ts';
 import { createView, type View } from './views/view.ts';
@@ -401,7 +401,8 @@ export function createPortal(deps: PortalDeps): Hono {
     // A compressed copy was sent with the weak form of the tag (W/"…"): either matches.
     const known = (c.req.header('if-none-match') ?? '').split(',').map((t) => t.trim().replace(/^W\//, ''));
     if (known.includes(asset.etag)) return c.body(null, 304, { etag: asset.etag });
-    return c.body(asset.body, 200, { 'content-type': asset.contentType, 'cache-control': asset.cacheControl, etag: asset.etag });
+    const cacheControl = cacheControlFor(asset, c.req.query('v'));
+    return c.body(asset.body, 200, { 'content-type': asset.contentType, 'cache-control': cacheControl, etag: asset.etag });
   });
 
   for (const lang of LANGS) mountLanguage(app, deps, lang);

@@ -4,6 +4,7 @@ import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import i18nCountries from 'i18n-iso-countries';
 import { feature } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
+import { compactPathData } from './path-data.ts';
 
 /*
  * The world outline, projected once per process (decision 160). Only the colours change per
@@ -68,8 +69,10 @@ function project(): ProjectedWorld {
     if (p) points.set(c.cca3, { x: clamp(round(p[0]), MAP_WIDTH), y: clamp(round(p[1]), MAP_HEIGHT) });
   }
   for (const f of features as Feature<Geometry, { name: string }>[]) {
-    const d = path(f);
-    if (!d) continue;
+    const full = path(f);
+    if (!full) continue;
+    // Relative steps: the same outline in about half the characters (weight budget, decision 205).
+    const d = compactPathData(full);
     const iso3 = numericToIso3(f.id);
     if (!iso3) {
       background.push(d);

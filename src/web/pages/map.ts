@@ -29,10 +29,14 @@ export function renderMapPage(v: View, data: MapPageData): string {
 ${
   i.type === 'recommendation'
     ? html`<p>${t.mapNoRatifications}</p>`
-    : ratificationMap(v, data.detail, data.members, {
-        tableHref: `/${lang}/instruments/${i.code}#ratifications-heading`,
-        pageLink: false,
-      })
+    : // A heading between the page's h1 and the key's h3 (heading levels in order).
+      html`<section aria-labelledby="map-page-heading">
+<h2 id="map-page-heading">${t.mapSvgTitle(i.code)}</h2>
+${ratificationMap(v, data.detail, data.members, {
+  tableHref: `/${lang}/instruments/${i.code}#ratifications-heading`,
+  pageLink: false,
+})}
+</section>`
 }`;
   return layout(v, { title: `${t.mapPageTitle(i.code)}: ${instrumentTitlePlain(v, i)}`, section: 'instruments', body });
 }

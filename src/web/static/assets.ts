@@ -6,6 +6,8 @@ import { transformSync } from 'esbuild';
 export interface StaticAsset {
   body: string;
   contentType: string;
+  /** The first 12 hex digits of the body's SHA-256: the `v` of a versioned URL. */
+  hash: string;
   etag: string;
   /** The URL pages link to: versioned (`?v=<hash>`) for files cached for a year. */
   href: string;
@@ -29,6 +31,7 @@ function asset(name: string, contentType: string, versioned: boolean): StaticAss
   return {
     body,
     contentType,
+    hash,
     etag: `"${hash}"`,
     href: versioned ? `/static/${name}?v=${hash}` : `/static/${name}`,
     // A versioned file changes URL when it changes; the example file keeps its address.
@@ -41,7 +44,17 @@ export const STATIC_ASSETS: ReadonlyMap<string, StaticAsset> = new Map([
   ['site.css', asset('site.css', 'text/css; charset=utf-8', true)],
   ['screen-upload.js', asset('screen-upload.js', 'text/javascript; charset=utf-8', true)],
   ['screening-example.csv', asset('screening-example.csv', 'text/csv; charset=utf-8', false)],
+  ['favicon.svg', asset('favicon.svg', 'image/svg+xml', true)],
 ]);
+
+/**
+ * The cache lifetime of one answer: a year only when the URL names the content served (`v` is its
+ * hash). A page cached before a deploy may still ask for `?v=<old hash>`: it gets the new file, to
+ * be revalidated, not pinned for a year under the old address.
+ */
+export function cacheControlFor(asset: StaticAsset, version: string | undefined): string {
+  return asset.cacheControl === IMMUTABLE && version !== asset.hash ? 'no-cache' : asset.cacheControl;
+}
 
 const get = (name: string): StaticAsset => STATIC_ASSETS.get(name) as StaticAsset;
 
@@ -54,3 +67,5 @@ export const STYLESHEET_ETAG = get('site.css').etag;
 /** The optional upload script of the screening page. */
 export const SCREEN_SCRIPT_HREF = get('screen-upload.js').href;
 export const SCREENING_EXAMPLE_HREF = get('screening-example.csv').href;
+/** The site's icon: linked from every page, so no browser asks for a missing /favicon.ico. */
+export const FAVICON_HREF = get('favicon.svg').href;

@@ -1,5 +1,5 @@
 import { html, type SafeHtml } from '../html.ts';
-import { STYLESHEET_HREF } from '../static/assets.ts';
+import { FAVICON_HREF, STYLESHEET_HREF } from '../static/assets.ts';
 import { otherLang, type View } from './view.ts';
 
 export type Section =
@@ -73,6 +73,7 @@ export function layout(v: View, page: PageOptions): string {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${page.title} – ${t.siteName}</title>
 <link rel="stylesheet" href="${STYLESHEET_HREF}">
+<link rel="icon" href="${FAVICON_HREF}" type="image/svg+xml">
 <link rel="alternate" hreflang="en" href="/en${suffix}">
 <link rel="alternate" hreflang="id" href="/id${suffix}">
 <link rel="alternate" hreflang="x-default" href="/en${suffix}">
