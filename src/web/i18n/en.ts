@@ -1,3 +1,4 @@
+import { enCases } from './en-cases.ts';
 import { enCompliance } from './en-compliance.ts';
 import { enConference } from './en-conference.ts';
 import { enData } from './en-data.ts';
@@ -307,6 +308,7 @@ export const en = {
   ...enSearch,
   ...enGoods,
   ...enMap,
+  ...enCases,
 };
 
 export type Dict = typeof en;
