@@ -1,5 +1,6 @@
 import type { PasswordHasher } from './services/account-ports.ts';
 import { AccountService } from './services/account-service.ts';
+import { CaseService } from './services/cases/case-service.ts';
 import { ComplianceService } from './services/compliance-service.ts';
 import { ConferenceService } from './services/conference-service.ts';
 import { EditService } from './services/edit-service.ts';
@@ -27,6 +28,7 @@ import { UsdolService } from './services/usdol-service.ts';
 import { KyselyAccountRepository } from './storage/account-repository.ts';
 import { argon2Hasher } from './storage/argon2-hasher.ts';
 import { readBundle } from './storage/bundle.ts';
+import { KyselyCaseRepository } from './storage/case-repository.ts';
 import { KyselyConferenceRepository } from './storage/conference-repository.ts';
 import { resolveDataKeys, verifyDataKey } from './storage/data-keys.ts';
 import { type DbHandle, type DbTarget, migrateToLatest, openDb } from './storage/db.ts';
@@ -42,6 +44,7 @@ import { KyselyReportingRepository } from './storage/reporting-repository.ts';
 import { KyselySubmissionRepository } from './storage/submission-repository.ts';
 import { readSupervisionBundle } from './storage/supervision-bundle.ts';
 import { KyselySupervisionRepository } from './storage/supervision-repository.ts';
+import { KyselyUnitMembership } from './storage/unit-members.ts';
 import { readUsdolBundle } from './storage/usdol-bundle.ts';
 import { en } from './web/i18n/en.ts';
 import { id } from './web/i18n/id.ts';
@@ -76,6 +79,8 @@ export interface Services {
   dataKeys: Keyring | null;
   /** Said once at start when the key comes from a key file beside the SQLite database. */
   dataKeyNotice: string | null;
+  /** Children's cases (issue 11): open, visit, support, assign, close, worklists. */
+  cases: CaseService;
   close(): Promise<void>;
 }
 
@@ -117,6 +122,7 @@ export async function createServices(config: DbTarget & { dataKeys?: Keyring | n
   }
   const repo = new KyselyRegistryRepository(handle.db, handle.dialect);
   const { events } = options;
+  const compliance = new ComplianceService(repo, events);
   const registry = new RegistryService(repo, events);
   const supervision = new SupervisionService(
     new KyselySupervisionRepository(handle.db),
@@ -137,7 +143,7 @@ export async function createServices(config: DbTarget & { dataKeys?: Keyring | n
     handle,
     repo,
     registry,
-    compliance: new ComplianceService(repo, events),
+    compliance,
     accounts,
     edits: new EditService(new KyselyHistoryRepository(handle.db, handle.dialect), events),
     submissions: new SubmissionService(new KyselySubmissionRepository(handle.db), new KyselyHistoryRepository(handle.db, handle.dialect)),
@@ -180,6 +186,7 @@ export async function createServices(config: DbTarget & { dataKeys?: Keyring | n
     usdol,
     dataKeys,
     dataKeyNotice,
+    cases: new CaseService(new KyselyCaseRepository(handle.db), new KyselyUnitMembership(handle.db), compliance, dataKeys),
     close: () => handle.close(),
   };
 }
