@@ -1,14 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import type { Actor } from '../../domain/access/policy.ts';
-import { ageOn } from '../../domain/child-labour/age.ts';
-import { canClose, casePriority, comparePriority, dayNumber, type PriorityTier } from '../../domain/child-labour/cases/index.ts';
+import { casePriority } from '../../domain/child-labour/cases/index.ts';
 import type { Verdict, WorkKind } from '../../domain/child-labour/types.ts';
 import { DomainError, invalid } from '../../domain/errors.ts';
 import type { UnitCapabilities } from '../../domain/monitoring/unit-roles.ts';
-import { actionNotesField, openValue, sealCaseFields, sealValue, visitNotesField } from '../../storage/case-codec.ts';
+import { actionNotesField, sealCaseFields, sealValue, visitNotesField } from '../../storage/case-codec.ts';
 import type { CaseRow, KyselyCaseRepository, UnitRow } from '../../storage/case-repository.ts';
 import type { Keyring } from '../../storage/field-crypto.ts';
 import type { ComplianceService } from '../compliance-service.ts';
+import { closureDecision } from './case-closure.ts';
 import { checkAction, checkClose, checkOpen, checkVisit, closureRefusalMessage, isDay } from './case-input.ts';
 import type {
   ActionInput,
@@ -22,13 +22,12 @@ import type {
   VisitInput,
   Worklist,
 } from './case-types.ts';
-import { caseViewOf, followUpVisits, intervalsOf, summaryOf } from './case-view.ts';
+import { caseViewOf, eventView, intervalsOf, sortSummaries, summaryOf } from './case-view.ts';
 import { buildWorklist } from './case-worklist.ts';
 import { requireUnitCapability, type UnitMembershipPort } from './unit-access.ts';
 
 const dayOf = (now: Date) => now.toISOString().slice(0, 10);
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-const NOT_CHILD_LABOUR: readonly string[] = ['permitted', 'other_law'];
 const bit = (v: boolean | null) => (v === null ? null : v ? 1 : 0);
 
 interface Gate {
@@ -59,6 +58,16 @@ export class CaseService {
     const { role, caps } = await requireUnitCapability(this.membership, actor, unitId, 'seeUnit');
     const { seeCases, seeIdentifying, openCase, recordVisit, planSupport, assign, closeCase } = caps;
     return { role, seeCases, seeIdentifying, openCase, recordVisit, planSupport, assign, closeCase };
+  }
+
+  /** The route gate, before the body is read: 401, then 404 (case not visible), then 403 (step not allowed). */
+  async authoriseCase(actor: Actor | null, caseId: string, need: keyof UnitCapabilities): Promise<void> {
+    await this.gate(actor, caseId, need);
+  }
+
+  /** The same for a unit's routes: 401, 404 (unit not visible), 403. */
+  async authoriseUnit(actor: Actor | null, unitId: number, need: keyof UnitCapabilities): Promise<void> {
+    await requireUnitCapability(this.membership, actor, unitId, need);
   }
 
   async openCase(actor: Actor | null, unitId: number, input: OpenCaseInput, now: Date): Promise<CaseView> {
@@ -301,20 +310,7 @@ export class CaseService {
     this.refuseClosed(g.row);
     const c = checkClose(input, dayOf(now));
     const [visits, actions] = await Promise.all([this.repo.visits(caseId), this.repo.actions(caseId)]);
-    const lastFound = visits.filter((v) => Number(v.child_found) === 1).at(-1)?.visited_on ?? g.row.identified_on;
-    const decision = canClose(
-      {
-        reason: c.reason,
-        on: c.on,
-        visits: followUpVisits(visits),
-        actions: actions.map((a) => ({ kind: a.kind, dueDate: a.due_on, providedOn: a.provided_on })),
-        ageOn: this.ageOnDay(g.row, c.on),
-        failedAttempts: visits.filter((v) => v.kind === 'attempt' && v.visited_on >= lastFound).length,
-        note: c.note,
-        reassessedNotChildLabour: NOT_CHILD_LABOUR.includes(g.row.verdict ?? ''),
-      },
-      { lostAfterAttempts: Number(g.unit.lost_after_attempts), clearVisitsRequired: 2 },
-    );
+    const decision = closureDecision(g.row, g.unit, visits, actions, c, this.keys);
     if (!decision.allowed) {
       const message = closureRefusalMessage(decision.refusal, decision.params);
       throw invalid(`Cannot close as ${c.reason}: ${message}.`, [{ field: 'reason', rule: decision.refusal, message }]);
@@ -343,15 +339,7 @@ export class CaseService {
   async events(actor: Actor | null, caseId: string): Promise<CaseEventView[]> {
     await this.gate(actor, caseId, 'seeCases');
     const rows = await this.repo.events(caseId);
-    return rows.map((e) => ({
-      id: Number(e.id),
-      at: e.at,
-      actor: e.actor,
-      action: e.action,
-      before: hideSealed(parse(e.before)),
-      after: hideSealed(parse(e.after)),
-      reason: e.reason,
-    }));
+    return rows.map(eventView);
   }
 
   /** The caller's worklist: a monitor's due and overdue work (theirs and unassigned), a case manager's unit overdue list. */
@@ -402,45 +390,4 @@ export class CaseService {
   private event(g: Gate, at: string, action: string, before: unknown, after: unknown, reason: string | null) {
     return { caseId: g.row.id, unitId: Number(g.row.unit_id), at, userId: g.actor.id, actor: g.actor.email, action, before, after, reason };
   }
-
-  /** Age on a day: from the sealed birth date when there is one, else the recorded age plus whole years since identification. */
-  private ageOnDay(row: CaseRow, on: string): number | null {
-    if (row.birth_date_enc && this.keys) {
-      const birth = openValue(this.keys, row.id, 'birth_date', row.birth_date_enc);
-      if (birth) return ageOn(birth, on);
-    }
-    if (row.age_years === null) return null;
-    const elapsed = Math.floor(((dayNumber(on) ?? 0) - (dayNumber(row.identified_on) ?? 0)) / 365.25);
-    return Number(row.age_years) + Math.max(0, elapsed);
-  }
-}
-
-function sortSummaries(items: CaseSummary[]): CaseSummary[] {
-  const rank: Record<PriorityTier, number> = { worst_form: 1, hazardous: 2, vulnerable: 3, other: 4 };
-  return items
-    .map((s) => ({ s, p: { priority: { tier: s.priority, rank: rank[s.priority], citations: [] }, age: s.ageYears } }))
-    .sort(
-      (a, b) =>
-        comparePriority(a.p, b.p) ||
-        (a.s.nextVisitDue ?? '9999').localeCompare(b.s.nextVisitDue ?? '9999') ||
-        a.s.caseNumber - b.s.caseNumber,
-    )
-    .map((x) => x.s);
-}
-
-function parse(text: string | null): unknown {
-  if (text === null) return null;
-  try {
-    return JSON.parse(text);
-  } catch {
-    return null;
-  }
-}
-
-/** Sealed envelopes (v1.…) are shown as 'sealed', never as text. */
-function hideSealed(value: unknown): unknown {
-  if (typeof value === 'string') return value.startsWith('v1.') ? 'sealed' : value;
-  if (Array.isArray(value)) return value.map(hideSealed);
-  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, hideSealed(v)]));
-  return value;
 }

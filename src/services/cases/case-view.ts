@@ -3,6 +3,7 @@ import {
   type CaseStatus,
   CLOSURE_REASONS,
   type ClosureReason,
+  comparePriority,
   consecutiveClearVisits,
   type FollowUpIntervals,
   followUpState,
@@ -13,7 +14,7 @@ import {
 import { actionNotesField, openCaseFields, openValue, visitNotesField } from '../../storage/case-codec.ts';
 import type { ActionRow, CaseRow, UnitRow, VisitFact, VisitRow } from '../../storage/case-repository.ts';
 import type { Keyring } from '../../storage/field-crypto.ts';
-import type { ActionView, CaseSummary, CaseView, VisitView } from './case-types.ts';
+import type { ActionView, CaseEventView, CaseSummary, CaseView, VisitView } from './case-types.ts';
 
 /*
  * Rows to the views the API, portal and CLI show (issue 11). Identifying columns are opened only
@@ -169,5 +170,57 @@ export function caseViewOf(
     visits: visits.map((v) => visitView(v, row.id, keys)),
     actions: actions.map((a) => actionView(a, row.id, today, keys)),
     clearVisits: consecutiveClearVisits(followUpVisits(visits)),
+  };
+}
+
+const RANK: Record<PriorityTier, number> = { worst_form: 1, hazardous: 2, vulnerable: 3, other: 4 };
+
+/** Most urgent first: comparePriority (tier, then the younger child), then the next visit's due day. */
+export function sortSummaries(items: CaseSummary[]): CaseSummary[] {
+  return items
+    .map((s) => ({ s, p: { priority: { tier: s.priority, rank: RANK[s.priority], citations: [] }, age: s.ageYears } }))
+    .sort(
+      (a, b) =>
+        comparePriority(a.p, b.p) ||
+        (a.s.nextVisitDue ?? '9999').localeCompare(b.s.nextVisitDue ?? '9999') ||
+        a.s.caseNumber - b.s.caseNumber,
+    )
+    .map((x) => x.s);
+}
+
+function parse(text: string | null): unknown {
+  if (text === null) return null;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
+}
+
+/** Sealed envelopes (v1.…) are shown as 'sealed', never as text. */
+function hideSealed(value: unknown): unknown {
+  if (typeof value === 'string') return value.startsWith('v1.') ? 'sealed' : value;
+  if (Array.isArray(value)) return value.map(hideSealed);
+  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, hideSealed(v)]));
+  return value;
+}
+
+export function eventView(e: {
+  id: number;
+  at: string;
+  actor: string;
+  action: string;
+  before: string | null;
+  after: string | null;
+  reason: string | null;
+}): CaseEventView {
+  return {
+    id: Number(e.id),
+    at: e.at,
+    actor: e.actor,
+    action: e.action,
+    before: hideSealed(parse(e.before)),
+    after: hideSealed(parse(e.after)),
+    reason: e.reason,
   };
 }
