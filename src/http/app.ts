@@ -2,6 +2,7 @@ import { getConnInfo } from '@hono/node-server/conninfo';
 import { type Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { AccountService } from '../services/account-service.ts';
+import type { CaseService } from '../services/cases/case-service.ts';
 import type { ComplianceService } from '../services/compliance-service.ts';
 import type { ConferenceService } from '../services/conference-service.ts';
 import type { EditService } from '../services/edit-service.ts';
@@ -58,6 +59,8 @@ export interface AppDeps {
   search?: SearchService;
   /** USDOL's List of Goods and country facts (issue 10); no /api/goods or /en/goods without it. */
   usdol?: UsdolService;
+  /** Children's cases (issue 11). */
+  cases?: CaseService;
   /** Today's date as YYYY-MM-DD; defaults to the UTC date of the request. */
   today?: () => string;
   now?: () => Date;
@@ -178,6 +181,7 @@ export function createApp(deps: AppDeps): Hono {
       statistics: deps.statistics,
       search: deps.search,
       usdol: deps.usdol,
+      cases: deps.cases,
       today,
       now,
       addressOf,

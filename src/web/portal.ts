@@ -10,6 +10,7 @@ import { isIsoDay } from '../domain/partial-date.ts';
 import { authState } from '../http/auth.ts';
 import { streamScreening } from '../http/screening-stream.ts';
 import type { AccountService } from '../services/account-service.ts';
+import type { CaseService } from '../services/cases/case-service.ts';
 import type { ComplianceService } from '../services/compliance-service.ts';
 import type { ConferenceService } from '../services/conference-service.ts';
 import type { EditService } from '../services/edit-service.ts';
@@ -34,6 +35,7 @@ import { renderInstrument } from './pages/instrument-detail.ts';
 import { INSTRUMENTS_PAGE_SIZE, MAX_QUERY_LENGTH, parseInstrumentListQuery, renderInstrumentList } from './pages/instruments-list.ts';
 import { renderSearch } from './pages/search.ts';
 import { renderSearchAll } from './pages/search-all.ts';
+import { mountCases } from './routing/case-routes.ts';
 import { mountConference } from './routing/conference-routes.ts';
 import { addressFromConnection, mountEditing } from './routing/editing-routes.ts';
 import { mountGoods } from './routing/goods-routes.ts';
@@ -73,6 +75,8 @@ export interface PortalDeps {
   search?: SearchService;
   /** USDOL's List of Goods and country facts (issue 10); /goods and the profile section are left out without it. */
   usdol?: UsdolService;
+  /** Children's cases (issue 11); no case pages without it. */
+  cases?: CaseService;
   /** Today's date as YYYY-MM-DD (the default reference date of the compliance forms). */
   today: () => string;
   now?: () => Date;
@@ -356,6 +360,7 @@ function mountLanguage(app: Hono, deps: PortalDeps, lang: Lang): void {
   if (deps.statistics) mountStatistics(app, lang, deps.statistics);
   if (deps.usdol) mountGoods(app, lang, { usdol: deps.usdol, registry });
   mountOpenData(app, lang, { ...deps, registry, today });
+  if (deps.cases) mountCases(app, lang, { cases: deps.cases, today, now: deps.now ?? (() => new Date()) });
 
   // '/en/instruments/' and the like: one canonical address per page, without the trailing slash.
   app.get(`${base}/*`, async (c, next) => {

@@ -163,8 +163,7 @@ export const idCases: CasesDict = {
   casesVisitNeedAnswer: (question: string) => `Jawab: ${question}`,
   casesVisitBadDate: 'Isi tanggal kunjungan sebagai hari, misalnya 2026-12-04, tidak setelah hari ini.',
   casesSaved: 'Tersimpan.',
-  casesActionsIntro:
-    'Rencanakan tindakan dukungan beserta penanggung jawab dan tenggatnya; tandai sebagai diberikan setelah dilaksanakan.',
+  casesActionsIntro: 'Rencanakan tindakan dukungan beserta penanggung jawab dan tenggatnya; tandai sebagai diberikan setelah dilaksanakan.',
   casesActionKindLabel: 'Tindakan',
   casesActionResponsible: 'Pihak penanggung jawab',
   casesActionDue: 'Tenggat',

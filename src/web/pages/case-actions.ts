@@ -88,7 +88,9 @@ export function renderActionsPage(v: View, d: ActionsPageData): string {
   const providedError = errorFor(d.errors, 'provided-on');
   const list = k.actions.length
     ? html`<ul class="case-action-list">${k.actions.map(
-        (a) => html`<li><strong>${t.casesActionKind[a.kind] ?? a.kind}</strong> – ${a.responsible} – ${t.casesDueOn(v.f.date(a.dueOn)?.text ?? a.dueOn)}${a.overdue ? html` <strong class="case-overdue">(${t.casesOverdueMark})</strong>` : null}
+        (
+          a,
+        ) => html`<li><strong>${t.casesActionKind[a.kind] ?? a.kind}</strong> – ${a.responsible} – ${t.casesDueOn(v.f.date(a.dueOn)?.text ?? a.dueOn)}${a.overdue ? html` <strong class="case-overdue">(${t.casesOverdueMark})</strong>` : null}
 ${
   a.providedOn
     ? html`<p>${t.casesColProvided}: ${dayText(v, a.providedOn)}</p>`

@@ -63,7 +63,16 @@ const str = (form: Record<string, unknown>, name: string) => (typeof form[name] 
 
 export function newCaseValues(form: Record<string, unknown> | URLSearchParams | null, today: string, prefill = false): NewCaseValues {
   const empty = Object.fromEntries(TEXTS.map((n) => [n, ''])) as Record<Name, string>;
-  const base: NewCaseValues = { ...empty, origin: 'visit', identifiedOn: today, agePrecision: 'estimated', work: 'regular', consentRelation: 'parent', consentOn: today, purposes: ['case_management'] };
+  const base: NewCaseValues = {
+    ...empty,
+    origin: 'visit',
+    identifiedOn: today,
+    agePrecision: 'estimated',
+    work: 'regular',
+    consentRelation: 'parent',
+    consentOn: today,
+    purposes: ['case_management'],
+  };
   if (!form) return base;
   if (form instanceof URLSearchParams) {
     // From the compliance check's answer: the work facts only, never anything identifying.
@@ -96,7 +105,8 @@ export function openCaseInput(v: View, x: NewCaseValues): { ok: true; input: Ope
   const age = x.ageYears.trim();
   if (age && !/^\d{1,2}$/.test(age)) errors.push({ id: id('ageYears'), message: t.casesNewBadNumber(t.casesNewAge) });
   const hours = x.hoursPerDay.trim().replace(',', '.');
-  if (hours && !/^\d{1,2}(\.\d{1,2})?$/.test(hours)) errors.push({ id: id('hoursPerDay'), message: t.casesNewBadNumber(t.casesHoursPerDay) });
+  if (hours && !/^\d{1,2}(\.\d{1,2})?$/.test(hours))
+    errors.push({ id: id('hoursPerDay'), message: t.casesNewBadNumber(t.casesHoursPerDay) });
   if (dayNumber(x.identifiedOn) === null) errors.push({ id: id('identifiedOn'), message: t.casesNewBadDate(t.casesNewIdentifiedOn) });
   if (x.birthDate && dayNumber(x.birthDate) === null) errors.push({ id: id('birthDate'), message: t.casesNewBadDate(t.casesBirthDate) });
   const consent = x.consentGiven === 'on';
@@ -131,7 +141,14 @@ export function openCaseInput(v: View, x: NewCaseValues): { ok: true; input: Ope
       location: opt(x.location),
       contact: opt(x.contact),
       notes: opt(x.notes),
-      consent: consent ? { by: x.consentBy.trim(), relation: x.consentRelation === 'guardian' ? 'guardian' : 'parent', on: x.consentOn, purposes: x.purposes } : null,
+      consent: consent
+        ? {
+            by: x.consentBy.trim(),
+            relation: x.consentRelation === 'guardian' ? 'guardian' : 'parent',
+            on: x.consentOn,
+            purposes: x.purposes,
+          }
+        : null,
     },
   };
 }
@@ -155,7 +172,8 @@ export function renderNewCase(v: View, d: NewCaseData): string {
   const title = t.casesNewTitle(d.unit.name);
   const text = (name: Name, label: string, optional = true, max = 200) =>
     textControl(v, { id: id(name), name, label, optional }, x[name], e, { maxlength: max });
-  const select = (name: Name, label: string, choices: readonly Choice[]) => selectControl(v, { id: id(name), name, label }, choices, x[name], e);
+  const select = (name: Name, label: string, choices: readonly Choice[]) =>
+    selectControl(v, { id: id(name), name, label }, choices, x[name], e);
   const ynu: Choice[] = [
     { value: '', label: t.casesUnknown },
     { value: 'yes', label: t.casesYes },
@@ -187,7 +205,11 @@ ${CONSENT_PURPOSES.map(
 </fieldset>
 </fieldset>
 <fieldset class="group"><legend>${t.casesNewFactsLegend}</legend>
-${select('origin', t.casesNewOrigin, (['visit', 'referral', 'check'] as const).map((o) => ({ value: o, label: t.casesOrigin[o] })))}
+${select(
+  'origin',
+  t.casesNewOrigin,
+  (['visit', 'referral', 'check'] as const).map((o) => ({ value: o, label: t.casesOrigin[o] })),
+)}
 ${date('identifiedOn', t.casesNewIdentifiedOn)}
 ${select('sex', t.casesNewSex, [
   { value: '', label: t.casesSex.unknown },

@@ -89,7 +89,8 @@ function visits(v: View, k: CaseView): SafeHtml {
     ? html`<div class="table-wrap"><table class="stacked">
 <thead><tr><th scope="col">${t.casesColDate}</th><th scope="col">${t.casesColKind}</th><th scope="col">${t.casesColInChildLabour}</th><th scope="col">${t.casesColAtSchool}</th><th scope="col">${t.casesColMonitor}</th>${k.identifying ? html`<th scope="col">${t.casesColNotes}</th>` : null}</tr></thead>
 <tbody>${k.visits.map(
-        (x) => html`<tr><td data-label="${t.casesColDate}">${dayText(v, x.visitedOn)}</td><td data-label="${t.casesColKind}">${t.casesVisitKind[x.kind]}</td><td data-label="${t.casesColInChildLabour}">${x.childFound ? yesNo(v, x.inChildLabour) : '–'}</td><td data-label="${t.casesColAtSchool}">${x.childFound ? yesNo(v, x.atSchool) : '–'}</td><td data-label="${t.casesColMonitor}">${x.monitor ?? '–'}</td>${k.identifying ? html`<td data-label="${t.casesColNotes}">${x.notes ?? ''}</td>` : null}</tr>`,
+        (x) =>
+          html`<tr><td data-label="${t.casesColDate}">${dayText(v, x.visitedOn)}</td><td data-label="${t.casesColKind}">${t.casesVisitKind[x.kind]}</td><td data-label="${t.casesColInChildLabour}">${x.childFound ? yesNo(v, x.inChildLabour) : '–'}</td><td data-label="${t.casesColAtSchool}">${x.childFound ? yesNo(v, x.atSchool) : '–'}</td><td data-label="${t.casesColMonitor}">${x.monitor ?? '–'}</td>${k.identifying ? html`<td data-label="${t.casesColNotes}">${x.notes ?? ''}</td>` : null}</tr>`,
       )}</tbody></table></div>`
     : html`<p>${t.casesNone}</p>`;
   return html`<section aria-labelledby="case-visits"><h2 id="case-visits">${t.casesVisitsHeading}</h2>

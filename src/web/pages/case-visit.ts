@@ -45,7 +45,11 @@ export function visitValues(form: Record<string, unknown> | null, today: string)
 const yes = (s: string) => (s === 'yes' ? true : s === 'no' ? false : null);
 
 /** The form's answers as the service's input, or the questions left unanswered. */
-export function visitInput(v: View, values: VisitValues, today: string): { ok: true; input: VisitInput } | { ok: false; errors: FieldError[] } {
+export function visitInput(
+  v: View,
+  values: VisitValues,
+  today: string,
+): { ok: true; input: VisitInput } | { ok: false; errors: FieldError[] } {
   const { t } = v;
   const errors: FieldError[] = [];
   const day = dayNumber(values.visitedOn);
@@ -59,12 +63,23 @@ export function visitInput(v: View, values: VisitValues, today: string): { ok: t
   if (errors.length) return { ok: false, errors };
   const notes = values.notes.trim() || null;
   if (found === false) {
-    return { ok: true, input: { visitedOn: values.visitedOn, kind: 'attempt', childFound: false, inChildLabour: null, atSchool: null, notes } };
+    return {
+      ok: true,
+      input: { visitedOn: values.visitedOn, kind: 'attempt', childFound: false, inChildLabour: null, atSchool: null, notes },
+    };
   }
   return { ok: true, input: { visitedOn: values.visitedOn, kind: 'follow_up', childFound: true, inChildLabour: inWork, atSchool, notes } };
 }
 
-function yesNoRadios(v: View, id: string, name: string, legend: string, value: string, errors: readonly FieldError[], noLabel?: string): SafeHtml {
+function yesNoRadios(
+  v: View,
+  id: string,
+  name: string,
+  legend: string,
+  value: string,
+  errors: readonly FieldError[],
+  noLabel?: string,
+): SafeHtml {
   const error = errorFor(errors, id);
   const choices = [
     { value: 'yes', label: v.t.casesYes },
