@@ -222,6 +222,10 @@ export const enCases = {
   casesNewBadDate: (field: string) => `${field}: enter a day such as 2026-12-04.`,
   casesOpenFromCheck: 'Open a case for this child',
   // The worklist
+  casesChooseUnit: 'Monitoring unit number',
+  casesChooseUnitHint: 'The number of the unit the case belongs to, as in the address of its pages (/units/12).',
+  casesChooseUnitSubmit: 'Continue',
+  casesChooseUnitBad: 'Enter the unit’s number, such as 12.',
   casesWorklistIntro: 'Visits and support actions due now or overdue, most urgent first.',
   casesWorklistVisits: 'Visits due',
   casesWorklistActions: 'Support actions due',

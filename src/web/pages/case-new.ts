@@ -250,3 +250,34 @@ ${textareaControl(v, { id: id('notes'), name: 'notes', label: t.casesNotes, opti
 </form>`;
   return layout(v, { title, section: null, body });
 }
+
+/** The work facts the compliance check's answer hands to the open-case form (nothing identifying). */
+export const CHECK_PREFILL_KEYS = ['age', 'work', 'hours', 'night', 'sex', 'country'] as const;
+
+/** The link under the compliance check's answer: to the unit chooser, with the work facts. */
+export function openCaseFromCheckHref(
+  lang: string,
+  facts: { age: number | null; work: string; hours: string; night: boolean; sex: string | null; country: string },
+): string {
+  const q = new URLSearchParams({ from: 'check', work: facts.work, country: facts.country });
+  if (facts.age !== null) q.set('age', String(facts.age));
+  if (facts.hours) q.set('hours', facts.hours);
+  if (facts.night) q.set('night', 'true');
+  if (facts.sex) q.set('sex', facts.sex);
+  return `/${lang}/cases/new?${q.toString()}`;
+}
+
+/** Which unit the case opens in: a number (the unit's id), the work facts passed on as they came. */
+export function renderUnitChooser(v: View, params: URLSearchParams, error: FieldError | null): string {
+  const { t } = v;
+  const title = t.casesOpenFromCheck;
+  const body = html`<h1>${title}</h1>
+${errorSummary(v, error ? [error] : [])}
+<form method="get" action="/${v.lang}/cases/new" class="edit-form" novalidate>
+${CHECK_PREFILL_KEYS.map((k) => (params.get(k) ? html`<input type="hidden" name="${k}" value="${(params.get(k) ?? '').slice(0, 20)}">` : null))}
+<input type="hidden" name="from" value="check">
+${textControl(v, { id: 'nc-unit', name: 'unit', label: t.casesChooseUnit, hint: t.casesChooseUnitHint }, params.get('unit') ?? '', error ? [error] : [], { inputmode: 'numeric', className: 'input-short', maxlength: 9 })}
+<div class="field"><button type="submit">${t.casesChooseUnitSubmit}</button></div>
+</form>`;
+  return layout(v, { title, section: null, body });
+}

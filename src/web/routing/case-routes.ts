@@ -8,7 +8,7 @@ import type { CaseAccess, CaseView } from '../../services/cases/case-types.ts';
 import { ACTION_FIELD_IDS, ACTION_IDS, actionInput, actionValues, renderActionsPage } from '../pages/case-actions.ts';
 import { CLOSE_IDS, closeInput, closeValues, refusalMessage, renderCloseForm } from '../pages/case-close.ts';
 import { parseCaseListQuery, renderCaseList, renderWorklist } from '../pages/case-list.ts';
-import { newCaseErrors, newCaseValues, openCaseInput, renderNewCase } from '../pages/case-new.ts';
+import { CHECK_PREFILL_KEYS, newCaseErrors, newCaseValues, openCaseInput, renderNewCase, renderUnitChooser } from '../pages/case-new.ts';
 import { renderCasePage } from '../pages/case-page.ts';
 import { renderVisitForm, VISIT_IDS, visitInput, visitValues } from '../pages/case-visit.ts';
 import { renderError } from '../pages/error.ts';
@@ -141,6 +141,23 @@ export function mountCases(app: Hono, lang: Lang, deps: CasePortalDeps): void {
   app.post(`${unitBase}/:id/cases/new`, (c) => newCase(c, true));
 
   // ---- A case and its forms ----
+  // From the compliance check's answer: choose the unit, then the open-case form with the work facts.
+  app.get(`${caseBase}/new`, (c) => {
+    const v = viewOf(c, lang);
+    if (!v.session) return toLogin(c);
+    const params = new URL(c.req.url).searchParams;
+    const unit = params.get('unit');
+    if (unit === null) return send(c, v, 200, renderUnitChooser(v, params, null));
+    if (!/^\d{1,9}$/.test(unit.trim()))
+      return send(c, v, 400, renderUnitChooser(v, params, { id: 'nc-unit', message: v.t.casesChooseUnitBad }));
+    const q = new URLSearchParams({ from: 'check' });
+    for (const k of CHECK_PREFILL_KEYS) {
+      const value = params.get(k);
+      if (value) q.set(k, value.slice(0, 20));
+    }
+    return seeOther(c, `${unitBase}/${Number(unit.trim())}/cases/new?${q.toString()}`);
+  });
+
   app.get(`${caseBase}/:id`, async (c) => {
     const v = viewOf(c, lang);
     if (!v.session) return toLogin(c);
