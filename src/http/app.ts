@@ -159,6 +159,7 @@ export function createApp(deps: AppDeps): Hono {
       statistics: deps.statistics,
       search: deps.search,
       usdol: deps.usdol,
+      cases: deps.cases,
       today,
       now,
       addressOf,

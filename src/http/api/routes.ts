@@ -3,6 +3,7 @@ import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { normaliseInstrumentCode } from '../../domain/instrument.ts';
 import type { AccountService } from '../../services/account-service.ts';
+import type { CaseService } from '../../services/cases/case-service.ts';
 import type { ComplianceService } from '../../services/compliance-service.ts';
 import type { ConferenceService } from '../../services/conference-service.ts';
 import type { EditService } from '../../services/edit-service.ts';
@@ -20,6 +21,7 @@ import { encodedBody } from '../compression.ts';
 import { problem, problemResponse } from '../problem.ts';
 import { HEALTH_DEADLINE_MS, withinDeadline } from '../unavailable.ts';
 import { addAccountRoutes } from './account-routes.ts';
+import { addCaseRoutes } from './case-routes.ts';
 import { addComplianceRoutes, addScreeningRoute } from './compliance-routes.ts';
 import { addConferenceRoutes } from './conference-routes.ts';
 import { addEditRoutes } from './edit-routes.ts';
@@ -179,6 +181,8 @@ export interface ApiDeps {
   statistics?: StatisticsService;
   search?: SearchService;
   usdol?: UsdolService;
+  /** Children's cases (issue 11); no /api/cases without it. */
+  cases?: CaseService;
   /** Today's date (YYYY-MM-DD); the clock is read at the edge, never in the domain. */
   today: () => string;
   now: () => Date;
@@ -200,6 +204,7 @@ export function createApi({
   statistics,
   search,
   usdol,
+  cases,
   today,
   now,
   addressOf,
@@ -220,6 +225,7 @@ export function createApi({
   if (statistics) addStatisticsRoutes(api, statistics);
   if (search) addSearchRoutes(api, search);
   if (usdol) addUsdolRoutes(api, usdol, registry);
+  if (cases) addCaseRoutes(api, cases, today, now);
   addExportRoutes(api, { registry, compliance, conference, organs, supervision, programmes, statistics, usdol, today });
 
   api.openapi(health, async (c) => {
