@@ -138,7 +138,7 @@ for (const database of await allDatabases()) {
       assert.match(html, /worst form of child labour/);
       assert.match(html, /C182 Art 3\(d\)/);
       assert.match(html, /Rudi Hartono/);
-      assert.match(html, /Given by Bapak Hartono \(parent\)/);
+      assert.match(html, /Given by Bapak Hartono \(parent\) on 1 November 2026/);
       assert.match(html, /<strong>Opened<\/strong>/);
       const id = await (await get('monA', `/id/cases/${caseA}`)).text();
       assert.match(id, /bentuk pekerjaan terburuk untuk anak/);

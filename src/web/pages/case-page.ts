@@ -62,7 +62,7 @@ ${row(t.casesSchoolAttending, yesNo(v, k.schoolAttending))}
 function identifying(v: View, k: CaseView): SafeHtml {
   const { t } = v;
   const consent = k.consent
-    ? html`<p>${t.casesConsentGiven(k.consent.by ?? '–', t.casesConsentRelation[k.consent.relation ?? ''] ?? k.consent.relation ?? '–', k.consent.on ?? '–')}</p>
+    ? html`<p>${t.casesConsentGiven(k.consent.by ?? '–', t.casesConsentRelation[k.consent.relation ?? ''] ?? k.consent.relation ?? '–', k.consent.on ? (v.f.date(k.consent.on)?.text ?? k.consent.on) : '–')}</p>
 <p>${t.casesConsentPurposes}: ${k.consent.purposes.map((p) => t.casesConsentPurpose[p] ?? p).join(', ') || '–'}</p>`
     : html`<p>${t.casesConsentNone}</p>`;
   if (!k.identifying) {
