@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { ConfigError } from '../config/env.ts';
 import { type CliIo, type CommandSpec, commandHelp, parseCommandArgs, seeHelp, wantsHelp } from './args.ts';
 import { backupCommand } from './commands/backup.ts';
+import { CASES_SUBCOMMANDS } from './commands/cases.ts';
 import { checkCommand } from './commands/check.ts';
 import { conferenceSessionCommand, conferenceSessionsCommand } from './commands/conference.ts';
 import { countryCommand } from './commands/country.ts';
@@ -59,6 +60,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   statisticsCommand,
   searchCommand,
   goodsCommand,
+  ...Object.values(CASES_SUBCOMMANDS),
 ];
 
 const GROUPS: Record<string, string> = {
@@ -67,6 +69,7 @@ const GROUPS: Record<string, string> = {
   conference: 'The International Labour Conference: sessions, delegations and votes.',
   votes: 'Votes of the International Labour Conference: evaluate.',
   reports: 'The reporting calendar (Constitution Art 22): due, ics, group-year.',
+  cases: "Children's cases of a monitoring unit (issue 11): due.",
 };
 
 function version(): string {
