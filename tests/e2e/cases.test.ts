@@ -237,7 +237,7 @@ describe('Case pages in a browser at 390 px', { skip }, () => {
       assert.equal(new URL(page.url()).pathname, `/${lang}/cases/${id}`);
       const main = await page.locator('main').innerText();
       assert.match(main, lang === 'en' ? /Closed on .*: No longer in child labour/ : /Ditutup pada .*: Tidak lagi menjadi pekerja anak/);
-      assert.match(main, lang === 'en' ? /Status\s+Closed/ : /Status\s+Ditutup/);
+      assert.match(main, lang === 'en' ? /Status\s+Closed/ : /Status kasus\s+Ditutup/);
     });
   }
 
