@@ -101,7 +101,11 @@ export class KyselyCaseRepository {
    * Inserts a case with the unit's next case number, taken and incremented in the same
    * transaction (UPDATE … RETURNING, so two openings at once never get the same number).
    */
-  async insertCase(row: NewCaseRow, event: Omit<CaseEventInput, 'caseId' | 'unitId'>): Promise<number> {
+  async insertCase(
+    row: NewCaseRow,
+    event: Omit<CaseEventInput, 'caseId' | 'unitId'>,
+    visit: Insertable<CaseVisitsTable> | null = null,
+  ): Promise<number> {
     return this.db.transaction().execute(async (trx) => {
       const taken = await trx
         .updateTable('monitoring_units')
@@ -114,6 +118,7 @@ export class KyselyCaseRepository {
         .insertInto('cases')
         .values({ ...row, case_number: caseNumber })
         .execute();
+      if (visit) await trx.insertInto('case_visits').values(visit).execute();
       await appendCaseEvents(trx, [{ ...event, caseId: row.id, unitId: row.unit_id }]);
       return caseNumber;
     });

@@ -1,7 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import type { Actor } from '../../domain/access/policy.ts';
-import { casePriority } from '../../domain/child-labour/cases/index.ts';
-import type { Verdict, WorkKind } from '../../domain/child-labour/types.ts';
 import { DomainError, invalid } from '../../domain/errors.ts';
 import type { UnitCapabilities } from '../../domain/monitoring/unit-roles.ts';
 import { actionNotesField, sealCaseFields, sealValue, visitNotesField } from '../../storage/case-codec.ts';
@@ -10,6 +8,7 @@ import type { Keyring } from '../../storage/field-crypto.ts';
 import type { ComplianceService } from '../compliance-service.ts';
 import { closureDecision } from './case-closure.ts';
 import { checkAction, checkClose, checkOpen, checkVisit, closureRefusalMessage, isDay } from './case-input.ts';
+import { openingRows } from './case-open.ts';
 import type {
   ActionInput,
   CaseAccess,
@@ -89,75 +88,9 @@ export class CaseService {
         ]);
       throw error;
     }
-    const reasons = answer.reasons.map((r) => ({ rule: r.rule, citation: r.citation, verdict: r.verdict, message: r.message }));
-    const inSchool = c.schoolAttending ?? c.schoolEnrolled;
-    const priority = casePriority({ verdict: answer.verdict as Verdict, age: c.age, night: c.nightWork === true, inSchool, reasons });
     const id = randomUUID();
-    const stamp = now.toISOString();
-    const storesIdentifying = Object.values(c.identifying).some((v) => v !== null);
-    const sealed =
-      storesIdentifying || c.consent ? sealCaseFields(this.requireKeys(), id, { ...c.identifying, consent_by: c.consent?.by ?? null }) : {};
-    const storedFields = Object.entries(c.identifying)
-      .filter(([, v]) => v !== null)
-      .map(([k]) => k);
-    await this.repo.insertCase(
-      {
-        id,
-        unit_id: unitId,
-        worker_ref: c.workerRef,
-        origin: c.origin,
-        status: 'identified',
-        priority: priority.tier,
-        priority_rank: priority.rank,
-        identified_on: c.identifiedOn,
-        assigned_to: null,
-        sex: c.sex,
-        age_years: c.age,
-        age_precision: c.agePrecision,
-        province: c.province,
-        district: c.district,
-        household_ref: c.householdRef,
-        school_enrolled: bit(c.schoolEnrolled),
-        school_attending: bit(c.schoolAttending),
-        work_task: c.workTask,
-        commodity: c.commodity,
-        hours_per_day: c.hoursPerDay,
-        night_work: bit(c.nightWork),
-        hazards: JSON.stringify(c.hazards),
-        country_iso3: answer.country.iso3,
-        verdict: answer.verdict,
-        minimum_age: answer.minimumAge,
-        assessment: JSON.stringify({
-          work: c.work as WorkKind,
-          minimumAgeBasis: answer.minimumAgeBasis,
-          priorityCitations: priority.citations,
-          reasons,
-        }),
-        ...sealed,
-        consent_relation: c.consent?.relation ?? null,
-        consent_on: c.consent?.on ?? null,
-        consent_purposes: c.consent ? JSON.stringify(c.consent.purposes) : null,
-        created_at: stamp,
-        updated_at: stamp,
-      },
-      {
-        at: stamp,
-        userId: (actor as Actor).id,
-        actor: (actor as Actor).email,
-        action: 'open',
-        before: null,
-        // Which identifying fields were stored, never their values.
-        after: {
-          status: 'identified',
-          priority: priority.tier,
-          verdict: answer.verdict,
-          origin: c.origin,
-          identifyingFields: storedFields,
-          consent: Boolean(c.consent),
-        },
-        reason: priority.citations.join('; ') || null,
-      },
-    );
+    const rows = openingRows(id, unitId, c, answer, actor as Actor, now, (values) => sealCaseFields(this.requireKeys(), id, values));
+    await this.repo.insertCase(rows.row, rows.event);
     return this.getCase(actor, id, today);
   }
 
