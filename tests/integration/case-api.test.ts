@@ -159,6 +159,12 @@ for (const database of await allDatabases()) {
       assert.match(text, /UU 27\/2022 Pasal 25\(2\)/);
       for (const value of IDENTIFYING) assert.ok(!text.includes(value), `the refusal repeats ${value}`);
       assert.equal((await as('mona', 'GET', `/api/cases?unit=${unitA}&overdue=maybe`)).status, 400);
+      const nul = await request(
+        `/api/cases/${caseA}/visits`,
+        asClient(clients.mona ?? null, { method: 'POST', body: '{"visitedOn":"2026-12-01","kind":"follow_up","notes":"a\u0000b"}' }),
+      );
+      assert.equal(nul.status, 400);
+      assert.deepEqual(((await nul.json()) as { errors: unknown }).errors, [{ field: 'body', message: 'contains U+0000' }]);
       assert.equal((await as('mona', 'GET', '/api/cases')).status, 400);
     });
 
