@@ -2,6 +2,7 @@ import type { PasswordHasher } from './services/account-ports.ts';
 import { AccountService } from './services/account-service.ts';
 import { CaseExportService } from './services/cases/case-export-service.ts';
 import { CaseImportService } from './services/cases/case-import.ts';
+import { CaseService } from './services/cases/case-service.ts';
 import { CaseMetricsService } from './services/cases/metrics-service.ts';
 import { CaseRetentionService } from './services/cases/retention-service.ts';
 import { ComplianceService } from './services/compliance-service.ts';
@@ -36,6 +37,7 @@ import { readBundle } from './storage/bundle.ts';
 import { KyselyCaseExports } from './storage/case-exports.ts';
 import { KyselyCaseImportStore } from './storage/case-import-writes.ts';
 import { KyselyCaseMetricsReader } from './storage/case-metrics-reader.ts';
+import { KyselyCaseRepository } from './storage/case-repository.ts';
 import { KyselyConferenceRepository } from './storage/conference-repository.ts';
 import { resolveDataKeys, verifyDataKey } from './storage/data-keys.ts';
 import { type DbHandle, type DbTarget, migrateToLatest, openDb } from './storage/db.ts';
@@ -98,6 +100,8 @@ export interface Services {
   caseRetention: CaseRetentionService;
   /** Screening rows → a unit's cases, in one transaction (issue 11, decision 220). */
   caseImport: CaseImportService;
+  /** Children's cases (issue 11): open, visit, support, assign, close, worklists. */
+  cases: CaseService;
   close(): Promise<void>;
 }
 
@@ -146,6 +150,7 @@ export async function createServices(
   }
   const repo = new KyselyRegistryRepository(handle.db, handle.dialect);
   const { events } = options;
+  const compliance = new ComplianceService(repo, events);
   const registry = new RegistryService(repo, events);
   const supervision = new SupervisionService(
     new KyselySupervisionRepository(handle.db),
@@ -172,7 +177,7 @@ export async function createServices(
     handle,
     repo,
     registry,
-    compliance: new ComplianceService(repo, events),
+    compliance,
     accounts,
     edits: new EditService(new KyselyHistoryRepository(handle.db, handle.dialect), events),
     submissions: new SubmissionService(new KyselySubmissionRepository(handle.db), new KyselyHistoryRepository(handle.db, handle.dialect)),
@@ -227,6 +232,7 @@ export async function createServices(
       // Its own instance (the facts are read once per import), so this block only appends.
       () => new ComplianceService(repo, events).allCountryFacts(),
     ),
+    cases: new CaseService(new KyselyCaseRepository(handle.db), new KyselyUnitMembership(handle.db), compliance, dataKeys),
     close: () => handle.close(),
   };
 }

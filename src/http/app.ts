@@ -4,6 +4,7 @@ import { bodyLimit } from 'hono/body-limit';
 import type { AccountService } from '../services/account-service.ts';
 import type { CaseExportService } from '../services/cases/case-export-service.ts';
 import type { CaseImportService } from '../services/cases/case-import.ts';
+import type { CaseService } from '../services/cases/case-service.ts';
 import type { CaseMetricsService } from '../services/cases/metrics-service.ts';
 import type { ComplianceService } from '../services/compliance-service.ts';
 import type { ConferenceService } from '../services/conference-service.ts';
@@ -67,6 +68,8 @@ export interface AppDeps {
   /** A monitoring unit's figures and case export (issue 11, decisions 223-224). */
   caseMetrics?: CaseMetricsService;
   caseExports?: CaseExportService;
+  /** Children's cases (issue 11). */
+  cases?: CaseService;
   /** Today's date as YYYY-MM-DD; defaults to the UTC date of the request. */
   today?: () => string;
   now?: () => Date;
@@ -170,6 +173,7 @@ export function createApp(deps: AppDeps): Hono {
       documents: deps.documents,
       caseMetrics: deps.caseMetrics,
       caseExports: deps.caseExports,
+      cases: deps.cases,
       today,
       now,
       addressOf,
@@ -195,6 +199,7 @@ export function createApp(deps: AppDeps): Hono {
       usdol: deps.usdol,
       documents: deps.documents,
       caseMetrics: deps.caseMetrics,
+      cases: deps.cases,
       today,
       now,
       addressOf,

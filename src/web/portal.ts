@@ -10,6 +10,7 @@ import { isIsoDay } from '../domain/partial-date.ts';
 import { authState } from '../http/auth.ts';
 import { streamScreening } from '../http/screening-stream.ts';
 import type { AccountService } from '../services/account-service.ts';
+import type { CaseService } from '../services/cases/case-service.ts';
 import type { CaseMetricsService } from '../services/cases/metrics-service.ts';
 import type { ComplianceService } from '../services/compliance-service.ts';
 import type { ConferenceService } from '../services/conference-service.ts';
@@ -36,6 +37,7 @@ import { renderInstrument } from './pages/instrument-detail.ts';
 import { INSTRUMENTS_PAGE_SIZE, MAX_QUERY_LENGTH, parseInstrumentListQuery, renderInstrumentList } from './pages/instruments-list.ts';
 import { renderSearch } from './pages/search.ts';
 import { renderSearchAll } from './pages/search-all.ts';
+import { mountCases } from './routing/case-routes.ts';
 import { mountConference } from './routing/conference-routes.ts';
 import { mountDocuments } from './routing/document-routes.ts';
 import { addressFromConnection, mountEditing } from './routing/editing-routes.ts';
@@ -81,6 +83,8 @@ export interface PortalDeps {
   documents?: DocumentService;
   /** A monitoring unit's figures (issue 11, decision 223); no /units/{id}/metrics without it. */
   caseMetrics?: CaseMetricsService;
+  /** Children's cases (issue 11); no case pages without it. */
+  cases?: CaseService;
   /** Today's date as YYYY-MM-DD (the default reference date of the compliance forms). */
   today: () => string;
   now?: () => Date;
@@ -367,6 +371,7 @@ function mountLanguage(app: Hono, deps: PortalDeps, lang: Lang): void {
   if (deps.documents) mountDocuments(app, lang, { documents: deps.documents, registry, now: deps.now ?? (() => new Date()) });
   if (deps.caseMetrics) mountUnitMetrics(app, lang, { caseMetrics: deps.caseMetrics, today });
   mountOpenData(app, lang, { ...deps, registry, today });
+  if (deps.cases) mountCases(app, lang, { cases: deps.cases, today, now: deps.now ?? (() => new Date()) });
 
   // '/en/instruments/' and the like: one canonical address per page, without the trailing slash.
   app.get(`${base}/*`, async (c, next) => {

@@ -5,6 +5,7 @@ import { normaliseInstrumentCode } from '../../domain/instrument.ts';
 import type { AccountService } from '../../services/account-service.ts';
 import type { CaseExportService } from '../../services/cases/case-export-service.ts';
 import type { CaseImportService } from '../../services/cases/case-import.ts';
+import type { CaseService } from '../../services/cases/case-service.ts';
 import type { CaseMetricsService } from '../../services/cases/metrics-service.ts';
 import type { ComplianceService } from '../../services/compliance-service.ts';
 import type { ConferenceService } from '../../services/conference-service.ts';
@@ -26,6 +27,7 @@ import { HEALTH_DEADLINE_MS, withinDeadline } from '../unavailable.ts';
 import { addAccountRoutes } from './account-routes.ts';
 import { addCaseImportRoute } from './case-import-routes.ts';
 import { addCaseMetricsRoutes } from './case-metrics-routes.ts';
+import { addCaseRoutes } from './case-routes.ts';
 import { addComplianceRoutes, addScreeningRoute } from './compliance-routes.ts';
 import { addConferenceRoutes } from './conference-routes.ts';
 import { addDocumentRoutes } from './document-routes.ts';
@@ -191,6 +193,8 @@ export interface ApiDeps {
   /** A monitoring unit's figures and case export (issue 11, decisions 223-224). */
   caseMetrics?: CaseMetricsService;
   caseExports?: CaseExportService;
+  /** Children's cases (issue 11); no /api/cases without it. */
+  cases?: CaseService;
   /** Today's date (YYYY-MM-DD); the clock is read at the edge, never in the domain. */
   today: () => string;
   now: () => Date;
@@ -216,6 +220,7 @@ export function createApi({
   documents,
   caseMetrics,
   caseExports,
+  cases,
   today,
   now,
   addressOf,
@@ -241,6 +246,7 @@ export function createApi({
   if (usdol) addUsdolRoutes(api, usdol, registry);
   if (documents) addDocumentRoutes(api, documents, now);
   addCaseMetricsRoutes(api, { caseMetrics, caseExports }, today, now);
+  if (cases) addCaseRoutes(api, cases, today, now);
   addExportRoutes(api, { registry, compliance, conference, organs, supervision, programmes, statistics, usdol, today });
 
   api.openapi(health, async (c) => {

@@ -125,3 +125,92 @@ export interface CloseInput {
   on: string;
   note?: string | null;
 }
+
+/*
+ * Added by the case service (issue 11, C2). Opening a case by hand: the facts the compliance engine
+ * needs (age, work, hours, night, country) are assessed when the case opens; identifying fields
+ * (name, birthDate, village, location, contact, notes) are accepted only with a consent record.
+ */
+export interface ConsentInput {
+  /** Who gave consent (the parent's or guardian's name): identifying, sealed at rest. */
+  by: string;
+  relation: 'parent' | 'guardian';
+  /** The day consent was given, YYYY-MM-DD (not after the identification day). */
+  on: string;
+  /** case_management | referral | identified_export; case_management is needed to store identifying data. */
+  purposes: string[];
+}
+
+export interface OpenCaseInput {
+  origin: 'visit' | 'referral' | 'check';
+  identifiedOn: string;
+  sex?: 'female' | 'male' | null;
+  /** Age in completed years; give this or birthDate (then the age is computed on identifiedOn). */
+  ageYears?: number | null;
+  agePrecision?: 'exact' | 'estimated' | null;
+  /** ISO 3166 alpha-3; the unit's country when left out. */
+  country?: string | null;
+  province?: string | null;
+  district?: string | null;
+  householdRef?: string | null;
+  workerRef?: string | null;
+  schoolEnrolled?: boolean | null;
+  schoolAttending?: boolean | null;
+  /** The kind of work for the compliance engine (WORK_KINDS: regular, light, hazardous, …). */
+  work: string;
+  workTask?: string | null;
+  commodity?: string | null;
+  hoursPerDay?: number | null;
+  nightWork?: boolean | null;
+  hazards?: string[];
+  // Identifying: only with consent.
+  name?: string | null;
+  birthDate?: string | null;
+  village?: string | null;
+  location?: string | null;
+  contact?: string | null;
+  notes?: string | null;
+  consent?: ConsentInput | null;
+}
+
+/** What the caller may do in a unit (for the portal to show or hide forms). */
+export interface CaseAccess {
+  role: string | null;
+  seeCases: boolean;
+  seeIdentifying: boolean;
+  openCase: boolean;
+  recordVisit: boolean;
+  planSupport: boolean;
+  assign: boolean;
+  closeCase: boolean;
+}
+
+export interface CaseEventView {
+  id: number;
+  at: string;
+  actor: string;
+  action: string;
+  /** Never an identifying value in clear: sealed fields are shown only by name. */
+  before: unknown;
+  after: unknown;
+  reason: string | null;
+}
+
+export interface WorklistAction {
+  caseId: string;
+  caseNumber: number;
+  priority: PriorityTier;
+  action: ActionView;
+}
+
+export interface Worklist {
+  unitId: number;
+  today: string;
+  /** 'monitor': my cases and unassigned ones, due within the horizon or overdue; 'unit': the unit's overdue list. */
+  scope: 'monitor' | 'unit';
+  /** Cases whose next follow-up visit is due within `horizonDays` or overdue, most urgent first. */
+  visits: CaseSummary[];
+  /** Support actions not yet provided, due within `horizonDays` or overdue. */
+  actions: WorklistAction[];
+  horizonDays: number;
+}

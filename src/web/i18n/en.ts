@@ -1,3 +1,4 @@
+import { enCases } from './en-cases.ts';
 import { enCompliance } from './en-compliance.ts';
 import { enConference } from './en-conference.ts';
 import { enData } from './en-data.ts';
@@ -313,6 +314,7 @@ export const en = {
   ...enProgrammeEdit,
   ...enDocuments,
   ...enUnitMetrics,
+  ...enCases,
 };
 
 export type Dict = typeof en;

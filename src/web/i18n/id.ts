@@ -1,4 +1,5 @@
 import type { Dict } from './en.ts';
+import { idCases } from './id-cases.ts';
 import { idCompliance } from './id-compliance.ts';
 import { idConference } from './id-conference.ts';
 import { idData } from './id-data.ts';
@@ -300,4 +301,5 @@ export const id: Dict = {
   ...idProgrammeEdit,
   ...idDocuments,
   ...idUnitMetrics,
+  ...idCases,
 };

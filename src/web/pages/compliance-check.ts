@@ -9,6 +9,7 @@ import { countryLink, countryNamePlain, unknown } from '../views/components.ts';
 import { describedBy, errorSummary, type FieldError, field, fieldError } from '../views/forms.ts';
 import { layout } from '../views/layout.ts';
 import type { View } from '../views/view.ts';
+import { openCaseFromCheckHref } from './case-new.ts';
 
 /** The form's fields, named as in the API's CheckRequest so a URL reads like a request. */
 export const CHECK_FIELDS = ['country', 'age', 'birthDate', 'on', 'work', 'hoursPerDay', 'sex'] as const;
@@ -200,6 +201,20 @@ function reasonLabel(v: View, r: CheckAnswer['reasons'][number]): SafeHtml {
   return html`<span class="reason-verdict">${t.checkReasonVerdict(t.verdict[r.verdict])}</span>`;
 }
 
+/** For a signed-in reader and an answer that is child labour: open a case with these work facts (issue 11). */
+function openCaseLink(v: View, answer: CheckAnswer, values: CheckFormValues): SafeHtml | null {
+  if (!v.session || !['prohibited', 'worst_form', 'conditional'].includes(answer.verdict)) return null;
+  const facts = {
+    age: answer.age,
+    work: answer.work,
+    hours: values.hoursPerDay,
+    night: values.night,
+    sex: answer.sex ?? null,
+    country: answer.country.iso3,
+  };
+  return html`<p><a href="${openCaseFromCheckHref(v.lang, facts)}">${v.t.casesOpenFromCheck}</a></p>`;
+}
+
 function resultSection(v: View, answer: CheckAnswer, values: CheckFormValues): SafeHtml {
   const { t, f } = v;
   const name = countryNamePlain(v, answer.country);
@@ -237,6 +252,7 @@ ${answer.conditions.map((c) => html`<li>${c.message}</li>`)}
 </ul>`
     : null
 }
+${openCaseLink(v, answer, values)}
 <p class="note">${t.checkDisclaimer}</p>
 </section>`;
 }
