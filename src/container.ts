@@ -20,6 +20,9 @@ import {
 } from './services/search/sources.ts';
 import { seedIfEmpty } from './services/seed-registry.ts';
 import type { ServiceEvents } from './services/service-events.ts';
+import { UnitService } from './services/cases/unit-service.ts';
+import { KyselyUnitMembership } from './storage/unit-members.ts';
+import { KyselyUnitRepository } from './storage/unit-repository.ts';
 import { StatisticsService } from './services/statistics-service.ts';
 import { SubmissionService } from './services/submission-service.ts';
 import { SupervisionService, seedSupervisionIfEmpty } from './services/supervision-service.ts';
@@ -76,6 +79,8 @@ export interface Services {
   dataKeys: Keyring | null;
   /** Said once at start when the key comes from a key file beside the SQLite database. */
   dataKeyNotice: string | null;
+  /** Monitoring units and their members (issue 11, decision 211). */
+  units: UnitService;
   close(): Promise<void>;
 }
 
@@ -180,6 +185,9 @@ export async function createServices(config: DbTarget & { dataKeys?: Keyring | n
     usdol,
     dataKeys,
     dataKeyNotice,
+    units: new UnitService(new KyselyUnitRepository(handle.db), new KyselyUnitMembership(handle.db), async (iso3) =>
+      Boolean(await repo.getCountry(iso3)),
+    ),
     close: () => handle.close(),
   };
 }
