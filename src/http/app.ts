@@ -16,6 +16,7 @@ import type { SubmissionService } from '../services/submission-service.ts';
 import type { SupervisionService } from '../services/supervision-service.ts';
 import type { UsdolService } from '../services/usdol-service.ts';
 import { createPortal, renderPortalError } from '../web/portal.ts';
+import type { UnitService } from '../services/cases/unit-service.ts';
 import { createApi } from './api/routes.ts';
 import { isOpenApiRequest, signedInForWrites } from './api/write-access.ts';
 import { authenticate, csrfProtection } from './auth.ts';
@@ -58,6 +59,8 @@ export interface AppDeps {
   search?: SearchService;
   /** USDOL's List of Goods and country facts (issue 10); no /api/goods or /en/goods without it. */
   usdol?: UsdolService;
+  /** Monitoring units and members (issue 11); no /api/units or /en/units without it. */
+  units?: UnitService;
   /** Today's date as YYYY-MM-DD; defaults to the UTC date of the request. */
   today?: () => string;
   now?: () => Date;
@@ -156,6 +159,7 @@ export function createApp(deps: AppDeps): Hono {
       statistics: deps.statistics,
       search: deps.search,
       usdol: deps.usdol,
+      units: deps.units,
       today,
       now,
       addressOf,

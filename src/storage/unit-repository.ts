@@ -69,7 +69,12 @@ export class KyselyUnitRepository implements UnitRepository {
   }
 
   async updateUnit(id: number, settings: UnitSettings): Promise<UnitRecord | null> {
-    const row = await this.db.updateTable('monitoring_units').set(settingsColumns(settings)).where('id', '=', id).returningAll().executeTakeFirst();
+    const row = await this.db
+      .updateTable('monitoring_units')
+      .set(settingsColumns(settings))
+      .where('id', '=', id)
+      .returningAll()
+      .executeTakeFirst();
     return row ? toUnit(row) : null;
   }
 
@@ -122,7 +127,10 @@ export class KyselyUnitRepository implements UnitRepository {
       .executeTakeFirst();
     if (existing) return false;
     try {
-      await this.db.insertInto('unit_members').values({ unit_id: unitId, user_id: userId, role, added_at: addedAt, added_by: addedBy }).execute();
+      await this.db
+        .insertInto('unit_members')
+        .values({ unit_id: unitId, user_id: userId, role, added_at: addedAt, added_by: addedBy })
+        .execute();
       return true;
     } catch (error) {
       // A concurrent add of the same member: the unique index refused the second row.

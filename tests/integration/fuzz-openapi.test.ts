@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 import fc from 'fast-check';
 import { createServices, type Services } from '../../src/container.ts';
+import { OPERATOR } from '../../src/services/cases/unit-service.ts';
 import { WORK_KINDS } from '../../src/domain/child-labour/types.ts';
 import { isOpenApiRequest } from '../../src/http/api/write-access.ts';
 import { createApp } from '../../src/http/app.ts';
@@ -566,6 +567,9 @@ for (const database of await allDatabases()) {
         new Date(),
       );
       focalId = user.id;
+      // A monitoring unit (issue 11) the focal point administers, so its routes are fuzzed past the unit gate.
+      const unit = await services.units.create(OPERATOR, { name: 'Fuzz unit', country: 'IDN' }, new Date());
+      await services.units.addMember(OPERATOR, unit.id, { userId: user.id, role: 'unit_admin' }, new Date());
       // Signed in first: the anonymous phase fills the login rate limit of this (in-process) address.
       focal = await signIn(request, 'idn@example.org');
       const res = await request('/api/openapi.json');

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { createServices, type Services } from '../../src/container.ts';
 import type { Actor } from '../../src/domain/access/policy.ts';
 import { DomainError } from '../../src/domain/errors.ts';
-import { createServices, type Services } from '../../src/container.ts';
 import { OPERATOR } from '../../src/services/cases/unit-service.ts';
 import { testHasher } from '../support/accounts.ts';
 import { allDatabases } from '../support/databases.ts';
@@ -16,7 +16,11 @@ async function refused(promise: Promise<unknown>, code: DomainError['code'], fie
   } catch (error) {
     assert.ok(error instanceof DomainError, `expected a DomainError, got ${error}`);
     assert.equal(error.code, code, error.message);
-    if (field) assert.ok(error.issues.some((i) => i.field === field), `issues name ${field}: ${JSON.stringify(error.issues)}`);
+    if (field)
+      assert.ok(
+        error.issues.some((i) => i.field === field),
+        `issues name ${field}: ${JSON.stringify(error.issues)}`,
+      );
     return error;
   }
   assert.fail(`expected ${code}`);
@@ -45,7 +49,11 @@ for (const database of await allDatabases()) {
     });
 
     test('a platform admin creates a unit with the documented defaults; others may not', async () => {
-      const unit = await services.units.create(actors.admin!, { name: '  Cocoa co-op Sulawesi ', country: 'idn', kind: 'cooperative', commodity: 'cocoa' }, NOW);
+      const unit = await services.units.create(
+        actors.admin!,
+        { name: '  Cocoa co-op Sulawesi ', country: 'idn', kind: 'cooperative', commodity: 'cocoa' },
+        NOW,
+      );
       assert.equal(unit.name, 'Cocoa co-op Sulawesi');
       assert.equal(unit.country, 'IDN');
       assert.deepEqual(unit.followUpDays, { worst_form: 14, hazardous: 30, vulnerable: 60, other: 90 });
@@ -62,7 +70,11 @@ for (const database of await allDatabases()) {
         'invalid',
         'followUpDays.hazardous',
       );
-      const op = await services.units.create(OPERATOR, { name: 'District labour office', country: 'GHA', followUpDays: { worst_form: 7 } }, NOW);
+      const op = await services.units.create(
+        OPERATOR,
+        { name: 'District labour office', country: 'GHA', followUpDays: { worst_form: 7 } },
+        NOW,
+      );
       assert.equal(op.followUpDays.worst_form, 7);
       assert.equal(op.followUpDays.other, 90);
     });
@@ -74,9 +86,20 @@ for (const database of await allDatabases()) {
       // The unit admin adds the rest.
       await services.units.addMember(actors.unitAdmin!, unit.id, { userId: actors.monitor!.id, role: 'monitor' }, NOW);
       await services.units.addMember(actors.unitAdmin!, unit.id, { email: 'viewer@example.org', role: 'viewer' }, NOW);
-      await refused(services.units.addMember(actors.unitAdmin!, unit.id, { email: 'viewer@example.org', role: 'monitor' }, NOW), 'conflict');
-      await refused(services.units.addMember(actors.unitAdmin!, unit.id, { email: 'nobody@example.org', role: 'monitor' }, NOW), 'invalid', 'email');
-      await refused(services.units.addMember(actors.unitAdmin!, unit.id, { email: 'outsider@example.org', role: 'boss' }, NOW), 'invalid', 'role');
+      await refused(
+        services.units.addMember(actors.unitAdmin!, unit.id, { email: 'viewer@example.org', role: 'monitor' }, NOW),
+        'conflict',
+      );
+      await refused(
+        services.units.addMember(actors.unitAdmin!, unit.id, { email: 'nobody@example.org', role: 'monitor' }, NOW),
+        'invalid',
+        'email',
+      );
+      await refused(
+        services.units.addMember(actors.unitAdmin!, unit.id, { email: 'outsider@example.org', role: 'boss' }, NOW),
+        'invalid',
+        'role',
+      );
 
       const members = await services.units.members(actors.unitAdmin!, unit.id);
       assert.deepEqual(
@@ -90,7 +113,10 @@ for (const database of await allDatabases()) {
 
       // Scoping: a member lists only their units; the platform admin lists all of them.
       const mine = await services.units.list(actors.monitor!);
-      assert.deepEqual(mine.map((u) => [u.id, u.myRole]), [[unit.id, 'monitor']]);
+      assert.deepEqual(
+        mine.map((u) => [u.id, u.myRole]),
+        [[unit.id, 'monitor']],
+      );
       const all = await services.units.list(actors.admin!);
       assert.ok(all.some((u) => u.id === other.id) && all.some((u) => u.id === unit.id));
       assert.deepEqual(await services.units.list(actors.outsider!), []);
@@ -100,13 +126,22 @@ for (const database of await allDatabases()) {
       await refused(services.units.get(actors.monitor!, other.id), 'not_found');
       await refused(services.units.get(actors.monitor!, 999_999), 'not_found');
       await refused(services.units.get(actors.outsider!, unit.id), 'not_found');
-      await refused(services.units.addMember(actors.outsider!, unit.id, { email: 'outsider@example.org', role: 'unit_admin' }, NOW), 'not_found');
+      await refused(
+        services.units.addMember(actors.outsider!, unit.id, { email: 'outsider@example.org', role: 'unit_admin' }, NOW),
+        'not_found',
+      );
       await refused(services.units.get(null, unit.id), 'unauthenticated');
       assert.equal((await services.units.get(actors.viewer!, unit.id)).myRole, 'viewer');
 
       // A viewer or a monitor sees the unit but may not manage it.
-      await refused(services.units.addMember(actors.viewer!, unit.id, { email: 'outsider@example.org', role: 'monitor' }, NOW), 'forbidden');
-      await refused(services.units.addMember(actors.monitor!, unit.id, { email: 'outsider@example.org', role: 'monitor' }, NOW), 'forbidden');
+      await refused(
+        services.units.addMember(actors.viewer!, unit.id, { email: 'outsider@example.org', role: 'monitor' }, NOW),
+        'forbidden',
+      );
+      await refused(
+        services.units.addMember(actors.monitor!, unit.id, { email: 'outsider@example.org', role: 'monitor' }, NOW),
+        'forbidden',
+      );
       await refused(services.units.members(actors.viewer!, unit.id), 'forbidden');
       await refused(services.units.update(actors.viewer!, unit.id, { retentionMonths: 12 }), 'forbidden');
       await refused(services.units.removeMember(actors.monitor!, unit.id, actors.viewer!.id), 'forbidden');

@@ -1,5 +1,5 @@
-import type { FieldIssue } from '../errors.ts';
 import { type FollowUpIntervals, PRIORITY_TIERS, type PriorityTier } from '../child-labour/cases/index.ts';
+import type { FieldIssue } from '../errors.ts';
 
 /**
  * A monitoring unit's settings (issue 11, decision 211). Pure: the unit service validates every
@@ -78,7 +78,10 @@ export function resolveUnitSettings(
       issues.push({ field: `followUpDays.${tier}`, message: `followUpDays has no tier ${tier}; tiers are ${PRIORITY_TIERS.join(', ')}` });
     } else if (days !== undefined) {
       if (!wholeIn(days, 1, MAX_FOLLOW_UP_DAYS))
-        issues.push({ field: `followUpDays.${tier}`, message: `followUpDays.${tier} must be a whole number of days from 1 to ${MAX_FOLLOW_UP_DAYS}` });
+        issues.push({
+          field: `followUpDays.${tier}`,
+          message: `followUpDays.${tier} must be a whole number of days from 1 to ${MAX_FOLLOW_UP_DAYS}`,
+        });
       else followUpDays[tier as PriorityTier] = days;
     }
   }

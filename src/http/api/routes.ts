@@ -16,6 +16,7 @@ import type { StatisticsService } from '../../services/statistics-service.ts';
 import type { SubmissionService } from '../../services/submission-service.ts';
 import type { SupervisionService } from '../../services/supervision-service.ts';
 import type { UsdolService } from '../../services/usdol-service.ts';
+import type { UnitService } from '../../services/cases/unit-service.ts';
 import { encodedBody } from '../compression.ts';
 import { problem, problemResponse } from '../problem.ts';
 import { HEALTH_DEADLINE_MS, withinDeadline } from '../unavailable.ts';
@@ -48,6 +49,7 @@ import { addStatisticsRoutes } from './statistics-routes.ts';
 import { addSubmissionRoutes } from './submission-routes.ts';
 import { addSupervisionRoutes } from './supervision-routes.ts';
 import { addUsdolRoutes } from './usdol-routes.ts';
+import { addUnitRoutes } from './unit-routes.ts';
 import { plainIssues, type ValidatorIssue } from './validation-messages.ts';
 import { addVoteRoutes } from './vote-routes.ts';
 
@@ -179,6 +181,8 @@ export interface ApiDeps {
   statistics?: StatisticsService;
   search?: SearchService;
   usdol?: UsdolService;
+  /** Monitoring units and members (issue 11); no /api/units without it. */
+  units?: UnitService;
   /** Today's date (YYYY-MM-DD); the clock is read at the edge, never in the domain. */
   today: () => string;
   now: () => Date;
@@ -200,6 +204,7 @@ export function createApi({
   statistics,
   search,
   usdol,
+  units,
   today,
   now,
   addressOf,
@@ -220,6 +225,7 @@ export function createApi({
   if (statistics) addStatisticsRoutes(api, statistics);
   if (search) addSearchRoutes(api, search);
   if (usdol) addUsdolRoutes(api, usdol, registry);
+  if (units) addUnitRoutes(api, units, now);
   addExportRoutes(api, { registry, compliance, conference, organs, supervision, programmes, statistics, usdol, today });
 
   api.openapi(health, async (c) => {

@@ -71,7 +71,10 @@ function view(unit: UnitRecord, myRole: UnitRole | null): UnitView {
 }
 
 function roleOrIssue(role: unknown): UnitRole {
-  if (!isUnitRole(role)) throw invalid(`role must be one of ${UNIT_ROLES.join(', ')}.`, [{ field: 'role', message: `role must be one of ${UNIT_ROLES.join(', ')}` }]);
+  if (!isUnitRole(role))
+    throw invalid(`role must be one of ${UNIT_ROLES.join(', ')}.`, [
+      { field: 'role', message: `role must be one of ${UNIT_ROLES.join(', ')}` },
+    ]);
   return role;
 }
 
@@ -100,7 +103,8 @@ export class UnitService {
   }
 
   async create(actor: Actor | null, input: UnitSettingsInput, now: Date): Promise<UnitView> {
-    if (!actor) throw new DomainError('unauthenticated', 'Sign in, or send an API token (Authorization: Bearer …), to create a monitoring unit.');
+    if (!actor)
+      throw new DomainError('unauthenticated', 'Sign in, or send an API token (Authorization: Bearer …), to create a monitoring unit.');
     if (actor.role !== 'admin') throw new DomainError('forbidden', 'Only a platform administrator creates monitoring units.');
     const settings = await this.settingsOrThrow(newUnitBase(), input);
     return view(await this.repo.createUnit(settings, now.toISOString(), recordedId(actor)), null);
@@ -115,7 +119,8 @@ export class UnitService {
   }
 
   async list(actor: Actor | null): Promise<UnitView[]> {
-    if (!actor) throw new DomainError('unauthenticated', 'Sign in, or send an API token (Authorization: Bearer …), to see monitoring units.');
+    if (!actor)
+      throw new DomainError('unauthenticated', 'Sign in, or send an API token (Authorization: Bearer …), to see monitoring units.');
     const [units, roles] = await Promise.all([this.repo.listUnits(actor.role === 'admin' ? null : actor.id), this.repo.rolesOf(actor.id)]);
     return units.map((u) => view(u, roles.get(u.id) ?? null));
   }
@@ -128,7 +133,8 @@ export class UnitService {
   /** The unit's members: for who manages them, and for a case manager who assigns cases to them. */
   async members(actor: Actor | null, unitId: number): Promise<UnitMemberRecord[]> {
     const { caps } = await requireUnitCapability(this.membership, actor, unitId, 'seeUnit');
-    if (!caps.manageMembers && !caps.assign) throw new DomainError('forbidden', "Only the unit's administrators and case managers see its members.");
+    if (!caps.manageMembers && !caps.assign)
+      throw new DomainError('forbidden', "Only the unit's administrators and case managers see its members.");
     return this.repo.listMembers(unitId);
   }
 
@@ -193,4 +199,3 @@ export class UnitService {
     return new DomainError('not_found', `User ${userId} is not a member of unit ${unitId}.`);
   }
 }
-
