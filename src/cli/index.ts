@@ -22,6 +22,7 @@ import { serveCommand } from './commands/serve.ts';
 import { statisticsCommand } from './commands/statistics.ts';
 import { submissionsCommand } from './commands/submissions.ts';
 import { commentsCommand, proceduresCommand } from './commands/supervision.ts';
+import { unitsAddMemberCommand, unitsCreateCommand, unitsListCommand } from './commands/units.ts';
 import { userCreateCommand, userListCommand } from './commands/user.ts';
 import { votesEvaluateCommand } from './commands/votes.ts';
 import { CliError } from './errors.ts';
@@ -59,6 +60,9 @@ export const COMMANDS: readonly CommandSpec[] = [
   statisticsCommand,
   searchCommand,
   goodsCommand,
+  unitsCreateCommand,
+  unitsListCommand,
+  unitsAddMemberCommand,
 ];
 
 const GROUPS: Record<string, string> = {
@@ -67,6 +71,7 @@ const GROUPS: Record<string, string> = {
   conference: 'The International Labour Conference: sessions, delegations and votes.',
   votes: 'Votes of the International Labour Conference: evaluate.',
   reports: 'The reporting calendar (Constitution Art 22): due, ics, group-year.',
+  units: 'Child-labour monitoring units: create, list, add-member.',
 };
 
 function version(): string {
