@@ -100,12 +100,12 @@ export interface ContainerOptions {
 export async function createServices(config: DbTarget & { dataKeys?: Keyring | null }, options: ContainerOptions = {}): Promise<Services> {
   // Read-only bundled data (decision 180), read before the database opens so a bad file leaks no connection.
   const usdol = new UsdolService(await readUsdolBundle(options.dataDir ?? BUNDLED_DATA_DIR));
-  const { keys: dataKeys, notice: dataKeyNotice } = resolveDataKeys(config, options.requireDataKey ?? false);
+  const { keys: dataKeys, notice: dataKeyNotice, keyFile } = resolveDataKeys(config, options.requireDataKey ?? false);
   const handle = await openDb(config);
   try {
     if (options.prepare ?? true) {
       await migrateToLatest(handle);
-      if (dataKeys) await verifyDataKey(handle.db, dataKeys);
+      if (dataKeys) await verifyDataKey(handle.db, dataKeys, keyFile);
       const repo = new KyselyRegistryRepository(handle.db, handle.dialect);
       await seedIfEmpty(repo, () => readBundle(options.dataDir ?? BUNDLED_DATA_DIR));
       await new KyselyOrgansRepository(handle.db, handle.dialect).seedIfEmpty(() => readOrgansBundle(options.dataDir ?? BUNDLED_DATA_DIR));

@@ -23,6 +23,8 @@ export interface ResolvedDataKeys {
   keys: Keyring | null;
   /** What to tell the operator at start (a key file was created or is in use); null: nothing to say. */
   notice: string | null;
+  /** The key file the key was read from (SQLite without TRIPARTITE_DATA_KEY); null: the setting or memory. */
+  keyFile?: string | null;
 }
 
 export function resolveDataKeys(target: DbTarget & { dataKeys?: Keyring | null }, required: boolean): ResolvedDataKeys {
@@ -41,6 +43,7 @@ export function resolveDataKeys(target: DbTarget & { dataKeys?: Keyring | null }
   const file = ensureKeyFile(target.sqlitePath);
   return {
     keys: keyring(file.key),
+    keyFile: file.path,
     notice: file.created
       ? `${DATA_KEY_ENV} is not set: created the key file ${file.path} (owner-only) to seal children's identifying data; back it up with the database, or set ${DATA_KEY_ENV}`
       : `${DATA_KEY_ENV} is not set: sealing children's identifying data with the key file ${file.path}`,
@@ -54,7 +57,7 @@ const CHECK_TEXT = 'tripartite data key check';
  * A database remembers a value sealed with the key it was first opened with; a server given
  * another key refuses to start instead of failing on every case later (or serving garbage).
  */
-export async function verifyDataKey(db: Kysely<Database>, keys: Keyring): Promise<void> {
+export async function verifyDataKey(db: Kysely<Database>, keys: Keyring, keyFile: string | null = null): Promise<void> {
   const row = await db.selectFrom('meta').select('value').where('key', '=', CHECK_KEY).executeTakeFirst();
   if (!row) {
     await db
@@ -71,6 +74,11 @@ export async function verifyDataKey(db: Kysely<Database>, keys: Keyring): Promis
     opened = null;
   }
   if (opened !== CHECK_TEXT) {
+    // A database copied or restored without its key file: the file beside it is not the one it was sealed with.
+    if (keyFile)
+      throw new FieldCryptoError(
+        `${DATA_KEY_ENV} is not set and the key file ${keyFile} does not open the data this database holds: put back the key file it was sealed with, or set ${DATA_KEY_ENV} to that key`,
+      );
     throw new FieldCryptoError(
       `${DATA_KEY_ENV} does not open the data this database holds: set the key it was sealed with (after a rotation, list the old key in TRIPARTITE_DATA_KEYS_OLD)`,
     );
