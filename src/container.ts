@@ -1,5 +1,6 @@
 import type { PasswordHasher } from './services/account-ports.ts';
 import { AccountService } from './services/account-service.ts';
+import { UnitService } from './services/cases/unit-service.ts';
 import { ComplianceService } from './services/compliance-service.ts';
 import { ConferenceService } from './services/conference-service.ts';
 import { EditService } from './services/edit-service.ts';
@@ -20,9 +21,6 @@ import {
 } from './services/search/sources.ts';
 import { seedIfEmpty } from './services/seed-registry.ts';
 import type { ServiceEvents } from './services/service-events.ts';
-import { UnitService } from './services/cases/unit-service.ts';
-import { KyselyUnitMembership } from './storage/unit-members.ts';
-import { KyselyUnitRepository } from './storage/unit-repository.ts';
 import { StatisticsService } from './services/statistics-service.ts';
 import { SubmissionService } from './services/submission-service.ts';
 import { SupervisionService, seedSupervisionIfEmpty } from './services/supervision-service.ts';
@@ -45,6 +43,8 @@ import { KyselyReportingRepository } from './storage/reporting-repository.ts';
 import { KyselySubmissionRepository } from './storage/submission-repository.ts';
 import { readSupervisionBundle } from './storage/supervision-bundle.ts';
 import { KyselySupervisionRepository } from './storage/supervision-repository.ts';
+import { KyselyUnitMembership } from './storage/unit-members.ts';
+import { KyselyUnitRepository } from './storage/unit-repository.ts';
 import { readUsdolBundle } from './storage/usdol-bundle.ts';
 import { en } from './web/i18n/en.ts';
 import { id } from './web/i18n/id.ts';

@@ -2,6 +2,7 @@ import { getConnInfo } from '@hono/node-server/conninfo';
 import { type Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { AccountService } from '../services/account-service.ts';
+import type { UnitService } from '../services/cases/unit-service.ts';
 import type { ComplianceService } from '../services/compliance-service.ts';
 import type { ConferenceService } from '../services/conference-service.ts';
 import type { EditService } from '../services/edit-service.ts';
@@ -16,7 +17,6 @@ import type { SubmissionService } from '../services/submission-service.ts';
 import type { SupervisionService } from '../services/supervision-service.ts';
 import type { UsdolService } from '../services/usdol-service.ts';
 import { createPortal, renderPortalError } from '../web/portal.ts';
-import type { UnitService } from '../services/cases/unit-service.ts';
 import { createApi } from './api/routes.ts';
 import { isOpenApiRequest, signedInForWrites } from './api/write-access.ts';
 import { authenticate, csrfProtection } from './auth.ts';
@@ -182,6 +182,7 @@ export function createApp(deps: AppDeps): Hono {
       statistics: deps.statistics,
       search: deps.search,
       usdol: deps.usdol,
+      units: deps.units,
       today,
       now,
       addressOf,

@@ -10,6 +10,7 @@ import { isIsoDay } from '../domain/partial-date.ts';
 import { authState } from '../http/auth.ts';
 import { streamScreening } from '../http/screening-stream.ts';
 import type { AccountService } from '../services/account-service.ts';
+import type { UnitService } from '../services/cases/unit-service.ts';
 import type { ComplianceService } from '../services/compliance-service.ts';
 import type { ConferenceService } from '../services/conference-service.ts';
 import type { EditService } from '../services/edit-service.ts';
@@ -51,6 +52,7 @@ import { SingleFlight } from './routing/single-flight.ts';
 import { mountStatistics } from './routing/statistics-routes.ts';
 import { mountSubmissions } from './routing/submission-routes.ts';
 import { mountSupervision, supervisionData } from './routing/supervision-routes.ts';
+import { mountUnits } from './routing/unit-routes.ts';
 import { mountVoteCalculator } from './routing/vote-routes.ts';
 import { STATIC_ASSETS } from './static/assets.ts';
 import type { FieldError } from './views/forms.ts';
@@ -73,6 +75,8 @@ export interface PortalDeps {
   search?: SearchService;
   /** USDOL's List of Goods and country facts (issue 10); /goods and the profile section are left out without it. */
   usdol?: UsdolService;
+  /** Monitoring units (issue 11); /{lang}/units is left out without it. */
+  units?: UnitService;
   /** Today's date as YYYY-MM-DD (the default reference date of the compliance forms). */
   today: () => string;
   now?: () => Date;
@@ -356,6 +360,7 @@ function mountLanguage(app: Hono, deps: PortalDeps, lang: Lang): void {
   if (deps.statistics) mountStatistics(app, lang, deps.statistics);
   if (deps.usdol) mountGoods(app, lang, { usdol: deps.usdol, registry });
   mountOpenData(app, lang, { ...deps, registry, today });
+  if (deps.units) mountUnits(app, lang, { units: deps.units, now: deps.now ?? (() => new Date()) });
 
   // '/en/instruments/' and the like: one canonical address per page, without the trailing slash.
   app.get(`${base}/*`, async (c, next) => {

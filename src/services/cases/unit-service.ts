@@ -93,13 +93,14 @@ export class UnitService {
 
   private async settingsOrThrow(base: UnitSettings, input: UnitSettingsInput): Promise<UnitSettings> {
     const resolved = resolveUnitSettings(base, input);
-    if (!resolved.ok) throw invalid(`${resolved.issues.map((i) => i.message).join('; ')}.`, resolved.issues);
-    const { settings } = resolved;
-    if (settings.country !== base.country && !(await this.countryExists(settings.country))) {
-      const message = `country ${settings.country} is not a member State in the registry`;
-      throw invalid(`${message}.`, [{ field: 'country', message }]);
+    const issues = resolved.ok ? [] : [...resolved.issues];
+    // Every problem at once: a State missing from the registry is named with the others.
+    const country = (input.country ?? base.country).trim().toUpperCase();
+    if (/^[A-Z]{3}$/.test(country) && country !== base.country && !(await this.countryExists(country))) {
+      issues.push({ field: 'country', message: `country ${country} is not a member State in the registry` });
     }
-    return settings;
+    if (!resolved.ok || issues.length) throw invalid(`${issues.map((i) => i.message).join('; ')}.`, issues);
+    return resolved.settings;
   }
 
   async create(actor: Actor | null, input: UnitSettingsInput, now: Date): Promise<UnitView> {

@@ -11,6 +11,7 @@ import { enSearch } from './en-search.ts';
 import { enStatistics } from './en-statistics.ts';
 import { enSubmissions } from './en-submissions.ts';
 import { enSupervision } from './en-supervision.ts';
+import { enUnits } from './en-units.ts';
 import { enVotes } from './en-votes.ts';
 
 /**
@@ -307,6 +308,7 @@ export const en = {
   ...enSearch,
   ...enGoods,
   ...enMap,
+  ...enUnits,
 };
 
 export type Dict = typeof en;

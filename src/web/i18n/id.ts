@@ -12,6 +12,7 @@ import { idSearch } from './id-search.ts';
 import { idStatistics } from './id-statistics.ts';
 import { idSubmissions } from './id-submissions.ts';
 import { idSupervision } from './id-supervision.ts';
+import { idUnits } from './id-units.ts';
 import { idVotes } from './id-votes.ts';
 
 /** Indonesian interface text. Typed `Dict`: a key missing or extra here fails the type check. */
@@ -294,4 +295,5 @@ export const id: Dict = {
   ...idSearch,
   ...idGoods,
   ...idMap,
+  ...idUnits,
 };
