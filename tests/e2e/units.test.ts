@@ -138,6 +138,13 @@ describe('Monitoring unit pages in a browser at 390 px', { skip }, () => {
     await page.getByRole('button', { name: `Keluarkan ${MONITOR} dari unit` }).click();
     assert.match(await main.innerText(), /Anggota telah dikeluarkan/);
     assert.equal(await main.locator('tr', { hasText: MONITOR }).count(), 0);
+
+    // The settings form is a <details>: opened, changed and saved without JavaScript.
+    await page.getByText('Ubah pengaturan').click();
+    await page.getByLabel('Pekerjaan berbahaya').fill('21');
+    await page.getByRole('button', { name: 'Simpan pengaturan' }).click();
+    assert.match(await main.innerText(), /Pengaturan telah disimpan/);
+    assert.match(await main.innerText(), /Pekerjaan berbahaya\s+21 hari/);
   });
 
   for (const lang of ['en', 'id'] as const) {
@@ -154,6 +161,13 @@ describe('Monitoring unit pages in a browser at 390 px', { skip }, () => {
       await admin.locator('form[action$="/units"] button[type="submit"]').click();
       await admin.locator('.error-summary').waitFor();
       await audit(admin, `/${lang}/units with errors`);
+      // The error state of the settings form (opened by its errors).
+      await admin.goto(`${base}/${lang}${unitPath}`);
+      await admin.locator('details summary').click();
+      await admin.locator('#settings-retentionMonths').fill('0');
+      await admin.locator('form[action$="/settings"] button[type="submit"]').click();
+      await admin.locator('.error-summary').waitFor();
+      await audit(admin, `/${lang}${unitPath} with settings errors`);
 
       const member = await auditor(UNIT_ADMIN);
       await member.goto(`${base}/${lang}/units`);

@@ -130,6 +130,39 @@ for (const database of await allDatabases()) {
       assert.equal((await get(`/en/units/${unit}`, 'monitor')).status, 404);
       assert.equal((await post(`/en/units/${unit}/members/${ids.monitor}/remove`, {}, 'unitAdmin')).status, 404);
 
+      // Settings: the unit admin saves them; a bad number is shown on its control; a monitor may not.
+      const saved = await post(
+        `/en/units/${unit}/settings`,
+        {
+          name: 'Kakao Luwu',
+          kind: 'cooperative',
+          'followUpDays.worst_form': '7',
+          'followUpDays.hazardous': '21',
+          lostAfterAttempts: '4',
+          retentionMonths: '36',
+        },
+        'unitAdmin',
+      );
+      assert.equal(saved.status, 303);
+      assert.equal(saved.headers.get('location'), `/en/units/${unit}?done=saved`);
+      const afterSave = await (await get(`/en/units/${unit}?done=saved`, 'unitAdmin')).text();
+      assert.match(afterSave, /The settings were saved/);
+      assert.match(afterSave, /Worst forms of child labour \(C182 Art 3\)<\/dt><dd>7 days/);
+      assert.match(afterSave, /Hazardous work<\/dt><dd>21 days/);
+      assert.match(afterSave, /4 unsuccessful visits/);
+      const badSettings = await post(
+        `/id/units/${unit}/settings`,
+        { name: 'Kakao Luwu', 'followUpDays.other': 'sometimes', retentionMonths: '0' },
+        'unitAdmin',
+      );
+      assert.equal(badSettings.status, 400);
+      const badSettingsPage = await badSettings.text();
+      assert.match(badSettingsPage, /href="#settings-followUpDays-other"/);
+      assert.match(badSettingsPage, /href="#settings-retentionMonths"/);
+      assert.match(badSettingsPage, /value="sometimes"/, 'the form keeps what was typed');
+      assert.equal((await services.units.get(platformAdmin, unit)).retentionMonths, 36, 'nothing saved');
+      assert.equal((await post(`/en/units/${unit}/settings`, { name: 'Taken over' }, 'outsider')).status, 404);
+
       // Without the CSRF token the form is refused.
       const forged = await request(`/en/units/${unit}/members`, {
         method: 'POST',

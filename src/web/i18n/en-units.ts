@@ -88,12 +88,17 @@ export const enUnits = {
     added: 'The member was added.',
     changed: 'The role was changed.',
     removed: 'The member was removed.',
+    saved: 'The settings were saved.',
   } as Record<string, string>,
   unitBackToList: 'All monitoring units',
   unitInvalidField: (_label: string, message: string) => `${message.charAt(0).toUpperCase()}${message.slice(1)}.`,
   unitNoAccount: 'No active account has this email. An administrator creates the account first.',
   unitAlreadyMember: (email: string) => `${email} is already a member of this unit: change their role in the list instead.`,
   unitMemberGone: 'This account is no longer a member of the unit.',
+  unitSettingsEdit: 'Change the settings',
+  unitSettingsSave: 'Save the settings',
+  unitLostAfterLabel: 'Unsuccessful visits before a child is lost to follow-up',
+  unitRetentionLabel: 'Months after closing before a case is anonymised',
 };
 
 export type UnitsDict = typeof enUnits;

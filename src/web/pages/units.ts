@@ -11,6 +11,7 @@ import { errorSummary, type FieldError } from '../views/forms.ts';
 import { layout } from '../views/layout.ts';
 import { labelCells, STACKED_TABLE } from '../views/stacked-table.ts';
 import type { View } from '../views/view.ts';
+import { settingsForm, settingsValues } from './unit-settings-form.ts';
 
 /* The monitoring-unit pages (issue 11, decision 211): /{lang}/units and /{lang}/units/{id}. No JavaScript. */
 
@@ -22,11 +23,11 @@ export const createFieldId = (name: string) => `unit-${name}`;
 export const MEMBER_EMAIL_ID = 'member-email';
 export const MEMBER_ROLE_ID = 'member-role';
 
-export type UnitNotice = 'created' | 'added' | 'changed' | 'removed';
+export type UnitNotice = 'created' | 'added' | 'changed' | 'removed' | 'saved';
 
 export function noticeOf(search: string): UnitNotice | null {
   const done = new URLSearchParams(search).get('done');
-  return done === 'created' || done === 'added' || done === 'changed' || done === 'removed' ? done : null;
+  return done === 'created' || done === 'added' || done === 'changed' || done === 'removed' || done === 'saved' ? done : null;
 }
 
 function area(v: View, u: UnitView): SafeHtml {
@@ -110,9 +111,12 @@ export interface UnitPageData {
   values: FormValues;
   errors: FieldError[];
   notice: UnitNotice | null;
+  /** The settings form as sent (after a refusal) or as stored; only for who manages the unit. */
+  settingsValues?: FormValues;
+  settingsErrors?: FieldError[];
 }
 
-function settings(v: View, u: UnitView): SafeHtml {
+function settings(v: View, u: UnitView, form: SafeHtml | null): SafeHtml {
   const { t } = v;
   return html`<section aria-labelledby="unit-settings-heading">
 <h2 id="unit-settings-heading">${t.unitSettingsTitle}</h2>
@@ -128,6 +132,7 @@ function settings(v: View, u: UnitView): SafeHtml {
 <dl class="facts">
 ${PRIORITY_TIERS.map((tier) => html`<dt>${t.unitTier[tier] ?? tier}</dt><dd>${t.unitDays(u.followUpDays[tier])}</dd>`)}
 </dl>
+${form}
 </section>`;
 }
 
@@ -212,9 +217,9 @@ export function renderUnitPage(v: View, d: UnitPageData): string {
   const { t, lang } = v;
   const body = html`<h1>${d.unit.name}</h1>
 ${d.notice ? statusNotice(t.unitNotice[d.notice]) : null}
-${errorSummary(v, d.errors)}
+${errorSummary(v, [...d.errors, ...(d.settingsErrors ?? [])])}
 ${work(v, d.unit, d.caps)}
-${settings(v, d.unit)}
+${settings(v, d.unit, d.caps.manageMembers ? settingsForm(v, d.unit.id, d.settingsValues ?? settingsValues(d.unit), d.settingsErrors ?? []) : null)}
 ${members(v, d)}
 <p><a href="/${lang}/units">${t.unitBackToList}</a></p>`;
   return layout(v, { title: d.unit.name, section: null, body });

@@ -3,6 +3,7 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { DomainError } from '../../domain/errors.ts';
 import type { Lang } from '../../domain/facts.ts';
 import type { UnitService } from '../../services/cases/unit-service.ts';
+import { settingsErrors, settingsInput } from '../pages/unit-settings-form.ts';
 import {
   CREATE_FIELDS,
   createFieldId,
@@ -58,12 +59,30 @@ export function mountUnits(app: Hono, lang: Lang, deps: { units: UnitService; no
     );
   };
 
-  const unitPage = async (c: Context, v: View, unitId: number, values: FormValues, errors: FieldError[], status: ContentfulStatusCode) => {
+  const unitPage = async (
+    c: Context,
+    v: View,
+    unitId: number,
+    values: FormValues,
+    errors: FieldError[],
+    status: ContentfulStatusCode,
+    settings: { values: FormValues; errors: FieldError[] } | null = null,
+  ) => {
     const actor = v.session?.actor ?? null;
     const unit = await units.get(actor, unitId);
     const caps = await units.capabilities(actor, unitId);
     const members = caps.manageMembers || caps.assign ? await units.members(actor, unitId) : null;
-    return sendView(c, v, renderUnitPage(v, { unit, caps, members, values, errors, notice: noticeOf(v.search) }), status);
+    const data = {
+      unit,
+      caps,
+      members,
+      values,
+      errors,
+      notice: noticeOf(v.search),
+      settingsValues: settings?.values,
+      settingsErrors: settings?.errors,
+    };
+    return sendView(c, v, renderUnitPage(v, data), status);
   };
 
   app.get(base, async (c) => {
@@ -137,6 +156,28 @@ export function mountUnits(app: Hono, lang: Lang, deps: { units: UnitService; no
                   : { id: MEMBER_EMAIL_ID, message: v.t.unitNoAccount },
               );
         return await unitPage(c, v, unitId, values, errors, 400);
+      }
+    } catch (e) {
+      return refused(c, v, e);
+    }
+  });
+
+  app.post(`${base}/:id/settings`, async (c) => {
+    const v = viewOf(c, lang);
+    const unitId = unitIdOf(c);
+    const away = signIn(c, v, `${base}/${c.req.param('id')}`);
+    if (away) return away;
+    const actor = v.session?.actor ?? null;
+    try {
+      const caps = await units.capabilities(actor, unitId);
+      if (!caps.manageMembers) return errorPage(c, v, 403, null);
+      const values = await form(c);
+      try {
+        await units.update(actor, unitId, settingsInput(values));
+        return seeOther(c, `${base}/${unitId}?done=saved`);
+      } catch (e) {
+        if (!(e instanceof DomainError && e.code === 'invalid')) throw e;
+        return await unitPage(c, v, unitId, {}, [], 400, { values, errors: settingsErrors(v, e.issues) });
       }
     } catch (e) {
       return refused(c, v, e);
