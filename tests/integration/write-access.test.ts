@@ -66,6 +66,9 @@ for (const database of await allDatabases()) {
     let readerToken: string;
     let adminToken: string;
     let mysEventId: number;
+    /** A monitoring unit (issue 11) where the focal point and the reader are viewers: in it, but without the right to manage it. */
+    let unitId: number;
+    let viewerId: number;
     const request = (path: string, init?: RequestInit) => app.request(`http://localhost${path}`, init);
 
     const lacking = (): Record<string, Lacking> => ({
@@ -97,6 +100,11 @@ for (const database of await allDatabases()) {
       'PUT /comments/{id}': { who: 'focal', params: { id: '2233949' } },
       'POST /procedures': { who: 'focal', params: {} },
       'PUT /procedures/{id}': { who: 'focal', params: { id: 'art26-pol-1982' } },
+      'POST /units': { who: 'secretariat', params: {} },
+      'PATCH /units/{id}': { who: 'focal', params: { id: String(unitId) } },
+      'POST /units/{id}/members': { who: 'focal', params: { id: String(unitId) } },
+      'PATCH /units/{id}/members/{userId}': { who: 'focal', params: { id: String(unitId), userId: String(viewerId) } },
+      'DELETE /units/{id}/members/{userId}': { who: 'focal', params: { id: String(unitId), userId: String(viewerId) } },
     });
 
     before(async () => {
@@ -122,6 +130,10 @@ for (const database of await allDatabases()) {
       );
       mysEventId = change.event?.id as number;
       assert.ok(mysEventId > 0);
+      unitId = (await services.units.create(admin, { name: 'Write-access unit', country: 'IDN' }, NOW)).id;
+      await services.units.addMember(admin, unitId, { userId: idn.id, role: 'viewer' }, NOW);
+      await services.units.addMember(admin, unitId, { userId: readOnly.id, role: 'viewer' }, NOW);
+      viewerId = readOnly.id;
 
       const doc = (await (await request('/api/openapi.json')).json()) as { paths: Record<string, Record<string, unknown>> };
       writes = [];
@@ -238,7 +250,8 @@ for (const database of await allDatabases()) {
 
     test('with the right, a body with U+0000 is refused on every write route (400 naming the body), after the checks above', async () => {
       for (const route of writes) {
-        const url = urlOf(route, { country: 'IDN', iso3: 'IDN', instrument: 'C138', code: 'C138', id: String(mysEventId) });
+        const id = route.path.startsWith('/units/') ? String(unitId) : String(mysEventId);
+        const url = urlOf(route, { country: 'IDN', iso3: 'IDN', instrument: 'C138', code: 'C138', id });
         const res = await request(url, {
           method: route.method,
           headers: { authorization: `Bearer ${adminToken}`, 'content-type': 'application/json' },
