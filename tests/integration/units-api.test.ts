@@ -153,6 +153,11 @@ for (const database of await allDatabases()) {
       await expect(await as('unitAdmin', 'PATCH', `/api/units/${unit}/members/${ids.monitor}`, { role: 'chief' }), 400, /role/);
       const members = await expect(await as('monitor', 'GET', `/api/units/${unit}/members`), 200);
       assert.equal(members.items.length, 3);
+      // Ids beyond the integer columns' range name nothing (never a database error).
+      await expect(await as('admin', 'GET', '/api/units/9999999999'), 404);
+      await expect(await as('unitAdmin', 'DELETE', `/api/units/${unit}/members/3124932496`), 404);
+      await expect(await as('unitAdmin', 'PATCH', `/api/units/${unit}/members/3124932496`, { role: 'viewer' }), 404);
+      await expect(await as('unitAdmin', 'POST', `/api/units/${unit}/members`, { userId: 3124932496, role: 'viewer' }), 400, /userId/);
       await expect(await as('unitAdmin', 'DELETE', `/api/units/${unit}/members/${ids.viewer}`), 204);
       await expect(await as('viewer', 'GET', `/api/units/${unit}`), 404);
     });

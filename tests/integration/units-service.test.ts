@@ -125,6 +125,9 @@ for (const database of await allDatabases()) {
       // Another unit, or one that does not exist: 404, never 403.
       await refused(services.units.get(actors.monitor!, other.id), 'not_found');
       await refused(services.units.get(actors.monitor!, 999_999), 'not_found');
+      await refused(services.units.get(actors.admin!, 9_999_999_999), 'not_found');
+      await refused(services.units.removeMember(actors.admin!, unit.id, 3_124_932_496), 'not_found');
+      await refused(services.units.addMember(actors.admin!, unit.id, { userId: 3_124_932_496, role: 'viewer' }, NOW), 'invalid', 'userId');
       await refused(services.units.get(actors.outsider!, unit.id), 'not_found');
       await refused(
         services.units.addMember(actors.outsider!, unit.id, { email: 'outsider@example.org', role: 'unit_admin' }, NOW),

@@ -4,7 +4,7 @@ import { PRIORITY_TIERS } from '../../domain/child-labour/cases/index.ts';
 import { DomainError } from '../../domain/errors.ts';
 import { UNIT_ROLES } from '../../domain/monitoring/unit-roles.ts';
 import { MAX_FOLLOW_UP_DAYS, MAX_LOST_AFTER_ATTEMPTS, MAX_RETENTION_MONTHS, UNIT_KINDS } from '../../domain/monitoring/unit-settings.ts';
-import type { UnitService } from '../../services/cases/unit-service.ts';
+import { MAX_ROW_ID, type UnitService } from '../../services/cases/unit-service.ts';
 import { authState, requireActor } from '../auth.ts';
 import { refuseNulInJsonBody } from '../nul.ts';
 import { problemDoc as problem } from './schemas.ts';
@@ -114,6 +114,7 @@ const AddMemberBody = z
       .number({ error: 'userId must be a whole number' })
       .int('userId must be a whole number')
       .positive('userId must be positive')
+      .max(MAX_ROW_ID, `userId must be at most ${MAX_ROW_ID}`)
       .optional(),
     email: z.string({ error: 'email must be text' }).max(320, 'email must be at most 320 characters').optional(),
     role,

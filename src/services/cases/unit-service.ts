@@ -53,6 +53,11 @@ export const OPERATOR: Actor = { id: 0, email: 'operator', role: 'admin', countr
 
 const recordedId = (actor: Actor): number | null => (actor.id > 0 ? actor.id : null);
 
+/** The largest id an integer column holds on PostgreSQL: a larger one names no row (and must never reach a query). */
+export const MAX_ROW_ID = 2_147_483_647;
+/** An id outside the columns' range is no id: -1, which the gate answers with 404 without a query. */
+const rowId = (id: number): number => (Number.isSafeInteger(id) && id > 0 && id <= MAX_ROW_ID ? id : -1);
+
 function view(unit: UnitRecord, myRole: UnitRole | null): UnitView {
   return {
     id: unit.id,
@@ -111,7 +116,8 @@ export class UnitService {
     return view(await this.repo.createUnit(settings, now.toISOString(), recordedId(actor)), null);
   }
 
-  async update(actor: Actor | null, unitId: number, input: UnitSettingsInput): Promise<UnitView> {
+  async update(actor: Actor | null, unitIdRaw: number, input: UnitSettingsInput): Promise<UnitView> {
+    const unitId = rowId(unitIdRaw);
     const { role } = await requireUnitCapability(this.membership, actor, unitId, 'manageMembers');
     const current = await this.unitOrNotFound(unitId);
     const updated = await this.repo.updateUnit(unitId, await this.settingsOrThrow(current, input));
@@ -126,20 +132,23 @@ export class UnitService {
     return units.map((u) => view(u, roles.get(u.id) ?? null));
   }
 
-  async get(actor: Actor | null, unitId: number): Promise<UnitView> {
+  async get(actor: Actor | null, unitIdRaw: number): Promise<UnitView> {
+    const unitId = rowId(unitIdRaw);
     const { role } = await requireUnitCapability(this.membership, actor, unitId, 'seeUnit');
     return view(await this.unitOrNotFound(unitId), role);
   }
 
   /** The unit's members: for who manages them, and for a case manager who assigns cases to them. */
-  async members(actor: Actor | null, unitId: number): Promise<UnitMemberRecord[]> {
+  async members(actor: Actor | null, unitIdRaw: number): Promise<UnitMemberRecord[]> {
+    const unitId = rowId(unitIdRaw);
     const { caps } = await requireUnitCapability(this.membership, actor, unitId, 'seeUnit');
     if (!caps.manageMembers && !caps.assign)
       throw new DomainError('forbidden', "Only the unit's administrators and case managers see its members.");
     return this.repo.listMembers(unitId);
   }
 
-  async addMember(actor: Actor | null, unitId: number, input: MemberInput, now: Date): Promise<UnitMemberRecord> {
+  async addMember(actor: Actor | null, unitIdRaw: number, input: MemberInput, now: Date): Promise<UnitMemberRecord> {
+    const unitId = rowId(unitIdRaw);
     await requireUnitCapability(this.membership, actor, unitId, 'manageMembers');
     const role = roleOrIssue(input.role);
     const email = input.email?.trim().toLowerCase() || null;
@@ -148,7 +157,8 @@ export class UnitService {
       const message = 'give either userId or email of the account to add';
       throw invalid(`${message}.`, [{ field: email === null ? 'email' : 'userId', message }]);
     }
-    const user = await this.repo.findUser(userId !== null ? { id: userId } : { email: email as string });
+    const user =
+      userId !== null && rowId(userId) < 0 ? null : await this.repo.findUser(userId !== null ? { id: userId } : { email: email as string });
     if (!user || user.disabled) {
       const field = userId !== null ? 'userId' : 'email';
       const message = `${field} names no active account (create it first with tripartite user create)`;
@@ -160,22 +170,25 @@ export class UnitService {
     return { userId: user.id, email: user.email, role, addedAt: now.toISOString() };
   }
 
-  async changeRole(actor: Actor | null, unitId: number, userId: number, roleRaw: string): Promise<UnitMemberRecord> {
+  async changeRole(actor: Actor | null, unitIdRaw: number, userId: number, roleRaw: string): Promise<UnitMemberRecord> {
+    const unitId = rowId(unitIdRaw);
     await requireUnitCapability(this.membership, actor, unitId, 'manageMembers');
     const role = roleOrIssue(roleRaw);
-    if (!(await this.repo.setRole(unitId, userId, role))) throw this.notMember(unitId, userId);
+    if (rowId(userId) < 0 || !(await this.repo.setRole(unitId, userId, role))) throw this.notMember(unitId, userId);
     const member = (await this.repo.listMembers(unitId)).find((m) => m.userId === userId);
     if (!member) throw this.notMember(unitId, userId);
     return member;
   }
 
-  async removeMember(actor: Actor | null, unitId: number, userId: number): Promise<void> {
+  async removeMember(actor: Actor | null, unitIdRaw: number, userId: number): Promise<void> {
+    const unitId = rowId(unitIdRaw);
     await requireUnitCapability(this.membership, actor, unitId, 'manageMembers');
-    if (!(await this.repo.removeMember(unitId, userId))) throw this.notMember(unitId, userId);
+    if (rowId(userId) < 0 || !(await this.repo.removeMember(unitId, userId))) throw this.notMember(unitId, userId);
   }
 
   /** What the actor may do in the unit (the portal hides the rest); the gate's own 401/404. */
-  async capabilities(actor: Actor | null, unitId: number) {
+  async capabilities(actor: Actor | null, unitIdRaw: number) {
+    const unitId = rowId(unitIdRaw);
     return (await requireUnitCapability(this.membership, actor, unitId, 'seeUnit')).caps;
   }
 
