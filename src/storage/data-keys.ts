@@ -74,7 +74,18 @@ export async function verifyDataKey(db: Kysely<Database>, keys: Keyring, keyFile
     opened = null;
   }
   if (opened !== CHECK_TEXT) {
-    // A database copied or restored without its key file: the file beside it is not the one it was sealed with.
+    // A database copied or restored without its key file: the file beside it is not the one it was
+    // sealed with. If the database holds no sealed value yet (no case, so no case event), the key
+    // file has nothing to open: it becomes the database's key. A key set in TRIPARTITE_DATA_KEY is
+    // never adopted so (a PostgreSQL instance with another key than its peers must not start).
+    if (keyFile && !(await holdsSealedValues(db))) {
+      await db
+        .updateTable('meta')
+        .set({ value: encryptField(keys, CHECK_TEXT, CHECK_KEY) })
+        .where('key', '=', CHECK_KEY)
+        .execute();
+      return;
+    }
     if (keyFile)
       throw new FieldCryptoError(
         `${DATA_KEY_ENV} is not set and the key file ${keyFile} does not open the data this database holds: put back the key file it was sealed with, or set ${DATA_KEY_ENV} to that key`,
@@ -83,4 +94,13 @@ export async function verifyDataKey(db: Kysely<Database>, keys: Keyring, keyFile
       `${DATA_KEY_ENV} does not open the data this database holds: set the key it was sealed with (after a rotation, list the old key in TRIPARTITE_DATA_KEYS_OLD)`,
     );
   }
+}
+
+/** Sealed values live only in the case tables (decision 210); case events exist only with cases. */
+async function holdsSealedValues(db: Kysely<Database>): Promise<boolean> {
+  const [aCase, anEvent] = await Promise.all([
+    db.selectFrom('cases').select('id').limit(1).executeTakeFirst(),
+    db.selectFrom('case_events').select('id').limit(1).executeTakeFirst(),
+  ]);
+  return Boolean(aCase || anEvent);
 }

@@ -7,10 +7,14 @@
  */
 import assert from 'node:assert/strict';
 import { type ChildProcess, spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { existsSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
+import { createServices } from '../../src/container.ts';
+import { OPERATOR } from '../../src/services/cases/unit-service.ts';
+import { sealValue } from '../../src/storage/case-codec.ts';
+import { keyring, parseDataKey } from '../../src/storage/field-crypto.ts';
 import { PROJECT_ROOT } from '../../src/storage/paths.ts';
 import { postgresDatabase, sqliteDatabase, TEST_DATA_KEY } from '../support/databases.ts';
 
@@ -150,8 +154,46 @@ describe('data key at start-up on SQLite', () => {
     assert.equal(right.kind, 'listening', right.stderr);
   });
 
-  test('the database without its key file (copied or restored alone): refuses to start, naming the key file', async () => {
+  test('without its key file, a database with no child’s data adopts the new key file; one with sealed data refuses', async () => {
+    // Copied (or restored) alone before any case was opened: nothing is sealed, so the new file serves.
     const key = readFileSync(keyPath, 'utf8');
+    rmSync(keyPath);
+    const adopted = await serve({ TRIPARTITE_DB: dbPath });
+    assert.equal(adopted.kind, 'listening', adopted.stderr);
+    assert.match(adopted.stdout, /created the key file/);
+    const adoptedKey = readFileSync(keyPath, 'utf8');
+    assert.notEqual(adoptedKey, key);
+
+    // Now a case with a sealed name, as the case service stores it.
+    const keys = keyring(parseDataKey(adoptedKey.trim()));
+    const services = await createServices({ ...database.config, dataKeys: keys }, { prepare: true });
+    try {
+      const unit = await services.units.create(OPERATOR, { name: 'Key test unit', country: 'IDN' }, new Date());
+      const id = randomUUID();
+      const at = new Date().toISOString();
+      await services.handle.db
+        .insertInto('cases')
+        .values({
+          id,
+          unit_id: unit.id,
+          case_number: 1,
+          origin: 'visit',
+          status: 'identified',
+          priority: 'worst_form',
+          priority_rank: 1,
+          identified_on: at.slice(0, 10),
+          age_precision: 'estimated',
+          country_iso3: 'IDN',
+          name_enc: sealValue(keys, id, 'name', 'Siti Rahayu'),
+          created_at: at,
+          updated_at: at,
+        })
+        .execute();
+    } finally {
+      await services.close();
+    }
+    assert.ok(!readFileSync(dbPath).includes('Siti Rahayu'), 'the name is sealed in the file');
+
     rmSync(keyPath);
     const refused = await serve({ TRIPARTITE_DB: dbPath });
     assert.equal(refused.kind, 'exited', refused.stdout);
@@ -161,7 +203,7 @@ describe('data key at start-up on SQLite', () => {
       /TRIPARTITE_DATA_KEY is not set and the key file .*test\.db\.key does not open the data this database holds/,
     );
     // Putting the key file back is the cure.
-    writeFileSync(keyPath, key, { mode: 0o600 });
+    writeFileSync(keyPath, adoptedKey, { mode: 0o600 });
     const restored = await serve({ TRIPARTITE_DB: dbPath });
     assert.equal(restored.kind, 'listening', restored.stderr);
   });

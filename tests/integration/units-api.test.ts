@@ -65,6 +65,7 @@ for (const database of await allDatabases()) {
         const res = await as(null, method, path, body);
         assert.equal(res.status, 401, `${method} ${path}`);
       }
+      await expect(await as(null, 'GET', '/api/units/1'), 401, /to see monitoring units/);
     });
 
     test('create: platform admin only (403 before validation), 400 naming fields, 201 with defaults', async () => {

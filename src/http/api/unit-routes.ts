@@ -139,8 +139,9 @@ function rawUnitId(c: Context): number {
 
 export function addUnitRoutes(api: OpenAPIHono, units: UnitService, now: () => Date): void {
   // Reads of units are not public: 401 before validation for every method.
-  const signedIn: MiddlewareHandler = async (_c, next) => {
-    requireActor(_c);
+  const signedIn: MiddlewareHandler = async (c, next) => {
+    if (!authState(c).actor)
+      throw new DomainError('unauthenticated', 'Sign in, or send an API token (Authorization: Bearer …), to see monitoring units.');
     await next();
   };
   api.use('/units', signedIn);
