@@ -5,6 +5,7 @@ import { CaseImportService } from './services/cases/case-import.ts';
 import { CaseService } from './services/cases/case-service.ts';
 import { CaseMetricsService } from './services/cases/metrics-service.ts';
 import { CaseRetentionService } from './services/cases/retention-service.ts';
+import { UnitService } from './services/cases/unit-service.ts';
 import { ComplianceService } from './services/compliance-service.ts';
 import { ConferenceService } from './services/conference-service.ts';
 import { DocumentService } from './services/document-service.ts';
@@ -56,6 +57,7 @@ import { KyselySubmissionRepository } from './storage/submission-repository.ts';
 import { readSupervisionBundle } from './storage/supervision-bundle.ts';
 import { KyselySupervisionRepository } from './storage/supervision-repository.ts';
 import { KyselyUnitMembership } from './storage/unit-members.ts';
+import { KyselyUnitRepository } from './storage/unit-repository.ts';
 import { readUsdolBundle } from './storage/usdol-bundle.ts';
 import { en } from './web/i18n/en.ts';
 import { id } from './web/i18n/id.ts';
@@ -102,6 +104,8 @@ export interface Services {
   caseImport: CaseImportService;
   /** Children's cases (issue 11): open, visit, support, assign, close, worklists. */
   cases: CaseService;
+  /** Monitoring units and their members (issue 11, decision 211). */
+  units: UnitService;
   close(): Promise<void>;
 }
 
@@ -128,12 +132,12 @@ export async function createServices(
 ): Promise<Services> {
   // Read-only bundled data (decision 180), read before the database opens so a bad file leaks no connection.
   const usdol = new UsdolService(await readUsdolBundle(options.dataDir ?? BUNDLED_DATA_DIR));
-  const { keys: dataKeys, notice: dataKeyNotice } = resolveDataKeys(config, options.requireDataKey ?? false);
+  const { keys: dataKeys, notice: dataKeyNotice, keyFile } = resolveDataKeys(config, options.requireDataKey ?? false);
   const handle = await openDb(config);
   try {
     if (options.prepare ?? true) {
       await migrateToLatest(handle);
-      if (dataKeys) await verifyDataKey(handle.db, dataKeys);
+      if (dataKeys) await verifyDataKey(handle.db, dataKeys, keyFile);
       const repo = new KyselyRegistryRepository(handle.db, handle.dialect);
       await seedIfEmpty(repo, () => readBundle(options.dataDir ?? BUNDLED_DATA_DIR));
       await new KyselyOrgansRepository(handle.db, handle.dialect).seedIfEmpty(() => readOrgansBundle(options.dataDir ?? BUNDLED_DATA_DIR));
@@ -233,6 +237,9 @@ export async function createServices(
       () => new ComplianceService(repo, events).allCountryFacts(),
     ),
     cases: new CaseService(new KyselyCaseRepository(handle.db), new KyselyUnitMembership(handle.db), compliance, dataKeys),
+    units: new UnitService(new KyselyUnitRepository(handle.db), new KyselyUnitMembership(handle.db), async (iso3) =>
+      Boolean(await repo.getCountry(iso3)),
+    ),
     close: () => handle.close(),
   };
 }

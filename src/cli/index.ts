@@ -24,6 +24,7 @@ import { serveCommand } from './commands/serve.ts';
 import { statisticsCommand } from './commands/statistics.ts';
 import { submissionsCommand } from './commands/submissions.ts';
 import { commentsCommand, proceduresCommand } from './commands/supervision.ts';
+import { unitsAddMemberCommand, unitsCreateCommand, unitsListCommand } from './commands/units.ts';
 import { userCreateCommand, userListCommand } from './commands/user.ts';
 import { votesEvaluateCommand } from './commands/votes.ts';
 import { CliError } from './errors.ts';
@@ -63,6 +64,9 @@ export const COMMANDS: readonly CommandSpec[] = [
   searchCommand,
   goodsCommand,
   ...casesCommands,
+  unitsCreateCommand,
+  unitsListCommand,
+  unitsAddMemberCommand,
 ];
 
 const GROUPS: Record<string, string> = {
@@ -73,6 +77,7 @@ const GROUPS: Record<string, string> = {
   reports: 'The reporting calendar (Constitution Art 22): due, ics, group-year.',
   'data-key': "The key that seals children's identifying data: rotate.",
   cases: CASES_GROUP,
+  units: 'Child-labour monitoring units: create, list, add-member.',
 };
 
 function version(): string {

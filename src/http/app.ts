@@ -6,6 +6,7 @@ import type { CaseExportService } from '../services/cases/case-export-service.ts
 import type { CaseImportService } from '../services/cases/case-import.ts';
 import type { CaseService } from '../services/cases/case-service.ts';
 import type { CaseMetricsService } from '../services/cases/metrics-service.ts';
+import type { UnitService } from '../services/cases/unit-service.ts';
 import type { ComplianceService } from '../services/compliance-service.ts';
 import type { ConferenceService } from '../services/conference-service.ts';
 import type { DocumentService } from '../services/document-service.ts';
@@ -70,6 +71,8 @@ export interface AppDeps {
   caseExports?: CaseExportService;
   /** Children's cases (issue 11). */
   cases?: CaseService;
+  /** Monitoring units and members (issue 11); no /api/units or /en/units without it. */
+  units?: UnitService;
   /** Today's date as YYYY-MM-DD; defaults to the UTC date of the request. */
   today?: () => string;
   now?: () => Date;
@@ -174,6 +177,7 @@ export function createApp(deps: AppDeps): Hono {
       caseMetrics: deps.caseMetrics,
       caseExports: deps.caseExports,
       cases: deps.cases,
+      units: deps.units,
       today,
       now,
       addressOf,
@@ -200,6 +204,7 @@ export function createApp(deps: AppDeps): Hono {
       documents: deps.documents,
       caseMetrics: deps.caseMetrics,
       cases: deps.cases,
+      units: deps.units,
       today,
       now,
       addressOf,

@@ -25,6 +25,8 @@ export interface ResolvedDataKeys {
   keys: Keyring | null;
   /** What to tell the operator at start (a key file was created or is in use); null: nothing to say. */
   notice: string | null;
+  /** The key file the key was read from (SQLite without TRIPARTITE_DATA_KEY); null: the setting or memory. */
+  keyFile?: string | null;
 }
 
 export function resolveDataKeys(target: DbTarget & { dataKeys?: Keyring | null }, required: boolean): ResolvedDataKeys {
@@ -43,6 +45,7 @@ export function resolveDataKeys(target: DbTarget & { dataKeys?: Keyring | null }
   const file = ensureKeyFile(target.sqlitePath);
   return {
     keys: keyring(file.key),
+    keyFile: file.path,
     notice: file.created
       ? `${DATA_KEY_ENV} is not set: created the key file ${file.path} (owner-only) to seal children's identifying data; back it up with the database, or set ${DATA_KEY_ENV}`
       : `${DATA_KEY_ENV} is not set: sealing children's identifying data with the key file ${file.path}`,
@@ -54,10 +57,10 @@ const CHECK_TEXT = 'tripartite data key check';
 
 /**
  * A database remembers a value sealed with the key it was first opened with; a server given
- * another key refuses to start, once the database holds children's cases, instead of failing on
- * every case later (or serving garbage).
+ * another key refuses to start instead of failing on every case later (or serving garbage); only a
+ * key file (never TRIPARTITE_DATA_KEY) is adopted, and only while nothing is sealed yet.
  */
-export async function verifyDataKey(db: Kysely<Database>, keys: Keyring): Promise<void> {
+export async function verifyDataKey(db: Kysely<Database>, keys: Keyring, keyFile: string | null = null): Promise<void> {
   const row = await db.selectFrom('meta').select('value').where('key', '=', CHECK_KEY).executeTakeFirst();
   if (!row) {
     await db
@@ -73,25 +76,27 @@ export async function verifyDataKey(db: Kysely<Database>, keys: Keyring): Promis
   } catch {
     opened = null;
   }
-  if (opened === CHECK_TEXT) return;
-  // Another key, but nothing sealed to lose (e.g. a backup restored into a new SQLite file, which
-  // gets its own key file): adopt the current key. With children's data present, refuse.
-  if (!(await holdsSealedData(db))) {
-    await db
-      .updateTable('meta')
-      .set({ value: encryptField(keys, CHECK_TEXT, CHECK_KEY) })
-      .where('key', '=', CHECK_KEY)
-      .execute();
-    return;
+  if (opened !== CHECK_TEXT) {
+    // A database copied or restored without its key file: the file beside it is not the one it was
+    // sealed with. If the database holds no sealed value yet (no case, so no case event), the key
+    // file has nothing to open: it becomes the database's key. A key set in TRIPARTITE_DATA_KEY is
+    // never adopted so (a PostgreSQL instance with another key than its peers must not start).
+    if (keyFile && !(await holdsSealedValues(db))) {
+      await db
+        .updateTable('meta')
+        .set({ value: encryptField(keys, CHECK_TEXT, CHECK_KEY) })
+        .where('key', '=', CHECK_KEY)
+        .execute();
+      return;
+    }
+    if (keyFile)
+      throw new FieldCryptoError(
+        `${DATA_KEY_ENV} is not set and the key file ${keyFile} does not open the data this database holds: put back the key file it was sealed with, or set ${DATA_KEY_ENV} to that key`,
+      );
+    throw new FieldCryptoError(
+      `${DATA_KEY_ENV} does not open the data this database holds: set the key it was sealed with (after a rotation, list the old key in TRIPARTITE_DATA_KEYS_OLD)`,
+    );
   }
-  throw new FieldCryptoError(
-    `${DATA_KEY_ENV} does not open the children's data this database holds: set the key it was sealed with (after a rotation, list the old key in TRIPARTITE_DATA_KEYS_OLD; an embedded database's key file is <database>.key)`,
-  );
-}
-
-async function holdsSealedData(db: Kysely<Database>): Promise<boolean> {
-  const row = await db.selectFrom('cases').select('id').limit(1).executeTakeFirst();
-  return row !== undefined;
 }
 
 /** Part of completing a rotation (src/storage/case-rekey.ts): the check value moves to the current key. */
@@ -104,4 +109,13 @@ export async function rekeyDataKeyCheck(db: Kysely<Database>, keys: Keyring): Pr
     .where('key', '=', CHECK_KEY)
     .execute();
   return true;
+}
+
+/** Sealed values live only in the case tables (decision 210); case events exist only with cases. */
+async function holdsSealedValues(db: Kysely<Database>): Promise<boolean> {
+  const [aCase, anEvent] = await Promise.all([
+    db.selectFrom('cases').select('id').limit(1).executeTakeFirst(),
+    db.selectFrom('case_events').select('id').limit(1).executeTakeFirst(),
+  ]);
+  return Boolean(aCase || anEvent);
 }

@@ -2,6 +2,7 @@ import { Readable } from 'node:stream';
 import { type Context, Hono, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import type { Actor } from '../domain/access/policy.ts';
 import { normaliseIso3 } from '../domain/country.ts';
 import { DomainError } from '../domain/errors.ts';
 import { LANGS, type Lang } from '../domain/facts.ts';
@@ -12,6 +13,7 @@ import { streamScreening } from '../http/screening-stream.ts';
 import type { AccountService } from '../services/account-service.ts';
 import type { CaseService } from '../services/cases/case-service.ts';
 import type { CaseMetricsService } from '../services/cases/metrics-service.ts';
+import type { UnitService } from '../services/cases/unit-service.ts';
 import type { ComplianceService } from '../services/compliance-service.ts';
 import type { ConferenceService } from '../services/conference-service.ts';
 import type { DocumentService } from '../services/document-service.ts';
@@ -57,6 +59,7 @@ import { mountStatistics } from './routing/statistics-routes.ts';
 import { mountSubmissions } from './routing/submission-routes.ts';
 import { mountSupervision, supervisionData } from './routing/supervision-routes.ts';
 import { mountUnitMetrics } from './routing/unit-metrics-routes.ts';
+import { mountUnits } from './routing/unit-routes.ts';
 import { mountVoteCalculator } from './routing/vote-routes.ts';
 import { cacheControlFor, STATIC_ASSETS } from './static/assets.ts';
 import type { FieldError } from './views/forms.ts';
@@ -85,6 +88,8 @@ export interface PortalDeps {
   caseMetrics?: CaseMetricsService;
   /** Children's cases (issue 11); no case pages without it. */
   cases?: CaseService;
+  /** Monitoring units (issue 11); /{lang}/units is left out without it. */
+  units?: UnitService;
   /** Today's date as YYYY-MM-DD (the default reference date of the compliance forms). */
   today: () => string;
   now?: () => Date;
@@ -371,7 +376,12 @@ function mountLanguage(app: Hono, deps: PortalDeps, lang: Lang): void {
   if (deps.documents) mountDocuments(app, lang, { documents: deps.documents, registry, now: deps.now ?? (() => new Date()) });
   if (deps.caseMetrics) mountUnitMetrics(app, lang, { caseMetrics: deps.caseMetrics, today });
   mountOpenData(app, lang, { ...deps, registry, today });
-  if (deps.cases) mountCases(app, lang, { cases: deps.cases, today, now: deps.now ?? (() => new Date()) });
+  if (deps.cases) {
+    const { units } = deps;
+    const unitName = units ? async (actor: Actor, unitId: number) => (await units.get(actor, unitId)).name : undefined;
+    mountCases(app, lang, { cases: deps.cases, today, now: deps.now ?? (() => new Date()), unitName });
+  }
+  if (deps.units) mountUnits(app, lang, { units: deps.units, now: deps.now ?? (() => new Date()) });
 
   // '/en/instruments/' and the like: one canonical address per page, without the trailing slash.
   app.get(`${base}/*`, async (c, next) => {

@@ -98,7 +98,7 @@ for (const database of await allDatabases()) {
     after(() => database.cleanup());
 
     test('a server given another key refuses to start once the database holds cases', async () => {
-      await assert.rejects(open(ringB), /does not open the children's data/);
+      await assert.rejects(open(ringB), /does not open the data this database holds/);
     });
 
     test('rotate re-seals every value with the new key; afterwards the new key alone opens them and the old one is refused', async () => {

@@ -7,6 +7,7 @@ import { WORK_KINDS } from '../../src/domain/child-labour/types.ts';
 import { isOpenApiRequest } from '../../src/http/api/write-access.ts';
 import { createApp } from '../../src/http/app.ts';
 import { NUL_IN_URL } from '../../src/http/nul.ts';
+import { OPERATOR } from '../../src/services/cases/unit-service.ts';
 import { type Client, PASSWORD, signIn, testHasher } from '../support/accounts.ts';
 import { allDatabases } from '../support/databases.ts';
 import { addMember, generateCases, insertGenerated, insertUnit } from '../support/monitoring-fixture.ts';
@@ -616,6 +617,9 @@ for (const database of await allDatabases()) {
       const unit = await insertUnit(services.handle.db, 'Fuzz unit');
       await insertGenerated(services.handle.db, unit, generateCases(30, 5));
       await addMember(services.handle.db, unit, user.id, 'case_manager');
+      // A monitoring unit (issue 11) the focal point administers, so its routes are fuzzed past the unit gate.
+      const adminUnit = await services.units.create(OPERATOR, { name: 'Fuzz unit', country: 'IDN' }, new Date());
+      await services.units.addMember(OPERATOR, adminUnit.id, { userId: user.id, role: 'unit_admin' }, new Date());
       // Signed in first: the anonymous phase fills the login rate limit of this (in-process) address.
       focal = await signIn(request, 'idn@example.org');
       const res = await request('/api/openapi.json');

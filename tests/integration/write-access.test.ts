@@ -73,6 +73,9 @@ for (const database of await allDatabases()) {
     let readerToken: string;
     let adminToken: string;
     let mysEventId: number;
+    /** A monitoring unit (issue 11) where the focal point and the reader are viewers: in it, but without the right to manage it. */
+    let unitId: number;
+    let viewerId: number;
     const request = (path: string, init?: RequestInit) => app.request(`http://localhost${path}`, init);
 
     const lacking = (): Record<string, Lacking> => ({
@@ -112,6 +115,11 @@ for (const database of await allDatabases()) {
       'DELETE /documents/{id}': { who: 'focal', params: { id: 'doc-0123456789ab' } },
       // Unit-scoped (issue 11): a unit the caller is not in is 404, never 403 (tests/integration/case-import.test.ts).
       'POST /units/{id}/cases/import': null,
+      'POST /units': { who: 'secretariat', params: {} },
+      'PATCH /units/{id}': { who: 'focal', params: { id: String(unitId) } },
+      'POST /units/{id}/members': { who: 'focal', params: { id: String(unitId) } },
+      'PATCH /units/{id}/members/{userId}': { who: 'focal', params: { id: String(unitId), userId: String(viewerId) } },
+      'DELETE /units/{id}/members/{userId}': { who: 'focal', params: { id: String(unitId), userId: String(viewerId) } },
     });
 
     before(async () => {
@@ -137,6 +145,10 @@ for (const database of await allDatabases()) {
       );
       mysEventId = change.event?.id as number;
       assert.ok(mysEventId > 0);
+      unitId = (await services.units.create(admin, { name: 'Write-access unit', country: 'IDN' }, NOW)).id;
+      await services.units.addMember(admin, unitId, { userId: idn.id, role: 'viewer' }, NOW);
+      await services.units.addMember(admin, unitId, { userId: readOnly.id, role: 'viewer' }, NOW);
+      viewerId = readOnly.id;
 
       const doc = (await (await request('/api/openapi.json')).json()) as { paths: Record<string, Record<string, unknown>> };
       writes = [];
@@ -254,11 +266,11 @@ for (const database of await allDatabases()) {
 
     test('with the right, a body with U+0000 is refused on every write route (400 naming the body), after the checks above', async () => {
       for (const route of writes) {
-        // Unit-scoped routes (issue 11) answer 404 for a unit the caller is not in before reading a body; the
-        // screening import takes CSV, not JSON (its NUL check is per row, tests/integration/case-import.test.ts).
-        if (route.path.startsWith('/units/')) continue;
-        if (unitScoped(route.path)) continue;
-        const url = urlOf(route, { country: 'IDN', iso3: 'IDN', instrument: 'C138', code: 'C138', id: String(mysEventId) });
+        // A unit's cases answer 404 outside the unit (the admin is in none); the screening import takes
+        // CSV, not JSON (its NUL check is per row, tests/integration/case-import.test.ts).
+        if (unitScoped(route.path) || route.path.endsWith('/cases/import')) continue;
+        const id = route.path.startsWith('/units/') ? String(unitId) : String(mysEventId);
+        const url = urlOf(route, { country: 'IDN', iso3: 'IDN', instrument: 'C138', code: 'C138', id });
         const res = await request(url, {
           method: route.method,
           headers: { authorization: `Bearer ${adminToken}`, 'content-type': 'application/json' },

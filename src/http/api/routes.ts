@@ -7,6 +7,7 @@ import type { CaseExportService } from '../../services/cases/case-export-service
 import type { CaseImportService } from '../../services/cases/case-import.ts';
 import type { CaseService } from '../../services/cases/case-service.ts';
 import type { CaseMetricsService } from '../../services/cases/metrics-service.ts';
+import type { UnitService } from '../../services/cases/unit-service.ts';
 import type { ComplianceService } from '../../services/compliance-service.ts';
 import type { ConferenceService } from '../../services/conference-service.ts';
 import type { DocumentService } from '../../services/document-service.ts';
@@ -57,6 +58,7 @@ import { addSearchRoutes } from './search-routes.ts';
 import { addStatisticsRoutes } from './statistics-routes.ts';
 import { addSubmissionRoutes } from './submission-routes.ts';
 import { addSupervisionRoutes } from './supervision-routes.ts';
+import { addUnitRoutes } from './unit-routes.ts';
 import { addUsdolRoutes } from './usdol-routes.ts';
 import { plainIssues, type ValidatorIssue } from './validation-messages.ts';
 import { addVoteRoutes } from './vote-routes.ts';
@@ -195,6 +197,8 @@ export interface ApiDeps {
   caseExports?: CaseExportService;
   /** Children's cases (issue 11); no /api/cases without it. */
   cases?: CaseService;
+  /** Monitoring units and members (issue 11); no /api/units without it. */
+  units?: UnitService;
   /** Today's date (YYYY-MM-DD); the clock is read at the edge, never in the domain. */
   today: () => string;
   now: () => Date;
@@ -221,6 +225,7 @@ export function createApi({
   caseMetrics,
   caseExports,
   cases,
+  units,
   today,
   now,
   addressOf,
@@ -247,6 +252,7 @@ export function createApi({
   if (documents) addDocumentRoutes(api, documents, now);
   addCaseMetricsRoutes(api, { caseMetrics, caseExports }, today, now);
   if (cases) addCaseRoutes(api, cases, today, now);
+  if (units) addUnitRoutes(api, units, now);
   addExportRoutes(api, { registry, compliance, conference, organs, supervision, programmes, statistics, usdol, today });
 
   api.openapi(health, async (c) => {

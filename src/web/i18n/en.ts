@@ -15,6 +15,7 @@ import { enStatistics } from './en-statistics.ts';
 import { enSubmissions } from './en-submissions.ts';
 import { enSupervision } from './en-supervision.ts';
 import { enUnitMetrics } from './en-unit-metrics.ts';
+import { enUnits } from './en-units.ts';
 import { enVotes } from './en-votes.ts';
 
 /**
@@ -315,6 +316,7 @@ export const en = {
   ...enDocuments,
   ...enUnitMetrics,
   ...enCases,
+  ...enUnits,
 };
 
 export type Dict = typeof en;

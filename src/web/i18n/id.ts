@@ -16,6 +16,7 @@ import { idStatistics } from './id-statistics.ts';
 import { idSubmissions } from './id-submissions.ts';
 import { idSupervision } from './id-supervision.ts';
 import { idUnitMetrics } from './id-unit-metrics.ts';
+import { idUnits } from './id-units.ts';
 import { idVotes } from './id-votes.ts';
 
 /** Indonesian interface text. Typed `Dict`: a key missing or extra here fails the type check. */
@@ -302,4 +303,5 @@ export const id: Dict = {
   ...idDocuments,
   ...idUnitMetrics,
   ...idCases,
+  ...idUnits,
 };
