@@ -19,7 +19,8 @@ for (const database of await allDatabases()) {
       TRIPARTITE_TODAY: TODAY,
       TRIPARTITE_DB: database.config.sqlitePath,
       DATABASE_URL: database.config.databaseUrl ?? '',
-      TRIPARTITE_DATA_KEY: TEST_DATA_KEY,
+      // PostgreSQL needs the data key; an SQLite file keeps its own key file beside it.
+      ...(database.config.databaseUrl ? { TRIPARTITE_DATA_KEY: TEST_DATA_KEY } : {}),
       TRIPARTITE_PG_SCHEMA: database.config.pgSchema,
     };
 

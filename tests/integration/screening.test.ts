@@ -35,7 +35,8 @@ for (const database of await allDatabases()) {
       ...process.env,
       TRIPARTITE_DB: database.config.sqlitePath,
       DATABASE_URL: database.config.databaseUrl ?? '',
-      TRIPARTITE_DATA_KEY: TEST_DATA_KEY,
+      // PostgreSQL needs the data key; an SQLite file keeps its own key file beside it.
+      ...(database.config.databaseUrl ? { TRIPARTITE_DATA_KEY: TEST_DATA_KEY } : {}),
       TRIPARTITE_PG_SCHEMA: database.config.pgSchema,
       TRIPARTITE_NO_PROGRESS: '1',
     };

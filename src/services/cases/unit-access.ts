@@ -2,6 +2,8 @@ import type { Actor } from '../../domain/access/policy.ts';
 import { DomainError } from '../../domain/errors.ts';
 import { isUnitRole, type UnitCapabilities, type UnitRole, unitCapabilities } from '../../domain/monitoring/unit-roles.ts';
 
+const MAX_UNIT_ID = 2_147_483_647;
+
 /** Reads a user's role in a unit (src/storage/unit-members.ts implements it over Kysely). */
 export interface UnitMembershipPort {
   /** null: not a member, or no such unit. */
@@ -22,9 +24,11 @@ export async function requireUnitCapability(
   need: keyof UnitCapabilities,
 ): Promise<{ role: UnitRole | null; caps: UnitCapabilities }> {
   if (!actor) throw new DomainError('unauthenticated', 'Sign in, or send an API token (Authorization: Bearer …), to see monitoring units.');
-  const role = Number.isSafeInteger(unitId) && unitId > 0 ? await membership.roleOf(actor.id, unitId) : null;
+  // An id outside the databases' integer range names no unit (PostgreSQL would refuse the query).
+  const plausible = Number.isSafeInteger(unitId) && unitId > 0 && unitId <= MAX_UNIT_ID;
+  const role = plausible ? await membership.roleOf(actor.id, unitId) : null;
   const caps = unitCapabilities(actor, role);
-  const exists = caps.seeUnit && (role !== null || (await membership.unitExists(unitId)));
+  const exists = plausible && caps.seeUnit && (role !== null || (await membership.unitExists(unitId)));
   if (!exists) throw new DomainError('not_found', `No monitoring unit ${unitId} that you can see.`);
   if (!caps[need]) throw new DomainError('forbidden', `Your role in this unit (${role ?? 'platform administrator'}) does not allow this.`);
   return { role, caps };
