@@ -1,4 +1,5 @@
 import type { Generated } from 'kysely';
+import type { DocumentsTable, DocumentTextsTable } from './schema-documents.ts';
 import type {
   ConferenceAgendasTable,
   ConferenceDelegationsTable,
@@ -19,7 +20,6 @@ import type {
   SupervisoryCommentsTable,
   SupervisoryProceduresTable,
 } from './schema-governance.ts';
-import type { DocumentsTable, DocumentTextsTable } from './schema-documents.ts';
 
 /**
  * Row types. Dates are ISO text on both databases ('YYYY' or 'YYYY-MM-DD' partial dates), and

@@ -87,13 +87,11 @@ describe('documents library in a browser', { skip }, () => {
     await page.getByLabel('Date (YYYY, YYYY-MM or YYYY-MM-DD)').fill('2025-11');
     await page.getByLabel('Countries (ISO codes, e.g. IDN, BRA)').fill('IDN');
     await page.getByLabel('Instruments (e.g. C138, C182)').fill('C182');
-    await page
-      .getByLabel('File (PDF, HTML or plain text, at most 20 MB)')
-      .setInputFiles({
-        name: 'survey.pdf',
-        mimeType: 'application/pdf',
-        buffer: Buffer.from(tinyPdf('Brick kilns near Klaten xylophonist')),
-      });
+    await page.getByLabel('File (PDF, HTML or plain text, at most 20 MB)').setInputFiles({
+      name: 'survey.pdf',
+      mimeType: 'application/pdf',
+      buffer: Buffer.from(tinyPdf('Brick kilns near Klaten xylophonist')),
+    });
     await page.getByLabel('Source (where the document comes from)').fill('Test: ILO Jakarta office report');
     await page.getByRole('button', { name: 'Add the document' }).click();
     documentPath = new URL(page.url()).pathname;
