@@ -44,6 +44,7 @@ export const TABLES = [
   { name: 'case_visits', key: 'id' },
   { name: 'case_actions', key: 'id' },
   { name: 'case_events', key: 'id' },
+  { name: 'unit_events', key: 'id' },
   { name: 'documents', key: 'id' },
   { name: 'document_texts', key: 'sha256' },
 ] as const satisfies readonly { name: keyof Database; key: string }[];

@@ -121,3 +121,16 @@ export interface CaseEventsTable {
   after: string | null;
   reason: string | null;
 }
+
+/** A unit's own history (migration 015, decision 226): settings and membership changes. */
+export interface UnitEventsTable {
+  id: Generated<number>;
+  unit_id: number;
+  at: string;
+  user_id: number | null;
+  actor: string;
+  /** create | update | add_member | change_role | remove_member */
+  action: string;
+  before: string | null;
+  after: string | null;
+}

@@ -26,6 +26,7 @@ import type {
   CasesTable,
   CaseVisitsTable,
   MonitoringUnitsTable,
+  UnitEventsTable,
   UnitMembersTable,
 } from './schema-monitoring.ts';
 
@@ -230,6 +231,7 @@ export interface Database {
   case_visits: CaseVisitsTable;
   case_actions: CaseActionsTable;
   case_events: CaseEventsTable;
+  unit_events: UnitEventsTable;
   documents: DocumentsTable;
   document_texts: DocumentTextsTable;
 }

@@ -2,7 +2,7 @@ import type { Kysely, Selectable } from 'kysely';
 import { PRIORITY_TIERS, type PriorityTier } from '../domain/child-labour/cases/index.ts';
 import { isUnitRole, type UnitRole } from '../domain/monitoring/unit-roles.ts';
 import { DEFAULT_FOLLOW_UP_DAYS, isUnitKind, type UnitSettings } from '../domain/monitoring/unit-settings.ts';
-import type { UnitMemberRecord, UnitRecord, UnitRepository, UserRef } from '../services/cases/unit-service.ts';
+import type { UnitEvent, UnitEventInput, UnitMemberRecord, UnitRecord, UnitRepository, UserRef } from '../services/cases/unit-service.ts';
 import type { Database } from './schema.ts';
 import type { MonitoringUnitsTable } from './schema-monitoring.ts';
 
@@ -158,5 +158,34 @@ export class KyselyUnitRepository implements UnitRepository {
   async removeMember(unitId: number, userId: number): Promise<boolean> {
     const result = await this.db.deleteFrom('unit_members').where('unit_id', '=', unitId).where('user_id', '=', userId).executeTakeFirst();
     return Number(result.numDeletedRows) > 0;
+  }
+
+  async appendEvent(event: UnitEventInput): Promise<void> {
+    await this.db
+      .insertInto('unit_events')
+      .values({
+        unit_id: event.unitId,
+        at: event.at,
+        user_id: event.userId,
+        actor: event.actor,
+        action: event.action,
+        before: event.before === null ? null : JSON.stringify(event.before),
+        after: event.after === null ? null : JSON.stringify(event.after),
+      })
+      .execute();
+  }
+
+  async listEvents(unitId: number): Promise<UnitEvent[]> {
+    const rows = await this.db.selectFrom('unit_events').selectAll().where('unit_id', '=', unitId).orderBy('id', 'desc').execute();
+    return rows.map((r) => ({
+      id: Number(r.id),
+      unitId: Number(r.unit_id),
+      at: r.at,
+      userId: r.user_id === null ? null : Number(r.user_id),
+      actor: r.actor,
+      action: r.action,
+      before: r.before === null ? null : (JSON.parse(r.before) as unknown),
+      after: r.after === null ? null : (JSON.parse(r.after) as unknown),
+    }));
   }
 }

@@ -131,6 +131,19 @@ const userIdParam = z
   .regex(/^\d{1,10}$/, 'userId must be a user number')
   .openapi({ param: { name: 'userId', in: 'path' }, example: '2' });
 
+const UnitEventSchema = z
+  .object({
+    id: z.number().int(),
+    unitId: z.number().int(),
+    at: z.string(),
+    userId: z.number().int().nullable(),
+    actor: z.string(),
+    action: z.string(),
+    before: z.unknown(),
+    after: z.unknown(),
+  })
+  .openapi('UnitEvent');
+
 /** The unit id of the raw path: anything that is no positive number is a unit no one can see (404). */
 function rawUnitId(c: Context): number {
   const raw = c.req.param('id') ?? '';
@@ -213,7 +226,7 @@ export function addUnitRoutes(api: OpenAPIHono, units: UnitService, now: () => D
       request: { params: z.object({ id: unitIdParam }), ...body(UpdateUnitBody) },
       responses: { 200: json('The unit as changed', UnitSchema), ...problems },
     }),
-    async (c) => c.json(await units.update(actorOf(c), Number(c.req.valid('param').id), c.req.valid('json')), 200),
+    async (c) => c.json(await units.update(actorOf(c), Number(c.req.valid('param').id), c.req.valid('json'), now()), 200),
   );
 
   api.openapi(
@@ -254,7 +267,7 @@ export function addUnitRoutes(api: OpenAPIHono, units: UnitService, now: () => D
     }),
     async (c) => {
       const { id, userId } = c.req.valid('param');
-      return c.json(await units.changeRole(actorOf(c), Number(id), Number(userId), c.req.valid('json').role), 200);
+      return c.json(await units.changeRole(actorOf(c), Number(id), Number(userId), c.req.valid('json').role, now()), 200);
     },
   );
 
@@ -270,8 +283,21 @@ export function addUnitRoutes(api: OpenAPIHono, units: UnitService, now: () => D
     }),
     async (c) => {
       const { id, userId } = c.req.valid('param');
-      await units.removeMember(actorOf(c), Number(id), Number(userId));
+      await units.removeMember(actorOf(c), Number(id), Number(userId), now());
       return c.body(null, 204);
     },
+  );
+
+  api.openapi(
+    createRoute({
+      method: 'get',
+      path: '/units/{id}/events',
+      tags,
+      middleware: [inUnit('manageMembers')] as const,
+      summary: "The unit's history: creation, settings and membership changes, newest first (unit admin or platform admin)",
+      request: { params: z.object({ id: unitIdParam }) },
+      responses: { 200: json('The events', z.object({ items: z.array(UnitEventSchema) })), ...problems },
+    }),
+    async (c) => c.json({ items: await units.events(actorOf(c), Number(c.req.valid('param').id)) }, 200),
   );
 }

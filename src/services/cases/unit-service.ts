@@ -37,6 +37,25 @@ export interface UnitRepository {
   addMember(unitId: number, userId: number, role: UnitRole, addedAt: string, addedBy: number | null): Promise<boolean>;
   setRole(unitId: number, userId: number, role: UnitRole): Promise<boolean>;
   removeMember(unitId: number, userId: number): Promise<boolean>;
+  appendEvent(event: UnitEventInput): Promise<void>;
+  /** Newest first. */
+  listEvents(unitId: number): Promise<UnitEvent[]>;
+}
+
+/** A change to a unit or its members (decision 226): the unit's own history, read by its administrators. */
+export interface UnitEventInput {
+  unitId: number;
+  at: string;
+  userId: number | null;
+  actor: string;
+  action: 'create' | 'update' | 'add_member' | 'change_role' | 'remove_member';
+  before: unknown;
+  after: unknown;
+}
+
+export interface UnitEvent extends Omit<UnitEventInput, 'action'> {
+  id: number;
+  action: string;
 }
 
 export interface MemberInput {
@@ -113,15 +132,20 @@ export class UnitService {
       throw new DomainError('unauthenticated', 'Sign in, or send an API token (Authorization: Bearer …), to create a monitoring unit.');
     if (actor.role !== 'admin') throw new DomainError('forbidden', 'Only a platform administrator creates monitoring units.');
     const settings = await this.settingsOrThrow(newUnitBase(), input);
-    return view(await this.repo.createUnit(settings, now.toISOString(), recordedId(actor)), null);
+    const unit = await this.repo.createUnit(settings, now.toISOString(), recordedId(actor));
+    await this.record(actor, unit.id, 'create', null, settings, now);
+    return view(unit, null);
   }
 
-  async update(actor: Actor | null, unitIdRaw: number, input: UnitSettingsInput): Promise<UnitView> {
+  async update(actor: Actor | null, unitIdRaw: number, input: UnitSettingsInput, now: Date = new Date()): Promise<UnitView> {
     const unitId = rowId(unitIdRaw);
     const { role } = await requireUnitCapability(this.membership, actor, unitId, 'manageMembers');
     const current = await this.unitOrNotFound(unitId);
-    const updated = await this.repo.updateUnit(unitId, await this.settingsOrThrow(current, input));
+    const settings = await this.settingsOrThrow(current, input);
+    const updated = await this.repo.updateUnit(unitId, settings);
     if (!updated) throw this.notFound(unitId);
+    const { id: _id, createdAt: _at, ...before } = current;
+    await this.record(actor as Actor, unitId, 'update', before, settings, now);
     return view(updated, role);
   }
 
@@ -167,23 +191,60 @@ export class UnitService {
     if (!(await this.repo.addMember(unitId, user.id, role, now.toISOString(), recordedId(actor as Actor)))) {
       throw new DomainError('conflict', `${user.email} is already a member of unit ${unitId}; change their role instead.`);
     }
-    return { userId: user.id, email: user.email, role, addedAt: now.toISOString() };
-  }
-
-  async changeRole(actor: Actor | null, unitIdRaw: number, userId: number, roleRaw: string): Promise<UnitMemberRecord> {
-    const unitId = rowId(unitIdRaw);
-    await requireUnitCapability(this.membership, actor, unitId, 'manageMembers');
-    const role = roleOrIssue(roleRaw);
-    if (rowId(userId) < 0 || !(await this.repo.setRole(unitId, userId, role))) throw this.notMember(unitId, userId);
-    const member = (await this.repo.listMembers(unitId)).find((m) => m.userId === userId);
-    if (!member) throw this.notMember(unitId, userId);
+    const member = { userId: user.id, email: user.email, role, addedAt: now.toISOString() };
+    await this.record(actor as Actor, unitId, 'add_member', null, { userId: user.id, email: user.email, role }, now);
     return member;
   }
 
-  async removeMember(actor: Actor | null, unitIdRaw: number, userId: number): Promise<void> {
+  async changeRole(
+    actor: Actor | null,
+    unitIdRaw: number,
+    userId: number,
+    roleRaw: string,
+    now: Date = new Date(),
+  ): Promise<UnitMemberRecord> {
     const unitId = rowId(unitIdRaw);
     await requireUnitCapability(this.membership, actor, unitId, 'manageMembers');
-    if (rowId(userId) < 0 || !(await this.repo.removeMember(unitId, userId))) throw this.notMember(unitId, userId);
+    const role = roleOrIssue(roleRaw);
+    const before = rowId(userId) < 0 ? undefined : (await this.repo.listMembers(unitId)).find((m) => m.userId === userId);
+    if (!before || !(await this.repo.setRole(unitId, userId, role))) throw this.notMember(unitId, userId);
+    const member = (await this.repo.listMembers(unitId)).find((m) => m.userId === userId);
+    if (!member) throw this.notMember(unitId, userId);
+    await this.record(
+      actor as Actor,
+      unitId,
+      'change_role',
+      { userId, email: before.email, role: before.role },
+      { userId, email: member.email, role: member.role },
+      now,
+    );
+    return member;
+  }
+
+  async removeMember(actor: Actor | null, unitIdRaw: number, userId: number, now: Date = new Date()): Promise<void> {
+    const unitId = rowId(unitIdRaw);
+    await requireUnitCapability(this.membership, actor, unitId, 'manageMembers');
+    const before = rowId(userId) < 0 ? undefined : (await this.repo.listMembers(unitId)).find((m) => m.userId === userId);
+    if (!before || !(await this.repo.removeMember(unitId, userId))) throw this.notMember(unitId, userId);
+    await this.record(actor as Actor, unitId, 'remove_member', { userId, email: before.email, role: before.role }, null, now);
+  }
+
+  /** The unit's history, newest first: for whoever manages its members. */
+  async events(actor: Actor | null, unitIdRaw: number): Promise<UnitEvent[]> {
+    const unitId = rowId(unitIdRaw);
+    await requireUnitCapability(this.membership, actor, unitId, 'manageMembers');
+    return this.repo.listEvents(unitId);
+  }
+
+  private record(
+    actor: Actor,
+    unitId: number,
+    action: UnitEventInput['action'],
+    before: unknown,
+    after: unknown,
+    now: Date,
+  ): Promise<void> {
+    return this.repo.appendEvent({ unitId, at: now.toISOString(), userId: recordedId(actor), actor: actor.email, action, before, after });
   }
 
   /** What the actor may do in the unit (the portal hides the rest); the gate's own 401/404. */

@@ -14,6 +14,7 @@ import { createProgrammes } from './2026-12-03-011-programmes.ts';
 import { createDocuments } from './2026-12-04-012-documents.ts';
 import { createMonitoring } from './2026-12-04-013-monitoring.ts';
 import { widenEventRecordKeys } from './2026-12-04-014-event-record-keys.ts';
+import { createUnitEvents } from './2026-12-04-015-unit-events.ts';
 
 /** Migrations are bundled in code (no filesystem scan), ordered by their names. */
 export function migrationProvider(dialect: DialectInfo): MigrationProvider {
@@ -47,6 +48,10 @@ export function migrationProvider(dialect: DialectInfo): MigrationProvider {
         '2026-12-04-014-event-record-keys': {
           up: (db: Kysely<any>) => widenEventRecordKeys.up(db, dialect),
           down: (db: Kysely<any>) => widenEventRecordKeys.down(db, dialect),
+        },
+        '2026-12-04-015-unit-events': {
+          up: (db: Kysely<any>) => createUnitEvents.up(db, dialect),
+          down: (db: Kysely<any>) => createUnitEvents.down(db),
         },
         '2026-12-04-012-documents': createDocuments,
       };
