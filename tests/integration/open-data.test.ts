@@ -1,9 +1,13 @@
 import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import Database from 'better-sqlite3';
 import { createServices, type Services } from '../../src/container.ts';
 import { createApp } from '../../src/http/app.ts';
 import { flatten, TABLE_NAMES } from '../../src/services/open-data/tables.ts';
+import { PASSWORD, testHasher } from '../support/accounts.ts';
 import { allDatabases } from '../support/databases.ts';
 import { csvRecords, unzip } from '../support/unzip.ts';
 
@@ -22,6 +26,7 @@ for (const database of await allDatabases()) {
     let app: ReturnType<typeof createApp>;
     let files: Map<string, Buffer>;
     let dir: string;
+    let documentsDir: string;
     const request = (path: string) => app.request(`http://localhost${path}`);
     const json = async (path: string) => {
       const res = await request(path);
@@ -44,7 +49,29 @@ for (const database of await allDatabases()) {
     };
 
     before(async () => {
-      services = await createServices(database.config);
+      documentsDir = mkdtempSync(join(tmpdir(), 'tripartite-open-data-docs-'));
+      services = await createServices({ ...database.config, documentsDir }, { hasher: testHasher });
+      // The documents library starts empty: one stored file and one link, so its table has records of both shapes.
+      const admin = await services.accounts.createUser({ email: 'admin@example.org', password: PASSWORD, role: 'admin' }, new Date());
+      const actor = { id: admin.id, email: admin.email, role: 'admin' as const, countries: [] };
+      await services.documents.upload(
+        actor,
+        {
+          titleEn: 'Child labour in coffee: field notes',
+          kind: 'report',
+          countries: ['IDN'],
+          instruments: ['C138'],
+          source: 'test upload',
+        },
+        { name: 'notes.txt', bytes: new TextEncoder().encode('Children under 15 seen picking coffee cherries.') },
+        new Date(),
+      );
+      await services.documents.upload(
+        actor,
+        { titleEn: 'Worst forms guide', kind: 'guide', url: 'https://example.org/guide', source: 'test link' },
+        null,
+        new Date(),
+      );
       app = createApp({ ...services, today: () => TODAY });
       const res = await request('/api/export.zip');
       assert.equal(res.status, 200);
@@ -57,6 +84,7 @@ for (const database of await allDatabases()) {
     after(async () => {
       await services?.close();
       await database.cleanup();
+      rmSync(documentsDir, { recursive: true, force: true });
     });
 
     test('the ZIP holds every table as CSV and JSON, the data dictionary and the sources, in one versioned folder', () => {
@@ -142,6 +170,7 @@ for (const database of await allDatabases()) {
         'supervisory-comments': () => paged('/api/comments'),
         'supervisory-procedures': () => paged('/api/procedures'),
         programmes: () => paged('/api/programmes'),
+        documents: () => paged('/api/documents'),
       };
       for (const name of TABLE_NAMES) {
         const records = JSON.parse(text(`${name}.json`)) as unknown[];

@@ -253,7 +253,7 @@ export function createApi({
   addCaseMetricsRoutes(api, { caseMetrics, caseExports }, today, now);
   if (cases) addCaseRoutes(api, cases, today, now);
   if (units) addUnitRoutes(api, units, now);
-  addExportRoutes(api, { registry, compliance, conference, organs, supervision, programmes, statistics, usdol, today });
+  addExportRoutes(api, { registry, compliance, conference, organs, supervision, programmes, statistics, usdol, documents, today });
 
   api.openapi(health, async (c) => {
     // A load balancer needs an answer in time: a ping stuck on a silent network counts as down.

@@ -1,5 +1,6 @@
 import type { ComplianceService } from '../compliance-service.ts';
 import type { ConferenceService } from '../conference-service.ts';
+import type { DocumentService } from '../document-service.ts';
 import type { OrgansService } from '../organs-service.ts';
 import type { ProgrammeService } from '../programme-service.ts';
 import type { RegistryService } from '../registry-service.ts';
@@ -27,6 +28,8 @@ export interface OpenDataSources {
   programmes?: ProgrammeService;
   statistics?: StatisticsService;
   usdol?: UsdolService;
+  /** The documents library's records (metadata; the files themselves are downloaded one by one). */
+  documents?: DocumentService;
   today: () => string;
 }
 
@@ -51,6 +54,7 @@ export const TABLE_NAMES = [
   'usdol-goods',
   'offices',
   'child-labour-estimates',
+  'documents',
 ] as const;
 export type TableName = (typeof TABLE_NAMES)[number];
 
@@ -138,6 +142,15 @@ export function openDataTables(s: OpenDataSources): OpenDataTable[] {
       description: 'Global estimates of children in child labour and in hazardous work',
       api: 'GET /api/statistics/child-labour',
       load: async () => (await statistics.childLabour()).estimates,
+    });
+  }
+  if (s.documents) {
+    const { documents } = s;
+    tables.push({
+      name: 'documents',
+      description: 'The documents library: title, kind, date, language, instruments and States concerned, stored file or link',
+      api: 'GET /api/documents',
+      load: async () => (await documents.list({}, ALL)).items,
     });
   }
   return tables;

@@ -4,6 +4,7 @@ import type { DocumentFilter, DocumentView } from '../../services/document-servi
 import type { Page } from '../../services/ports.ts';
 import { html, type SafeHtml } from '../html.ts';
 import { confidenceText, dateText, englishText, instrumentLink, tableRegion, unknown } from '../views/components.ts';
+import { dataLink } from '../views/data-link.ts';
 import { layout } from '../views/layout.ts';
 import { type CountryNames, stateLink } from '../views/organs.ts';
 import { queryString, type View } from '../views/view.ts';
@@ -122,7 +123,7 @@ ${mayAdd ? html`<p><a href="/${lang}/documents/new">${t.documentAdd}</a></p>` : 
 ${filterForm(v, query.filter)}
 ${listing}`;
   const title = query.page > 1 ? `${t.documentsTitle} (${t.pageOf(f.number(query.page), f.number(pages))})` : t.documentsTitle;
-  return layout(v, { title, section: 'documents', body });
+  return layout(v, { title, section: 'documents', body: html`${body}${dataLink(v, 'documents')}` });
 }
 
 function fileRow(v: View, d: DocumentView): SafeHtml {
