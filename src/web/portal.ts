@@ -1,15 +1,10 @@
-import { Readable } from 'node:stream';
 import { type Context, Hono, type MiddlewareHandler } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { Actor } from '../domain/access/policy.ts';
 import { normaliseIso3 } from '../domain/country.ts';
 import { DomainError } from '../domain/errors.ts';
 import { LANGS, type Lang } from '../domain/facts.ts';
 import { normaliseInstrumentCode } from '../domain/instrument.ts';
-import { isIsoDay } from '../domain/partial-date.ts';
-import { authState } from '../http/auth.ts';
-import { streamScreening } from '../http/screening-stream.ts';
 import type { AccountService } from '../services/account-service.ts';
 import type { CaseService } from '../services/cases/case-service.ts';
 import type { CaseMetricsService } from '../services/cases/metrics-service.ts';
@@ -30,7 +25,6 @@ import type { SubmissionService } from '../services/submission-service.ts';
 import type { SupervisionService } from '../services/supervision-service.ts';
 import type { UsdolService } from '../services/usdol-service.ts';
 import { checkErrors, parseCheckForm, renderComplianceCheck } from './pages/compliance-check.ts';
-import { MAX_UPLOAD_BYTES, MAX_UPLOAD_MB, renderComplianceScreen, SCREEN_FIELD_IDS } from './pages/compliance-screen.ts';
 import { parseCountryListQuery, renderCountryList } from './pages/countries-list.ts';
 import { renderCountryProfile } from './pages/country-profile.ts';
 import { renderError } from './pages/error.ts';
@@ -53,7 +47,7 @@ import { RenderMemo } from './routing/render-memo.ts';
 import { mountReporting } from './routing/reporting-routes.ts';
 import { type Rendered, rendered, sendPage, sessionOf } from './routing/respond.ts';
 import { mountRevertConfirm } from './routing/revert-routes.ts';
-import { screenInputMessage } from './routing/screen-download.ts';
+import { mountScreening } from './routing/screen-routes.ts';
 import { SingleFlight } from './routing/single-flight.ts';
 import { mountStatistics } from './routing/statistics-routes.ts';
 import { mountSubmissions } from './routing/submission-routes.ts';
@@ -293,58 +287,7 @@ function mountLanguage(app: Hono, deps: PortalDeps, lang: Lang): void {
     }),
   );
 
-  const screenView = (c: Context) => createView(lang, '/compliance/screen', '', sessionOf(c));
-  const screenPage = (c: Context, status: ContentfulStatusCode, on: string, errors: FieldError[] = [], detail: string | null = null) => {
-    const v = screenView(c);
-    // A signed-in reader's upload is checked against their session's CSRF token.
-    const csrfToken = authState(c).csrfToken ?? '';
-    return sendPage(c, utf8.encode(renderComplianceScreen(v, { on, errors, detail, csrfToken })), status, v.session !== null);
-  };
-
-  app.get(`${base}/compliance/screen`, (c) => screenPage(c, 200, today()));
-
-  /**
-   * The form without JavaScript: the upload is parsed (at most MAX_UPLOAD_MB), screened as a
-   * stream and sent back as a CSV download; a file that cannot be screened gets the page again.
-   */
-  app.post(
-    `${base}/compliance/screen`,
-    bodyLimit({
-      // The multipart envelope and the date field add a little to the file itself.
-      maxSize: MAX_UPLOAD_BYTES + 64 * 1024,
-      onError: (c) => screenPage(c, 413, today(), [tooLarge(screenView(c))]),
-    }),
-    async (c) => {
-      const v = screenView(c);
-      const body = await c.req.parseBody().catch(() => ({}) as Record<string, string | File>);
-      const rawOn = typeof body.on === 'string' ? body.on.trim() : '';
-      const on = rawOn || today();
-      const file = body.file;
-      const errors: FieldError[] = [];
-      if (!(file instanceof File) || (file.size === 0 && !file.name))
-        errors.push({ id: SCREEN_FIELD_IDS.file, message: v.t.screenFileMissing });
-      else if (file.size > MAX_UPLOAD_BYTES) return screenPage(c, 413, on, [tooLarge(v)]);
-      if (!isIsoDay(on)) errors.push({ id: SCREEN_FIELD_IDS.on, message: v.t.screenOnInvalid });
-      if (errors.length || !(file instanceof File)) return screenPage(c, 400, on, errors);
-      try {
-        const stream = await streamScreening(c, Readable.fromWeb(file.stream() as import('node:stream/web').ReadableStream<Uint8Array>), {
-          on,
-          facts: await compliance.allCountryFacts(),
-        });
-        return new Response(stream, {
-          status: 200,
-          headers: {
-            'content-type': 'text/csv; charset=utf-8',
-            'content-disposition': `attachment; filename="screening-${on}.csv"`,
-            'cache-control': 'no-store',
-          },
-        });
-      } catch (e) {
-        if (!(e instanceof DomainError) || e.code !== 'invalid') throw e;
-        return screenPage(c, 400, on, [{ id: SCREEN_FIELD_IDS.file, message: screenInputMessage(v, e) }], e.message);
-      }
-    },
-  );
+  mountScreening(app, lang, { compliance, today });
 
   mountEditing(app, lang, {
     registry,
@@ -391,10 +334,6 @@ function mountLanguage(app: Hono, deps: PortalDeps, lang: Lang): void {
     }
     await next();
   });
-}
-
-function tooLarge(v: View): FieldError {
-  return { id: SCREEN_FIELD_IDS.file, message: v.t.screenFileTooLarge(v.f.number(MAX_UPLOAD_MB)) };
 }
 
 /**
