@@ -107,15 +107,23 @@ async function openPostgres(url: string, schema: string, timeouts: DbTarget): Pr
  * Kysely's PostgreSQL migrator looks for its table by listing the tables of EVERY schema in the
  * database (calling pg_get_serial_sequence on each column). A schema dropped by someone else at that
  * moment makes the listing fail with 3F000 "schema … does not exist", though nothing is wrong with
- * ours (seen when several instances or test runs share a database). The listing changes nothing,
- * so it is run again, a few times.
+ * ours (seen when several instances or test runs share a database); a table or column dropped
+ * at that moment fails it with 42P01 or 42703. The listing changes nothing, so it is run again, a few times.
  */
+/*
+ * 3F000: the schema was dropped while listed; 42P01 / 42703: a table or column of another schema was
+ * dropped between the catalogue scan and pg_get_serial_sequence on it (seen with many test schemas
+ * dropped while another process migrates). A real migration error with these codes fails again on
+ * each attempt (each run is one transaction) and is thrown after the last.
+ */
+const SCHEMA_RACE_CODES = new Set(['3F000', '42P01', '42703']);
+
 export async function runRetryingSchemaRace<T>(run: () => Promise<T>, attempts = 5): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await run();
     } catch (error) {
-      if ((error as { code?: string }).code !== '3F000' || attempt >= attempts) throw error;
+      if (!SCHEMA_RACE_CODES.has((error as { code?: string }).code ?? '') || attempt >= attempts) throw error;
       await new Promise((resolve) => setTimeout(resolve, 50 * attempt));
     }
   }

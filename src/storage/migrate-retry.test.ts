@@ -35,3 +35,19 @@ test('other errors, and a race that does not end, are thrown', async () => {
   );
   assert.equal(calls, 3);
 });
+
+test("a table or column of another schema dropped during the migrator's catalogue scan is run again too", async () => {
+  for (const [code, message] of [
+    ['42703', 'column "worker_ref" of relation "cases" does not exist'],
+    ['42P01', 'relation "t_1_other.cases" does not exist'],
+  ] as const) {
+    let calls = 0;
+    const result = await runRetryingSchemaRace(async () => {
+      calls++;
+      if (calls < 2) throw Object.assign(new Error(message), { code });
+      return [];
+    });
+    assert.deepEqual(result, []);
+    assert.equal(calls, 2, code);
+  }
+});
