@@ -17,7 +17,7 @@
  * Options: --rows N, --warmup N, --sample N, --db sqlite,postgres, --no-write.
  * Results go to the `## Case import (npm run bench:cases)` section of BENCHMARKS.md.
  */
-import { createReadStream, createWriteStream, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createReadStream, createWriteStream, mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
@@ -26,10 +26,11 @@ import { parseArgs } from 'node:util';
 import { createServices, type Services } from '../src/container.ts';
 import { screenFile } from '../src/screening/index.ts';
 import type { CaseImportResult } from '../src/services/cases/case-import.ts';
-import { PROJECT_ROOT } from '../src/storage/paths.ts';
 import { testHasher } from '../tests/support/accounts.ts';
 import { postgresDatabase, sqliteDatabase } from '../tests/support/databases.ts';
+import { insertUnit } from '../tests/support/monitoring-fixture.ts';
 import { screenedCaseLines } from '../tests/support/screening-rows.ts';
+import { replaceBenchmarkSection } from './benchmarks-md.ts';
 
 const SECTION = '## Case import (npm run bench:cases)';
 const ON = '2026-12-01';
@@ -72,27 +73,7 @@ async function timed<T>(fn: () => Promise<T>): Promise<Timed<T>> {
   }
 }
 
-async function newUnit(services: Services, name: string): Promise<number> {
-  const row = await services.handle.db
-    .insertInto('monitoring_units')
-    .values({
-      name,
-      kind: 'other',
-      country_iso3: 'IDN',
-      province: null,
-      district: null,
-      supply_chain: null,
-      commodity: null,
-      follow_up_days: JSON.stringify({ worst_form: 14, hazardous: 30, vulnerable: 30, other: 60 }),
-      lost_after_attempts: 3,
-      retention_months: 24,
-      created_at: new Date().toISOString(),
-      created_by: null,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return Number(row.id);
-}
+const newUnit = (services: Services, name: string): Promise<number> => insertUnit(services.handle.db, name);
 
 interface Line {
   db: string;
@@ -246,15 +227,7 @@ function report(lines: Line[], loadBefore: number, loadAfter: number): void {
     'On PostgreSQL the server\'s own CPU is not in the "CPU s (Node)" column; on SQLite (inside the process) the CPU per row is the figure the load of the machine moves least.';
   const body = `${SECTION}\n\n${intro}\n\n${table}\n`;
   if (args['no-write']) return;
-  const path = join(PROJECT_ROOT, 'BENCHMARKS.md');
-  let doc = existsSync(path) ? readFileSync(path, 'utf8') : '# Benchmarks\n';
-  const start = doc.indexOf(SECTION);
-  if (start >= 0) {
-    const next = doc.indexOf('\n## ', start + SECTION.length);
-    doc = doc.slice(0, start) + body + (next >= 0 ? `\n${doc.slice(next + 1)}` : '');
-  } else doc = `${doc.replace(/\n*$/, '\n\n')}${body}`;
-  writeFileSync(path, doc);
-  console.log(`BENCHMARKS.md: ${SECTION} updated`);
+  replaceBenchmarkSection(SECTION, body);
 }
 
 await main();

@@ -1,34 +1,14 @@
-/**
- * `npm run bench:import`: the bulk import (`tripartite import`) in batches against the row-by-row
- * import it replaced, on SQLite and PostgreSQL, in the same run.
- *
- * Rows are real member States × Conventions and Protocols of the bundled registry (~36,800 distinct
- * records), every row valid; 100,000 rows are imported as successive files over the same records
- * (create, then updates), each file at most 50,000 rows as `tripartite import` allows. Each import
- * is timed as the command does its work: parse the CSV, check every row (one pass), write in one
- * transaction. The row-by-row path takes minutes for 100,000 rows, so it is timed on a sample
- * (`--sample` rows, default 5,000: the same passes over a proportional share of the records, so
- * the same mix of creates and updates) and the batched path on the same sample too; the ratios
- * compare rows per second. Every run starts from a freshly seeded database.
- *
- * Options: --rows N (default 100000), --sample N (default 5000), --rounds N (default 3: each round
- * runs the row-by-row sample, the batched sample and the batched full run; medians are kept, so a
- * change in the load of the shared machine falls on all three), --db sqlite,postgres, --no-write.
- * Results go to the `## Import (npm run bench:import)` section of BENCHMARKS.md.
- */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
-import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createServices, type Services } from '../src/container.ts';
 import type { Actor } from '../src/domain/access/policy.ts';
 import { checkImportRows } from '../src/services/import-check.ts';
 import { parseImportCsv } from '../src/services/import-csv.ts';
 import type { ImportCounts } from '../src/services/ratification-import.ts';
-import { PROJECT_ROOT } from '../src/storage/paths.ts';
 import { testHasher } from '../tests/support/accounts.ts';
 import { postgresDatabase, postgresUnavailable, sqliteDatabase } from '../tests/support/databases.ts';
 import { type ImportPair, importCsv, importPairs } from '../tests/support/import-rows.ts';
+import { replaceBenchmarkSection } from './benchmarks-md.ts';
 
 const SECTION = '## Import (npm run bench:import)';
 const MAX_FILE_ROWS = 50_000;
@@ -232,15 +212,7 @@ async function main(): Promise<void> {
     'Before decision 150 (every batch statement built, compiled and prepared afresh; each record serialised twice), the same benchmark gave 6.9× on SQLite and 21.5× on PostgreSQL (run 2026-12-03 16:17 UTC).';
   const body = `${SECTION}\n\n${intro}\n\n${table}\n`;
   if (args['no-write']) return;
-  const path = join(PROJECT_ROOT, 'BENCHMARKS.md');
-  let doc = existsSync(path) ? readFileSync(path, 'utf8') : '# Benchmarks\n';
-  const start = doc.indexOf(SECTION);
-  if (start >= 0) {
-    const next = doc.indexOf('\n## ', start + SECTION.length);
-    doc = doc.slice(0, start) + body + (next >= 0 ? `\n${doc.slice(next + 1)}` : '');
-  } else doc = `${doc.replace(/\n*$/, '\n\n')}${body}`;
-  writeFileSync(path, doc);
-  console.log(`BENCHMARKS.md: ${SECTION} updated`);
+  replaceBenchmarkSection(SECTION, body);
 }
 
 await main();

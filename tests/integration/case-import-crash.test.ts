@@ -11,6 +11,7 @@ import { createServices, type Services } from '../../src/container.ts';
 import { PROJECT_ROOT } from '../../src/storage/paths.ts';
 import { testHasher } from '../support/accounts.ts';
 import { allDatabases, TEST_DATA_KEY, type TestDatabase } from '../support/databases.ts';
+import { insertUnit } from '../support/monitoring-fixture.ts';
 import { screenedCaseLines } from '../support/screening-rows.ts';
 
 /*
@@ -80,28 +81,7 @@ for (const target of await allDatabases()) {
 
     test('SIGKILL during a large import leaves all or nothing; the import run again creates every case', async (t) => {
       const { db } = services.handle;
-      const unit = Number(
-        (
-          await db
-            .insertInto('monitoring_units')
-            .values({
-              name: 'Crash test',
-              kind: 'other',
-              country_iso3: 'IDN',
-              province: null,
-              district: null,
-              supply_chain: null,
-              commodity: null,
-              follow_up_days: JSON.stringify({ worst_form: 14, hazardous: 30, vulnerable: 30, other: 60 }),
-              lost_after_attempts: 3,
-              retention_months: 24,
-              created_at: new Date().toISOString(),
-              created_by: null,
-            })
-            .returning('id')
-            .executeTakeFirstOrThrow()
-        ).id,
-      );
+      const unit = await insertUnit(db, 'Crash test');
       const file = join(work, `crash-${target.name}.csv`);
       await pipeline(Readable.from(screenedCaseLines(ROWS, ON)), createWriteStream(file));
       const count = async () =>
